@@ -1,0 +1,142 @@
+//! Bytes → text: UTF-8 (with or without BOM), UTF-16 with BOM, Windows-1252 fallback; CRLF normalised.
+//! Binary content is refused with a reason.
+
+use std::fmt;
+
+/// Why bytes could not be used as article text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    /// Zero bytes, or only white space.
+    Empty,
+    /// NUL bytes or other control bytes: not text.
+    Binary(&'static str),
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::Empty => write!(f, "empty file"),
+            DecodeError::Binary(why) => write!(f, "binary file ({why})"),
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+/// Decodes article bytes to text with `\n` line ends.
+pub fn decode_bytes(bytes: &[u8]) -> Result<String, DecodeError> {
+    if bytes.is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    let text = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        String::from_utf8_lossy(rest).into_owned()
+    } else if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        let enc = if bytes.starts_with(&[0xFF, 0xFE]) {
+            encoding_rs::UTF_16LE
+        } else {
+            encoding_rs::UTF_16BE
+        };
+        let (cow, _, _) = enc.decode(bytes);
+        cow.into_owned()
+    } else {
+        if let Some(why) = binary_signature(bytes) {
+            return Err(DecodeError::Binary(why));
+        }
+        match std::str::from_utf8(bytes) {
+            Ok(s) => s.to_string(),
+            Err(_) => {
+                let (cow, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+                cow.into_owned()
+            }
+        }
+    };
+    let text = text.trim_start_matches('\u{feff}');
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_string()
+    };
+    if text.contains('\0') {
+        return Err(DecodeError::Binary("NUL bytes"));
+    }
+    if text.trim().is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    Ok(text)
+}
+
+/// Recognises content that is clearly not text.
+fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
+    const MAGIC: &[(&[u8], &str)] = &[
+        (b"\x89PNG", "PNG image"),
+        (b"\xFF\xD8\xFF", "JPEG image"),
+        (b"GIF8", "GIF image"),
+        (b"%PDF", "PDF document"),
+        (b"PK\x03\x04", "ZIP archive"),
+        (b"\x1F\x8B", "gzip archive"),
+        (b"\x7FELF", "executable"),
+    ];
+    for (magic, what) in MAGIC {
+        if bytes.starts_with(magic) {
+            return Some(what);
+        }
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        return Some("NUL bytes");
+    }
+    let control = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C))
+        .count();
+    if control * 20 > head.len() {
+        return Some("control bytes");
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_utf8_bom_crlf() {
+        let t = decode_bytes(b"\xEF\xBB\xBFJakarta\r\nRabu").unwrap();
+        assert_eq!(t, "Jakarta\nRabu");
+    }
+
+    #[test]
+    fn decodes_utf16_le_and_be() {
+        let mut le = vec![0xFF, 0xFE];
+        for u in "Jum’at".encode_utf16() {
+            le.extend_from_slice(&u.to_le_bytes());
+        }
+        assert_eq!(decode_bytes(&le).unwrap(), "Jum’at");
+        let mut be = vec![0xFE, 0xFF];
+        for u in "Jum’at".encode_utf16() {
+            be.extend_from_slice(&u.to_be_bytes());
+        }
+        assert_eq!(decode_bytes(&be).unwrap(), "Jum’at");
+    }
+
+    #[test]
+    fn decodes_windows_1252() {
+        // 0x93/0x94 are curly quotes, 0xE9 is é in Windows-1252.
+        let t = decode_bytes(b"\x93Caf\xE9\x94 kata dia").unwrap();
+        assert_eq!(t, "“Café” kata dia");
+    }
+
+    #[test]
+    fn refuses_empty_and_binary() {
+        assert_eq!(decode_bytes(b""), Err(DecodeError::Empty));
+        assert_eq!(decode_bytes(b"  \n "), Err(DecodeError::Empty));
+        assert!(matches!(
+            decode_bytes(b"\x89PNG\r\n\x1a\n...."),
+            Err(DecodeError::Binary(_))
+        ));
+        assert!(matches!(
+            decode_bytes(&[0u8; 64]),
+            Err(DecodeError::Binary(_))
+        ));
+    }
+}

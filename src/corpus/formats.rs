@@ -1,0 +1,237 @@
+//! File formats: plain text / Markdown, news-please JSON (one object or an array), JSON Lines, CSV.
+
+use crate::corpus::content_id;
+use crate::model::{Article, ArticleMeta};
+use std::path::Path;
+
+/// A supported input format, chosen by extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// `.txt`, `.md`: the raw article text.
+    Text,
+    /// `.json`: a news-please object or an array of them.
+    Json,
+    /// `.jsonl`, `.ndjson`: one news-please object per line.
+    JsonLines,
+    /// `.csv`: a header row with `title`, `date`, `url`, `outlet`, `text`.
+    Csv,
+}
+
+impl Format {
+    /// The format for a path's extension, or `None` when it is not an article format.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_string_lossy().to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" | "md" | "markdown" | "text" => Some(Format::Text),
+            "json" => Some(Format::Json),
+            "jsonl" | "ndjson" => Some(Format::JsonLines),
+            "csv" => Some(Format::Csv),
+            _ => None,
+        }
+    }
+}
+
+/// Parses decoded file text into articles. `display` is the name shown to the user.
+pub fn parse_records(
+    format: Format,
+    text: &str,
+    path: &Path,
+    display: &str,
+) -> Result<Vec<Article>, String> {
+    match format {
+        Format::Text => Ok(vec![Article {
+            id: content_id(text, None),
+            file: display.to_string(),
+            path: path.to_path_buf(),
+            text: text.to_string(),
+            meta: ArticleMeta::default(),
+        }]),
+        Format::Json => {
+            let value: serde_json::Value =
+                serde_json::from_str(text).map_err(|e| format!("malformed JSON: {e}"))?;
+            let items: Vec<&serde_json::Value> = match &value {
+                serde_json::Value::Array(a) => a.iter().collect(),
+                serde_json::Value::Object(_) => vec![&value],
+                _ => return Err("JSON is neither an article object nor an array of them".into()),
+            };
+            let many = items.len() > 1;
+            let mut out = Vec::new();
+            for (i, item) in items.into_iter().enumerate() {
+                if let Some(a) = from_json_object(item, path, display, many.then_some(i)) {
+                    out.push(a);
+                }
+            }
+            Ok(out)
+        }
+        Format::JsonLines => {
+            let mut out = Vec::new();
+            let mut bad = 0usize;
+            let mut first_error = None;
+            for (i, line) in text.lines().enumerate() {
+                if line.trim().is_empty() {
+                    continue;
+                }
+                match serde_json::from_str::<serde_json::Value>(line) {
+                    Ok(v) => {
+                        if let Some(a) = from_json_object(&v, path, display, Some(i)) {
+                            out.push(a);
+                        }
+                    }
+                    Err(e) => {
+                        bad += 1;
+                        first_error.get_or_insert_with(|| format!("line {}: {e}", i + 1));
+                    }
+                }
+            }
+            if out.is_empty() {
+                if let Some(e) = first_error {
+                    return Err(format!("malformed JSON Lines ({bad} bad lines; {e})"));
+                }
+            }
+            Ok(out)
+        }
+        Format::Csv => parse_csv(text, path, display),
+    }
+}
+
+fn str_field(v: &serde_json::Value, names: &[&str]) -> Option<String> {
+    let obj = v.as_object()?;
+    for name in names {
+        for (k, val) in obj {
+            if k.eq_ignore_ascii_case(name) {
+                if let Some(s) = val.as_str() {
+                    let s = s.trim();
+                    if !s.is_empty() {
+                        return Some(s.to_string());
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+fn compose(title: Option<&str>, body: &str) -> String {
+    match title {
+        Some(t) if !body.trim_start().starts_with(t.trim()) => {
+            format!("{}\n\n{}", t.trim(), body.trim())
+        }
+        _ => body.trim().to_string(),
+    }
+}
+
+fn from_json_object(
+    v: &serde_json::Value,
+    path: &Path,
+    display: &str,
+    record: Option<usize>,
+) -> Option<Article> {
+    let meta = ArticleMeta {
+        title: str_field(v, &["title"]),
+        date: str_field(v, &["date_publish", "date", "published", "date_modify"]),
+        url: str_field(v, &["url"]),
+        outlet: str_field(v, &["source_domain", "outlet", "source"]),
+        language: str_field(v, &["language", "lang"]),
+    };
+    let body = str_field(v, &["maintext", "text", "content", "body", "description"])?;
+    let text = compose(meta.title.as_deref(), &body.replace("\r\n", "\n"));
+    Some(Article {
+        id: content_id(&text, record),
+        file: match record {
+            Some(i) => format!("{display}#{}", i + 1),
+            None => display.to_string(),
+        },
+        path: path.to_path_buf(),
+        text,
+        meta,
+    })
+}
+
+fn parse_csv(text: &str, path: &Path, display: &str) -> Result<Vec<Article>, String> {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(false)
+        .from_reader(text.as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|e| format!("malformed CSV header: {e}"))?
+        .clone();
+    let col = |names: &[&str]| {
+        headers
+            .iter()
+            .position(|h| names.iter().any(|n| h.trim().eq_ignore_ascii_case(n)))
+    };
+    let text_col = col(&["text", "maintext", "content", "body"])
+        .ok_or_else(|| "CSV has no `text` column".to_string())?;
+    let (title_col, date_col, url_col, outlet_col) = (
+        col(&["title"]),
+        col(&["date", "date_publish"]),
+        col(&["url"]),
+        col(&["outlet", "source"]),
+    );
+    let mut out = Vec::new();
+    for (i, rec) in reader.records().enumerate() {
+        let rec = rec.map_err(|e| format!("malformed CSV: {e}"))?;
+        let get = |c: Option<usize>| {
+            c.and_then(|c| rec.get(c))
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+        };
+        let Some(body) = get(Some(text_col)) else {
+            continue;
+        };
+        let meta = ArticleMeta {
+            title: get(title_col),
+            date: get(date_col),
+            url: get(url_col),
+            outlet: get(outlet_col),
+            language: None,
+        };
+        let text = compose(meta.title.as_deref(), &body);
+        out.push(Article {
+            id: content_id(&text, Some(i)),
+            file: format!("{display}#{}", i + 1),
+            path: path.to_path_buf(),
+            text,
+            meta,
+        });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn news_please_json() {
+        let j = r#"{"title":"ASEAN Bahas Siber","maintext":"Jakarta - Menlu berkata.","date_publish":"2018-04-20 10:00:00","source_domain":"antaranews.com","url":"https://x","language":"id"}"#;
+        let a = parse_records(Format::Json, j, Path::new("a.json"), "a.json").unwrap();
+        assert_eq!(a.len(), 1);
+        assert!(a[0].text.starts_with("ASEAN Bahas Siber\n\nJakarta"));
+        assert_eq!(a[0].meta.outlet.as_deref(), Some("antaranews.com"));
+        assert_eq!(a[0].meta.date.as_deref(), Some("2018-04-20 10:00:00"));
+    }
+
+    #[test]
+    fn json_lines_and_csv() {
+        let jl =
+            "{\"title\":\"A\",\"maintext\":\"one\"}\n\n{\"title\":\"B\",\"maintext\":\"two\"}\n";
+        let a = parse_records(Format::JsonLines, jl, Path::new("a.jsonl"), "a.jsonl").unwrap();
+        assert_eq!(a.len(), 2);
+        assert_eq!(a[1].file, "a.jsonl#3");
+        let csv = "Title,DATE,url,Outlet,Text\nJudul,2019-09-19,u,Aktual,\"Isi, dengan koma\"\n";
+        let c = parse_records(Format::Csv, csv, Path::new("a.csv"), "a.csv").unwrap();
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].meta.outlet.as_deref(), Some("Aktual"));
+        assert!(c[0].text.ends_with("Isi, dengan koma"));
+    }
+
+    #[test]
+    fn malformed_inputs_are_errors() {
+        assert!(parse_records(Format::Json, "{\"title\": ", Path::new("a"), "a").is_err());
+        assert!(parse_records(Format::JsonLines, "{bad\n{worse", Path::new("a"), "a").is_err());
+        assert!(parse_records(Format::Csv, "title,date\nx,y\n", Path::new("a"), "a").is_err());
+        assert!(parse_records(Format::Csv, "text,title\n\"a,b\n", Path::new("a"), "a").is_err());
+    }
+}

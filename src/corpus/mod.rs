@@ -1,0 +1,257 @@
+//! Finding and reading files into [`Article`]s: folders (recursively) or single files, several formats and
+//! encodings, one reason per file that cannot be used. Nothing here parses meaning, and nothing here writes.
+
+mod decode;
+mod formats;
+
+use crate::model::{Article, Skipped};
+use rayon::prelude::*;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+pub use decode::{DecodeError, decode_bytes};
+pub use formats::{Format, parse_records};
+
+/// Default cap on the size of one file.
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// How to load a corpus.
+#[derive(Debug, Clone)]
+pub struct LoadOptions {
+    /// Files larger than this are skipped.
+    pub max_file_bytes: u64,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        Self {
+            max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+        }
+    }
+}
+
+/// The articles of a corpus and the files that could not be used.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    /// Loaded articles, in a deterministic order (sorted by path, then record).
+    pub articles: Vec<Article>,
+    /// Skipped files with reasons.
+    pub skipped: Vec<Skipped>,
+    /// Total bytes of the files read.
+    pub bytes_read: u64,
+}
+
+/// A file found while walking the inputs, before it is read.
+#[derive(Debug, Clone)]
+pub struct FoundFile {
+    /// Path on disk.
+    pub path: PathBuf,
+    /// Name shown to the user (relative to the opened folder).
+    pub display: String,
+}
+
+/// Walks `inputs` (files or folders) and lists every file, sorted; problems met while walking (a symlink loop,
+/// an unreadable folder) are returned as skipped entries.
+pub fn find_files(inputs: &[PathBuf]) -> (Vec<FoundFile>, Vec<Skipped>) {
+    let mut found = Vec::new();
+    let mut skipped = Vec::new();
+    for input in inputs {
+        let base = if input.is_dir() {
+            input.clone()
+        } else {
+            input.parent().map(Path::to_path_buf).unwrap_or_default()
+        };
+        let mut visited = HashSet::new();
+        walk(input, &base, &mut visited, &mut found, &mut skipped, 0);
+    }
+    found.sort_by(|a, b| a.path.cmp(&b.path));
+    found.dedup_by(|a, b| a.path == b.path);
+    (found, skipped)
+}
+
+const MAX_DEPTH: usize = 64;
+
+fn display_name(path: &Path, base: &Path) -> String {
+    let rel = path.strip_prefix(base).unwrap_or(path);
+    let s = rel.to_string_lossy().to_string();
+    if s.is_empty() {
+        path.to_string_lossy().to_string()
+    } else {
+        s
+    }
+}
+
+fn walk(
+    path: &Path,
+    base: &Path,
+    visited: &mut HashSet<PathBuf>,
+    found: &mut Vec<FoundFile>,
+    skipped: &mut Vec<Skipped>,
+    depth: usize,
+) {
+    let display = display_name(path, base);
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => {
+            let reason = if e.raw_os_error() == Some(40) {
+                "symbolic link loop".to_string()
+            } else if std::fs::symlink_metadata(path).is_ok() {
+                format!("broken or looping link: {e}")
+            } else {
+                format!("cannot read: {e}")
+            };
+            skipped.push(Skipped {
+                file: display,
+                reason,
+            });
+            return;
+        }
+    };
+    if meta.is_dir() {
+        if depth > MAX_DEPTH {
+            skipped.push(Skipped {
+                file: display,
+                reason: format!("folder nested deeper than {MAX_DEPTH} levels"),
+            });
+            return;
+        }
+        let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        if !visited.insert(canonical) {
+            skipped.push(Skipped {
+                file: display,
+                reason: "symbolic link loop (folder already visited)".into(),
+            });
+            return;
+        }
+        let entries = match std::fs::read_dir(path) {
+            Ok(e) => e,
+            Err(e) => {
+                skipped.push(Skipped {
+                    file: display,
+                    reason: format!("cannot list folder: {e}"),
+                });
+                return;
+            }
+        };
+        let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        children.sort();
+        for child in children {
+            let hidden = child
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+            if hidden || is_own_file(&child) {
+                continue;
+            }
+            walk(&child, base, visited, found, skipped, depth + 1);
+        }
+    } else if meta.is_file() {
+        found.push(FoundFile {
+            path: path.to_path_buf(),
+            display,
+        });
+    } else {
+        skipped.push(Skipped {
+            file: display,
+            reason: "not a regular file".into(),
+        });
+    }
+}
+
+/// Files Linimasa itself writes beside a corpus, which are not articles.
+fn is_own_file(path: &Path) -> bool {
+    path.file_name().is_some_and(|n| {
+        let n = n.to_string_lossy();
+        n.starts_with("linimasa-") && n.ends_with(".json")
+    })
+}
+
+/// Reads one found file into articles, or a reason it cannot be used.
+pub fn read_file(file: &FoundFile, opts: &LoadOptions) -> Result<(Vec<Article>, u64), String> {
+    let format = Format::from_path(&file.path).ok_or_else(|| {
+        format!(
+            "not an article file (unsupported extension {})",
+            extension_label(&file.path)
+        )
+    })?;
+    let meta = std::fs::metadata(&file.path).map_err(|e| format!("cannot read: {e}"))?;
+    if meta.len() > opts.max_file_bytes {
+        return Err(format!(
+            "too large: {} MB (limit {} MB)",
+            meta.len() / (1024 * 1024),
+            opts.max_file_bytes / (1024 * 1024)
+        ));
+    }
+    let bytes = std::fs::read(&file.path).map_err(|e| format!("cannot read: {e}"))?;
+    let len = bytes.len() as u64;
+    let text = decode_bytes(&bytes).map_err(|e| e.to_string())?;
+    let articles = parse_records(format, &text, &file.path, &file.display)?;
+    if articles.is_empty() {
+        return Err("no article text in the file".into());
+    }
+    Ok((articles, len))
+}
+
+fn extension_label(path: &Path) -> String {
+    path.extension()
+        .map(|e| format!(".{}", e.to_string_lossy()))
+        .unwrap_or_else(|| "(none)".into())
+}
+
+/// Loads every input (files or folders) in parallel. One bad file never stops the load.
+pub fn load(inputs: &[PathBuf], opts: &LoadOptions) -> Corpus {
+    let (files, mut skipped) = find_files(inputs);
+    load_found(&files, opts, &mut skipped, &|_, _| true)
+}
+
+/// Loads already-found files in parallel; `progress(done, total)` is called as files finish and may return
+/// `false` to cancel (the files not yet read are then left out).
+pub fn load_found(
+    files: &[FoundFile],
+    opts: &LoadOptions,
+    skipped: &mut Vec<Skipped>,
+    progress: &(dyn Fn(usize, usize) -> bool + Sync),
+) -> Corpus {
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let cancelled = std::sync::atomic::AtomicBool::new(false);
+    let total = files.len();
+    let results: Vec<Option<Result<(Vec<Article>, u64), String>>> = files
+        .par_iter()
+        .map(|f| {
+            if cancelled.load(std::sync::atomic::Ordering::Relaxed) {
+                return None;
+            }
+            let r = read_file(f, opts);
+            let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            if !progress(n, total) {
+                cancelled.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
+            Some(r)
+        })
+        .collect();
+    let mut corpus = Corpus::default();
+    for (file, result) in files.iter().zip(results) {
+        match result {
+            Some(Ok((articles, bytes))) => {
+                corpus.articles.extend(articles);
+                corpus.bytes_read += bytes;
+            }
+            Some(Err(reason)) => skipped.push(Skipped {
+                file: file.display.clone(),
+                reason,
+            }),
+            None => {}
+        }
+    }
+    corpus.skipped = std::mem::take(skipped);
+    corpus
+}
+
+/// A stable id for a text: the first 16 hex digits of its BLAKE3 hash.
+pub fn content_id(text: &str, record: Option<usize>) -> String {
+    let mut h = blake3::Hasher::new();
+    h.update(text.as_bytes());
+    if let Some(r) = record {
+        h.update(&r.to_le_bytes());
+    }
+    h.finalize().to_hex().chars().take(16).collect()
+}

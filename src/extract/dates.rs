@@ -1,0 +1,1042 @@
+//! Date mentions in Indonesian and English news text, and their resolution to calendar dates.
+//!
+//! Finding ([`find_dates`]) is separate from resolving ([`resolve`]): a mention such as `Rabu (26/7)` has no
+//! year, and only the article as a whole (its publication date, the weekday, other dates) can say which.
+//! Day-first always; weekday names are checked against the calendar.
+
+use super::lexicon::{MONTHS, WEEKDAYS, YEAR_RANGE};
+use crate::model::{Certainty, DateSpan, Precision};
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A relative expression (`kemarin`, `akhir pekan lalu`, `last week`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relative {
+    /// Today (`hari ini`).
+    Today,
+    /// A number of days before (positive) or after (negative) the anchor.
+    DaysAgo(i64),
+    /// The weekend before the anchor.
+    LastWeekend,
+    /// The week before the anchor.
+    LastWeek,
+    /// The week after the anchor.
+    NextWeek,
+    /// The month before the anchor.
+    LastMonth,
+    /// The year before the anchor.
+    LastYear,
+    /// `n` weeks / months / years ago: (amount, unit days approximation kind).
+    MonthsAgo(i64),
+    /// `n` years ago.
+    YearsAgo(i64),
+}
+
+/// What a mention says, before resolution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RawDate {
+    /// A day (or range of days in one month), maybe without a year.
+    Day {
+        /// Day of month.
+        day: u32,
+        /// Last day of a range (`27-28 April`).
+        day_to: Option<u32>,
+        /// Month.
+        month: u32,
+        /// Year as printed (two-digit years already widened).
+        year: Option<i32>,
+        /// Weekday named with it.
+        weekday: Option<Weekday>,
+        /// A clock time follows (a page's date line).
+        has_time: bool,
+        /// Written in parentheses after a weekday, the news style `Kamis (24/8)`.
+        news_style: bool,
+    },
+    /// A month with a year (`April 2018`), or without one (`bulan Maret lalu`, `in February`).
+    Month {
+        /// Month.
+        month: u32,
+        /// Year if printed.
+        year: Option<i32>,
+        /// Past (`lalu`) or future (`depan`) marker, for a year-less month.
+        future: bool,
+    },
+    /// A year (`tahun 2013`).
+    Year(i32),
+    /// A relative expression.
+    Relative(Relative),
+    /// A weekday alone (`Jumat malam`, `on Tuesday`).
+    Weekday {
+        /// Which day.
+        weekday: Weekday,
+        /// Marked as upcoming.
+        future: bool,
+    },
+}
+
+/// A date mention as found in text, unresolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    /// Byte offset of the mention.
+    pub start: usize,
+    /// Byte offset past the mention.
+    pub end: usize,
+    /// What it says.
+    pub raw: RawDate,
+    /// Marked as future (`mendatang`, `akan`, `next`).
+    pub future: bool,
+}
+
+const MONTH_RE: &str = r"(?:januari|january|februari|pebruari|february|maret|march|april|mei|may|juni|june|juli|july|agustus|august|september|oktober|october|november|nopember|desember|december|sept|jan|feb|mar|apr|jun|jul|agu|agt|aug|sep|okt|oct|nov|nop|des|dec)\.?";
+const WEEKDAY_RE: &str = r"(?:senin|selasa|rabu|kamis|jum['’]?at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
+
+struct Patterns {
+    paren: Regex,
+    numeric: Regex,
+    day_month: Regex,
+    month_day: Regex,
+    month_year: Regex,
+    bare_month: Regex,
+    year: Regex,
+    relative: Regex,
+    weekday: Regex,
+    iso: Regex,
+}
+
+static PATTERNS: LazyLock<Option<Patterns>> = LazyLock::new(|| {
+    let wd = WEEKDAY_RE;
+    let mo = MONTH_RE;
+    Some(Patterns {
+        paren: Regex::new(&format!(
+            r"(?i)(?:\b(?P<wd>{wd})\b\s*,?\s*)?\(\s*(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})(?:\s*/\s*(?P<y>\d{{4}}|\d{{2}}))?\s*\)"
+        ))
+        .ok()?,
+        numeric: Regex::new(
+            r"(?i)\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b(?:,?\s+(?P<hh>\d{1,2})[:.](?P<mm>\d{2})(?:\s*(?:WIB|WITA|WIT))?)?",
+        )
+        .ok()?,
+        day_month: Regex::new(&format!(
+            r"(?i)(?:\b(?P<wd>{wd})\b\s*,?\s*)?\b(?P<d>\d{{1,2}})(?:\s*(?:-|–|—|s\.?\s?d\.?|sampai(?:\s+dengan)?|hingga|dan|and|to|until)\s*(?P<d2>\d{{1,2}}))?\s+(?P<mo>{mo})(?:\b|$)(?:,?\s+(?P<y>\d{{4}})\b)?(?:\s*[,|]?\s*(?P<hh>\d{{1,2}})[:.](?P<mm>\d{{2}})(?:\s*(?:WIB|WITA|WIT))?)?"
+        ))
+        .ok()?,
+        month_day: Regex::new(&format!(
+            r"(?i)(?:\b(?P<wd>{wd})\b\s*,?\s*)?\b(?P<mo>{mo})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?\b(?:,?\s+(?P<y>\d{{4}})\b)?"
+        ))
+        .ok()?,
+        month_year: Regex::new(&format!(r"(?i)\b(?:bulan\s+)?(?P<mo>{mo})\s+(?:tahun\s+)?(?P<y>\d{{4}})\b")).ok()?,
+        bare_month: Regex::new(&format!(
+            r"(?i)\b(?:bulan\s+(?P<mo>{mo})(?:\s+(?P<rel>lalu|ini|depan|mendatang|kemarin))?|(?P<pre>in|since|last|next|pada|sejak)\s+(?P<mo2>{mo})\b)"
+        ))
+        .ok()?,
+        year: Regex::new(r"(?i)(?:\b(?P<pre>tahun|year|in|pada|sejak|since|akhir|awal|hingga|until)\s+)?\b(?P<y>(?:19|20)\d{2})\b").ok()?,
+        relative: Regex::new(
+            r"(?i)\b(?:kemarin(?:\s+(?:pagi|siang|sore|malam))?|hari\s+ini|tadi\s+malam|semalam|akhir\s+pekan\s+lalu|akhir\s+minggu\s+lalu|pekan\s+lalu|minggu\s+lalu|pekan\s+depan|minggu\s+depan|bulan\s+lalu|tahun\s+lalu|besok|lusa|yesterday|today|tomorrow|last\s+weekend|last\s+week|next\s+week|last\s+month|last\s+year|(?P<n>\d+|satu|dua|tiga|empat|lima|enam|tujuh|one|two|three|four|five|six|seven)\s+(?P<unit>hari|pekan|minggu|bulan|tahun|days?|weeks?|months?|years?)\s+(?:yang\s+)?(?:lalu|ago))\b",
+        )
+        .ok()?,
+        weekday: Regex::new(&format!(r"(?i)\b(?P<wd>{wd})\b")).ok()?,
+        iso: Regex::new(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b").ok()?,
+    })
+});
+
+/// Looks a month name up in the lexicon.
+pub fn month_number(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    MONTHS.iter().find(|(n, _)| *n == w).map(|(_, m)| *m)
+}
+
+/// Looks a weekday name up in the lexicon.
+pub fn weekday_of(word: &str) -> Option<Weekday> {
+    let w = word.to_lowercase();
+    let n = WEEKDAYS.iter().find(|(n, _)| *n == w).map(|(_, d)| *d)?;
+    Weekday::try_from(u8::try_from(n).ok()?).ok()
+}
+
+fn widen_year(y: &str) -> Option<i32> {
+    let n: i32 = y.parse().ok()?;
+    Some(if y.len() == 2 { 2000 + n } else { n })
+}
+
+fn number_word(w: &str) -> Option<i64> {
+    let w = w.to_lowercase();
+    w.parse().ok().or(match w.as_str() {
+        "satu" | "one" => Some(1),
+        "dua" | "two" => Some(2),
+        "tiga" | "three" => Some(3),
+        "empat" | "four" => Some(4),
+        "lima" | "five" => Some(5),
+        "enam" | "six" => Some(6),
+        "tujuh" | "seven" => Some(7),
+        _ => None,
+    })
+}
+
+/// Future markers around a mention: `27-28 April mendatang`, `akan … pada`, `next Monday`.
+fn future_marked(text: &str, start: usize, end: usize) -> bool {
+    let after = window_after(text, end, 24).to_lowercase();
+    let before = window_before(text, start, 40).to_lowercase();
+    let after_hit = ["mendatang", "depan", "nanti", "yang akan datang"]
+        .iter()
+        .any(|w| after.trim_start().starts_with(w));
+    let before_hit = before
+        .split_whitespace()
+        .rev()
+        .take(6)
+        .any(|w| matches!(w, "akan" | "will" | "next" | "upcoming" | "mendatang"));
+    after_hit || before_hit
+}
+
+/// Up to `n` bytes before `pos`, cut at a char boundary.
+pub fn window_before(text: &str, pos: usize, n: usize) -> &str {
+    let mut s = pos.saturating_sub(n);
+    while s > 0 && !text.is_char_boundary(s) {
+        s -= 1;
+    }
+    text.get(s..pos.min(text.len())).unwrap_or("")
+}
+
+/// Up to `n` bytes after `pos`, cut at a char boundary.
+pub fn window_after(text: &str, pos: usize, n: usize) -> &str {
+    let mut e = (pos + n).min(text.len());
+    while e < text.len() && !text.is_char_boundary(e) {
+        e += 1;
+    }
+    text.get(pos.min(text.len())..e).unwrap_or("")
+}
+
+fn valid_day(day: u32, month: u32) -> bool {
+    (1..=31).contains(&day) && (1..=12).contains(&month)
+}
+
+fn is_capitalised(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Finds every date mention in `text`, left to right, without overlaps.
+pub fn find_dates(text: &str) -> Vec<Found> {
+    let Some(p) = PATTERNS.as_ref() else {
+        return Vec::new();
+    };
+    let mut out: Vec<Found> = Vec::new();
+    let push = |out: &mut Vec<Found>, f: Found| {
+        if !out.iter().any(|o| o.start < f.end && f.start < o.end) {
+            out.push(f);
+        }
+    };
+    let wd_of = |c: &regex::Captures| c.name("wd").and_then(|m| weekday_of(m.as_str()));
+
+    for c in p.paren.captures_iter(text) {
+        let (Some(m), Some(d), Some(mo)) = (c.get(0), c.name("d"), c.name("m")) else {
+            continue;
+        };
+        let (Ok(day), Ok(month)) = (d.as_str().parse(), mo.as_str().parse()) else {
+            continue;
+        };
+        if !valid_day(day, month) {
+            continue;
+        }
+        let year = c.name("y").and_then(|y| widen_year(y.as_str()));
+        let weekday = wd_of(&c);
+        let raw = RawDate::Day {
+            day,
+            day_to: None,
+            month,
+            year,
+            weekday,
+            has_time: false,
+            news_style: true,
+        };
+        push(
+            &mut out,
+            Found {
+                start: m.start(),
+                end: m.end(),
+                raw,
+                future: future_marked(text, m.start(), m.end()),
+            },
+        );
+    }
+    for c in p.numeric.captures_iter(text) {
+        let (Some(m), Some(d), Some(mo), Some(y)) =
+            (c.get(0), c.name("d"), c.name("m"), c.name("y"))
+        else {
+            continue;
+        };
+        // A law number like `11/2008` has two parts and never matches; `No. 1/2/2018` style is refused here.
+        if window_before(text, m.start(), 4)
+            .to_lowercase()
+            .contains("no")
+        {
+            continue;
+        }
+        let (Ok(day), Ok(month)) = (d.as_str().parse(), mo.as_str().parse()) else {
+            continue;
+        };
+        if !valid_day(day, month) {
+            continue;
+        }
+        let raw = RawDate::Day {
+            day,
+            day_to: None,
+            month,
+            year: widen_year(y.as_str()),
+            weekday: None,
+            has_time: c.name("hh").is_some(),
+            news_style: false,
+        };
+        push(
+            &mut out,
+            Found {
+                start: m.start(),
+                end: m.end(),
+                raw,
+                future: false,
+            },
+        );
+    }
+    for c in p.iso.captures_iter(text) {
+        let (Some(m), Some(y), Some(mo), Some(d)) =
+            (c.get(0), c.name("y"), c.name("m"), c.name("d"))
+        else {
+            continue;
+        };
+        let (Ok(day), Ok(month)) = (d.as_str().parse(), mo.as_str().parse()) else {
+            continue;
+        };
+        if !valid_day(day, month) {
+            continue;
+        }
+        let raw = RawDate::Day {
+            day,
+            day_to: None,
+            month,
+            year: y.as_str().parse().ok(),
+            weekday: None,
+            has_time: false,
+            news_style: false,
+        };
+        push(
+            &mut out,
+            Found {
+                start: m.start(),
+                end: m.end(),
+                raw,
+                future: false,
+            },
+        );
+    }
+    for re in [&p.day_month, &p.month_day] {
+        for c in re.captures_iter(text) {
+            let (Some(m), Some(d), Some(mo)) = (c.get(0), c.name("d"), c.name("mo")) else {
+                continue;
+            };
+            let Some(month) = month_number(mo.as_str()) else {
+                continue;
+            };
+            // Short English/Indonesian words that are also months ("may", "mar") must be capitalised.
+            if mo.as_str().len() <= 3 && !is_capitalised(mo.as_str()) {
+                continue;
+            }
+            let Ok(day) = d.as_str().parse() else {
+                continue;
+            };
+            if !valid_day(day, month) {
+                continue;
+            }
+            let day_to = c
+                .name("d2")
+                .and_then(|d| d.as_str().parse().ok())
+                .filter(|&d2: &u32| d2 > day && d2 <= 31);
+            let raw = RawDate::Day {
+                day,
+                day_to,
+                month,
+                year: c.name("y").and_then(|y| y.as_str().parse().ok()),
+                weekday: wd_of(&c),
+                has_time: c.name("hh").is_some(),
+                news_style: false,
+            };
+            push(
+                &mut out,
+                Found {
+                    start: m.start(),
+                    end: m.end(),
+                    raw,
+                    future: future_marked(text, m.start(), m.end()),
+                },
+            );
+        }
+    }
+    for c in p.month_year.captures_iter(text) {
+        let (Some(m), Some(mo), Some(y)) = (c.get(0), c.name("mo"), c.name("y")) else {
+            continue;
+        };
+        let Some(month) = month_number(mo.as_str()) else {
+            continue;
+        };
+        if !is_capitalised(mo.as_str()) && mo.as_str().len() <= 3 {
+            continue;
+        }
+        let raw = RawDate::Month {
+            month,
+            year: y.as_str().parse().ok(),
+            future: false,
+        };
+        push(
+            &mut out,
+            Found {
+                start: m.start(),
+                end: m.end(),
+                raw,
+                future: false,
+            },
+        );
+    }
+    for c in p.bare_month.captures_iter(text) {
+        let Some(m) = c.get(0) else { continue };
+        let mo = c.name("mo").or_else(|| c.name("mo2"));
+        let Some(mo) = mo else { continue };
+        // `in May` needs a capitalised month; `pada mar…` must be a real month word.
+        if !is_capitalised(mo.as_str()) || mo.as_str().len() < 3 {
+            continue;
+        }
+        let Some(month) = month_number(mo.as_str()) else {
+            continue;
+        };
+        let rel = c.name("rel").map(|r| r.as_str().to_lowercase());
+        let pre = c.name("pre").map(|r| r.as_str().to_lowercase());
+        let future =
+            matches!(rel.as_deref(), Some("depan" | "mendatang")) || pre.as_deref() == Some("next");
+        let raw = RawDate::Month {
+            month,
+            year: None,
+            future,
+        };
+        push(
+            &mut out,
+            Found {
+                start: m.start(),
+                end: m.end(),
+                raw,
+                future,
+            },
+        );
+    }
+    for c in p.relative.captures_iter(text) {
+        let Some(m) = c.get(0) else { continue };
+        let w = m.as_str().to_lowercase();
+        let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
+        let rel = if let (Some(n), Some(unit)) = (c.name("n"), c.name("unit")) {
+            let Some(n) = number_word(n.as_str()) else {
+                continue;
+            };
+            match unit.as_str().to_lowercase().trim_end_matches('s') {
+                "hari" | "day" => Relative::DaysAgo(n),
+                "pekan" | "minggu" | "week" => Relative::DaysAgo(7 * n),
+                "bulan" | "month" => Relative::MonthsAgo(n),
+                _ => Relative::YearsAgo(n),
+            }
+        } else if w.starts_with("kemarin")
+            || w == "yesterday"
+            || w == "tadi malam"
+            || w == "semalam"
+        {
+            if w == "tadi malam" || w == "semalam" {
+                Relative::DaysAgo(1)
+            } else {
+                Relative::DaysAgo(1)
+            }
+        } else if w == "hari ini" || w == "today" {
+            Relative::Today
+        } else if w == "besok" || w == "tomorrow" {
+            Relative::DaysAgo(-1)
+        } else if w == "lusa" {
+            Relative::DaysAgo(-2)
+        } else if w.contains("akhir") || w == "last weekend" {
+            Relative::LastWeekend
+        } else if w.ends_with("lalu") && (w.starts_with("pekan") || w.starts_with("minggu"))
+            || w == "last week"
+        {
+            Relative::LastWeek
+        } else if w.ends_with("depan") || w == "next week" {
+            Relative::NextWeek
+        } else if w == "bulan lalu" || w == "last month" {
+            Relative::LastMonth
+        } else {
+            Relative::LastYear
+        };
+        let future =
+            matches!(rel, Relative::NextWeek) || matches!(rel, Relative::DaysAgo(n) if n < 0);
+        push(
+            &mut out,
+            Found {
+                start: m.start(),
+                end: m.end(),
+                raw: RawDate::Relative(rel),
+                future,
+            },
+        );
+    }
+    for c in p.weekday.captures_iter(text) {
+        let Some(m) = c.name("wd") else { continue };
+        let word = m.as_str();
+        if !is_capitalised(word) {
+            continue;
+        }
+        let after = window_after(text, m.end(), 16).to_lowercase();
+        let before = window_before(text, m.start(), 16).to_lowercase();
+        let lower = word.to_lowercase();
+        if lower == "minggu" {
+            // "Minggu" is Sunday, but "minggu lalu/depan/ini", "dua minggu" are weeks.
+            let week_after = [
+                "lalu",
+                "depan",
+                "ini",
+                "ke",
+                "mendatang",
+                "terakhir",
+                "pertama",
+            ]
+            .iter()
+            .any(|w| after.trim_start().starts_with(w));
+            let last_before = before.split_whitespace().last().unwrap_or("");
+            let week_before = number_word(last_before).is_some()
+                || matches!(last_before, "beberapa" | "sepekan" | "seminggu" | "selama");
+            if week_after || week_before {
+                continue;
+            }
+        }
+        // "Thursday's meeting" still names the day.
+        let Some(weekday) = weekday_of(word) else {
+            continue;
+        };
+        let future = future_marked(text, m.start(), m.end());
+        push(
+            &mut out,
+            Found {
+                start: m.start(),
+                end: m.end(),
+                raw: RawDate::Weekday { weekday, future },
+                future,
+            },
+        );
+    }
+    for c in p.year.captures_iter(text) {
+        let (Some(m), Some(y)) = (c.get(0), c.name("y")) else {
+            continue;
+        };
+        let before = text.get(..y.start()).and_then(|s| s.chars().last());
+        let after = text.get(y.end()..).and_then(|s| s.chars().next());
+        if before.is_some_and(|ch| matches!(ch, '/' | '-' | '.' | ':' | '#') || ch.is_ascii_digit())
+            || after.is_some_and(|ch| matches!(ch, '/' | '-') || ch.is_ascii_digit())
+        {
+            continue;
+        }
+        let Ok(year) = y.as_str().parse() else {
+            continue;
+        };
+        let start = if c
+            .name("pre")
+            .is_some_and(|p| p.as_str().eq_ignore_ascii_case("tahun"))
+        {
+            m.start()
+        } else {
+            y.start()
+        };
+        push(
+            &mut out,
+            Found {
+                start,
+                end: y.end(),
+                raw: RawDate::Year(year),
+                future: false,
+            },
+        );
+    }
+    out.sort_by_key(|f| (f.start, f.end));
+    out
+}
+
+/// What the whole article offers to resolve year-less and relative mentions.
+#[derive(Debug, Clone, Default)]
+pub struct Anchors {
+    /// Publication date printed in the page (or given by the file).
+    pub published: Option<NaiveDate>,
+    /// Full dates stated in the article text (with their years).
+    pub stated_days: Vec<NaiveDate>,
+    /// Years printed in the article text (not in chrome).
+    pub years: Vec<i32>,
+}
+
+/// Resolves one mention against the article's anchors. `None` where nothing anchors it.
+pub fn resolve(raw: &RawDate, future: bool, anchors: &Anchors) -> Option<DateSpan> {
+    match *raw {
+        RawDate::Day {
+            day,
+            day_to,
+            month,
+            year,
+            weekday,
+            ..
+        } => {
+            let make = |y: i32, c: Certainty| -> Option<DateSpan> {
+                let start = NaiveDate::from_ymd_opt(y, month, day)?;
+                let end = day_to
+                    .and_then(|d| NaiveDate::from_ymd_opt(y, month, d))
+                    .unwrap_or(start);
+                Some(DateSpan {
+                    start,
+                    end,
+                    precision: Precision::Day,
+                    certainty: c,
+                })
+            };
+            if let Some(y) = year {
+                let span = make(y, Certainty::Stated)?;
+                let certainty = match weekday {
+                    Some(w) if span.start.weekday() != w => Certainty::Uncertain,
+                    _ => Certainty::Stated,
+                };
+                return Some(DateSpan { certainty, ..span });
+            }
+            let year = year_for_day_month(day, month, weekday, future, anchors)?;
+            make(year.0, year.1)
+        }
+        RawDate::Month {
+            month,
+            year: Some(y),
+            ..
+        } => DateSpan::month(y, month, Certainty::Stated),
+        RawDate::Month {
+            month,
+            year: None,
+            future: fut,
+        } => {
+            let p = anchors.published?;
+            let y = if fut || future {
+                if month >= p.month() {
+                    p.year()
+                } else {
+                    p.year() + 1
+                }
+            } else if month <= p.month() {
+                p.year()
+            } else {
+                p.year() - 1
+            };
+            DateSpan::month(y, month, Certainty::Inferred)
+        }
+        RawDate::Year(y) => DateSpan::year(y, Certainty::Stated),
+        RawDate::Relative(rel) => {
+            let p = anchors.published?;
+            Some(match rel {
+                Relative::Today => DateSpan::day(p, Certainty::Inferred),
+                Relative::DaysAgo(n) => DateSpan::day(p - Duration::days(n), Certainty::Inferred),
+                Relative::LastWeekend => {
+                    // The Saturday–Sunday before the anchor (Saturday as the day).
+                    let back = (p.weekday().num_days_from_monday() as i64 + 2).rem_euclid(7);
+                    let back = if back == 0 { 7 } else { back };
+                    let sat = p - Duration::days(back);
+                    DateSpan {
+                        start: sat,
+                        end: sat + Duration::days(1),
+                        precision: Precision::Day,
+                        certainty: Certainty::Inferred,
+                    }
+                }
+                Relative::LastWeek | Relative::NextWeek => {
+                    let monday = p - Duration::days(p.weekday().num_days_from_monday() as i64);
+                    let start = if rel == Relative::LastWeek {
+                        monday - Duration::days(7)
+                    } else {
+                        monday + Duration::days(7)
+                    };
+                    DateSpan {
+                        start,
+                        end: start + Duration::days(6),
+                        precision: Precision::Day,
+                        certainty: Certainty::Uncertain,
+                    }
+                }
+                Relative::LastMonth | Relative::MonthsAgo(_) => {
+                    let n = if let Relative::MonthsAgo(n) = rel {
+                        n
+                    } else {
+                        1
+                    };
+                    let total = p.year() as i64 * 12 + p.month0() as i64 - n;
+                    DateSpan::month(
+                        total.div_euclid(12) as i32,
+                        (total.rem_euclid(12) + 1) as u32,
+                        Certainty::Inferred,
+                    )?
+                }
+                Relative::LastYear | Relative::YearsAgo(_) => {
+                    let n = if let Relative::YearsAgo(n) = rel {
+                        n
+                    } else {
+                        1
+                    };
+                    DateSpan::year(p.year() - n as i32, Certainty::Inferred)?
+                }
+            })
+        }
+        RawDate::Weekday {
+            weekday,
+            future: fut,
+        } => {
+            if let Some(p) = anchors.published {
+                let diff = p.weekday().num_days_from_monday() as i64
+                    - weekday.num_days_from_monday() as i64;
+                let date = if fut || future {
+                    p + Duration::days((-diff).rem_euclid(7))
+                } else {
+                    p - Duration::days(diff.rem_euclid(7))
+                };
+                return Some(DateSpan::day(date, Certainty::Inferred));
+            }
+            let mut hits: Vec<NaiveDate> = anchors
+                .stated_days
+                .iter()
+                .copied()
+                .filter(|d| d.weekday() == weekday)
+                .collect();
+            hits.sort();
+            hits.dedup();
+            match hits.as_slice() {
+                [one] => Some(DateSpan::day(*one, Certainty::Inferred)),
+                _ => None,
+            }
+        }
+    }
+}
+
+/// The year of a year-less day and month, with how sure it is.
+fn year_for_day_month(
+    day: u32,
+    month: u32,
+    weekday: Option<Weekday>,
+    future: bool,
+    anchors: &Anchors,
+) -> Option<(i32, Certainty)> {
+    let fits = |y: i32| {
+        NaiveDate::from_ymd_opt(y, month, day)
+            .is_some_and(|d| weekday.is_none_or(|w| d.weekday() == w))
+    };
+    if let Some(p) = anchors.published {
+        // The reading nearest the publication date: reports look back, announcements (`mendatang`) forward.
+        let mut best: Option<(i64, i32)> = None;
+        for y in [p.year() - 1, p.year(), p.year() + 1] {
+            let Some(d) = NaiveDate::from_ymd_opt(y, month, day) else {
+                continue;
+            };
+            let mut dist = (d - p).num_days();
+            if future {
+                dist = if dist < -3 { 10_000 - dist } else { dist.abs() };
+            } else {
+                dist = if dist > 7 { 10_000 + dist } else { dist.abs() };
+            }
+            if best.is_none_or(|(b, _)| dist < b) {
+                best = Some((dist, y));
+            }
+        }
+        if let Some((_, y)) = best {
+            if fits(y) {
+                return Some((y, Certainty::Inferred));
+            }
+        }
+    }
+    let candidates: Vec<i32> = (YEAR_RANGE.0..=YEAR_RANGE.1).filter(|&y| fits(y)).collect();
+    if weekday.is_some() {
+        match candidates.as_slice() {
+            [] => None,
+            [one] => Some((*one, Certainty::Inferred)),
+            many => {
+                let mentioned: Vec<i32> = many
+                    .iter()
+                    .copied()
+                    .filter(|y| anchors.years.contains(y))
+                    .collect();
+                match mentioned.as_slice() {
+                    [one] => Some((*one, Certainty::Inferred)),
+                    _ => many.first().map(|&y| (y, Certainty::Uncertain)),
+                }
+            }
+        }
+    } else {
+        // No weekday: the year the article itself states most often, if any.
+        let mut years = anchors.years.clone();
+        years.sort();
+        let mut best: Option<(usize, i32)> = None;
+        for y in years.iter().copied() {
+            let n = years.iter().filter(|&&x| x == y).count();
+            if best.is_none_or(|(b, _)| n > b) {
+                best = Some((n, y));
+            }
+        }
+        best.map(|(_, y)| (y, Certainty::Uncertain))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn one(text: &str) -> Found {
+        let f = find_dates(text);
+        assert!(!f.is_empty(), "no date in {text:?}");
+        f[0]
+    }
+
+    fn value(text: &str, anchors: &Anchors) -> Option<(String, Certainty)> {
+        let f = one(text);
+        resolve(&f.raw, f.future, anchors).map(|s| (s.value(), s.certainty))
+    }
+
+    fn pub_on(y: i32, m: u32, day: u32) -> Anchors {
+        Anchors {
+            published: Some(d(y, m, day)),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn weekday_with_full_date_is_stated() {
+        let a = Anchors::default();
+        assert_eq!(
+            value("pada Kamis (24/8/2023).", &a),
+            Some(("2023-08-24".into(), Certainty::Stated))
+        );
+        // Wrong weekday for the date: flagged.
+        assert_eq!(
+            value("pada Jumat (24/8/2023).", &a),
+            Some(("2023-08-24".into(), Certainty::Uncertain))
+        );
+    }
+
+    #[test]
+    fn two_digit_year_in_parentheses() {
+        assert_eq!(
+            value("saat ini, (3/4/15).", &Anchors::default()),
+            Some(("2015-04-03".into(), Certainty::Stated))
+        );
+    }
+
+    #[test]
+    fn yearless_weekday_date_uses_the_calendar() {
+        // 14 August is a Tuesday only in 2018 within 2015–2023.
+        assert_eq!(
+            value("Selasa (14/8).", &Anchors::default()),
+            Some(("2018-08-14".into(), Certainty::Inferred))
+        );
+        // 26 July is a Wednesday in 2017 and 2023: no reader can know → uncertain.
+        let r = value("pada Rabu (26/7) membahas", &Anchors::default()).unwrap();
+        assert_eq!(r.1, Certainty::Uncertain);
+        // A year stated elsewhere in the text settles it.
+        let a = Anchors {
+            years: vec![2023],
+            ..Default::default()
+        };
+        assert_eq!(
+            value("pada Rabu (26/7) membahas", &a),
+            Some(("2023-07-26".into(), Certainty::Inferred))
+        );
+    }
+
+    #[test]
+    fn yearless_date_anchored_on_publication() {
+        assert_eq!(
+            value("Jumat (20/4).", &pub_on(2018, 4, 20)),
+            Some(("2018-04-20".into(), Certainty::Inferred))
+        );
+        assert_eq!(
+            value("Selasa (25/8).", &pub_on(2015, 8, 25)),
+            Some(("2015-08-25".into(), Certainty::Inferred))
+        );
+        // Published in January about late December: the previous year.
+        assert_eq!(
+            value("Rabu (30/12)", &pub_on(2016, 1, 2)),
+            Some(("2015-12-30".into(), Certainty::Inferred))
+        );
+    }
+
+    #[test]
+    fn numeric_page_date_with_time() {
+        let f = one("02/5/2018 07:20");
+        assert!(matches!(
+            f.raw,
+            RawDate::Day {
+                has_time: true,
+                day: 2,
+                month: 5,
+                year: Some(2018),
+                ..
+            }
+        ));
+        let f = one("Kompas.com - 05/05/2023, 16:08 WIB");
+        assert!(matches!(
+            f.raw,
+            RawDate::Day {
+                has_time: true,
+                day: 5,
+                month: 5,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn indonesian_long_dates() {
+        let f = one("Senin, 29 Desember 2014 | 07:00 WIB");
+        assert!(matches!(
+            f.raw,
+            RawDate::Day {
+                day: 29,
+                month: 12,
+                year: Some(2014),
+                has_time: true,
+                weekday: Some(Weekday::Mon),
+                ..
+            }
+        ));
+        assert_eq!(
+            value("pada 20 April 2018", &Anchors::default()).unwrap().0,
+            "2018-04-20"
+        );
+        assert_eq!(
+            value("Selasa 25 Aug 2015 13:45 WIB", &Anchors::default())
+                .unwrap()
+                .0,
+            "2015-08-25"
+        );
+    }
+
+    #[test]
+    fn day_ranges() {
+        let f = one("pada 27-28 April 2018 di Singapura");
+        let s = resolve(&f.raw, f.future, &Anchors::default()).unwrap();
+        assert_eq!((s.start, s.end), (d(2018, 4, 27), d(2018, 4, 28)));
+        let f = one("KTT pada 27-28 April mendatang");
+        assert!(f.future);
+        let s = resolve(&f.raw, f.future, &pub_on(2018, 4, 20)).unwrap();
+        assert_eq!(
+            (s.start, s.end, s.certainty),
+            (d(2018, 4, 27), d(2018, 4, 28), Certainty::Inferred)
+        );
+        let f = one("mulai tanggal 21 sampai dengan 22 Januari 2021");
+        let s = resolve(&f.raw, f.future, &Anchors::default()).unwrap();
+        assert_eq!((s.start, s.end), (d(2021, 1, 21), d(2021, 1, 22)));
+    }
+
+    #[test]
+    fn english_dates() {
+        assert_eq!(
+            value("on April 20, 2018 in", &Anchors::default())
+                .unwrap()
+                .0,
+            "2018-04-20"
+        );
+        assert_eq!(
+            value("met last week", &pub_on(2018, 4, 20)).unwrap().0,
+            "2018-04-09"
+        );
+        assert_eq!(
+            value("in a statement on Tuesday", &pub_on(2016, 9, 7))
+                .unwrap()
+                .0,
+            "2016-09-06"
+        );
+    }
+
+    #[test]
+    fn years_and_months() {
+        assert_eq!(
+            value("Tahun 2013 yang lalu", &Anchors::default()),
+            Some(("2013".into(), Certainty::Stated))
+        );
+        assert_eq!(
+            value("pada bulan Maret lalu", &pub_on(2019, 5, 2)),
+            Some(("2019-03".into(), Certainty::Inferred))
+        );
+        assert_eq!(
+            value("sejak April 2018", &Anchors::default()).unwrap().0,
+            "2018-04"
+        );
+    }
+
+    #[test]
+    fn relative_expressions() {
+        let p = pub_on(2018, 5, 2); // a Wednesday
+        assert_eq!(
+            value("di Singapura, akhir pekan lalu.", &p).unwrap().0,
+            "2018-04-28"
+        );
+        assert_eq!(value("kemarin", &p).unwrap().0, "2018-05-01");
+        assert_eq!(value("hari ini", &p).unwrap().0, "2018-05-02");
+        assert_eq!(value("dua hari lalu", &p).unwrap().0, "2018-04-30");
+        // Without an anchor nothing is guessed.
+        assert_eq!(value("kemarin", &Anchors::default()), None);
+    }
+
+    #[test]
+    fn bare_weekday_resolves_against_stated_dates() {
+        let a = Anchors {
+            stated_days: vec![d(2018, 4, 26), d(2018, 4, 27)],
+            ..Default::default()
+        };
+        assert_eq!(
+            value("di Singapura, Jumat malam,", &a).unwrap().0,
+            "2018-04-27"
+        );
+        // Jum'at with an apostrophe.
+        assert_eq!(
+            value("Jum'at lalu", &pub_on(2018, 4, 30)).unwrap().0,
+            "2018-04-27"
+        );
+    }
+
+    #[test]
+    fn minggu_as_week_is_not_sunday() {
+        assert!(
+            find_dates("dua Minggu lalu")
+                .iter()
+                .all(|f| !matches!(f.raw, RawDate::Weekday { .. }))
+        );
+        assert!(
+            find_dates("Minggu lalu")
+                .iter()
+                .all(|f| !matches!(f.raw, RawDate::Weekday { .. }))
+        );
+        assert!(matches!(
+            one("pada Minggu (12/5)").raw,
+            RawDate::Day {
+                weekday: Some(Weekday::Sun),
+                ..
+            }
+        ));
+        assert!(matches!(
+            one("Pada Minggu, para menteri").raw,
+            RawDate::Weekday {
+                weekday: Weekday::Sun,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn traps_are_not_dates() {
+        // A law number, an ISO year-month fragment and a lower-case modal "may".
+        assert!(
+            find_dates("UU ITE 11/2008 mengatur")
+                .iter()
+                .all(|f| !matches!(f.raw, RawDate::Day { .. }))
+        );
+        assert!(find_dates("it may 5 times").is_empty());
+        let f = find_dates("No. 3/4/2015 tentang");
+        assert!(f.iter().all(|f| !matches!(f.raw, RawDate::Day { .. })));
+    }
+}

@@ -1,0 +1,541 @@
+//! Countries, forums, places, outlets and language: gazetteer look-ups with the span each came from.
+
+use super::dates::{window_after, window_before};
+use super::layout::{Layout, LineKind};
+use super::lexicon::{COUNTRIES, FORUMS, OUTLETS, PLACES};
+use super::people::words;
+use crate::model::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
+    let before = text.get(..start).and_then(|s| s.chars().last());
+    let after = text.get(end..).and_then(|s| s.chars().next());
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// Countries named in the article text, canonical English names, in order of first mention.
+pub fn find_countries(text: &str, layout: &Layout) -> Vec<(String, Span)> {
+    let lower = text.to_lowercase();
+    let mut hits: Vec<(usize, String, Span)> = Vec::new();
+    if lower.len() != text.len() {
+        // Lower-casing changed byte lengths (rare scripts): search the original case-insensitively per word.
+        return find_countries_slow(text, layout);
+    }
+    for (canon, names) in COUNTRIES {
+        for name in *names {
+            let short_caps = name.len() <= 3; // "as", "ri", "uk": only in capitals
+            let mut from = 0;
+            while let Some(i) = lower.get(from..).and_then(|s| s.find(name)) {
+                let start = from + i;
+                let end = start + name.len();
+                from = end;
+                if !is_word_boundary(text, start, end) || !layout.is_article(start) {
+                    continue;
+                }
+                let orig = text.get(start..end).unwrap_or("");
+                if short_caps && orig != orig.to_uppercase() {
+                    continue;
+                }
+                if !orig.chars().next().is_some_and(char::is_uppercase) {
+                    continue;
+                }
+                hits.push((start, canon.to_string(), Span::new(start, end)));
+            }
+        }
+    }
+    hits.sort_by_key(|h| h.0);
+    let mut out: Vec<(String, Span)> = Vec::new();
+    for (_, c, s) in hits {
+        if !out.iter().any(|(o, _)| *o == c) {
+            out.push((c, s));
+        }
+    }
+    out
+}
+
+fn find_countries_slow(text: &str, layout: &Layout) -> Vec<(String, Span)> {
+    let mut out: Vec<(String, Span)> = Vec::new();
+    for w in words(text, Span::new(0, text.len())) {
+        let l = w.text.to_lowercase();
+        if let Some((canon, _)) = COUNTRIES.iter().find(|(_, n)| n.contains(&l.as_str())) {
+            if layout.is_article(w.span.start) && !out.iter().any(|(c, _)| c == canon) {
+                out.push((canon.to_string(), w.span));
+            }
+        }
+    }
+    out
+}
+
+struct ForumPattern {
+    re: Regex,
+    name: &'static str,
+    kind: &'static str,
+}
+
+static FORUM_PATTERNS: LazyLock<Vec<ForumPattern>> = LazyLock::new(|| {
+    FORUMS
+        .iter()
+        .filter_map(|(p, name, kind)| {
+            Some(ForumPattern {
+                re: Regex::new(&format!("(?i){p}")).ok()?,
+                name,
+                kind,
+            })
+        })
+        .collect()
+});
+
+fn ordinal(n: &str) -> String {
+    let suffix = match n.parse::<u32>().unwrap_or(0) % 100 {
+        11..=13 => "th",
+        x if x % 10 == 1 => "st",
+        x if x % 10 == 2 => "nd",
+        x if x % 10 == 3 => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// A forum mention: canonical name, lane kind and span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ForumHit {
+    /// Canonical name (`32nd ASEAN Summit`).
+    pub name: String,
+    /// Lane kind (`ASEAN`, `UN`, …).
+    pub kind: String,
+    /// Where it stands.
+    pub span: Span,
+}
+
+/// Every forum mention in article text, in order.
+pub fn find_forums(text: &str, layout: &Layout) -> Vec<ForumHit> {
+    let mut out: Vec<ForumHit> = Vec::new();
+    for fp in FORUM_PATTERNS.iter() {
+        for c in fp.re.captures_iter(text) {
+            let Some(m) = c.get(0) else { continue };
+            if !layout.is_article(m.start())
+                || out
+                    .iter()
+                    .any(|h| h.span.start < m.end() && m.start() < h.span.end)
+            {
+                continue;
+            }
+            // Acronym patterns must match in capitals ("ITU", not "itu" = "that").
+            let s = m.as_str();
+            if s.len() <= 6
+                && s.chars().any(char::is_alphabetic)
+                && s != s.to_uppercase()
+                && !s.contains('-')
+            {
+                continue;
+            }
+            let name = match c.name("n") {
+                Some(n) => fp.name.replace("{n}", &ordinal(n.as_str())),
+                None => fp.name.to_string(),
+            };
+            out.push(ForumHit {
+                name,
+                kind: fp.kind.to_string(),
+                span: Span::new(m.start(), m.end()),
+            });
+        }
+    }
+    out.sort_by_key(|h| h.span.start);
+    out
+}
+
+/// Canonical place name for a printed one.
+pub fn canonical_place(s: &str) -> String {
+    let l = s.trim().to_lowercase();
+    PLACES
+        .iter()
+        .find(|(p, _)| *p == l)
+        .map(|(_, c)| c.to_string())
+        .or_else(|| {
+            COUNTRIES
+                .iter()
+                .find(|(_, names)| names.contains(&l.as_str()))
+                .map(|(c, _)| c.to_string())
+        })
+        .unwrap_or_else(|| s.trim().to_string())
+}
+
+/// Words that start a place phrase: `di`, `in`, `at`.
+const PLACE_PREPOSITIONS: &[&str] = &["di", "in", "at", "dari"];
+/// Words that signal a meeting held online: no physical location.
+pub const ONLINE_WORDS: &[&str] = &[
+    "secara online",
+    "secara daring",
+    "secara virtual",
+    "daring",
+    "virtually",
+    "held online",
+    "secara online",
+];
+
+/// `di Badung, Bali`, `in Vientiane, Laos`, `di Gedung Nusantara Kemenlu RI, Jakarta Pusat`: place phrases in
+/// `range`, as (printed phrase, span). Comma-separated capitalised segments are joined; weekdays and months end it.
+pub fn place_phrases(text: &str, range: Span) -> Vec<(String, Span)> {
+    let ws = words(text, range);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        let Some(w) = ws.get(i) else { break };
+        let wl = w.text.to_lowercase();
+        if !PLACE_PREPOSITIONS.contains(&wl.as_str()) || !w.trailing.is_empty() {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        let mut end_word = None;
+        let mut segments = 0;
+        while let Some(x) = ws.get(j) {
+            let xl = x.text.to_lowercase();
+            let cap = x
+                .text
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c == '(');
+            let connector =
+                matches!(xl.as_str(), "dan" | "and" | "of" | "the") && end_word.is_some();
+            let is_time = super::dates::weekday_of(&xl).is_some()
+                || super::dates::month_number(&xl).is_some() && x.text.len() > 3;
+            if is_time
+                || !(cap || connector)
+                || (xl == "the" && end_word.is_none() && j == i + 1 && false)
+            {
+                break;
+            }
+            if !connector {
+                end_word = Some(j);
+            }
+            j += 1;
+            if x.trailing.contains('.') || x.trailing.contains(';') {
+                break;
+            }
+            if x.trailing.contains(',') {
+                segments += 1;
+                if segments >= 3 {
+                    break;
+                }
+            }
+        }
+        if let Some(e) = end_word {
+            if let (Some(a), Some(b)) = (ws.get(i + 1), ws.get(e)) {
+                let mut span = Span::new(a.span.start, b.span.end);
+                // Keep a closing parenthesis that belongs to the phrase: "(BPPT)".
+                if b.trailing.starts_with(')') && span.slice(text).contains('(') {
+                    span.end += 1;
+                }
+                let phrase = span.slice(text).trim_end_matches(',').to_string();
+                let lower_first = a.text.to_lowercase();
+                if !matches!(lower_first.as_str(), "the" | "this" | "a") {
+                    out.push((phrase, span));
+                }
+            }
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+/// Whether a phrase names a place we know or looks like a venue.
+pub fn looks_like_place(phrase: &str) -> bool {
+    let l = phrase.to_lowercase();
+    let first = l.split([',', ' ']).next().unwrap_or("");
+    PLACES.iter().any(|(p, _)| l.contains(p))
+        || COUNTRIES
+            .iter()
+            .any(|(_, names)| names.iter().any(|n| n.len() > 3 && l.contains(n)))
+        || [
+            "hotel",
+            "gedung",
+            "istana",
+            "kantor",
+            "kementerian",
+            "kemenko",
+            "kemlu",
+            "kemenlu",
+            "auditorium",
+            "jl",
+            "jalan",
+            "markas",
+            "balai",
+            "wisma",
+            "kbri",
+            "kedutaan",
+            "universitas",
+            "kota",
+            "kabupaten",
+            "provinsi",
+        ]
+        .contains(&first)
+}
+
+/// The page's dateline: `New York, MINA –`, `JAKARTA, KOMPAS.com -`, `Singapura (ANTARA News) -`,
+/// `REPUBLIKA.CO.ID, JAKARTA --`. Returns (place, outlet) with spans.
+pub fn dateline(text: &str, layout: &Layout) -> (Option<(String, Span)>, Option<(String, Span)>) {
+    static RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(r"(?m)(?:^|\s)(?P<a>[A-Z][\w.’'&]*(?:\s[A-Z][\w.’'&]*){0,3}(?:\s(?:id|com|news))?)(?:,\s*(?P<b>[A-Za-z][\w.’'&]*(?:\s[A-Z][\w.’'&]*){0,3}))?\s*(?:\((?P<c>[^()\n]{2,30})\))?\s*(?:–|—|--|-)\s+\S")
+            .ok()
+    });
+    let Some(re) = RE.as_ref() else {
+        return (None, None);
+    };
+    for line in &layout.lines {
+        if !matches!(line.kind, LineKind::Body) {
+            continue;
+        }
+        let head_end = (line.span.start + 90).min(line.span.end);
+        let mut head_end_ok = head_end;
+        while head_end_ok > line.span.start && !text.is_char_boundary(head_end_ok) {
+            head_end_ok -= 1;
+        }
+        let head = Span::new(line.span.start, head_end_ok);
+        let Some(c) = re.captures(head.slice(text)) else {
+            // Only the first body line can carry a dateline.
+            return (None, None);
+        };
+        let mut place = None;
+        let mut outlet = None;
+        for g in ["a", "b", "c"] {
+            let Some(m) = c.name(g) else { continue };
+            let s = m.as_str().trim();
+            let span = Span::new(head.start + m.start(), head.start + m.end());
+            let canon = canonical_place(s);
+            let known_place = PLACES.iter().any(|(p, _)| *p == s.to_lowercase())
+                || COUNTRIES
+                    .iter()
+                    .any(|(_, n)| n.contains(&s.to_lowercase().as_str()));
+            if known_place && place.is_none() {
+                place = Some((canon, span));
+            } else if outlet.is_none() && s.len() >= 2 {
+                outlet = Some((s.to_string(), span));
+            }
+        }
+        return (place, outlet);
+    }
+    (None, None)
+}
+
+/// The outlet's canonical name for a printed name or domain, if the table knows it.
+pub fn canonical_outlet(s: &str) -> Option<String> {
+    let l = s.trim().to_lowercase();
+    let l = l.trim_start_matches("www.");
+    OUTLETS
+        .iter()
+        .find(|(_, keys)| {
+            keys.iter().any(|k| {
+                *k == l || l.ends_with(&format!(".{k}")) || (k.contains('.') && l.contains(k))
+            })
+        })
+        .map(|(c, _)| c.to_string())
+}
+
+/// The outlet of an article, with the span it was read from.
+pub fn find_outlet(
+    text: &str,
+    layout: &Layout,
+    meta_outlet: Option<&str>,
+) -> Option<(String, Option<Span>)> {
+    if let Some(m) = meta_outlet {
+        return Some((canonical_outlet(m).unwrap_or_else(|| m.to_string()), None));
+    }
+    // 1. The dateline names it.
+    let (_, dl_outlet) = dateline(text, layout);
+    if let Some((s, span)) = dl_outlet {
+        let looks_like_outlet = canonical_outlet(&s).is_some()
+            || s.contains('.')
+            || s.to_lowercase().ends_with(" id")
+            || s.chars().filter(|c| c.is_uppercase()).count() >= 2;
+        if looks_like_outlet {
+            return Some((canonical_outlet(&s).unwrap_or(s), Some(span)));
+        }
+    }
+    // 2. A byline or credit line: "Name | CNN Indonesia", "Name - detikNews", "Mi’raj News Agency (MINA)".
+    static CREDIT: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(r"(?im)(?:\|\s*|\s-\s)(?P<o>[A-Za-z][\w. ]{2,30})\s*$|^(?P<agency>[A-Z][\w’' ]+News Agency)\s*\((?P<abbr>[A-Z]+)\)|^sumber\s*:\s*(?P<src>[\w.-]{3,40})\s*$").ok()
+    });
+    if let Some(re) = CREDIT.as_ref() {
+        for c in re.captures_iter(text) {
+            let Some(m) = c
+                .name("abbr")
+                .or_else(|| c.name("src"))
+                .or_else(|| c.name("o"))
+            else {
+                continue;
+            };
+            let s = m.as_str().trim();
+            if layout.kind_at_offset(m.start()) == LineKind::Chrome && c.name("src").is_none() {
+                continue;
+            }
+            if let Some(canon) = canonical_outlet(s) {
+                return Some((canon, Some(Span::new(m.start(), m.end()))));
+            }
+            if c.name("src").is_some() || c.name("abbr").is_some() {
+                return Some((s.to_string(), Some(Span::new(m.start(), m.end()))));
+            }
+        }
+    }
+    // 3. A known outlet's domain or name anywhere on the page (footers carry the site's domain).
+    static DOMAIN: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:[a-z0-9-]+\.)+(?:com|co\.id|id|net|org|go\.id)\b").ok()
+    });
+    if let Some(re) = DOMAIN.as_ref() {
+        for m in re.find_iter(text) {
+            if let Some(canon) = canonical_outlet(m.as_str()) {
+                return Some((canon, Some(Span::new(m.start(), m.end()))));
+            }
+        }
+    }
+    // 4. Agency credits: "(Ant/I-1)", "(ANTARA)", "sumber : Antara".
+    static AGENCY: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        Regex::new(r"\((?P<a>Ant|ANT|Antara|ANTARA)(?:/[^)]*)?\)|(?i:sumber)\s*:\s*(?P<b>[A-Z][\w ]{2,30})").ok()
+    });
+    if let Some(re) = AGENCY.as_ref() {
+        for c in re.captures_iter(text) {
+            let Some(m) = c.name("a").or_else(|| c.name("b")) else {
+                continue;
+            };
+            if let Some(canon) = canonical_outlet(m.as_str()) {
+                return Some((canon, Some(Span::new(m.start(), m.end()))));
+            }
+        }
+    }
+    // 5. A byline alone on a short line before the body ("Ant/I-1").
+    for line in &layout.lines {
+        if line.kind != LineKind::Header {
+            continue;
+        }
+        let t = line.span.slice(text).trim();
+        if let Some(a) = t.split('/').next() {
+            if let Some(canon) = canonical_outlet(a).filter(|_| t.contains('/')) {
+                return Some((canon, Some(line.span)));
+            }
+        }
+    }
+    None
+}
+
+/// `id` or `en`, by counting common function words.
+pub fn detect_language(text: &str) -> String {
+    const ID: &[&str] = &[
+        "yang", "dan", "di", "dengan", "untuk", "dalam", "ini", "itu", "tidak", "akan", "pada",
+        "kerja",
+    ];
+    const EN: &[&str] = &[
+        "the", "and", "of", "to", "in", "is", "that", "for", "with", "on", "said", "was",
+    ];
+    let mut id = 0;
+    let mut en = 0;
+    for w in text.split(|c: char| !c.is_alphabetic()).take(5000) {
+        let l = w.to_lowercase();
+        if ID.contains(&l.as_str()) {
+            id += 1;
+        }
+        if EN.contains(&l.as_str()) {
+            en += 1;
+        }
+    }
+    if en > id { "en".into() } else { "id".into() }
+}
+
+/// Whether the words around `span` say the meeting was held online.
+pub fn online_near(text: &str, span: Span) -> bool {
+    let s = format!(
+        "{} {} {}",
+        window_before(text, span.start, 160),
+        span.slice(text),
+        window_after(text, span.end, 80)
+    )
+    .to_lowercase();
+    ONLINE_WORDS.iter().any(|w| s.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn places_after_prepositions() {
+        let t = "pertemuan dengan di Badung, Bali, pada Kamis (24/8/2023).";
+        let p = place_phrases(t, Span::new(0, t.len()));
+        assert_eq!(p[0].0, "Badung, Bali");
+        let t = "konferensi pers di Gedung Nusantara Kemenlu RI, Jakarta Pusat, Jumat (5/5/2023).";
+        assert_eq!(
+            place_phrases(t, Span::new(0, t.len()))[0].0,
+            "Gedung Nusantara Kemenlu RI, Jakarta Pusat"
+        );
+        let t = "Meeting in Vientiane, Laos said that";
+        assert_eq!(
+            place_phrases(t, Span::new(0, t.len()))[0].0,
+            "Vientiane, Laos"
+        );
+    }
+
+    #[test]
+    fn datelines() {
+        for (t, place, outlet) in [
+            (
+                "New York, MINA – Di bawah Presidensi , pertemuan Dewan Keamanan PBB pada Rabu membahas banyak hal yang penting sekali bagi kita semua di dunia ini.",
+                Some("New York"),
+                Some("MINA"),
+            ),
+            (
+                "JAKARTA, KOMPAS.com - Menteri Luar Negeri (Menlu) RI Retno LP Marsudi menyebutkan, Indonesia akan mengangkat isu tindak pidana perdagangan orang yang makin marak.",
+                Some("Jakarta"),
+                Some("Kompas.com"),
+            ),
+            (
+                "Singapura (ANTARA News) - Kerja sama keamanan siber akan dikembangkan di kawasan ASEAN khususnya dalam KTT ASEAN ke-32 di Singapura sebagai salah satu upaya bersama.",
+                Some("Singapore"),
+                Some("ANTARA"),
+            ),
+            (
+                "REPUBLIKA.CO.ID, JAKARTA -- Menteri Koordinator Bidang Politik Hukum dan Keamanan menegaskan, pihaknya bakal segera menyelesaikan draft pembentukan Badan Cyber Nasional.",
+                Some("Jakarta"),
+                Some("Republika"),
+            ),
+        ] {
+            let l = Layout::of(t);
+            let (p, _) = dateline(t, &l);
+            assert_eq!(p.map(|x| x.0).as_deref(), place, "{t}");
+            let o = find_outlet(t, &l, None).map(|x| x.0);
+            assert_eq!(o.as_deref(), outlet, "{t}");
+        }
+    }
+
+    #[test]
+    fn forums_with_ordinals() {
+        let t = "Konferensi Tingkat Tinggi (KTT) Ke-32 ASEAN digelar. Lalu DK PBB dan itu ITU.";
+        let l = Layout::of(t);
+        let f = find_forums(t, &l);
+        let names: Vec<&str> = f.iter().map(|h| h.name.as_str()).collect();
+        assert_eq!(
+            names,
+            vec![
+                "32nd ASEAN Summit",
+                "UN Security Council",
+                "International Telecommunication Union (ITU)"
+            ]
+        );
+    }
+
+    #[test]
+    fn countries_in_indonesian() {
+        let t = "Delegasi Jepang, Belgia, AS dan Korsel bertemu di Singapura; as usual.";
+        let l = Layout::of(t);
+        let c: Vec<String> = find_countries(t, &l).into_iter().map(|x| x.0).collect();
+        assert_eq!(
+            c,
+            vec![
+                "Japan",
+                "Belgium",
+                "United States",
+                "South Korea",
+                "Singapore"
+            ]
+        );
+    }
+}

@@ -1,0 +1,304 @@
+//! The shape of a scraped news page: which lines are the article (title, body) and which are page chrome
+//! (other stories' headlines, "Baca juga", captions, footers). Later stages use this to ignore chrome.
+
+use super::lexicon::{CHROME_LINE_PREFIXES, CHROME_SECTION_LABELS};
+use crate::model::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// What a line of the page is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// Empty.
+    Blank,
+    /// Page furniture or another story: never evidence for this article.
+    Chrome,
+    /// A photo caption.
+    Caption,
+    /// The article's headline.
+    Title,
+    /// A short line before the body: byline, date line, credit.
+    Header,
+    /// The article's text.
+    Body,
+}
+
+/// One line with its byte range and kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line {
+    /// Byte range of the line (without its `\n`).
+    pub span: Span,
+    /// Its kind.
+    pub kind: LineKind,
+}
+
+/// The lines of an article, classified.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    /// Every line, in order.
+    pub lines: Vec<Line>,
+    /// The headline, if the page has one.
+    pub title: Option<Span>,
+    /// Byte offset where the body starts.
+    pub body_start: usize,
+}
+
+static CAPTION: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\((?:dok|doc|foto|ist|istimewa|photo|file)[^)]*\)$|\((?:foto|dok\.?|photo)[^)]*\)$|/[^/()]{2,40}\)$|^foto\s*:|^photo\s*:").ok()
+});
+static DATEISH: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bWIB\b|\bWITA\b|\bWIT\b|^\W*\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}[:.]\d{2}\b")
+        .ok()
+});
+
+impl Layout {
+    /// Classifies the lines of `text`.
+    pub fn of(text: &str) -> Layout {
+        let mut lines = Vec::new();
+        let mut pos = 0usize;
+        for raw in text.split('\n') {
+            let span = Span::new(pos, pos + raw.len());
+            pos += raw.len() + 1;
+            let kind = if raw.trim().is_empty() {
+                LineKind::Blank
+            } else {
+                LineKind::Body
+            };
+            lines.push(Line { span, kind });
+        }
+        let lower: Vec<String> = lines
+            .iter()
+            .map(|l| l.span.slice(text).trim().to_lowercase())
+            .collect();
+
+        // Section labels and line prefixes.
+        let mut i = 0;
+        while i < lines.len() {
+            let l = lower.get(i).map(String::as_str).unwrap_or("");
+            let is_label = CHROME_SECTION_LABELS.contains(&l.trim_end_matches(':'));
+            if is_label {
+                set_kind(&mut lines, i, LineKind::Chrome);
+                let to_end = matches!(
+                    l,
+                    "berita lainnya" | "berita terkait" | "related" | "read more"
+                );
+                let mut j = i + 1;
+                // Skip blank lines right after the label, then mark the block until the next blank line.
+                while j < lines.len() && kind_at(&lines, j) == LineKind::Blank {
+                    j += 1;
+                }
+                while j < lines.len() && (to_end || kind_at(&lines, j) != LineKind::Blank) {
+                    if kind_at(&lines, j) != LineKind::Blank {
+                        set_kind(&mut lines, j, LineKind::Chrome);
+                    }
+                    j += 1;
+                }
+                i = j;
+                continue;
+            }
+            if kind_at(&lines, i) == LineKind::Body
+                && CHROME_LINE_PREFIXES.iter().any(|p| l.starts_with(p))
+            {
+                set_kind(&mut lines, i, LineKind::Chrome);
+            }
+            i += 1;
+        }
+
+        // Captions.
+        for (i, l) in lower.iter().enumerate() {
+            if kind_at(&lines, i) == LineKind::Body
+                && CAPTION.as_ref().is_some_and(|re| re.is_match(l))
+            {
+                set_kind(&mut lines, i, LineKind::Caption);
+            }
+        }
+
+        // Body start: the first long line; before it, header lines and the title.
+        let is_long: Vec<bool> = lines
+            .iter()
+            .map(|l| {
+                l.kind == LineKind::Body && l.span.slice(text).split_whitespace().count() >= 22
+            })
+            .collect();
+        let long = |i: usize| is_long.get(i).copied().unwrap_or(false);
+        let first_long = (0..lines.len()).find(|&i| long(i)).unwrap_or(0);
+        let mut title = None;
+        for i in 0..first_long {
+            if kind_at(&lines, i) != LineKind::Body {
+                continue;
+            }
+            let t = lines
+                .get(i)
+                .map(|l| l.span.slice(text).trim())
+                .unwrap_or("");
+            let words = t.split_whitespace().count();
+            let dateish = DATEISH.as_ref().is_some_and(|re| re.is_match(t));
+            let is_title = title.is_none()
+                && words >= 3
+                && t.len() <= 220
+                && !t.ends_with('.')
+                && !dateish
+                && !t.contains(" | ")
+                && !t.starts_with('(');
+            if is_title {
+                set_kind(&mut lines, i, LineKind::Title);
+                title = lines.get(i).map(|l| trimmed(text, l.span));
+            } else {
+                set_kind(&mut lines, i, LineKind::Header);
+            }
+        }
+        // Trailing furniture: short lines after the last long body line.
+        if let Some(last_long) = (0..lines.len()).rev().find(|&i| long(i)) {
+            for i in last_long + 1..lines.len() {
+                let t = lines
+                    .get(i)
+                    .map(|l| l.span.slice(text).trim())
+                    .unwrap_or("");
+                if kind_at(&lines, i) == LineKind::Body
+                    && t.split_whitespace().count() <= 6
+                    && !t.contains('“')
+                    && !t.contains('"')
+                {
+                    set_kind(&mut lines, i, LineKind::Chrome);
+                }
+            }
+        }
+        let body_start = lines.get(first_long).map(|l| l.span.start).unwrap_or(0);
+        Layout {
+            lines,
+            title,
+            body_start,
+        }
+    }
+
+    /// The kind of the line holding byte `offset`.
+    pub fn kind_at_offset(&self, offset: usize) -> LineKind {
+        let idx = self.lines.partition_point(|l| l.span.end < offset);
+        self.lines
+            .get(idx)
+            .map(|l| l.kind)
+            .unwrap_or(LineKind::Blank)
+    }
+
+    /// Whether `offset` lies in article text (title, header or body), not in chrome or a caption.
+    pub fn is_article(&self, offset: usize) -> bool {
+        matches!(
+            self.kind_at_offset(offset),
+            LineKind::Body | LineKind::Title | LineKind::Header
+        )
+    }
+
+    /// Whether `offset` lies in the body proper.
+    pub fn is_body(&self, offset: usize) -> bool {
+        self.kind_at_offset(offset) == LineKind::Body
+    }
+
+    /// The span of the line holding `offset`.
+    pub fn line_span(&self, offset: usize) -> Option<Span> {
+        let idx = self.lines.partition_point(|l| l.span.end < offset);
+        self.lines.get(idx).map(|l| l.span)
+    }
+}
+
+fn kind_at(lines: &[Line], i: usize) -> LineKind {
+    lines.get(i).map(|l| l.kind).unwrap_or(LineKind::Blank)
+}
+
+fn set_kind(lines: &mut [Line], i: usize, kind: LineKind) {
+    if let Some(l) = lines.get_mut(i) {
+        l.kind = kind;
+    }
+}
+
+fn trimmed(text: &str, span: Span) -> Span {
+    let s = span.slice(text);
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    Span::new(
+        span.start + lead,
+        span.end.saturating_sub(trail).max(span.start + lead),
+    )
+}
+
+/// The sentence around `offset`: from the previous sentence end (or line start) to the next.
+pub fn sentence_around(text: &str, offset: usize) -> Span {
+    let bytes = text.as_bytes();
+    let offset = offset.min(text.len());
+    let mut start = offset;
+    while start > 0 {
+        let b = bytes.get(start - 1).copied().unwrap_or(b'\n');
+        if b == b'\n' {
+            break;
+        }
+        if (b == b'.' || b == b'!' || b == b'?') && is_sentence_break(text, start - 1) {
+            break;
+        }
+        start -= 1;
+    }
+    let mut end = offset;
+    while end < text.len() {
+        let b = bytes.get(end).copied().unwrap_or(b'\n');
+        if b == b'\n' {
+            break;
+        }
+        end += 1;
+        if (b == b'.' || b == b'!' || b == b'?') && is_sentence_break(text, end - 1) {
+            break;
+        }
+    }
+    while start < end
+        && text
+            .as_bytes()
+            .get(start)
+            .is_some_and(|b| b.is_ascii_whitespace())
+    {
+        start += 1;
+    }
+    Span::new(start, end)
+}
+
+/// Whether the punctuation at byte `i` ends a sentence: followed by white space and not after an initial or a
+/// short title abbreviation (`AM.`, `Dr.`, `G.`).
+pub fn is_sentence_break(text: &str, i: usize) -> bool {
+    let after = text.get(i + 1..).unwrap_or("");
+    if !(after.is_empty() || after.starts_with(char::is_whitespace)) {
+        return false;
+    }
+    let before = text.get(..i).unwrap_or("");
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric())
+        .collect();
+    let word: String = word.chars().rev().collect();
+    let is_initial = !word.is_empty() && word.len() <= 2 && word.chars().all(|c| c.is_uppercase());
+    let abbrev = matches!(
+        word.to_lowercase().as_str(),
+        "dr" | "prof" | "ir" | "jl" | "no" | "mr" | "mrs" | "ms" | "st" | "drs" | "h"
+    );
+    !(is_initial || abbrev)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chrome_blocks_and_title() {
+        let t = "Headline\n\nKPK akan telusuri pemerasan sejak 2019.\n\nASEAN Harus Bersatu\n\nAnt/I-1\n02/5/2018 07:20\n(DOK. KEMENKO)\n\nANCAMAN siber dan terorisme tidak dapat ditangani suatu negara secara sendirian, tetapi membutuhkan kerja sama regional dan global yang kuat dan berkelanjutan.\n\nBerita Lainnya\nOpini\n";
+        let l = Layout::of(t);
+        assert_eq!(l.title.map(|s| s.slice(t)), Some("ASEAN Harus Bersatu"));
+        let kpk = t.find("KPK").unwrap();
+        assert_eq!(l.kind_at_offset(kpk), LineKind::Chrome);
+        assert_eq!(l.kind_at_offset(t.find("(DOK").unwrap()), LineKind::Caption);
+        assert_eq!(l.kind_at_offset(t.find("Opini").unwrap()), LineKind::Chrome);
+        assert!(l.is_body(t.find("ANCAMAN").unwrap()));
+    }
+
+    #[test]
+    fn sentences_skip_initials() {
+        let t = "Kata AM. Fachir hari ini. Lalu pergi.";
+        let s = sentence_around(t, 10);
+        assert_eq!(s.slice(t), "Kata AM. Fachir hari ini.");
+    }
+}

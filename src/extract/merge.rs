@@ -1,0 +1,202 @@
+//! Articles about the same event become one [`Event`] with several sources: same forum (a generic name matches
+//! a numbered one) and dates that overlap, or the same title on overlapping dates.
+
+use crate::model::{ArticleFacts, Certainty, DateSpan, Event, EventQuote, Source};
+
+/// Days of slack allowed between two reports' dates of one event.
+const SLACK_DAYS: i64 = 2;
+
+fn forum_compatible(a: &Option<String>, b: &Option<String>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            let (a, b) = (a.to_lowercase(), b.to_lowercase());
+            a == b || (a.ends_with(&b) || b.ends_with(&a)) && !(has_ordinal(&a) && has_ordinal(&b))
+        }
+        _ => false,
+    }
+}
+
+fn has_ordinal(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+fn norm_title(s: &str) -> String {
+    s.to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+fn better_date(a: &DateSpan, b: &DateSpan) -> DateSpan {
+    // Stated beats inferred beats uncertain; then the finer precision; then the wider day range (a summit's days).
+    let rank = |d: &DateSpan| {
+        let c = match d.certainty {
+            Certainty::Stated => 0,
+            Certainty::Inferred => 1,
+            Certainty::Uncertain => 2,
+        };
+        (c, d.precision, -d.span_days())
+    };
+    if rank(b) < rank(a) { *b } else { *a }
+}
+
+fn source_of(f: &ArticleFacts) -> Source {
+    Source {
+        article_id: f.id.clone(),
+        file: f.file.clone(),
+        outlet: f.outlet.clone(),
+        title: f.title.clone(),
+        published_date: f.published_date.clone(),
+        evidence: f.date_evidence,
+    }
+}
+
+fn event_id(article_id: &str, role: &str) -> String {
+    crate::corpus::content_id(&format!("{article_id}/{role}"), None)
+}
+
+/// The events of one article: its main event and the dated events it mentions.
+pub fn article_events(f: &ArticleFacts) -> Vec<Event> {
+    let mut out = Vec::new();
+    if let Some(date) = f.event_span {
+        let title = f
+            .title
+            .clone()
+            .or_else(|| {
+                f.forum.clone().map(|fo| match &f.location {
+                    Some(l) => format!("{fo}, {l}"),
+                    None => fo,
+                })
+            })
+            .or_else(|| f.quotes.first().map(|q| super::snippet(&q.text, 80)))
+            .unwrap_or_else(|| f.file.clone());
+        out.push(Event {
+            id: event_id(&f.id, "main"),
+            date,
+            title,
+            forum: f.forum.clone(),
+            forum_kind: f.forum_kind.clone(),
+            location: f.location.clone(),
+            countries: f.countries.clone(),
+            people: f.people.clone(),
+            quotes: f
+                .quotes
+                .iter()
+                .map(|q| EventQuote {
+                    quote: q.clone(),
+                    source: 0,
+                })
+                .collect(),
+            sources: vec![source_of(f)],
+            mentioned_only: false,
+        });
+    }
+    for (i, r) in f.related_events.iter().enumerate() {
+        let mut source = source_of(f);
+        source.evidence = Some(r.evidence);
+        out.push(Event {
+            id: event_id(&f.id, &format!("related{i}")),
+            date: r.date,
+            title: match &r.location {
+                Some(l) if r.forum.is_some() => format!("{}, {l}", r.what),
+                _ => r.what.clone(),
+            },
+            forum: r.forum.clone(),
+            forum_kind: if r.forum.as_deref().is_some_and(|x| x.contains("ASEAN")) {
+                "ASEAN".into()
+            } else {
+                f.forum_kind.clone()
+            },
+            location: r.location.clone(),
+            countries: Vec::new(),
+            people: Vec::new(),
+            quotes: Vec::new(),
+            sources: vec![source],
+            mentioned_only: true,
+        });
+    }
+    out
+}
+
+fn same_event(a: &Event, b: &Event) -> bool {
+    if !a.date.overlaps(&b.date, SLACK_DAYS) {
+        return false;
+    }
+    forum_compatible(&a.forum, &b.forum) || norm_title(&a.title) == norm_title(&b.title)
+}
+
+fn absorb(into: &mut Event, other: Event) {
+    let offset = into.sources.len();
+    let prefer_other_title = into.mentioned_only && !other.mentioned_only;
+    into.date = better_date(&into.date, &other.date);
+    if prefer_other_title {
+        into.title = other.title.clone();
+    }
+    if let (Some(a), Some(b)) = (&into.forum, &other.forum) {
+        if b.len() > a.len() {
+            into.forum = Some(b.clone());
+        }
+    } else if into.forum.is_none() {
+        into.forum = other.forum.clone();
+    }
+    if into.location.is_none() || prefer_other_title && other.location.is_some() {
+        into.location = other.location.clone();
+    }
+    for c in other.countries {
+        if !into.countries.contains(&c) {
+            into.countries.push(c);
+        }
+    }
+    for p in other.people {
+        if !into
+            .people
+            .iter()
+            .any(|q| super::people::same_person(q, &p))
+        {
+            into.people.push(p);
+        }
+    }
+    into.quotes
+        .extend(other.quotes.into_iter().map(|q| EventQuote {
+            quote: q.quote,
+            source: q.source + offset,
+        }));
+    for s in other.sources {
+        into.sources.push(s);
+    }
+    into.mentioned_only &= other.mentioned_only;
+    if into.forum_kind == "National"
+        || into.forum_kind == "Bilateral" && other.forum_kind == "ASEAN"
+    {
+        into.forum_kind = other.forum_kind;
+    }
+}
+
+/// Builds the timeline's events from every article's facts, merging reports of one event. Sorted by date.
+pub fn build_events(facts: &[ArticleFacts]) -> Vec<Event> {
+    let mut all: Vec<Event> = facts.iter().flat_map(article_events).collect();
+    // Main events first so that they absorb the mentions, then by date.
+    all.sort_by(|a, b| {
+        a.mentioned_only
+            .cmp(&b.mentioned_only)
+            .then(a.date.start.cmp(&b.date.start))
+            .then(a.id.cmp(&b.id))
+    });
+    let mut out: Vec<Event> = Vec::new();
+    for e in all {
+        // A source reports an event once: never merge two events of the same article.
+        let target = out.iter_mut().find(|o| {
+            same_event(o, &e)
+                && !o
+                    .sources
+                    .iter()
+                    .any(|s| e.sources.iter().any(|t| t.article_id == s.article_id))
+        });
+        match target {
+            Some(t) => absorb(t, e),
+            None => out.push(e),
+        }
+    }
+    out.sort_by(|a, b| a.date.start.cmp(&b.date.start).then(a.id.cmp(&b.id)));
+    out
+}

@@ -1,0 +1,464 @@
+//! Pure extraction: an [`Article`] in, [`ArticleFacts`] out, every fact with the byte span it came from; then
+//! [`merge::build_events`] turns many articles' facts into timeline [`crate::model::Event`]s. No I/O, no UI.
+
+pub mod dates;
+pub mod entities;
+pub mod layout;
+pub mod lexicon;
+pub mod merge;
+pub mod people;
+pub mod quotes;
+
+use crate::model::{
+    Article, ArticleFacts, Certainty, DateMention, DateSpan, Precision, RelatedEvent, Span,
+};
+use chrono::NaiveDate;
+use dates::{Anchors, Found, RawDate, find_dates, resolve, window_before};
+use entities::{
+    ForumHit, canonical_place, dateline, find_countries, find_forums, find_outlet,
+    looks_like_place, online_near, place_phrases,
+};
+use layout::{Layout, LineKind, sentence_around};
+use lexicon::EVENT_NOUNS;
+
+/// Parses a publication date given by a structured file (`2018-04-20`, `2018-04-20 10:00:00`, RFC 3339,
+/// `20/04/2018`).
+pub fn parse_meta_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    if let Some(d) = s
+        .get(..10)
+        .and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok())
+    {
+        return Some(d);
+    }
+    for fmt in ["%d/%m/%Y", "%d-%m-%Y", "%Y/%m/%d", "%d %B %Y", "%B %d, %Y"] {
+        if let Ok(d) = NaiveDate::parse_from_str(s, fmt) {
+            return Some(d);
+        }
+    }
+    let f = find_dates(s);
+    let first = f.first()?;
+    resolve(&first.raw, false, &Anchors::default())
+        .filter(|d| d.precision == Precision::Day)
+        .map(|d| d.start)
+}
+
+/// The publication date printed at the top of the page: a date with a clock time, or a date alone on a header
+/// line. Returns the mention's index.
+fn publication_mention(text: &str, layout: &Layout, found: &[Found]) -> Option<usize> {
+    found.iter().position(|f| {
+        let RawDate::Day {
+            year: Some(_),
+            has_time,
+            ..
+        } = f.raw
+        else {
+            return false;
+        };
+        let kind = layout.kind_at_offset(f.start);
+        if matches!(kind, LineKind::Chrome | LineKind::Caption) {
+            return false;
+        }
+        let line = layout
+            .line_span(f.start)
+            .map(|s| s.slice(text))
+            .unwrap_or("");
+        let alone = line.trim().len() <= (f.end - f.start) + 30;
+        (has_time && (kind == LineKind::Header || f.start < layout.body_start + 200))
+            || (kind == LineKind::Header && alone)
+    })
+}
+
+/// Words that place an event at a date: `diadakan … pada tanggal 2 September`.
+const HELD_WORDS: &[&str] = &[
+    "diadakan",
+    "digelar",
+    "berlangsung",
+    "dilaksanakan",
+    "diselenggarakan",
+    "dilangsungkan",
+    "held",
+    "took place",
+    "hosted",
+    "convened",
+    "bertemu",
+    "met",
+    "menggelar",
+    "meeting on",
+    "pertemuan",
+];
+
+struct Scored {
+    index: usize,
+    span: DateSpan,
+    score: f64,
+}
+
+fn score_mention(
+    text: &str,
+    layout: &Layout,
+    f: &Found,
+    span: &DateSpan,
+    order: usize,
+    published: Option<NaiveDate>,
+) -> f64 {
+    let mut score = match f.raw {
+        RawDate::Day {
+            news_style: true,
+            weekday: Some(_),
+            ..
+        } => 10.0,
+        RawDate::Day {
+            news_style: true, ..
+        } => 9.0,
+        RawDate::Relative(
+            dates::Relative::Today | dates::Relative::DaysAgo(_) | dates::Relative::LastWeekend,
+        ) => 7.0,
+        RawDate::Weekday { .. } => 7.0,
+        RawDate::Day { .. } => 4.0,
+        RawDate::Relative(_) => 2.5,
+        RawDate::Month { .. } => 2.0,
+        RawDate::Year(_) => 1.0,
+    };
+    let before = window_before(text, f.start, 70).to_lowercase();
+    if HELD_WORDS.iter().any(|w| before.contains(w)) {
+        score += 2.0;
+    }
+    if before.contains("berakhir") || before.contains("ended") || before.contains("expired") {
+        score -= 1.0;
+    }
+    if f.future {
+        score -= 5.0;
+    }
+    if let Some(p) = published {
+        let ahead = (span.start - p).num_days();
+        if ahead > 1 && !f.future {
+            score -= 3.0;
+        }
+        if ahead < -60
+            && !matches!(
+                f.raw,
+                RawDate::Day {
+                    news_style: true,
+                    ..
+                }
+            )
+        {
+            score -= 2.0;
+        }
+    }
+    if layout.kind_at_offset(f.start) == LineKind::Title {
+        score -= 1.0;
+    }
+    score - order as f64 * 0.01
+}
+
+/// Extracts every fact from one article. Pure: the same article always gives the same facts.
+pub fn extract_article(article: &Article) -> ArticleFacts {
+    let text = article.text.as_str();
+    let layout = Layout::of(text);
+    let found = find_dates(text);
+    let in_article = |f: &Found| layout.is_article(f.start);
+
+    // Publication date: given by the file, else printed at the top of the page.
+    let pub_idx = publication_mention(text, &layout, &found);
+    let published = article
+        .meta
+        .date
+        .as_deref()
+        .and_then(parse_meta_date)
+        .or_else(|| {
+            pub_idx
+                .and_then(|i| found.get(i))
+                .and_then(|f| resolve(&f.raw, false, &Anchors::default()))
+                .map(|d| d.start)
+        });
+
+    // Anchors from the article text itself (chrome never anchors).
+    let mut anchors = Anchors {
+        published,
+        ..Default::default()
+    };
+    for f in found.iter().filter(|f| in_article(f)) {
+        match f.raw {
+            RawDate::Day { year: Some(y), .. } => {
+                if let Some(s) = resolve(&f.raw, false, &Anchors::default()) {
+                    anchors.stated_days.push(s.start);
+                }
+                anchors.years.push(y);
+            }
+            RawDate::Month { year: Some(y), .. } | RawDate::Year(y) => anchors.years.push(y),
+            _ => {}
+        }
+    }
+
+    // Resolve every mention in the article text.
+    let mut mentions: Vec<(usize, &Found, Option<DateSpan>)> = Vec::new();
+    for (i, f) in found.iter().enumerate() {
+        if !in_article(f) {
+            continue;
+        }
+        mentions.push((i, f, resolve(&f.raw, f.future, &anchors)));
+    }
+    let dates: Vec<DateMention> = mentions
+        .iter()
+        .map(|(_, f, s)| DateMention {
+            text: Span::new(f.start, f.end).slice(text).to_string(),
+            start: f.start,
+            end: f.end,
+            value: s.map(|s| s.value()),
+            span: *s,
+        })
+        .collect();
+
+    // The main event date: the best-scored mention in the body; the publication date as a fallback.
+    let mut best: Option<Scored> = None;
+    for (order, (i, f, s)) in mentions.iter().enumerate() {
+        let Some(span) = s else { continue };
+        if Some(*i) == pub_idx
+            || !layout.is_body(f.start) && layout.kind_at_offset(f.start) != LineKind::Title
+        {
+            continue;
+        }
+        let score = score_mention(text, &layout, f, span, order, published);
+        if best.as_ref().is_none_or(|b| score > b.score) {
+            best = Some(Scored {
+                index: *i,
+                span: *span,
+                score,
+            });
+        }
+    }
+    let (event_span, evidence, evidence_mention) = match best {
+        Some(b) if b.score >= 3.0 || published.is_none() => {
+            let f = found.get(b.index);
+            (
+                Some(b.span),
+                f.map(|f| sentence_around(text, f.start)),
+                f.map(|f| Span::new(f.start, f.end)),
+            )
+        }
+        _ => match published {
+            Some(p) => {
+                let ev = pub_idx
+                    .and_then(|i| found.get(i))
+                    .map(|f| Span::new(f.start, f.end));
+                (Some(DateSpan::day(p, Certainty::Inferred)), ev, ev)
+            }
+            None => (None, None, None),
+        },
+    };
+
+    let people = people::find_people(text, &layout);
+    let quotes = quotes::find_quotes(text, &layout, &people);
+    let forums = find_forums(text, &layout);
+    let countries = find_countries(text, &layout);
+
+    // Forum: the one named in the evidence sentence, else in the title, else the first in the body; a generic
+    // name ("ASEAN Summit") is upgraded to a numbered one the article gives ("32nd ASEAN Summit").
+    let in_span = |h: &&ForumHit, s: Span| h.span.start >= s.start && h.span.end <= s.end;
+    let mut forum = evidence
+        .and_then(|ev| forums.iter().find(|h| in_span(h, ev)))
+        .or_else(|| {
+            layout
+                .title
+                .and_then(|t| forums.iter().find(|h| in_span(h, t)))
+        })
+        .or_else(|| forums.iter().find(|h| layout.is_body(h.span.start)))
+        .cloned();
+    if let Some(f) = &mut forum {
+        if let Some(specific) = forums
+            .iter()
+            .find(|h| h.name.len() > f.name.len() && h.name.ends_with(&f.name))
+        {
+            f.name = specific.name.clone();
+        }
+    }
+    let foreign: Vec<&String> = countries
+        .iter()
+        .map(|(c, _)| c)
+        .filter(|c| *c != "Indonesia")
+        .collect();
+    let forum_kind = match &forum {
+        Some(f) if f.kind != "Bilateral" && f.kind != "National" => f.kind.clone(),
+        _ if foreign.len() == 1 => "Bilateral".to_string(),
+        Some(f) => f.kind.clone(),
+        None if foreign.is_empty() => "National".to_string(),
+        None => "Multilateral".to_string(),
+    };
+
+    let (location, location_span) = find_location(text, &layout, evidence, evidence_mention);
+    let outlet = find_outlet(text, &layout, article.meta.outlet.as_deref());
+    let title = article
+        .meta
+        .title
+        .clone()
+        .or_else(|| layout.title.map(|t| t.slice(text).to_string()));
+    let language = article
+        .meta
+        .language
+        .clone()
+        .unwrap_or_else(|| entities::detect_language(text));
+
+    let mut person_names: Vec<String> = Vec::new();
+    for p in people.iter().filter(|p| p.confirmed) {
+        if !person_names.contains(&p.name) {
+            person_names.push(p.name.clone());
+        }
+    }
+
+    let related_events = find_related(text, &layout, &mentions, evidence_mention, pub_idx, &forums);
+
+    ArticleFacts {
+        id: article.id.clone(),
+        file: article.file.clone(),
+        outlet: outlet.as_ref().map(|o| o.0.clone()),
+        outlet_span: outlet.and_then(|o| o.1),
+        language,
+        title,
+        event_date: event_span.map(|s| s.value()),
+        event_span,
+        date_certainty: event_span.map(|s| s.certainty),
+        date_evidence: evidence,
+        published_date: published.map(|p| p.format("%Y-%m-%d").to_string()),
+        location,
+        location_span,
+        countries: countries.into_iter().map(|c| c.0).collect(),
+        forum: forum.as_ref().map(|f| f.name.clone()),
+        forum_span: forum.as_ref().map(|f| f.span),
+        forum_kind,
+        people: person_names,
+        quotes,
+        dates,
+        related_events,
+    }
+}
+
+fn canonical_phrase(p: &str) -> String {
+    p.split(',')
+        .map(|seg| canonical_place(seg.trim()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Where the main event took place: a place phrase in the evidence sentence (nearest before the date), else
+/// none if the sentence says the meeting was online, else the lead paragraph's first place, else the dateline.
+fn find_location(
+    text: &str,
+    layout: &Layout,
+    evidence: Option<Span>,
+    mention: Option<Span>,
+) -> (Option<String>, Option<Span>) {
+    if let Some(ev) = evidence {
+        let phrases = place_phrases(text, ev);
+        let anchor = mention.map(|m| m.start).unwrap_or(ev.end);
+        let before = phrases.iter().filter(|(_, s)| s.end <= anchor).last();
+        let pick = before
+            .or_else(|| phrases.first())
+            .filter(|(p, _)| looks_like_place(p) || before.is_some());
+        if let Some((p, s)) = pick {
+            return (Some(canonical_phrase(p)), Some(*s));
+        }
+        if online_near(text, ev) {
+            return (None, None);
+        }
+    }
+    let lead = layout
+        .lines
+        .iter()
+        .find(|l| l.kind == LineKind::Body)
+        .map(|l| l.span);
+    if let Some(lead) = lead {
+        if let Some((p, s)) = place_phrases(text, lead)
+            .into_iter()
+            .find(|(p, _)| looks_like_place(p))
+        {
+            return (Some(canonical_phrase(&p)), Some(s));
+        }
+    }
+    let (place, _) = dateline(text, layout);
+    match place {
+        Some((p, s)) => (Some(p), Some(s)),
+        None => (None, None),
+    }
+}
+
+/// Other dated events the article mentions: a date in a sentence that names a meeting, other than the main one.
+fn find_related(
+    text: &str,
+    layout: &Layout,
+    mentions: &[(usize, &Found, Option<DateSpan>)],
+    main: Option<Span>,
+    pub_idx: Option<usize>,
+    forums: &[ForumHit],
+) -> Vec<RelatedEvent> {
+    let mut out: Vec<RelatedEvent> = Vec::new();
+    let main_sentence = main.map(|m| sentence_around(text, m.start));
+    for (i, f, s) in mentions {
+        let Some(span) = s else { continue };
+        if Some(*i) == pub_idx || !layout.is_body(f.start) {
+            continue;
+        }
+        let sentence = sentence_around(text, f.start);
+        if Some(sentence) == main_sentence || out.iter().any(|r| r.evidence == sentence) {
+            continue;
+        }
+        let lower = sentence.slice(text).to_lowercase();
+        let forum = forums
+            .iter()
+            .find(|h| h.span.start >= sentence.start && h.span.end <= sentence.end);
+        let names_event = forum.is_some()
+            || EVENT_NOUNS
+                .iter()
+                .any(|n| lower.split(|c: char| !c.is_alphanumeric()).any(|w| w == *n));
+        if !names_event || matches!(f.raw, RawDate::Relative(_)) {
+            continue;
+        }
+        if span.precision == Precision::Year
+            && forum.is_none()
+            && !lower.contains("konferensi")
+            && !lower.contains("conference")
+            && !lower.contains("pertemuan")
+        {
+            continue;
+        }
+        let what = forum
+            .map(|h| h.name.clone())
+            .unwrap_or_else(|| snippet(sentence.slice(text), 90));
+        let location = place_phrases(text, sentence)
+            .into_iter()
+            .find(|(p, _)| looks_like_place(p))
+            .map(|(p, _)| canonical_phrase(&p));
+        if out.iter().any(|r| r.date == *span && r.what == what) {
+            continue;
+        }
+        out.push(RelatedEvent {
+            date: *span,
+            what,
+            forum: forum.map(|h| h.name.clone()),
+            location,
+            evidence: sentence,
+        });
+    }
+    out
+}
+
+/// The first `max` characters of `s` at a word boundary, with an ellipsis when cut.
+pub fn snippet(s: &str, max: usize) -> String {
+    let s = s.trim().trim_start_matches(['“', '"']);
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    for w in s.split_whitespace() {
+        if out.chars().count() + w.chars().count() + 1 > max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out.push('…');
+    out
+}

@@ -1,0 +1,443 @@
+//! People: capitalised name runs that a role, a speech verb or an attribution marks as a person, clustered so
+//! that `Menko Polhukam Wiranto`, `Wiranto` and a misspelt `Wiranto` are one person with one canonical name.
+
+use super::layout::{Layout, LineKind};
+use super::lexicon::{
+    ATTRIBUTION_AFTER, COUNTRIES, MONTHS, NOT_NAME_WORDS, PLACES, ROLE_WORDS, SPEECH_VERBS,
+    WEEKDAYS,
+};
+use crate::model::Span;
+
+/// A word with its byte range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word<'a> {
+    /// The word without surrounding punctuation.
+    pub text: &'a str,
+    /// Byte range of `text`.
+    pub span: Span,
+    /// Punctuation right after the word (`,`, `.`, `)`), which breaks a name run.
+    pub trailing: &'a str,
+    /// Punctuation right before the word (`(`, `“`).
+    pub leading: &'a str,
+}
+
+/// Splits `text[range]` into words with offsets.
+pub fn words(text: &str, range: Span) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let slice = range.slice(text);
+    let mut pos = range.start;
+    for raw in slice.split_inclusive(char::is_whitespace) {
+        let piece = raw.trim_end();
+        let base = pos;
+        pos += raw.len();
+        if piece.is_empty() {
+            continue;
+        }
+        let is_punct =
+            |c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’' || c == '.');
+        let lead_len = piece.len() - piece.trim_start_matches(is_punct).len();
+        let core_and_trail = &piece[lead_len..];
+        let mut core = core_and_trail.trim_end_matches(is_punct);
+        // A final '.' is punctuation unless the word is an initial or abbreviation.
+        let mut trail_len = core_and_trail.len() - core.len();
+        if core.ends_with('.') {
+            let bare = core.trim_end_matches('.');
+            let initial =
+                bare.len() <= 2 && bare.chars().all(char::is_uppercase) && !bare.is_empty();
+            let abbrev = matches!(
+                bare.to_lowercase().as_str(),
+                "dr" | "prof" | "ir" | "jl" | "drs" | "h" | "st" | "mr" | "mrs" | "ms"
+            );
+            if !(initial || abbrev) || bare.contains('.') && bare.len() > 3 {
+                trail_len += core.len() - bare.len();
+                core = bare;
+            }
+        }
+        if core.is_empty() {
+            continue;
+        }
+        let start = base + lead_len;
+        out.push(Word {
+            text: core,
+            span: Span::new(start, start + core.len()),
+            trailing: piece.get(lead_len + core.len()..).unwrap_or(""),
+            leading: piece.get(..lead_len).unwrap_or(""),
+        });
+        let _ = trail_len;
+    }
+    out
+}
+
+fn lower_key(w: &str) -> String {
+    w.trim_end_matches('.').to_lowercase()
+}
+
+/// Whether a word is a role or title (`Menko`, `Direktur`, `Minister`).
+pub fn is_role_word(w: &str) -> bool {
+    ROLE_WORDS.contains(&lower_key(w).as_str())
+}
+
+fn in_gazetteer(w: &str) -> bool {
+    let k = lower_key(w);
+    NOT_NAME_WORDS.contains(&k.as_str())
+        || MONTHS.iter().any(|(m, _)| *m == k)
+        || WEEKDAYS.iter().any(|(d, _)| *d == k)
+        || COUNTRIES
+            .iter()
+            .any(|(_, names)| names.contains(&k.as_str()))
+        || PLACES.iter().any(|(p, _)| *p == k)
+}
+
+/// Whether a word could be part of a person's name.
+pub fn is_name_word(w: &str) -> bool {
+    let first = w.chars().next();
+    if !first.is_some_and(char::is_uppercase) {
+        return false;
+    }
+    if in_gazetteer(w) || is_role_word(w) {
+        return false;
+    }
+    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.is_empty() || w.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    // All-capital words of three letters or more are acronyms (ASEAN, BSSN), not names.
+    let all_caps = letters.iter().all(|c| c.is_uppercase());
+    !(all_caps && letters.len() >= 3 && !w.contains('.'))
+}
+
+fn is_initial(w: &str) -> bool {
+    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    !letters.is_empty() && letters.len() <= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// A run of name words: a candidate name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameRun {
+    /// The name as printed (`AM.Fachir` normalised to `AM. Fachir`).
+    pub name: String,
+    /// Where it stands.
+    pub span: Span,
+    /// A role or title printed right before it (`Menko Polhukam`).
+    pub role: Option<String>,
+    /// Index of the first word in the word list it came from.
+    pub first_word: usize,
+    /// Index one past the last word.
+    pub end_word: usize,
+}
+
+/// Normalises a printed name: a space after initials, single spaces.
+pub fn normalise_name(s: &str) -> String {
+    let mut out = String::new();
+    let chars: Vec<char> = s.chars().collect();
+    for (i, c) in chars.iter().enumerate() {
+        out.push(*c);
+        if *c == '.' && chars.get(i + 1).is_some_and(|n| n.is_uppercase()) {
+            out.push(' ');
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Finds name runs among `ws`: consecutive name words (initials only before another name word), unbroken by
+/// punctuation; role words right before a run are kept as its role.
+pub fn name_runs(text: &str, ws: &[Word<'_>]) -> Vec<NameRun> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        let Some(w) = ws.get(i) else { break };
+        if !is_name_word(w.text)
+            || !w.leading.is_empty() && !w.leading.chars().all(|c| c == '(' || c == '“' || c == '"')
+        {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while let Some(wj) = ws.get(j) {
+            if !is_name_word(wj.text) || (j > i && !wj.leading.is_empty()) {
+                break;
+            }
+            j += 1;
+            if !wj.trailing.is_empty() {
+                break;
+            }
+        }
+        // Trailing lone initials are not a name end ("Retno LP" needs "Marsudi").
+        let mut end = j;
+        while end > i && ws.get(end - 1).is_some_and(|w| is_initial(w.text)) {
+            end -= 1;
+        }
+        let whole = ws
+            .get(i..end)
+            .map(|w| {
+                w.iter()
+                    .map(|w| w.text.to_lowercase())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .unwrap_or_default();
+        let is_place = PLACES.iter().any(|(p, _)| *p == whole)
+            || COUNTRIES.iter().any(|(_, n)| n.contains(&whole.as_str()));
+        if end > i && !is_place {
+            let (Some(first), Some(last)) = (ws.get(i), ws.get(end - 1)) else {
+                break;
+            };
+            let span = Span::new(first.span.start, last.span.end);
+            // Role words just before, within the same unpunctuated stretch.
+            let mut k = i;
+            while k > 0
+                && ws.get(k - 1).is_some_and(|p| {
+                    (is_role_word(p.text)
+                        || in_gazetteer(p.text)
+                            && p.text.chars().next().is_some_and(char::is_uppercase))
+                        && p.trailing.is_empty()
+                })
+            {
+                k -= 1;
+            }
+            let role = (k < i).then(|| {
+                let s = ws.get(k).map(|w| w.span.start).unwrap_or(span.start);
+                text.get(s..first.span.start)
+                    .unwrap_or("")
+                    .trim()
+                    .to_string()
+            });
+            out.push(NameRun {
+                name: normalise_name(span.slice(text)),
+                span,
+                role: role.filter(|r| r.split_whitespace().any(is_role_word)),
+                first_word: i,
+                end_word: end,
+            });
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+/// Name tokens for matching: lower case, no dots.
+pub fn name_tokens(name: &str) -> Vec<String> {
+    normalise_name(name)
+        .split_whitespace()
+        .map(|t| t.trim_matches('.').to_lowercase().replace('.', ""))
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev.get(j).copied().unwrap_or(0) + usize::from(ca != cb);
+            let del = prev.get(j + 1).copied().unwrap_or(0) + 1;
+            let ins = cur.get(j).copied().unwrap_or(0) + 1;
+            cur.push(sub.min(del).min(ins));
+        }
+        prev = cur;
+    }
+    prev.last().copied().unwrap_or(0)
+}
+
+/// Whether two printed names can be the same person: one's tokens within the other's (`Retno` / `Retno LP
+/// Marsudi`), or the same first name with a surname a typo away (`Mira Tayyiba` / `Mira Tannyiba`).
+pub fn same_person(a: &str, b: &str) -> bool {
+    let ta = name_tokens(a);
+    let tb = name_tokens(b);
+    if ta.is_empty() || tb.is_empty() {
+        return false;
+    }
+    let joined_a: String = ta.concat();
+    let joined_b: String = tb.concat();
+    if joined_a == joined_b {
+        return true;
+    }
+    let subset = |x: &[String], y: &[String]| {
+        x.iter()
+            .all(|t| y.contains(t) || t.len() <= 2 && y.iter().any(|u| u.starts_with(t.as_str())))
+    };
+    if subset(&ta, &tb) || subset(&tb, &ta) {
+        // A lone initial is too weak to identify anybody.
+        return ta
+            .iter()
+            .chain(tb.iter())
+            .any(|t| t.len() >= 3 && ta.contains(t) && tb.contains(t));
+    }
+    if ta.len() >= 2
+        && tb.len() >= 2
+        && ta.last() == tb.last()
+        && ta.last().is_some_and(|l| l.len() >= 4)
+    {
+        return true;
+    }
+    if ta.len() >= 2 && tb.len() >= 2 && ta.first() == tb.first() {
+        let (Some(la), Some(lb)) = (ta.last(), tb.last()) else {
+            return false;
+        };
+        let max = la.len().max(lb.len());
+        return max >= 5 && edit_distance(la, lb) * 4 <= max;
+    }
+    if ta.len() >= 2
+        && tb.len() >= 2
+        && ta.last() == tb.last()
+        && ta.last().is_some_and(|l| l.len() >= 4)
+    {
+        return true;
+    }
+    false
+}
+
+/// A person found in an article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Person {
+    /// Canonical name: the fullest form the body uses, the most frequent among equals.
+    pub name: String,
+    /// Role printed with the name, if any.
+    pub role: Option<String>,
+    /// Every place the person is named (full or partial name).
+    pub mentions: Vec<Span>,
+    /// Whether a role, speech verb or attribution marks them as acting or speaking.
+    pub confirmed: bool,
+}
+
+/// Finds the people of an article.
+pub fn find_people(text: &str, layout: &Layout) -> Vec<Person> {
+    let mut runs: Vec<(NameRun, bool, bool)> = Vec::new(); // (run, confirmed, in body)
+    for line in &layout.lines {
+        if matches!(line.kind, LineKind::Blank | LineKind::Chrome) {
+            continue;
+        }
+        let ws = words(text, line.span);
+        for run in name_runs(text, &ws) {
+            let prev = run.first_word.checked_sub(1).and_then(|k| ws.get(k));
+            let next = ws.get(run.end_word);
+            let last = run.end_word.checked_sub(1).and_then(|k| ws.get(k));
+            let after_verb = prev.is_some_and(|p| {
+                let k = lower_key(p.text);
+                ATTRIBUTION_AFTER.contains(&k.as_str())
+                    || k == "menurut"
+                    || k == "oleh"
+                    || k == "according"
+            });
+            let before_verb = next
+                .is_some_and(|n| SPEECH_VERBS.contains(&lower_key(n.text).as_str()))
+                && last.is_some_and(|l| l.trailing.is_empty() || l.trailing == ",");
+            // Appositive after a role phrase: "Kepala BSSN Republik Indonesia, Hinsa Siburian,".
+            let appositive = run.end_word - run.first_word >= 2
+                && prev.is_some_and(|p| p.trailing.contains(',') || p.trailing.contains(')'))
+                && ws
+                    .get(run.first_word.saturating_sub(6)..run.first_word)
+                    .is_some_and(|before| {
+                        before.iter().any(|w| {
+                            is_role_word(w.text)
+                                && w.text.chars().next().is_some_and(char::is_uppercase)
+                        })
+                    });
+            let roled = run.role.is_some();
+            let tokens = run
+                .name
+                .split_whitespace()
+                .filter(|t| !is_initial(t))
+                .count();
+            let confirmed = after_verb || before_verb || appositive || roled;
+            if confirmed || tokens >= 2 {
+                runs.push((run, confirmed, line.kind == LineKind::Body));
+            }
+        }
+    }
+    // Cluster.
+    let mut people: Vec<(Vec<(NameRun, bool, bool)>, bool)> = Vec::new();
+    for r in runs {
+        let found = people.iter_mut().find(|(members, _)| {
+            members
+                .iter()
+                .any(|(m, _, _)| same_person(&m.name, &r.0.name))
+        });
+        match found {
+            Some((members, confirmed)) => {
+                *confirmed |= r.1;
+                members.push(r);
+            }
+            None => {
+                let c = r.1;
+                people.push((vec![r], c));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (members, confirmed) in people {
+        let score = |name: &str| {
+            let in_body = members
+                .iter()
+                .filter(|(m, _, b)| *b && m.name == name)
+                .count();
+            let total = members.iter().filter(|(m, _, _)| m.name == name).count();
+            (name.split_whitespace().count(), in_body, total)
+        };
+        let mut names: Vec<&str> = members.iter().map(|(m, _, _)| m.name.as_str()).collect();
+        names.sort();
+        names.dedup();
+        // Fullest name in the body first; then the most used.
+        let Some(best) = names.iter().copied().max_by_key(|n| {
+            let (tokens, in_body, total) = score(n);
+            (in_body > 0, tokens, in_body, total)
+        }) else {
+            continue;
+        };
+        let role = members.iter().find_map(|(m, _, _)| m.role.clone());
+        let mut mentions: Vec<Span> = members.iter().map(|(m, _, _)| m.span).collect();
+        mentions.sort_by_key(|s| s.start);
+        out.push(Person {
+            name: best.to_string(),
+            role,
+            mentions,
+            confirmed,
+        });
+    }
+    out
+}
+
+/// The person `name` refers to, if any.
+pub fn resolve_person<'p>(people: &'p [Person], name: &str) -> Option<&'p Person> {
+    people.iter().find(|p| same_person(&p.name, name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn runs(t: &str) -> Vec<String> {
+        let ws = words(t, Span::new(0, t.len()));
+        name_runs(t, &ws).into_iter().map(|r| r.name).collect()
+    }
+
+    #[test]
+    fn runs_strip_roles_and_keep_initials() {
+        assert_eq!(runs("kata Menko Polhukam Wiranto di sela"), vec!["Wiranto"]);
+        assert_eq!(
+            runs("Wakil Menteri Luar Negeri AM. Fachir, ancaman"),
+            vec!["AM. Fachir"]
+        );
+        assert_eq!(runs("ujar AM.Fachir. salah"), vec!["AM. Fachir"]);
+        assert_eq!(
+            runs("Menteri Luar Negeri RI Retno LP Marsudi di Singapura"),
+            vec!["Retno LP Marsudi"]
+        );
+        assert_eq!(
+            runs("Menkominfo Johnny G. Plate menegaskan"),
+            vec!["Johnny G. Plate"]
+        );
+    }
+
+    #[test]
+    fn same_person_rules() {
+        assert!(same_person("Retno", "Retno LP Marsudi"));
+        assert!(same_person("Mira Tayyiba", "Mira Tannyiba"));
+        assert!(same_person("AM.Fachir", "AM. Fachir"));
+        assert!(same_person("Teo Chee Hean", "Teo Shee Hean"));
+        assert!(!same_person("Joko Widodo", "Johnny G. Plate"));
+        assert!(!same_person("M Chandra", "M Hasan"));
+    }
+}

@@ -1,0 +1,504 @@
+//! Direct quotations and their speakers.
+//!
+//! Quotes are found between “…”, "…" or ''…'' (mixed straight/curly pairs too), within one paragraph and possibly
+//! across sentences. The speaker comes from an attribution after the quote (`kata X`, `X said`), before it
+//! (`X mengatakan, “…”`, `Menurut X`), or a pronoun form (`ungkapnya`, `ujar dia`) that points back to the last
+//! named speaker. A quoted title or slogan is not speech.
+
+use super::layout::{Layout, LineKind};
+use super::lexicon::{ATTRIBUTION_AFTER, PRONOUNS, SPEECH_VERBS, TITLE_MARKERS};
+use super::people::{Person, is_name_word, is_role_word, name_runs, resolve_person, words};
+use crate::model::{Quote, Span};
+
+/// A quoted stretch of text before it is judged to be speech.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuotedSpan {
+    /// Byte range of the words inside the marks.
+    pub inner: Span,
+    /// Byte range including the marks.
+    pub outer: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Open,
+    Close,
+    Either,
+}
+
+/// Quotation marks in `text[range]` with their kind and length.
+fn marks(text: &str, range: Span) -> Vec<(usize, usize, Mark)> {
+    let mut out = Vec::new();
+    let s = range.slice(text);
+    let mut iter = s.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let pos = range.start + i;
+        match c {
+            '“' | '„' => out.push((pos, c.len_utf8(), Mark::Open)),
+            '”' => out.push((pos, c.len_utf8(), Mark::Close)),
+            '"' => out.push((pos, 1, Mark::Either)),
+            '\'' if iter.peek().is_some_and(|(_, n)| *n == '\'') => {
+                iter.next();
+                out.push((pos, 2, Mark::Either));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Finds quoted stretches inside each paragraph (line) of `text` that is article text.
+pub fn find_quoted(text: &str, layout: &Layout) -> Vec<QuotedSpan> {
+    let mut out = Vec::new();
+    for line in &layout.lines {
+        if matches!(
+            line.kind,
+            LineKind::Blank | LineKind::Chrome | LineKind::Caption
+        ) {
+            continue;
+        }
+        let ms = marks(text, line.span);
+        let mut i = 0;
+        while i < ms.len() {
+            let Some(&(open_pos, open_len, open_kind)) = ms.get(i) else {
+                break;
+            };
+            if open_kind == Mark::Close {
+                i += 1;
+                continue;
+            }
+            // The next mark that can close it. A straight mark closes a straight or curly opening; a curly
+            // opening can also be closed by a mis-typed opening mark followed by punctuation or space.
+            let mut found = None;
+            for (j, &(pos, len, kind)) in ms.iter().enumerate().skip(i + 1) {
+                let can_close = match kind {
+                    Mark::Close | Mark::Either => true,
+                    Mark::Open => {
+                        let before = text.get(..pos).and_then(|s| s.chars().last());
+                        before.is_some_and(|c| matches!(c, ',' | '.' | '!' | '?'))
+                    }
+                };
+                if can_close {
+                    found = Some((j, pos, len));
+                    break;
+                }
+            }
+            let Some((j, close_pos, close_len)) = found else {
+                break;
+            };
+            let inner = Span::new(open_pos + open_len, close_pos);
+            if inner.end > inner.start {
+                out.push(QuotedSpan {
+                    inner,
+                    outer: Span::new(open_pos, close_pos + close_len),
+                });
+            }
+            i = j + 1;
+        }
+    }
+    out
+}
+
+fn lower(s: &str) -> String {
+    s.to_lowercase()
+}
+
+/// The attribution found next to a quote.
+#[derive(Debug, Clone, PartialEq)]
+enum Attribution {
+    /// A name as printed, with its role and where it stands.
+    Named {
+        name: String,
+        role: Option<String>,
+        span: Span,
+    },
+    /// A pronoun or `-nya` form: the last named speaker.
+    Pronoun { span: Span },
+    /// A speech verb with no name (`ujar dalam pernyataan tertulisnya`): the person the text last named.
+    Unnamed { span: Span },
+}
+
+/// The stretch right after a quote's closing mark up to the end of the sentence.
+fn after_clause(text: &str, outer_end: usize) -> Span {
+    let line_end = text
+        .get(outer_end..)
+        .and_then(|s| s.find('\n'))
+        .map(|i| outer_end + i)
+        .unwrap_or(text.len());
+    let mut end = line_end.min(outer_end + 220);
+    while end > outer_end && !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let s = text.get(outer_end..end).unwrap_or("");
+    // Stop at the next quotation mark or sentence end.
+    let mut stop = s.len();
+    for (i, c) in s.char_indices() {
+        if matches!(c, '“' | '"' | '”') {
+            stop = i;
+            break;
+        }
+        if matches!(c, '.' | '!' | '?') && super::layout::is_sentence_break(text, outer_end + i) {
+            stop = i;
+            break;
+        }
+    }
+    Span::new(outer_end, outer_end + stop)
+}
+
+fn attribution_after(text: &str, outer_end: usize) -> Option<Attribution> {
+    let clause = after_clause(text, outer_end);
+    let ws = words(text, clause);
+    let first = ws.first()?;
+    let first_l = lower(first.text);
+    // "kata X", "ujar Menteri X", "tutup oleh Dubes X", "ujar dia", "ungkapnya".
+    let verb = ATTRIBUTION_AFTER.iter().find(|v| first_l == **v);
+    let nya = first_l.ends_with("nya")
+        && ATTRIBUTION_AFTER
+            .iter()
+            .any(|v| first_l == format!("{v}nya"));
+    if nya || first_l == "katanya" {
+        return Some(Attribution::Pronoun { span: first.span });
+    }
+    if verb.is_some() {
+        let rest = ws.get(1..).unwrap_or(&[]);
+        // Skip "oleh" / "pula".
+        let rest: Vec<_> = rest
+            .iter()
+            .skip_while(|w| matches!(lower(w.text).as_str(), "oleh" | "pula" | "juga"))
+            .copied()
+            .collect();
+        if let Some(w) = rest.first() {
+            let wl = lower(w.text);
+            if PRONOUNS.contains(&wl.as_str()) {
+                return Some(Attribution::Pronoun {
+                    span: Span::new(first.span.start, w.span.end),
+                });
+            }
+            if !w.text.chars().next().is_some_and(char::is_uppercase) {
+                return Some(Attribution::Unnamed { span: first.span });
+            }
+        }
+        // Name runs within the role phrase; the first run that is a name.
+        let runs = name_runs(text, &rest);
+        if let Some(run) = runs.into_iter().next() {
+            let role = run.role.clone();
+            return Some(Attribution::Named {
+                name: run.name,
+                role,
+                span: Span::new(first.span.start, run.span.end),
+            });
+        }
+        return Some(Attribution::Unnamed { span: first.span });
+    }
+    // English: `the minister said`, `Desra Percaya, the …, said`, `he added`, `dia menambahkan`.
+    let two = ws
+        .iter()
+        .take(2)
+        .map(|w| lower(w.text))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let says_soon = ws.iter().take(24).position(|w| {
+        let l = lower(w.text);
+        SPEECH_VERBS.contains(&l.as_str()) || ATTRIBUTION_AFTER.contains(&l.as_str())
+    });
+    if PRONOUNS.contains(&first_l.as_str()) || PRONOUNS.contains(&two.as_str()) {
+        if says_soon.is_some_and(|p| p <= 3) {
+            return Some(Attribution::Pronoun { span: clause });
+        }
+        return None;
+    }
+    if let Some(p) = says_soon {
+        let head = ws.get(..p).unwrap_or(&[]);
+        let runs = name_runs(text, head);
+        if let Some(run) = runs.into_iter().find(|r| r.first_word <= 1) {
+            return Some(Attribution::Named {
+                name: run.name,
+                role: run.role,
+                span: run.span,
+            });
+        }
+    }
+    None
+}
+
+fn attribution_before(text: &str, outer_start: usize) -> Option<Attribution> {
+    // The clause between the previous sentence end and the opening mark: "Wiranto mengatakan, “…”",
+    // "Menurut Rudiantara, “…”", "He said: “…”".
+    let line_start = text
+        .get(..outer_start)
+        .and_then(|s| s.rfind('\n'))
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    let mut start = line_start.max(outer_start.saturating_sub(200));
+    while start < outer_start && !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let s = text.get(start..outer_start).unwrap_or("");
+    let trimmed = s.trim_end();
+    if !(trimmed.ends_with(',') || trimmed.ends_with(':')) {
+        return None;
+    }
+    let mut clause_start = start;
+    for (i, c) in s.char_indices() {
+        if matches!(c, '.' | '!' | '?' | '”' | '"')
+            && super::layout::is_sentence_break(text, start + i)
+        {
+            clause_start = start + i + 1;
+        }
+    }
+    let ws = words(text, Span::new(clause_start, outer_start));
+    let verb_pos = ws.iter().position(|w| {
+        let l = lower(w.text);
+        SPEECH_VERBS.contains(&l.as_str()) || l == "menurut" || l == "according"
+    })?;
+    let runs = name_runs(text, &ws);
+    let menurut = ws
+        .get(verb_pos)
+        .is_some_and(|w| matches!(lower(w.text).as_str(), "menurut" | "according"));
+    let run = if menurut {
+        runs.into_iter().find(|r| r.first_word > verb_pos)
+    } else {
+        runs.into_iter().filter(|r| r.end_word <= verb_pos).last()
+    };
+    match run {
+        Some(run) => Some(Attribution::Named {
+            name: run.name,
+            role: run.role,
+            span: run.span,
+        }),
+        None => {
+            let w = ws.get(verb_pos.saturating_sub(1))?;
+            let l = lower(w.text);
+            (PRONOUNS.contains(&l.as_str()) || l.ends_with("nya"))
+                .then_some(Attribution::Pronoun { span: w.span })
+        }
+    }
+}
+
+/// Whether the quoted words are a title, slogan or term rather than speech.
+fn is_title_or_term(text: &str, q: &QuotedSpan, attributed: bool, layout: &Layout) -> bool {
+    let inner = q.inner.slice(text).trim();
+    let n_words = inner.split_whitespace().count();
+    let before = super::dates::window_before(text, q.outer.start, 40).to_lowercase();
+    let before_words: Vec<&str> = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let marked = before_words
+        .iter()
+        .rev()
+        .take(3)
+        .any(|w| TITLE_MARKERS.contains(w));
+    if marked {
+        return true;
+    }
+    if layout.kind_at_offset(q.outer.start) == LineKind::Title {
+        return true;
+    }
+    if attributed {
+        return false;
+    }
+    // Unattributed: speech reads as a clause; a term is short or Title Case without sentence punctuation.
+    let ends_like_speech = inner.ends_with([',', '.', '!', '?']);
+    let caps = inner
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    n_words < 4 || (!ends_like_speech && caps * 2 > n_words) || (!ends_like_speech && n_words < 8)
+}
+
+/// Cleans quoted words: the closing comma (and white space) goes; other punctuation stays.
+fn clean_span(text: &str, inner: Span) -> Span {
+    let s = inner.slice(text);
+    let lead = s.len() - s.trim_start().len();
+    let mut t = s.trim();
+    while let Some(stripped) = t.strip_suffix(',') {
+        t = stripped.trim_end();
+    }
+    Span::new(inner.start + lead, inner.start + lead + t.len())
+}
+
+/// Finds the quotes of an article and their speakers.
+pub fn find_quotes(text: &str, layout: &Layout, people: &[Person]) -> Vec<Quote> {
+    let quoted = find_quoted(text, layout);
+    let mut out: Vec<Quote> = Vec::new();
+    let mut last_speaker: Option<(String, Option<String>, usize)> = None; // (name, role, quote end)
+    for q in quoted {
+        let attr = attribution_after(text, q.outer.end)
+            .or_else(|| attribution_before(text, q.outer.start));
+        if is_title_or_term(text, &q, attr.is_some(), layout) {
+            continue;
+        }
+        let last_named_before = |pos: usize| -> Option<&Person> {
+            people
+                .iter()
+                .filter(|p| p.confirmed)
+                .filter_map(|p| {
+                    p.mentions
+                        .iter()
+                        .filter(|m| m.end <= pos)
+                        .map(|m| m.end)
+                        .max()
+                        .map(|e| (e, p))
+                })
+                .max_by_key(|(e, _)| *e)
+                .map(|(_, p)| p)
+        };
+        let (speaker, role, span) = match attr {
+            Some(Attribution::Named { name, role, span }) => {
+                let person = resolve_person(people, &name);
+                let role = role.or_else(|| person.and_then(|p| p.role.clone()));
+                (
+                    Some(person.map(|p| p.name.clone()).unwrap_or(name)),
+                    role,
+                    Some(span),
+                )
+            }
+            Some(Attribution::Pronoun { span }) | Some(Attribution::Unnamed { span }) => {
+                // The person named last before the quote, or the last speaker if none is named since.
+                let named = last_named_before(q.outer.start);
+                match (named, &last_speaker) {
+                    (Some(p), _) => (Some(p.name.clone()), p.role.clone(), Some(span)),
+                    (None, Some((n, r, _))) => (Some(n.clone()), r.clone(), Some(span)),
+                    (None, None) => (prominent(people), None, Some(span)),
+                }
+            }
+            None => {
+                // A paragraph that continues the previous speaker's words.
+                match &last_speaker {
+                    Some((n, r, end)) if q.outer.start.saturating_sub(*end) < 600 => {
+                        (Some(n.clone()), r.clone(), None)
+                    }
+                    _ => (
+                        last_named_before(q.outer.start).map(|p| p.name.clone()),
+                        None,
+                        None,
+                    ),
+                }
+            }
+        };
+        if let Some(s) = &speaker {
+            last_speaker = Some((s.clone(), role.clone(), q.outer.end));
+        }
+        let inner = clean_span(text, q.inner);
+        out.push(Quote {
+            speaker,
+            role: role.filter(|r| !r.is_empty()),
+            text: inner.slice(text).to_string(),
+            start: inner.start,
+            end: inner.end,
+            speaker_span: span,
+        });
+    }
+    out
+}
+
+/// The person an article is mostly about: the most mentioned confirmed person.
+fn prominent(people: &[Person]) -> Option<String> {
+    people
+        .iter()
+        .filter(|p| p.confirmed)
+        .max_by_key(|p| p.mentions.len())
+        .map(|p| p.name.clone())
+}
+
+/// Whether a word could begin a person's name in an attribution (used by tests and the CLI's explain mode).
+pub fn looks_like_name(w: &str) -> bool {
+    is_name_word(w) && !is_role_word(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::people::find_people;
+
+    fn quotes(t: &str) -> Vec<(Option<String>, String)> {
+        let layout = Layout::of(t);
+        let people = find_people(t, &layout);
+        find_quotes(t, &layout, &people)
+            .into_iter()
+            .map(|q| (q.speaker, q.text))
+            .collect()
+    }
+
+    fn s(x: &str) -> Option<String> {
+        Some(x.to_string())
+    }
+
+    #[test]
+    fn after_quote_verbs_with_titles() {
+        let t = "“Tidak ada negara yang mampu sendirian,” kata Menko Polhukam Wiranto di sela KTT.";
+        assert_eq!(
+            quotes(t),
+            vec![(s("Wiranto"), "Tidak ada negara yang mampu sendirian".into())]
+        );
+        let t = "\"Kerja sama perlu diperkuat,\" ujar Yuddy di Kemenko Polhukam.";
+        assert_eq!(quotes(t)[0].0, s("Yuddy"));
+        for verb in [
+            "tegas", "jelas", "imbuh", "tambah", "tutur", "papar", "sahut", "lanjut", "tandas",
+            "sambung", "pungkas", "tutup",
+        ] {
+            let t = format!("“Kita harus bekerja sama dengan baik,” {verb} Retno Marsudi.");
+            assert_eq!(quotes(&t)[0].0, s("Retno Marsudi"), "{verb}");
+        }
+    }
+
+    #[test]
+    fn nya_forms_resolve_to_the_last_named_speaker() {
+        let t = "Direktur ASEAN M Chandra Widya Yudha mengungkapkan rencana itu.\n\n“Beberapa elemen kerja sama itu adalah peningkatan kapasitas,” sahutnya.\n\nChandra menambahkan hal lain.\n\n“Mengenai insiden Facebook, kita memasukkan elemen data,” jelasnya.";
+        let q = quotes(t);
+        assert_eq!(q.len(), 2);
+        assert!(
+            q.iter()
+                .all(|(sp, _)| sp.as_deref() == Some("M Chandra Widya Yudha")),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn before_quote_and_english() {
+        let t = "Menurut Rudiantara, “Harus ada ekosistem dan ‘human capital‘ di dalam keamanan siber.”";
+        let q = quotes(t);
+        assert_eq!(q[0].0, s("Rudiantara"));
+        assert!(q[0].1.contains("‘human capital‘"));
+        let t = "\"It is a priority of the government to ensure a safe cyberspace,\" Desra Percaya, the Foreign Ministry’s director general, said recently.";
+        assert_eq!(quotes(t)[0].0, s("Desra Percaya"));
+    }
+
+    #[test]
+    fn doubled_apostrophes_and_mixed_marks() {
+        let t = "''Kami mau segera, soalnya sudah lama itu,'' kata Luhut kepada wartawan.";
+        assert_eq!(
+            quotes(t),
+            vec![(s("Luhut"), "Kami mau segera, soalnya sudah lama itu".into())]
+        );
+        let t =
+            "\"Tata kelola dan penanganan kejahatan siber ini penting,” ujar Johnny usai rapat.";
+        assert_eq!(
+            quotes(t)[0].1,
+            "Tata kelola dan penanganan kejahatan siber ini penting"
+        );
+    }
+
+    #[test]
+    fn titles_and_terms_are_not_speech() {
+        let t = "Pertemuan bertajuk “Cyber Attacks Against Critical Infrastructure” tersebut menyoroti serangan.";
+        assert!(quotes(t).is_empty());
+        let t = "Singapura mengangkat tema \"Resilient and Innovative ASEAN\" dan sesi \"retreat\" pada 28 April.";
+        assert!(quotes(t).is_empty());
+        let t = "Presiden Joko \"Jokowi\" Widodo bertemu Turnbull.";
+        assert!(quotes(t).is_empty());
+    }
+
+    #[test]
+    fn quotes_across_sentences_and_unclosed() {
+        let t = "“Kerja sama seperti ini perlu juga. Inikan sifatnya lintas batas,” ujar AM.Fachir. Lalu “tidak ditutup";
+        let q = quotes(t);
+        assert_eq!(q.len(), 1);
+        assert_eq!(
+            q[0].1,
+            "Kerja sama seperti ini perlu juga. Inikan sifatnya lintas batas"
+        );
+        assert_eq!(q[0].0, s("AM. Fachir"));
+    }
+}

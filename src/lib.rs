@@ -1,0 +1,11 @@
+//! Linimasa: a zoomable timeline of regional cyber-diplomacy events, built from folders of news articles.
+//!
+//! Data flows one way: [`corpus`] (files → articles) → [`extract`] (articles → facts → events) → [`model`] →
+//! [`timeline`] (view, ticks, lanes, clusters) → [`scene`] (shapes and text) → [`ui`] (screen) or [`export`]
+//! (SVG/PNG).
+
+pub mod cli;
+pub mod corpus;
+pub mod eval;
+pub mod extract;
+pub mod model;

@@ -1,0 +1,81 @@
+//! The `linimasa` binary: command line parsing and start-up only.
+
+use clap::{Parser, Subcommand};
+use linimasa::corpus::LoadOptions;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "linimasa",
+    version,
+    about = "A zoomable timeline of cyber-diplomacy events from news articles"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Load articles and print what was extracted.
+    Extract {
+        /// Files or folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, default_value = "json")]
+        format: String,
+        /// Skip files larger than this many megabytes.
+        #[arg(long, default_value_t = 32)]
+        max_file_mb: u64,
+    },
+    /// Score extraction against hand annotations.
+    Eval {
+        /// Files or folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Gold annotation file.
+        #[arg(long)]
+        gold: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Some(Command::Extract {
+            paths,
+            format,
+            max_file_mb,
+        }) => {
+            if format != "json" {
+                eprintln!("error: unknown format {format:?} (supported: json)");
+                return ExitCode::from(2);
+            }
+            let opts = LoadOptions {
+                max_file_bytes: max_file_mb.saturating_mul(1024 * 1024),
+            };
+            linimasa::cli::run_extract(
+                &paths,
+                &opts,
+                &mut std::io::stdout().lock(),
+                &mut std::io::stderr().lock(),
+            )
+        }
+        Some(Command::Eval { paths, gold }) => {
+            linimasa::cli::run_eval(&paths, &gold, &mut std::io::stdout().lock())
+        }
+        None => {
+            eprintln!("the GUI is not built yet");
+            Ok(1)
+        }
+    };
+    match result {
+        Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,325 @@
+//! Plain data shared by every stage: what the corpus loader produces ([`Article`]), what extraction finds in it
+//! ([`ArticleFacts`]) and what the timeline shows ([`Event`]). No behaviour beyond small helpers; all serde.
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+/// A byte range `[start, end)` in an article's decoded text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end`.
+    pub fn new(start: usize, end: usize) -> Self {
+        Self { start, end }
+    }
+
+    /// The text this span covers, or `""` if it does not fit `text` (never panics).
+    pub fn slice<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// How precisely a date is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    /// A single day or a range of days.
+    Day,
+    /// A calendar month.
+    Month,
+    /// A calendar year.
+    Year,
+}
+
+/// How sure the extractor is of a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Certainty {
+    /// The text prints the full date.
+    Stated,
+    /// Derived from the text with one reading only (year from the publication date, weekday, …).
+    Inferred,
+    /// The text does not pin the date down (a year no reader can know): shown as a guess.
+    Uncertain,
+}
+
+/// A date or date range with its precision and certainty. `start..=end` are inclusive days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct DateSpan {
+    /// First day covered.
+    pub start: NaiveDate,
+    /// Last day covered (inclusive); equals `start` for one day.
+    pub end: NaiveDate,
+    /// Day, month or year.
+    pub precision: Precision,
+    /// Stated, inferred or uncertain.
+    pub certainty: Certainty,
+}
+
+impl DateSpan {
+    /// One day.
+    pub fn day(date: NaiveDate, certainty: Certainty) -> Self {
+        Self {
+            start: date,
+            end: date,
+            precision: Precision::Day,
+            certainty,
+        }
+    }
+
+    /// A whole month, or `None` for an impossible month.
+    pub fn month(year: i32, month: u32, certainty: Certainty) -> Option<Self> {
+        let start = NaiveDate::from_ymd_opt(year, month, 1)?;
+        let next = if month == 12 {
+            NaiveDate::from_ymd_opt(year + 1, 1, 1)?
+        } else {
+            NaiveDate::from_ymd_opt(year, month + 1, 1)?
+        };
+        Some(Self {
+            start,
+            end: next.pred_opt()?,
+            precision: Precision::Month,
+            certainty,
+        })
+    }
+
+    /// A whole year, or `None` for an impossible year.
+    pub fn year(year: i32, certainty: Certainty) -> Option<Self> {
+        Some(Self {
+            start: NaiveDate::from_ymd_opt(year, 1, 1)?,
+            end: NaiveDate::from_ymd_opt(year, 12, 31)?,
+            precision: Precision::Year,
+            certainty,
+        })
+    }
+
+    /// The normalised value: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (the first day of a range).
+    pub fn value(&self) -> String {
+        match self.precision {
+            Precision::Day => self.start.format("%Y-%m-%d").to_string(),
+            Precision::Month => self.start.format("%Y-%m").to_string(),
+            Precision::Year => format!("{:04}", self.start.year()),
+        }
+    }
+
+    /// Number of days covered (at least 1).
+    pub fn span_days(&self) -> i64 {
+        (self.end - self.start).num_days().max(0) + 1
+    }
+
+    /// Whether the two spans share at least one day, allowing `slack_days` of gap.
+    pub fn overlaps(&self, other: &DateSpan, slack_days: i64) -> bool {
+        let gap_a = (other.start - self.end).num_days();
+        let gap_b = (self.start - other.end).num_days();
+        gap_a <= slack_days && gap_b <= slack_days
+    }
+}
+
+/// Fields a structured input (JSON, CSV) gives directly, before any extraction.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ArticleMeta {
+    /// Headline as given by the file.
+    pub title: Option<String>,
+    /// Publication date as given by the file (any common format; parsed in extraction).
+    pub date: Option<String>,
+    /// Article address.
+    pub url: Option<String>,
+    /// Outlet or source domain.
+    pub outlet: Option<String>,
+    /// Language code as given by the file.
+    pub language: Option<String>,
+}
+
+/// One article as loaded from the corpus: its decoded text and what the file said about it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// Stable id: a content hash of the decoded text (and record index for multi-record files).
+    pub id: String,
+    /// File name as shown to the user (relative to the opened folder; `name.jsonl#3` for record 3).
+    pub file: String,
+    /// Full path of the file it came from.
+    pub path: std::path::PathBuf,
+    /// Decoded text, `\n` line ends. Every offset in the extraction refers to this text.
+    pub text: String,
+    /// Metadata from structured formats.
+    pub meta: ArticleMeta,
+}
+
+/// A date mention found in the text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DateMention {
+    /// The words as printed.
+    pub text: String,
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// Normalised value (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`), or `None` where nothing anchors it.
+    pub value: Option<String>,
+    /// The resolved span, where one could be resolved.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<DateSpan>,
+}
+
+/// A direct quotation and who said it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// Canonical name of the speaker, where one was found.
+    pub speaker: Option<String>,
+    /// The speaker's role or title as printed (`Menko Polhukam`), where given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// The exact words inside the quotation marks (without a closing comma).
+    pub text: String,
+    /// Byte offset of the quoted words.
+    pub start: usize,
+    /// Byte offset one past the quoted words.
+    pub end: usize,
+    /// Where the attribution (`kata Wiranto`) was found.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker_span: Option<Span>,
+}
+
+/// Another dated event that an article mentions (an upcoming summit, a past conference).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RelatedEvent {
+    /// When.
+    pub date: DateSpan,
+    /// A short description: the forum where one is named, else the words around the date.
+    pub what: String,
+    /// Forum, if the sentence names one.
+    pub forum: Option<String>,
+    /// Place, if the sentence names one.
+    pub location: Option<String>,
+    /// The sentence the event was found in.
+    pub evidence: Span,
+}
+
+/// Everything extracted from one article. Field names follow the gold annotation files.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleFacts {
+    /// Stable id of the article.
+    pub id: String,
+    /// File name.
+    pub file: String,
+    /// Outlet as a reader names it.
+    pub outlet: Option<String>,
+    /// Where the outlet was read from.
+    pub outlet_span: Option<Span>,
+    /// `id` or `en`.
+    pub language: String,
+    /// The article's own headline.
+    pub title: Option<String>,
+    /// Main event date value (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
+    pub event_date: Option<String>,
+    /// Main event date with precision and certainty.
+    pub event_span: Option<DateSpan>,
+    /// Certainty of the main event date.
+    pub date_certainty: Option<Certainty>,
+    /// Evidence for the main event date.
+    pub date_evidence: Option<Span>,
+    /// Publication date printed in the page.
+    pub published_date: Option<String>,
+    /// Where the main event took place.
+    pub location: Option<String>,
+    /// Where the location was read from.
+    pub location_span: Option<Span>,
+    /// Countries named in the article (English names).
+    pub countries: Vec<String>,
+    /// The forum or meeting of the main event.
+    pub forum: Option<String>,
+    /// Where the forum was read from.
+    pub forum_span: Option<Span>,
+    /// Broad kind of forum, used for lanes (`ASEAN`, `UN`, `Bilateral`, `National`, …).
+    pub forum_kind: String,
+    /// Named people who act or speak.
+    pub people: Vec<String>,
+    /// Direct quotations.
+    pub quotes: Vec<Quote>,
+    /// Every date mention.
+    pub dates: Vec<DateMention>,
+    /// Other dated events mentioned.
+    pub related_events: Vec<RelatedEvent>,
+}
+
+/// One article that reports an event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    /// Article id.
+    pub article_id: String,
+    /// File name.
+    pub file: String,
+    /// Outlet.
+    pub outlet: Option<String>,
+    /// Headline.
+    pub title: Option<String>,
+    /// Publication date.
+    pub published_date: Option<String>,
+    /// The sentence the event's date came from in this article.
+    pub evidence: Option<Span>,
+}
+
+/// A quote attached to an event, with the source that carried it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventQuote {
+    /// The quote.
+    pub quote: Quote,
+    /// Index into the event's `sources`.
+    pub source: usize,
+}
+
+/// An event on the timeline: one or more articles report it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// Stable id (hash of the first source's id and the event's role in it).
+    pub id: String,
+    /// When.
+    pub date: DateSpan,
+    /// Short title.
+    pub title: String,
+    /// Forum or meeting.
+    pub forum: Option<String>,
+    /// Broad kind of forum (lane).
+    pub forum_kind: String,
+    /// Where.
+    pub location: Option<String>,
+    /// Countries involved.
+    pub countries: Vec<String>,
+    /// People who act or speak.
+    pub people: Vec<String>,
+    /// Quotes with their sources.
+    pub quotes: Vec<EventQuote>,
+    /// Articles that report it.
+    pub sources: Vec<Source>,
+    /// True for an event only mentioned in passing (not the article's main subject).
+    pub mentioned_only: bool,
+}
+
+impl Event {
+    /// Distinct outlets among the sources.
+    pub fn outlets(&self) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .sources
+            .iter()
+            .filter_map(|s| s.outlet.clone())
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+}
+
+/// A file the loader could not use, with the reason shown to the user.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Skipped {
+    /// Path as shown to the user.
+    pub file: String,
+    /// Why it was skipped.
+    pub reason: String,
+}
