@@ -15,6 +15,9 @@ pub use formats::{Format, parse_records};
 /// Default cap on the size of one file.
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 
+/// A text line longer than this is not an article paragraph (a dump, a minified page).
+pub const MAX_LINE_BYTES: usize = 1024 * 1024;
+
 /// How to load a corpus.
 #[derive(Debug, Clone)]
 pub struct LoadOptions {
@@ -184,6 +187,16 @@ pub fn read_file(file: &FoundFile, opts: &LoadOptions) -> Result<(Vec<Article>, 
     let bytes = std::fs::read(&file.path).map_err(|e| format!("cannot read: {e}"))?;
     let len = bytes.len() as u64;
     let text = decode_bytes(&bytes).map_err(|e| e.to_string())?;
+    if format == Format::Text {
+        let longest = text.split('\n').map(str::len).max().unwrap_or(0);
+        if longest > MAX_LINE_BYTES {
+            return Err(format!(
+                "not article text: one line of {:.1} MB (limit {} KB per line)",
+                longest as f64 / (1024.0 * 1024.0),
+                MAX_LINE_BYTES / 1024
+            ));
+        }
+    }
     let articles = parse_records(format, &text, &file.path, &file.display)?;
     if articles.is_empty() {
         return Err("no article text in the file".into());

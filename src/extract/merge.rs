@@ -35,7 +35,7 @@ fn better_date(a: &DateSpan, b: &DateSpan) -> DateSpan {
             Certainty::Inferred => 1,
             Certainty::Uncertain => 2,
         };
-        (c, d.precision, -d.span_days())
+        (d.precision, c, -d.span_days())
     };
     if rank(b) < rank(a) { *b } else { *a }
 }
@@ -119,7 +119,8 @@ pub fn article_events(f: &ArticleFacts) -> Vec<Event> {
 }
 
 fn same_event(a: &Event, b: &Event) -> bool {
-    if !a.date.overlaps(&b.date, SLACK_DAYS) {
+    // A year or month mention overlaps every day in it: only reports at the same precision merge.
+    if a.date.precision != b.date.precision || !a.date.overlaps(&b.date, SLACK_DAYS) {
         return false;
     }
     forum_compatible(&a.forum, &b.forum) || norm_title(&a.title) == norm_title(&b.title)

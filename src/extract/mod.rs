@@ -307,7 +307,15 @@ pub fn extract_article(article: &Article) -> ArticleFacts {
         }
     }
 
-    let related_events = find_related(text, &layout, &mentions, evidence_mention, pub_idx, &forums);
+    let related_events = find_related(text, &layout, &mentions, evidence_mention, pub_idx, &forums)
+        .into_iter()
+        .filter(|r| {
+            event_span.is_none_or(|main| match r.date.precision {
+                Precision::Day => !r.date.overlaps(&main, 1),
+                _ => !r.date.overlaps(&main, 0),
+            })
+        })
+        .collect();
 
     ArticleFacts {
         id: article.id.clone(),
@@ -429,7 +437,13 @@ fn find_related(
             .into_iter()
             .find(|(p, _)| looks_like_place(p))
             .map(|(p, _)| canonical_phrase(&p));
-        if out.iter().any(|r| r.date == *span && r.what == what) {
+        if let Some(r) = out
+            .iter_mut()
+            .find(|r| r.date.start == span.start && r.date.end == span.end && r.what == what)
+        {
+            if span.certainty < r.date.certainty {
+                r.date.certainty = span.certainty;
+            }
             continue;
         }
         out.push(RelatedEvent {

@@ -69,7 +69,11 @@ pub fn words(text: &str, range: Span) -> Vec<Word<'_>> {
 }
 
 fn lower_key(w: &str) -> String {
-    w.trim_end_matches('.').to_lowercase()
+    let l = w.trim_end_matches('.').to_lowercase();
+    l.strip_suffix("’s")
+        .or_else(|| l.strip_suffix("'s"))
+        .map(str::to_string)
+        .unwrap_or(l)
 }
 
 /// Whether a word is a role or title (`Menko`, `Direktur`, `Minister`).
@@ -146,9 +150,7 @@ pub fn name_runs(text: &str, ws: &[Word<'_>]) -> Vec<NameRun> {
     let mut i = 0;
     while i < ws.len() {
         let Some(w) = ws.get(i) else { break };
-        if !is_name_word(w.text)
-            || !w.leading.is_empty() && !w.leading.chars().all(|c| c == '(' || c == '“' || c == '"')
-        {
+        if !is_name_word(w.text) || !w.leading.is_empty() {
             i += 1;
             continue;
         }
@@ -178,7 +180,24 @@ pub fn name_runs(text: &str, ws: &[Word<'_>]) -> Vec<NameRun> {
             .unwrap_or_default();
         let is_place = PLACES.iter().any(|(p, _)| *p == whole)
             || COUNTRIES.iter().any(|(_, n)| n.contains(&whole.as_str()));
-        if end > i && !is_place {
+        // A run inside a longer capitalised phrase is part of an institution's or meeting's name
+        // ("Menteri Pendayagunaan Aparatur Negara", "Urusan Perlucutan Senjata (UNIDIR)").
+        let embedded = end > i
+            && ws.get(end - 1).is_some_and(|l| l.trailing.is_empty())
+            && ws.get(end).is_some_and(|n| {
+                let acronym = n.leading == "("
+                    && n.text.len() >= 3
+                    && n.text
+                        .chars()
+                        .all(|c| c.is_uppercase() || c.is_ascii_digit());
+                let cap = n.leading.is_empty()
+                    && n.text.chars().next().is_some_and(char::is_uppercase)
+                    && !is_name_word(n.text);
+                let time = super::dates::weekday_of(n.text).is_some()
+                    || super::dates::month_number(n.text).is_some();
+                (acronym || cap) && !time
+            });
+        if end > i && !is_place && !embedded {
             let (Some(first), Some(last)) = (ws.get(i), ws.get(end - 1)) else {
                 break;
             };
@@ -265,26 +284,12 @@ pub fn same_person(a: &str, b: &str) -> bool {
             .chain(tb.iter())
             .any(|t| t.len() >= 3 && ta.contains(t) && tb.contains(t));
     }
-    if ta.len() >= 2
-        && tb.len() >= 2
-        && ta.last() == tb.last()
-        && ta.last().is_some_and(|l| l.len() >= 4)
-    {
-        return true;
-    }
     if ta.len() >= 2 && tb.len() >= 2 && ta.first() == tb.first() {
         let (Some(la), Some(lb)) = (ta.last(), tb.last()) else {
             return false;
         };
         let max = la.len().max(lb.len());
-        return max >= 5 && edit_distance(la, lb) * 4 <= max;
-    }
-    if ta.len() >= 2
-        && tb.len() >= 2
-        && ta.last() == tb.last()
-        && ta.last().is_some_and(|l| l.len() >= 4)
-    {
-        return true;
+        return la == lb || max >= 5 && edit_distance(la, lb) * 4 <= max;
     }
     false
 }
@@ -342,7 +347,8 @@ pub fn find_people(text: &str, layout: &Layout) -> Vec<Person> {
                 .filter(|t| !is_initial(t))
                 .count();
             let confirmed = after_verb || before_verb || appositive || roled;
-            if confirmed || tokens >= 2 {
+            // Headlines capitalise freely: only a confirmed name counts there.
+            if confirmed || tokens >= 2 && line.kind != LineKind::Title {
                 runs.push((run, confirmed, line.kind == LineKind::Body));
             }
         }
@@ -350,11 +356,27 @@ pub fn find_people(text: &str, layout: &Layout) -> Vec<Person> {
     // Cluster.
     let mut people: Vec<(Vec<(NameRun, bool, bool)>, bool)> = Vec::new();
     for r in runs {
-        let found = people.iter_mut().find(|(members, _)| {
-            members
-                .iter()
-                .any(|(m, _, _)| same_person(&m.name, &r.0.name))
-        });
+        // Join the cluster sharing the most name tokens with this run.
+        let tokens = name_tokens(&r.0.name);
+        let found = people
+            .iter_mut()
+            .filter(|(members, _)| {
+                members
+                    .iter()
+                    .any(|(m, _, _)| same_person(&m.name, &r.0.name))
+            })
+            .max_by_key(|(members, _)| {
+                members
+                    .iter()
+                    .map(|(m, _, _)| {
+                        name_tokens(&m.name)
+                            .iter()
+                            .filter(|t| tokens.contains(t))
+                            .count()
+                    })
+                    .max()
+                    .unwrap_or(0)
+            });
         match found {
             Some((members, confirmed)) => {
                 *confirmed |= r.1;

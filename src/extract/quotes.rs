@@ -210,7 +210,12 @@ fn attribution_after(text: &str, outer_end: usize) -> Option<Attribution> {
     if let Some(p) = says_soon {
         let head = ws.get(..p).unwrap_or(&[]);
         let runs = name_runs(text, head);
-        if let Some(run) = runs.into_iter().find(|r| r.first_word <= 1) {
+        let at_start = runs.iter().position(|r| r.first_word <= 1);
+        let before_verb = runs.iter().position(|r| r.end_word == p);
+        if let Some(run) = at_start
+            .or(before_verb)
+            .and_then(|i| runs.into_iter().nth(i))
+        {
             return Some(Attribution::Named {
                 name: run.name,
                 role: run.role,

@@ -1,0 +1,97 @@
+//! The `linimasa` binary's command-line behaviour.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_linimasa"))
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn extract_prints_articles_events_and_skipped() {
+    let out = bin()
+        .args(["extract"])
+        .arg(root().join("sample_data"))
+        .args(["--format", "json"])
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let articles = v["articles"].as_array().expect("articles");
+    assert_eq!(articles.len(), 17);
+    for field in [
+        "file",
+        "outlet",
+        "language",
+        "title",
+        "event_date",
+        "published_date",
+        "location",
+        "countries",
+        "forum",
+        "people",
+        "quotes",
+        "date_certainty",
+        "dates",
+    ] {
+        assert!(
+            articles.iter().all(|a| a.get(field).is_some()),
+            "missing {field}"
+        );
+    }
+    let q = &articles
+        .iter()
+        .find(|a| a["quotes"].as_array().is_some_and(|q| !q.is_empty()))
+        .expect("a quote")["quotes"][0];
+    for field in ["speaker", "text", "start", "end"] {
+        assert!(q.get(field).is_some(), "quote lacks {field}");
+    }
+    assert!(v["events"].as_array().is_some_and(|e| !e.is_empty()));
+    assert!(v["skipped"].as_array().is_some());
+}
+
+#[test]
+fn extract_with_nothing_loadable_fails_clearly() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("empty.txt"), b"").expect("write");
+    let out = bin().arg("extract").arg(dir.path()).output().expect("runs");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("empty.txt") && err.contains("empty file"),
+        "{err}"
+    );
+    assert!(err.contains("no article could be loaded"), "{err}");
+}
+
+#[test]
+fn eval_prints_scores_and_misses() {
+    let out = bin()
+        .arg("eval")
+        .arg(root().join("sample_data/dev"))
+        .arg("--gold")
+        .arg(root().join("tests/gold/dev.json"))
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let s = String::from_utf8_lossy(&out.stdout);
+    for field in [
+        "event date",
+        "quote precision",
+        "quote recall",
+        "speaker",
+        "outlet",
+        "location",
+    ] {
+        assert!(s.contains(field), "{s}");
+    }
+    assert!(s.contains("misses:"), "{s}");
+}

@@ -1,0 +1,193 @@
+//! Extraction measured against the hand annotations of the bundled corpus. Scores are computed from what the
+//! extractor outputs; the thresholds are the ones the product promises.
+
+use linimasa::cli::extract_paths;
+use linimasa::corpus::LoadOptions;
+use linimasa::eval::{GoldArticle, Scores, ratio, score};
+use linimasa::model::Certainty;
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn gold(name: &str) -> Vec<GoldArticle> {
+    let text = std::fs::read_to_string(root().join("tests/gold").join(name)).expect("gold file");
+    serde_json::from_str(&text).expect("gold parses")
+}
+
+fn scores_for(folder: &str, gold_file: &str) -> Scores {
+    let (x, corpus) = extract_paths(
+        &[root().join("sample_data").join(folder)],
+        &LoadOptions::default(),
+    );
+    let text_of = |f: &str| {
+        corpus
+            .articles
+            .iter()
+            .find(|a| Path::new(&a.file).ends_with(f))
+            .map(|a| a.text.clone())
+    };
+    score(&x.articles, &gold(gold_file), &text_of)
+}
+
+fn combined() -> Scores {
+    let a = scores_for("seeds", "seeds.json");
+    let b = scores_for("dev", "dev.json");
+    let add = |x: (usize, usize), y: (usize, usize)| (x.0 + y.0, x.1 + y.1);
+    Scores {
+        articles: a.articles + b.articles,
+        event_date: add(a.event_date, b.event_date),
+        quote_precision: add(a.quote_precision, b.quote_precision),
+        quote_recall: add(a.quote_recall, b.quote_recall),
+        speaker: add(a.speaker, b.speaker),
+        outlet: add(a.outlet, b.outlet),
+        outlet_in_text: add(a.outlet_in_text, b.outlet_in_text),
+        location: add(a.location, b.location),
+        misses: a.misses.into_iter().chain(b.misses).collect(),
+    }
+}
+
+#[test]
+fn every_annotated_article_is_scored() {
+    let s = combined();
+    assert_eq!(s.articles, 17, "{}", s.report());
+}
+
+#[test]
+fn event_dates_meet_the_bar() {
+    let s = combined();
+    assert!(ratio(s.event_date) >= 0.95, "{}", s.report());
+}
+
+#[test]
+fn quotes_and_speakers_meet_the_bar() {
+    let s = combined();
+    assert!(ratio(s.quote_precision) >= 0.95, "{}", s.report());
+    assert!(ratio(s.quote_recall) >= 0.95, "{}", s.report());
+    assert!(ratio(s.speaker) >= 0.95, "{}", s.report());
+}
+
+#[test]
+fn outlets_and_locations_meet_the_bar() {
+    let s = combined();
+    // Three dev articles never name their outlet (only the annotators' URLs do): the bar applies to the
+    // articles whose text names it; the overall figure is still reported and must not regress below 0.8.
+    assert!(ratio(s.outlet_in_text) >= 0.90, "{}", s.report());
+    assert!(ratio(s.outlet) >= 0.80, "{}", s.report());
+    assert!(ratio(s.location) >= 0.90, "{}", s.report());
+}
+
+#[test]
+fn the_seed_whose_year_nobody_can_know_is_uncertain() {
+    let gold = gold("seeds.json");
+    let (x, _) = extract_paths(&[root().join("sample_data/seeds")], &LoadOptions::default());
+    for g in gold
+        .iter()
+        .filter(|g| g.date_derivable_from_text == Some(false))
+    {
+        let f = x
+            .articles
+            .iter()
+            .find(|a| a.file.ends_with(&g.file))
+            .expect("article extracted");
+        assert_eq!(f.date_certainty, Some(Certainty::Uncertain), "{}", g.file);
+    }
+    // And the derivable ones are not flagged.
+    for g in gold
+        .iter()
+        .filter(|g| g.date_derivable_from_text != Some(false) && !g.uncertain_ok)
+    {
+        let f = x
+            .articles
+            .iter()
+            .find(|a| a.file.ends_with(&g.file))
+            .expect("article extracted");
+        assert_ne!(f.date_certainty, Some(Certainty::Uncertain), "{}", g.file);
+    }
+}
+
+#[test]
+fn chrome_never_dates_an_article() {
+    // Seed 003's page carries another story's headline "… sejak 2019" and a 2026-style footer; neither may
+    // become its date, nor appear among its date mentions.
+    let (x, _) = extract_paths(&[root().join("sample_data")], &LoadOptions::default());
+    for a in &x.articles {
+        let v = a.event_date.clone().unwrap_or_default();
+        assert!(
+            v.as_str() >= "2015" && v.as_str() <= "2023-12-31",
+            "{}: {v}",
+            a.file
+        );
+    }
+    let seed3 = x
+        .articles
+        .iter()
+        .find(|a| a.file.contains("003_"))
+        .expect("seed 003");
+    assert!(
+        seed3
+            .dates
+            .iter()
+            .all(|d| d.value.as_deref() != Some("2019")),
+        "{:?}",
+        seed3.dates
+    );
+}
+
+#[test]
+fn reports_of_one_summit_merge_into_one_event() {
+    let (x, _) = extract_paths(&[root().join("sample_data")], &LoadOptions::default());
+    let summit = x
+        .events
+        .iter()
+        .find(|e| e.sources.iter().any(|s| s.file.contains("003_")))
+        .expect("seed 003 has an event");
+    let files: Vec<&str> = summit.sources.iter().map(|s| s.file.as_str()).collect();
+    assert!(files.iter().any(|f| f.contains("004_")), "{files:?}");
+    assert!(files.iter().any(|f| f.contains("106_")), "{files:?}");
+    assert_eq!(summit.forum.as_deref(), Some("32nd ASEAN Summit"));
+    assert!(
+        summit.date.start.to_string().as_str() >= "2018-04-27"
+            && summit.date.start.to_string().as_str() <= "2018-04-28"
+    );
+    // Seed 004's own main event (the Jakarta briefing a week earlier) stays separate.
+    let briefing = x.events.iter().find(|e| {
+        !e.mentioned_only
+            && e.sources.iter().any(|s| s.file.contains("004_"))
+            && e.sources.len() == 1
+    });
+    assert!(briefing.is_some_and(|b| b.date.start.to_string() == "2018-04-20"));
+}
+
+#[test]
+fn every_fact_points_at_its_words() {
+    let (x, corpus) = extract_paths(&[root().join("sample_data")], &LoadOptions::default());
+    for a in &x.articles {
+        let text = &corpus
+            .articles
+            .iter()
+            .find(|c| c.id == a.id)
+            .expect("article")
+            .text;
+        for q in &a.quotes {
+            assert_eq!(
+                text.get(q.start..q.end),
+                Some(q.text.as_str()),
+                "{}",
+                a.file
+            );
+        }
+        for d in &a.dates {
+            assert_eq!(
+                text.get(d.start..d.end),
+                Some(d.text.as_str()),
+                "{}",
+                a.file
+            );
+        }
+        if let Some(ev) = a.date_evidence {
+            assert!(ev.end <= text.len() && ev.start < ev.end, "{}", a.file);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+//! Integration tests: one binary, modules inside.
+
+mod cli;
+mod corpus;
+mod gold;
+mod unseen;

@@ -1,0 +1,79 @@
+//! Articles written for these tests in the styles of other outlets, so that the rules are checked on text they
+//! were not tuned on: other speakers, verbs, outlets, date forms.
+
+use linimasa::extract::extract_article;
+use linimasa::model::{Article, ArticleMeta, Certainty};
+
+fn article(text: &str) -> Article {
+    Article {
+        id: "t".into(),
+        file: "t.txt".into(),
+        path: "t.txt".into(),
+        text: text.into(),
+        meta: ArticleMeta::default(),
+    }
+}
+
+#[test]
+fn indonesian_wire_story() {
+    let text = "Baca juga: Polisi tangkap pelaku judi online sejak 2021\n\nIndonesia-Jepang Sepakati Kerja Sama Siber\n\nTempo.co\nRabu, 14 Maret 2018 | 10:15 WIB\n\nTokyo (ANTARA) - Pemerintah Indonesia dan Jepang menandatangani nota kesepahaman kerja sama keamanan siber di Tokyo, Selasa (13/3). Penandatanganan dilakukan oleh Kepala Badan Siber dan Sandi Negara Djoko Setiadi dan pejabat Kementerian Dalam Negeri Jepang.\n\n“Kerja sama ini akan memperkuat kapasitas kedua negara dalam menghadapi serangan siber lintas batas,” ujar Kepala BSSN Djoko Setiadi usai acara.\n\n“Kami juga akan bertukar informasi tentang insiden siber secara rutin,” imbuhnya.\n\nPertemuan lanjutan dijadwalkan pada 20-21 Juni mendatang di Jakarta.\n";
+    let f = extract_article(&article(text));
+    assert_eq!(f.event_date.as_deref(), Some("2018-03-13"));
+    assert_eq!(f.date_certainty, Some(Certainty::Inferred));
+    assert_eq!(f.published_date.as_deref(), Some("2018-03-14"));
+    assert_eq!(f.location.as_deref(), Some("Tokyo"));
+    assert_eq!(f.quotes.len(), 2);
+    assert!(
+        f.quotes
+            .iter()
+            .all(|q| q.speaker.as_deref() == Some("Djoko Setiadi")),
+        "{:?}",
+        f.quotes
+    );
+    assert!(f.countries.contains(&"Japan".to_string()));
+    assert!(f.outlet.is_some());
+    // The upcoming follow-up meeting is a related event in June 2018, not the article's date.
+    assert!(
+        f.related_events
+            .iter()
+            .any(|r| r.date.start.to_string() == "2018-06-20"),
+        "{:?}",
+        f.related_events
+    );
+}
+
+#[test]
+fn english_report_with_said_after_name() {
+    let text = "ASEAN ministers agree on cyber norms\n\nSingapore (Reuters) - Southeast Asian ministers agreed on Thursday to adopt voluntary norms of responsible state behaviour in cyberspace at a meeting in Singapore, officials said.\n\n\"We need a rules-based cyberspace to protect our digital economies,\" Singapore's minister for communications S. Iswaran said at the opening of the meeting on September 19, 2018.\n\nThe meeting was attended by ministers from all ten member states.\n";
+    let f = extract_article(&article(text));
+    assert_eq!(f.language, "en");
+    assert_eq!(f.event_date.as_deref(), Some("2018-09-19"));
+    assert_eq!(f.quotes.len(), 1);
+    assert_eq!(f.quotes[0].speaker.as_deref(), Some("S. Iswaran"));
+    assert_eq!(f.outlet.as_deref(), Some("Reuters"));
+    assert_eq!(f.location.as_deref(), Some("Singapore"));
+}
+
+#[test]
+fn undated_weekday_with_two_fitting_years_is_uncertain() {
+    // 9 May is a Tuesday in 2017 and 2023: no year in the text, no publication date.
+    let text = "Menteri Luar Negeri Retno Marsudi bertemu mitranya di Hanoi pada Selasa (9/5) untuk membahas keamanan siber kawasan dan kerja sama penanganan kejahatan lintas negara di Asia Tenggara.\n\n“Kita sepakat memperkuat kerja sama siber,” kata Retno.\n";
+    let f = extract_article(&article(text));
+    assert_eq!(f.date_certainty, Some(Certainty::Uncertain));
+    assert_eq!(f.location.as_deref(), Some("Hanoi"));
+    assert_eq!(f.quotes[0].speaker.as_deref(), Some("Retno Marsudi"));
+}
+
+#[test]
+fn slogans_in_quotes_are_not_speech_and_law_numbers_are_not_dates() {
+    let text = "Jakarta - Kominfo menggelar kampanye \"Makin Cakap Digital\" pada Senin (4/10/2021) sesuai UU ITE 11/2008 dan PP 71/2019.\n\n\"Literasi digital adalah kunci menghadapi hoaks dan kejahatan siber,\" kata Menkominfo Johnny G. Plate.\n";
+    let f = extract_article(&article(text));
+    assert_eq!(f.quotes.len(), 1, "{:?}", f.quotes);
+    assert_eq!(f.event_date.as_deref(), Some("2021-10-04"));
+    assert!(
+        f.dates.iter().all(|d| d.value.as_deref() != Some("2008")),
+        "{:?}",
+        f.dates
+    );
+    assert_eq!(f.quotes[0].speaker.as_deref(), Some("Johnny G. Plate"));
+}
