@@ -130,7 +130,7 @@ fn size_cap_is_configurable_and_corpus_is_untouched() {
     );
     assert!(c.articles.is_empty());
     assert!(c.skipped[0].reason.contains("too large"));
-    let c = load(&[p.clone()], &LoadOptions::default());
+    let c = load(std::slice::from_ref(&p), &LoadOptions::default());
     assert_eq!(c.articles.len(), 1);
     assert_eq!(std::fs::read(&p).expect("read"), GOOD.as_bytes());
     assert_eq!(

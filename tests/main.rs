@@ -1,5 +1,7 @@
 //! Integration tests: one binary, modules inside.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod cli;
 mod corpus;
 mod gold;

@@ -83,10 +83,10 @@ pub fn parse_records(
                     }
                 }
             }
-            if out.is_empty() {
-                if let Some(e) = first_error {
-                    return Err(format!("malformed JSON Lines ({bad} bad lines; {e})"));
-                }
+            if out.is_empty()
+                && let Some(e) = first_error
+            {
+                return Err(format!("malformed JSON Lines ({bad} bad lines; {e})"));
             }
             Ok(out)
         }
@@ -98,12 +98,12 @@ fn str_field(v: &serde_json::Value, names: &[&str]) -> Option<String> {
     let obj = v.as_object()?;
     for name in names {
         for (k, val) in obj {
-            if k.eq_ignore_ascii_case(name) {
-                if let Some(s) = val.as_str() {
-                    let s = s.trim();
-                    if !s.is_empty() {
-                        return Some(s.to_string());
-                    }
+            if k.eq_ignore_ascii_case(name)
+                && let Some(s) = val.as_str()
+            {
+                let s = s.trim();
+                if !s.is_empty() {
+                    return Some(s.to_string());
                 }
             }
         }

@@ -168,8 +168,11 @@ fn is_own_file(path: &Path) -> bool {
     })
 }
 
+/// The articles of one file and its size, or the reason it cannot be used.
+pub type FileResult = Result<(Vec<Article>, u64), String>;
+
 /// Reads one found file into articles, or a reason it cannot be used.
-pub fn read_file(file: &FoundFile, opts: &LoadOptions) -> Result<(Vec<Article>, u64), String> {
+pub fn read_file(file: &FoundFile, opts: &LoadOptions) -> FileResult {
     let format = Format::from_path(&file.path).ok_or_else(|| {
         format!(
             "not an article file (unsupported extension {})",
@@ -227,7 +230,7 @@ pub fn load_found(
     let done = std::sync::atomic::AtomicUsize::new(0);
     let cancelled = std::sync::atomic::AtomicBool::new(false);
     let total = files.len();
-    let results: Vec<Option<Result<(Vec<Article>, u64), String>>> = files
+    let results: Vec<Option<FileResult>> = files
         .par_iter()
         .map(|f| {
             if cancelled.load(std::sync::atomic::Ordering::Relaxed) {

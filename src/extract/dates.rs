@@ -441,11 +441,7 @@ pub fn find_dates(text: &str) -> Vec<Found> {
             || w == "tadi malam"
             || w == "semalam"
         {
-            if w == "tadi malam" || w == "semalam" {
-                Relative::DaysAgo(1)
-            } else {
-                Relative::DaysAgo(1)
-            }
+            Relative::DaysAgo(1)
         } else if w == "hari ini" || w == "today" {
             Relative::Today
         } else if w == "besok" || w == "tomorrow" {
@@ -740,10 +736,10 @@ fn year_for_day_month(
                 best = Some((dist, y));
             }
         }
-        if let Some((_, y)) = best {
-            if fits(y) {
-                return Some((y, Certainty::Inferred));
-            }
+        if let Some((_, y)) = best
+            && fits(y)
+        {
+            return Some((y, Certainty::Inferred));
         }
     }
     let candidates: Vec<i32> = (YEAR_RANGE.0..=YEAR_RANGE.1).filter(|&y| fits(y)).collect();

@@ -58,10 +58,11 @@ fn find_countries_slow(text: &str, layout: &Layout) -> Vec<(String, Span)> {
     let mut out: Vec<(String, Span)> = Vec::new();
     for w in words(text, Span::new(0, text.len())) {
         let l = w.text.to_lowercase();
-        if let Some((canon, _)) = COUNTRIES.iter().find(|(_, n)| n.contains(&l.as_str())) {
-            if layout.is_article(w.span.start) && !out.iter().any(|(c, _)| c == canon) {
-                out.push((canon.to_string(), w.span));
-            }
+        if let Some((canon, _)) = COUNTRIES.iter().find(|(_, n)| n.contains(&l.as_str()))
+            && layout.is_article(w.span.start)
+            && !out.iter().any(|(c, _)| c == canon)
+        {
+            out.push((canon.to_string(), w.span));
         }
     }
     out
@@ -201,10 +202,7 @@ pub fn place_phrases(text: &str, range: Span) -> Vec<(String, Span)> {
                 matches!(xl.as_str(), "dan" | "and" | "of" | "the") && end_word.is_some();
             let is_time = super::dates::weekday_of(&xl).is_some()
                 || super::dates::month_number(&xl).is_some() && x.text.len() > 3;
-            if is_time
-                || !(cap || connector)
-                || (xl == "the" && end_word.is_none() && j == i + 1 && false)
-            {
+            if is_time || !(cap || connector) {
                 break;
             }
             if !connector {
@@ -221,18 +219,18 @@ pub fn place_phrases(text: &str, range: Span) -> Vec<(String, Span)> {
                 }
             }
         }
-        if let Some(e) = end_word {
-            if let (Some(a), Some(b)) = (ws.get(i + 1), ws.get(e)) {
-                let mut span = Span::new(a.span.start, b.span.end);
-                // Keep a closing parenthesis that belongs to the phrase: "(BPPT)".
-                if b.trailing.starts_with(')') && span.slice(text).contains('(') {
-                    span.end += 1;
-                }
-                let phrase = span.slice(text).trim_end_matches(',').to_string();
-                let lower_first = a.text.to_lowercase();
-                if !matches!(lower_first.as_str(), "the" | "this" | "a") {
-                    out.push((phrase, span));
-                }
+        if let Some(e) = end_word
+            && let (Some(a), Some(b)) = (ws.get(i + 1), ws.get(e))
+        {
+            let mut span = Span::new(a.span.start, b.span.end);
+            // Keep a closing parenthesis that belongs to the phrase: "(BPPT)".
+            if b.trailing.starts_with(')') && span.slice(text).contains('(') {
+                span.end += 1;
+            }
+            let phrase = span.slice(text).trim_end_matches(',').to_string();
+            let lower_first = a.text.to_lowercase();
+            if !matches!(lower_first.as_str(), "the" | "this" | "a") {
+                out.push((phrase, span));
             }
         }
         i = j.max(i + 1);
@@ -273,9 +271,12 @@ pub fn looks_like_place(phrase: &str) -> bool {
         .contains(&first)
 }
 
+/// A name and the span it was read from.
+pub type Located = (String, Span);
+
 /// The page's dateline: `New York, MINA –`, `JAKARTA, KOMPAS.com -`, `Singapura (ANTARA News) -`,
 /// `REPUBLIKA.CO.ID, JAKARTA --`. Returns (place, outlet) with spans.
-pub fn dateline(text: &str, layout: &Layout) -> (Option<(String, Span)>, Option<(String, Span)>) {
+pub fn dateline(text: &str, layout: &Layout) -> (Option<Located>, Option<Located>) {
     static RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
         Regex::new(r"(?m)(?:^|\s)(?P<a>[A-Z][\w.’'&]*(?:\s[A-Z][\w.’'&]*){0,3}(?:\s(?:id|com|news))?)(?:,\s*(?P<b>[A-Za-z][\w.’'&]*(?:\s[A-Z][\w.’'&]*){0,3}))?\s*(?:\((?P<c>[^()\n]{2,30})\))?\s*(?:–|—|--|-)\s+\S")
             .ok()
@@ -409,10 +410,10 @@ pub fn find_outlet(
             continue;
         }
         let t = line.span.slice(text).trim();
-        if let Some(a) = t.split('/').next() {
-            if let Some(canon) = canonical_outlet(a).filter(|_| t.contains('/')) {
-                return Some((canon, Some(line.span)));
-            }
+        if let Some(a) = t.split('/').next()
+            && let Some(canon) = canonical_outlet(a).filter(|_| t.contains('/'))
+        {
+            return Some((canon, Some(line.span)));
         }
     }
     None

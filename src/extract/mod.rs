@@ -266,13 +266,12 @@ pub fn extract_article(article: &Article) -> ArticleFacts {
         })
         .or_else(|| forums.iter().find(|h| layout.is_body(h.span.start)))
         .cloned();
-    if let Some(f) = &mut forum {
-        if let Some(specific) = forums
+    if let Some(f) = &mut forum
+        && let Some(specific) = forums
             .iter()
             .find(|h| h.name.len() > f.name.len() && h.name.ends_with(&f.name))
-        {
-            f.name = specific.name.clone();
-        }
+    {
+        f.name = specific.name.clone();
     }
     let foreign: Vec<&String> = countries
         .iter()
@@ -360,7 +359,7 @@ fn find_location(
     if let Some(ev) = evidence {
         let phrases = place_phrases(text, ev);
         let anchor = mention.map(|m| m.start).unwrap_or(ev.end);
-        let before = phrases.iter().filter(|(_, s)| s.end <= anchor).last();
+        let before = phrases.iter().rfind(|(_, s)| s.end <= anchor);
         let pick = before
             .or_else(|| phrases.first())
             .filter(|(p, _)| looks_like_place(p) || before.is_some());
@@ -376,13 +375,12 @@ fn find_location(
         .iter()
         .find(|l| l.kind == LineKind::Body)
         .map(|l| l.span);
-    if let Some(lead) = lead {
-        if let Some((p, s)) = place_phrases(text, lead)
+    if let Some(lead) = lead
+        && let Some((p, s)) = place_phrases(text, lead)
             .into_iter()
             .find(|(p, _)| looks_like_place(p))
-        {
-            return (Some(canonical_phrase(&p)), Some(s));
-        }
+    {
+        return (Some(canonical_phrase(&p)), Some(s));
     }
     let (place, _) = dateline(text, layout);
     match place {

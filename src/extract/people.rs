@@ -307,6 +307,9 @@ pub struct Person {
     pub confirmed: bool,
 }
 
+/// Name runs judged to be one person: (run, confirmed, in body) members and whether any is confirmed.
+type Cluster = (Vec<(NameRun, bool, bool)>, bool);
+
 /// Finds the people of an article.
 pub fn find_people(text: &str, layout: &Layout) -> Vec<Person> {
     let mut runs: Vec<(NameRun, bool, bool)> = Vec::new(); // (run, confirmed, in body)
@@ -354,7 +357,7 @@ pub fn find_people(text: &str, layout: &Layout) -> Vec<Person> {
         }
     }
     // Cluster.
-    let mut people: Vec<(Vec<(NameRun, bool, bool)>, bool)> = Vec::new();
+    let mut people: Vec<Cluster> = Vec::new();
     for r in runs {
         // Join the cluster sharing the most name tokens with this run.
         let tokens = name_tokens(&r.0.name);

@@ -263,7 +263,7 @@ fn attribution_before(text: &str, outer_start: usize) -> Option<Attribution> {
     let run = if menurut {
         runs.into_iter().find(|r| r.first_word > verb_pos)
     } else {
-        runs.into_iter().filter(|r| r.end_word <= verb_pos).last()
+        runs.into_iter().rfind(|r| r.end_word <= verb_pos)
     };
     match run {
         Some(run) => Some(Attribution::Named {
