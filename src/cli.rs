@@ -87,3 +87,92 @@ pub fn run_eval(inputs: &[PathBuf], gold: &PathBuf, out: &mut dyn std::io::Write
     write!(out, "{}", scores.report())?;
     Ok(0)
 }
+
+/// Arguments of `linimasa export`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ExportArgs {
+    /// Files or folders to load.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Output file: `.png` or `.svg`.
+    #[arg(short = 'o', long = "output")]
+    pub output: PathBuf,
+    /// First day shown (YYYY-MM-DD); default 2015-01-01 or the data's start.
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Last day shown (YYYY-MM-DD); default 2023-12-31 or the data's end.
+    #[arg(long)]
+    pub to: Option<String>,
+    /// Width in pixels.
+    #[arg(long, default_value_t = 3000)]
+    pub width: u32,
+    /// Pixel scale of the PNG (1–4).
+    #[arg(long, default_value_t = 1.0)]
+    pub scale: f32,
+    /// Lanes by forum, country or outlet.
+    #[arg(long, default_value = "forum")]
+    pub lanes: String,
+    /// light or dark.
+    #[arg(long, default_value = "light")]
+    pub theme: String,
+    /// Title above the timeline.
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Leave out the legend.
+    #[arg(long)]
+    pub no_legend: bool,
+}
+
+fn parse_day(s: &str, what: &str) -> Result<f64> {
+    let d = chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").with_context(|| format!("--{what} {s:?} is not a YYYY-MM-DD date"))?;
+    Ok(crate::timeline::day_number(d))
+}
+
+/// `linimasa export`: loads, lays out and writes the image atomically; no window needed.
+pub fn run_export(args: &ExportArgs, err: &mut dyn std::io::Write) -> Result<i32> {
+    use crate::export;
+    use crate::theme::ThemeKind;
+    use crate::timeline::lanes::LaneMode;
+    // Check everything the user typed before the (slower) load.
+    let format = export::ImageFormat::from_path(&args.output)?;
+    let lanes = LaneMode::parse(&args.lanes).with_context(|| format!("--lanes {:?}: use forum, country or outlet", args.lanes))?;
+    let theme = match args.theme.to_ascii_lowercase().as_str() {
+        "light" => ThemeKind::Light,
+        "dark" => ThemeKind::Dark,
+        other => anyhow::bail!("--theme {other:?}: use light or dark"),
+    };
+    if !(1.0..=4.0).contains(&args.scale) {
+        anyhow::bail!("--scale {}: use a value from 1 to 4", args.scale);
+    }
+    if !(200..=20_000).contains(&args.width) {
+        anyhow::bail!("--width {}: use 200 to 20000 pixels", args.width);
+    }
+    let (x, _) = extract_paths(&args.paths, &LoadOptions::default());
+    for s in &x.skipped {
+        writeln!(err, "skipped {}: {}", s.file, s.reason)?;
+    }
+    if x.articles.is_empty() {
+        writeln!(err, "error: no article could be loaded from {}", display_inputs(&args.paths))?;
+        return Ok(2);
+    }
+    let shown = vec![true; x.events.len()];
+    let full = export::full_range_view(&x.events, &shown);
+    let start = match &args.from {
+        Some(s) => parse_day(s, "from")?,
+        None => full.start,
+    };
+    let end = match &args.to {
+        Some(s) => parse_day(s, "to")? + 1.0,
+        None => full.end,
+    };
+    if end <= start {
+        anyhow::bail!("--to must be after --from");
+    }
+    let view = crate::timeline::view::TimeView::new(start, end);
+    let opts = export::export_options(args.width as f32, theme, lanes, args.title.clone(), !args.no_legend, &x.events, &shown);
+    let scene = crate::scene::build(&x.events, &shown, view, &opts);
+    let _ = format;
+    export::write_image(&scene, &args.output, args.scale)?;
+    writeln!(err, "wrote {} ({} events)", args.output.display(), x.events.len())?;
+    Ok(0)
+}

@@ -7,5 +7,12 @@
 pub mod cli;
 pub mod corpus;
 pub mod eval;
+pub mod export;
 pub mod extract;
+pub mod filter;
+pub mod fonts;
 pub mod model;
+pub mod scene;
+pub mod theme;
+pub mod timeline;
+pub mod ui;

@@ -9,9 +9,18 @@ use std::process::ExitCode;
 #[command(
     name = "linimasa",
     version,
-    about = "A zoomable timeline of cyber-diplomacy events from news articles"
+    about = "A zoomable timeline of cyber-diplomacy events from folders of news articles",
+    args_conflicts_with_subcommands = true
 )]
 struct Cli {
+    /// Files or folders to open in the window (default: the bundled sample corpus).
+    paths: Vec<PathBuf>,
+    /// Open the window, render a few frames, save a PNG of it to FILE and exit.
+    #[arg(long, value_name = "FILE")]
+    screenshot: Option<PathBuf>,
+    /// Ignore remembered settings (last corpus, view, filters).
+    #[arg(long)]
+    fresh: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -39,36 +48,26 @@ enum Command {
         #[arg(long)]
         gold: PathBuf,
     },
+    /// Write the timeline as a PNG or SVG image, without a window.
+    Export(linimasa::cli::ExportArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Some(Command::Extract {
-            paths,
-            format,
-            max_file_mb,
-        }) => {
+        Some(Command::Extract { paths, format, max_file_mb }) => {
             if format != "json" {
                 eprintln!("error: unknown format {format:?} (supported: json)");
                 return ExitCode::from(2);
             }
-            let opts = LoadOptions {
-                max_file_bytes: max_file_mb.saturating_mul(1024 * 1024),
-            };
-            linimasa::cli::run_extract(
-                &paths,
-                &opts,
-                &mut std::io::stdout().lock(),
-                &mut std::io::stderr().lock(),
-            )
+            let opts = LoadOptions { max_file_bytes: max_file_mb.saturating_mul(1024 * 1024) };
+            linimasa::cli::run_extract(&paths, &opts, &mut std::io::stdout().lock(), &mut std::io::stderr().lock())
         }
-        Some(Command::Eval { paths, gold }) => {
-            linimasa::cli::run_eval(&paths, &gold, &mut std::io::stdout().lock())
-        }
+        Some(Command::Eval { paths, gold }) => linimasa::cli::run_eval(&paths, &gold, &mut std::io::stdout().lock()),
+        Some(Command::Export(args)) => linimasa::cli::run_export(&args, &mut std::io::stderr().lock()),
         None => {
-            eprintln!("the GUI is not built yet");
-            Ok(1)
+            let start = linimasa::ui::StartOptions { paths: cli.paths, screenshot: cli.screenshot, load_now: false, fresh: cli.fresh };
+            linimasa::ui::run(start).map(|()| 0)
         }
     };
     match result {

@@ -1,0 +1,517 @@
+//! The application: corpus loading on a background thread, persisted settings, menus, and the panels.
+
+use crate::cli::Extraction;
+use crate::corpus::{self, LoadOptions};
+use crate::extract::{extract_article, merge::build_events};
+use crate::filter::{Filters, search_text};
+use crate::model::{Article, ArticleFacts, Event, Skipped};
+use crate::scene::{Scene, SceneOptions};
+use crate::theme::ThemeKind;
+use crate::timeline::lanes::LaneMode;
+use crate::timeline::view::TimeView;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, channel};
+use std::sync::{Arc, Mutex};
+
+/// What the user chose, remembered between runs (not derived data).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// The last corpus opened.
+    pub corpus: Vec<PathBuf>,
+    /// Visible time range.
+    pub view: TimeView,
+    /// Lane mode.
+    pub lanes: LaneMode,
+    /// Theme; `None` follows the system.
+    pub theme: Option<ThemeKind>,
+    /// Search and facets.
+    pub filters: Filters,
+    /// Show the Problems panel.
+    pub show_problems: bool,
+    /// Image export settings.
+    pub export: ExportSettings,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            corpus: Vec::new(),
+            view: TimeView::default(),
+            lanes: LaneMode::Forum,
+            theme: None,
+            filters: Filters::default(),
+            show_problems: true,
+            export: ExportSettings::default(),
+        }
+    }
+}
+
+/// Options of File → Export image….
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct ExportSettings {
+    /// Export the full range (else the current view).
+    pub full_range: bool,
+    /// Width in pixels.
+    pub width: u32,
+    /// Scale factor.
+    pub scale: f32,
+    /// Dark theme.
+    pub dark: bool,
+    /// Draw the legend.
+    pub legend: bool,
+    /// Title.
+    pub title: String,
+}
+
+impl Default for ExportSettings {
+    fn default() -> Self {
+        ExportSettings {
+            full_range: true,
+            width: 3000,
+            scale: 1.0,
+            dark: false,
+            legend: true,
+            title: "Southeast Asian cyber diplomacy, 2015–2023".into(),
+        }
+    }
+}
+
+/// How the app starts.
+#[derive(Debug, Clone, Default)]
+pub struct StartOptions {
+    /// Files or folders to open; empty opens the last corpus or the bundled sample.
+    pub paths: Vec<PathBuf>,
+    /// Save a PNG of the window after a few frames, then exit.
+    pub screenshot: Option<PathBuf>,
+    /// Load synchronously before the first frame (tests, screenshots).
+    pub load_now: bool,
+    /// Ignore persisted settings.
+    pub fresh: bool,
+}
+
+impl StartOptions {
+    /// A name for the window title.
+    pub fn corpus_name(&self) -> String {
+        corpus_name(&self.paths_or_default())
+    }
+
+    /// The paths to open, the bundled sample when none were given.
+    pub fn paths_or_default(&self) -> Vec<PathBuf> {
+        if self.paths.is_empty() { vec![bundled_sample()] } else { self.paths.clone() }
+    }
+}
+
+/// The bundled corpus: `sample_data/` next to the executable's project, or in the working folder.
+pub fn bundled_sample() -> PathBuf {
+    let here = PathBuf::from("sample_data");
+    if here.is_dir() {
+        return here;
+    }
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample_data")
+}
+
+fn corpus_name(paths: &[PathBuf]) -> String {
+    match paths {
+        [one] => one.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| one.display().to_string()),
+        [] => "no corpus".into(),
+        many => format!("{} items", many.len()),
+    }
+}
+
+/// The loaded data.
+#[derive(Debug, Clone, Default)]
+pub struct Data {
+    /// Articles as loaded (for the text with highlighted evidence).
+    pub articles: Vec<Article>,
+    /// Extracted facts per article.
+    pub facts: Vec<ArticleFacts>,
+    /// Events, sorted by start date.
+    pub events: Vec<Event>,
+    /// Files skipped, with reasons.
+    pub skipped: Vec<Skipped>,
+    /// Folded search text per event.
+    pub search_texts: Vec<String>,
+    /// Article index by id.
+    pub article_index: HashMap<String, usize>,
+}
+
+impl Data {
+    /// Builds the data from loaded articles.
+    pub fn from_parts(articles: Vec<Article>, facts: Vec<ArticleFacts>, skipped: Vec<Skipped>) -> Data {
+        let events = build_events(&facts);
+        let search_texts = events.iter().map(search_text).collect();
+        let article_index = articles.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
+        Data { articles, facts, events, skipped, search_texts, article_index }
+    }
+
+    /// Loads and extracts synchronously.
+    pub fn load(paths: &[PathBuf]) -> Data {
+        let (x, corpus): (Extraction, corpus::Corpus) = crate::cli::extract_paths(paths, &LoadOptions::default());
+        Data::from_parts(corpus.articles, x.articles, x.skipped)
+    }
+}
+
+/// A load running on a background thread.
+struct LoadJob {
+    done: Arc<AtomicUsize>,
+    total: Arc<AtomicUsize>,
+    cancel: Arc<AtomicBool>,
+    rx: Receiver<Data>,
+}
+
+/// The Linimasa application state.
+pub struct LinimasaApp {
+    /// Persisted choices.
+    pub settings: Settings,
+    /// Loaded data.
+    pub data: Data,
+    /// Which events pass the filters.
+    pub shown: Vec<bool>,
+    /// Selected event.
+    pub selected: Option<usize>,
+    /// Hovered event.
+    pub hovered: Option<usize>,
+    /// The scene painted in the last frame (what the export of the current view reproduces).
+    pub last_scene: Option<(Scene, SceneOptions, TimeView)>,
+    /// A message for the status bar.
+    pub status: String,
+    /// Ask the search box for focus on the next frame.
+    pub focus_search: bool,
+    /// Show the export dialog.
+    pub export_open: bool,
+    /// Quote (article id, byte span) to scroll the article text to.
+    pub scroll_to: Option<(String, usize)>,
+    job: Option<LoadJob>,
+    screenshot: Option<(PathBuf, u32)>,
+    screenshot_done: Arc<Mutex<Option<Result<(), String>>>>,
+    theme_applied: Option<ThemeKind>,
+    filters_applied: Option<Filters>,
+}
+
+impl LinimasaApp {
+    /// Creates the app from eframe's creation context.
+    pub fn new(cc: &eframe::CreationContext<'_>, start: StartOptions) -> LinimasaApp {
+        super::install_fonts(&cc.egui_ctx);
+        let mut settings: Settings = if start.fresh || start.screenshot.is_some() {
+            Settings::default()
+        } else {
+            cc.storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY)).unwrap_or_default()
+        };
+        let paths = if !start.paths.is_empty() {
+            start.paths.clone()
+        } else if !settings.corpus.is_empty() && settings.corpus.iter().all(|p| p.exists()) {
+            settings.corpus.clone()
+        } else {
+            vec![bundled_sample()]
+        };
+        if settings.corpus != paths {
+            settings.corpus = paths.clone();
+        }
+        let mut app = LinimasaApp {
+            settings,
+            data: Data::default(),
+            shown: Vec::new(),
+            selected: None,
+            hovered: None,
+            last_scene: None,
+            status: String::new(),
+            focus_search: false,
+            export_open: false,
+            scroll_to: None,
+            job: None,
+            screenshot: start.screenshot.clone().map(|p| (p, 0)),
+            screenshot_done: Arc::new(Mutex::new(None)),
+            theme_applied: None,
+            filters_applied: None,
+        };
+        if start.load_now || start.screenshot.is_some() {
+            app.set_data(Data::load(&paths));
+        } else {
+            app.open(paths, &cc.egui_ctx);
+        }
+        app
+    }
+
+    /// Replaces the data and recomputes what is shown.
+    pub fn set_data(&mut self, data: Data) {
+        self.data = data;
+        self.selected = None;
+        self.hovered = None;
+        self.filters_applied = None;
+        self.refilter();
+        self.status = format!(
+            "{} articles, {} events, {} files skipped",
+            self.data.articles.len(),
+            self.data.events.len(),
+            self.data.skipped.len()
+        );
+    }
+
+    /// Recomputes the filter mask if the filters changed.
+    pub fn refilter(&mut self) {
+        if self.filters_applied.as_ref() == Some(&self.settings.filters) && self.shown.len() == self.data.events.len() {
+            return;
+        }
+        self.shown = self.settings.filters.apply(&self.data.events, &self.data.search_texts);
+        if self.selected.is_some_and(|s| !self.shown.get(s).copied().unwrap_or(false)) {
+            self.selected = None;
+        }
+        self.filters_applied = Some(self.settings.filters.clone());
+    }
+
+    /// Opens files or folders on a background thread.
+    pub fn open(&mut self, paths: Vec<PathBuf>, ctx: &egui::Context) {
+        if let Some(job) = self.job.take() {
+            job.cancel.store(true, Ordering::Relaxed);
+        }
+        self.settings.corpus = paths.clone();
+        ctx.send_viewport_cmd(egui::ViewportCommand::Title(format!("Linimasa — {}", corpus_name(&paths))));
+        let done = Arc::new(AtomicUsize::new(0));
+        let total = Arc::new(AtomicUsize::new(0));
+        let cancel = Arc::new(AtomicBool::new(false));
+        let (tx, rx) = channel();
+        let (d, t, c, ctx2) = (done.clone(), total.clone(), cancel.clone(), ctx.clone());
+        let spawned = std::thread::Builder::new().name("linimasa-load".into()).spawn(move || {
+            let (files, mut skipped) = corpus::find_files(&paths);
+            t.store(files.len(), Ordering::Relaxed);
+            let progress = |n: usize, _total: usize| {
+                d.store(n, Ordering::Relaxed);
+                ctx2.request_repaint();
+                !c.load(Ordering::Relaxed)
+            };
+            let corpus = corpus::load_found(&files, &LoadOptions::default(), &mut skipped, &progress);
+            if c.load(Ordering::Relaxed) {
+                return;
+            }
+            let facts: Vec<ArticleFacts> = corpus.articles.par_iter().map(extract_article).collect();
+            let data = Data::from_parts(corpus.articles, facts, corpus.skipped);
+            let _ = tx.send(data);
+            ctx2.request_repaint();
+        });
+        match spawned {
+            Ok(_) => {
+                self.job = Some(LoadJob { done, total, cancel, rx });
+                self.status = "Loading…".into();
+            }
+            Err(e) => self.status = format!("could not start loading: {e}"),
+        }
+    }
+
+    fn poll_job(&mut self) {
+        let Some(job) = &self.job else { return };
+        if let Ok(data) = job.rx.try_recv() {
+            self.job = None;
+            let fit = self.data.events.is_empty();
+            self.set_data(data);
+            if fit && self.settings.view == TimeView::default() {
+                // Keep the product's 2015–2023 opening view; Home fits to the data.
+            }
+        }
+    }
+
+    /// The theme in use.
+    pub fn theme_kind(&self, ctx: &egui::Context) -> ThemeKind {
+        self.settings.theme.unwrap_or_else(|| if ctx.theme() == egui::Theme::Dark { ThemeKind::Dark } else { ThemeKind::Light })
+    }
+
+    /// Fits the view to the shown events.
+    pub fn fit_to_data(&mut self) {
+        if let Some((a, b)) = crate::scene::data_extent(&self.data.events, &self.shown) {
+            self.settings.view = TimeView::fit(a, b, 0.04);
+        }
+    }
+
+    fn menu_ui(&mut self, ui: &mut egui::Ui) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                if ui.button("Open folder…").clicked() {
+                    if let Some(dir) = rfd::FileDialog::new().pick_folder() {
+                        self.open(vec![dir], ui.ctx());
+                    }
+                    ui.close();
+                }
+                if ui.button("Open files…").clicked() {
+                    if let Some(files) = rfd::FileDialog::new().add_filter("Articles", &["txt", "md", "json", "jsonl", "csv"]).pick_files() {
+                        self.open(files, ui.ctx());
+                    }
+                    ui.close();
+                }
+                if ui.button("Open bundled sample").clicked() {
+                    self.open(vec![bundled_sample()], ui.ctx());
+                    ui.close();
+                }
+                ui.separator();
+                if ui.add(egui::Button::new("Export image…").shortcut_text("Ctrl+E")).clicked() {
+                    self.export_open = true;
+                    ui.close();
+                }
+                ui.separator();
+                if ui.button("Quit").clicked() {
+                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            });
+            ui.menu_button("View", |ui| {
+                for mode in LaneMode::ALL {
+                    ui.radio_value(&mut self.settings.lanes, mode, format!("Lanes by {}", mode.name()));
+                }
+                ui.separator();
+                if ui.add(egui::Button::new("Fit to data").shortcut_text("Home")).clicked() {
+                    self.fit_to_data();
+                    ui.close();
+                }
+                if ui.button("Show 2015–2023").clicked() {
+                    self.settings.view = TimeView::default();
+                    ui.close();
+                }
+                ui.separator();
+                ui.radio_value(&mut self.settings.theme, None, "Theme: follow system");
+                ui.radio_value(&mut self.settings.theme, Some(ThemeKind::Light), "Theme: light");
+                ui.radio_value(&mut self.settings.theme, Some(ThemeKind::Dark), "Theme: dark");
+                ui.checkbox(&mut self.settings.show_problems, "Problems panel");
+            });
+        });
+    }
+
+    fn status_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            if let Some(job) = &self.job {
+                let (d, t) = (job.done.load(Ordering::Relaxed), job.total.load(Ordering::Relaxed));
+                let frac = if t == 0 { 0.0 } else { d as f32 / t as f32 };
+                ui.add(egui::ProgressBar::new(frac).desired_width(220.0).text(format!("Loading {d}/{t} files")));
+                if ui.button("Cancel").clicked() {
+                    job.cancel.store(true, Ordering::Relaxed);
+                    self.job = None;
+                    self.status = "Loading cancelled".into();
+                }
+            } else {
+                ui.label(&self.status);
+                let shown = self.shown.iter().filter(|s| **s).count();
+                if self.settings.filters.is_active() {
+                    ui.separator();
+                    ui.label(format!("{shown} of {} events match the filters", self.data.events.len()));
+                }
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let n = self.data.skipped.len();
+                if n > 0 && ui.selectable_label(self.settings.show_problems, format!("⚠ {n} problem{}", if n == 1 { "" } else { "s" })).clicked() {
+                    self.settings.show_problems = !self.settings.show_problems;
+                }
+            });
+        });
+    }
+
+    fn problems_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            ui.strong("Problems");
+            ui.label(format!("— {} files skipped", self.data.skipped.len()));
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.small_button("Hide").clicked() {
+                    self.settings.show_problems = false;
+                }
+            });
+        });
+        egui::ScrollArea::vertical().max_height(120.0).id_salt("problems").show(ui, |ui| {
+            egui::Grid::new("problems-grid").striped(true).num_columns(2).show(ui, |ui| {
+                for s in &self.data.skipped {
+                    ui.label(&s.file);
+                    ui.label(&s.reason);
+                    ui.end_row();
+                }
+            });
+        });
+    }
+
+    fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
+        if !dropped.is_empty() {
+            self.open(dropped, ctx);
+        }
+    }
+
+    fn apply_theme(&mut self, ctx: &egui::Context) {
+        let kind = self.theme_kind(ctx);
+        if self.theme_applied != Some(kind) || self.settings.theme.is_some() && self.theme_applied.is_none() {
+            match self.settings.theme {
+                Some(ThemeKind::Dark) => ctx.set_theme(egui::Theme::Dark),
+                Some(ThemeKind::Light) => ctx.set_theme(egui::Theme::Light),
+                None => ctx.set_theme(egui::ThemePreference::System),
+            }
+            self.theme_applied = Some(kind);
+        }
+    }
+
+    fn screenshot_step(&mut self, ctx: &egui::Context) {
+        let Some((path, frames)) = &mut self.screenshot else { return };
+        *frames += 1;
+        if let Ok(guard) = self.screenshot_done.lock() {
+            if let Some(result) = guard.as_ref() {
+                match result {
+                    Ok(()) => eprintln!("saved {}", path.display()),
+                    Err(e) => eprintln!("error: {e}"),
+                }
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                return;
+            }
+        }
+        ctx.request_repaint();
+        if *frames == 6 {
+            let path = path.clone();
+            let done = self.screenshot_done.clone();
+            ctx.request_screenshot(move |image| {
+                let result = save_color_image(&image, &path);
+                if let Ok(mut g) = done.lock() {
+                    *g = Some(result);
+                }
+            });
+        }
+    }
+}
+
+/// Saves an egui screenshot as PNG (atomically).
+fn save_color_image(image: &egui::ColorImage, path: &std::path::Path) -> Result<(), String> {
+    let [w, h] = image.size;
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(w as u32, h as u32).ok_or("empty screenshot")?;
+    for (dst, src) in pixmap.pixels_mut().iter_mut().zip(image.pixels.iter()) {
+        let [r, g, b, a] = src.to_array();
+        *dst = resvg::tiny_skia::ColorU8::from_rgba(r, g, b, a).premultiply();
+    }
+    let png = pixmap.encode_png().map_err(|e| e.to_string())?;
+    crate::export::write_atomic(path, &png).map_err(|e| format!("could not write {}: {e}", path.display()))
+}
+
+impl eframe::App for LinimasaApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.apply_theme(&ctx);
+        self.poll_job();
+        self.handle_dropped_files(&ctx);
+        self.refilter();
+
+        egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
+        egui::Panel::top("toolbar").show(ui, |ui| self.toolbar_ui(ui));
+        egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
+        if self.settings.show_problems && !self.data.skipped.is_empty() {
+            egui::Panel::bottom("problems").resizable(true).show(ui, |ui| self.problems_ui(ui));
+        }
+        egui::Panel::left("filters").resizable(true).default_size(230.0).min_size(170.0).show(ui, |ui| self.filter_ui(ui));
+        egui::Panel::right("detail").resizable(true).default_size(420.0).min_size(280.0).show(ui, |ui| self.detail_ui(ui));
+        egui::CentralPanel::default().show(ui, |ui| self.timeline_ui(ui));
+
+        if self.export_open {
+            self.export_window(&ctx);
+        }
+        self.screenshot_step(&ctx);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if self.screenshot.is_none() {
+            eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+        }
+    }
+}

@@ -1,0 +1,227 @@
+//! The detail pane: the selected event's date, place, forum, people, every quote with its speaker and outlet,
+//! every source, and the article text with the evidence highlighted.
+
+use super::app::LinimasaApp;
+use crate::model::{Certainty, DateSpan, Event, Precision, Span};
+use crate::timeline::ticks::month_name;
+use chrono::Datelike;
+use egui::text::{LayoutJob, TextFormat};
+use egui::{Color32, RichText};
+
+/// A date as a reader says it, with precision and certainty: "24 August 2023", "April 2018",
+/// "26 July, year uncertain (2017?)", "27–28 April 2018".
+pub fn date_text(d: &DateSpan) -> String {
+    let base = match d.precision {
+        Precision::Year => d.start.year().to_string(),
+        Precision::Month => format!("{} {}", month_name(d.start.month()), d.start.year()),
+        Precision::Day if d.end != d.start && d.end.month() == d.start.month() => {
+            format!("{}–{} {} {}", d.start.day(), d.end.day(), month_name(d.start.month()), d.start.year())
+        }
+        Precision::Day if d.end != d.start => format!(
+            "{} {} – {} {} {}",
+            d.start.day(),
+            month_name(d.start.month()),
+            d.end.day(),
+            month_name(d.end.month()),
+            d.end.year()
+        ),
+        Precision::Day => format!("{} {} {}", d.start.day(), month_name(d.start.month()), d.start.year()),
+    };
+    match d.certainty {
+        Certainty::Stated => base,
+        Certainty::Inferred => format!("{base} (year or day inferred)"),
+        Certainty::Uncertain => match d.precision {
+            Precision::Day => format!(
+                "{} {}, year unknown (shown at {}?)",
+                d.start.day(),
+                month_name(d.start.month()),
+                d.start.year()
+            ),
+            _ => format!("{base} (uncertain)"),
+        },
+    }
+}
+
+/// A citation for a source: `Outlet, "Headline", published date (file).`
+pub fn citation(e: &Event, source: usize) -> String {
+    let Some(s) = e.sources.get(source) else { return String::new() };
+    let mut out = String::new();
+    out.push_str(s.outlet.as_deref().unwrap_or("Unknown outlet"));
+    if let Some(t) = &s.title {
+        out.push_str(&format!(", “{t}”"));
+    }
+    if let Some(p) = &s.published_date {
+        out.push_str(&format!(", {p}"));
+    }
+    out.push_str(&format!(" ({}).", s.file));
+    out
+}
+
+impl LinimasaApp {
+    pub(super) fn detail_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(idx) = self.selected else {
+            ui.heading("Details");
+            ui.label("Click an event on the timeline to see its quotes and sources here.");
+            ui.add_space(8.0);
+            ui.label(RichText::new("Keys: ←/→ previous/next event · Enter zoom to it · Esc clear · +/− zoom · Home fit · Ctrl+F search · Ctrl+E export").weak());
+            return;
+        };
+        let Some(e) = self.data.events.get(idx).cloned() else {
+            self.selected = None;
+            return;
+        };
+        egui::ScrollArea::vertical().id_salt("detail").auto_shrink([false, false]).show(ui, |ui| {
+            ui.heading(&e.title);
+            ui.label(RichText::new(date_text(&e.date)).strong());
+            if e.mentioned_only {
+                ui.label(RichText::new("Mentioned in passing; no article reports it directly.").weak());
+            }
+            egui::Grid::new("facts").num_columns(2).spacing([8.0, 4.0]).show(ui, |ui| {
+                let row = |ui: &mut egui::Ui, k: &str, v: String| {
+                    if !v.is_empty() {
+                        ui.label(RichText::new(k).weak());
+                        ui.label(v);
+                        ui.end_row();
+                    }
+                };
+                row(ui, "Location", e.location.clone().unwrap_or_default());
+                row(ui, "Forum", e.forum.clone().unwrap_or_else(|| e.forum_kind.clone()));
+                row(ui, "Countries", e.countries.join(", "));
+                row(ui, "People", e.people.join(", "));
+            });
+            ui.separator();
+            ui.strong(format!("Quotes ({})", e.quotes.len()));
+            for q in &e.quotes {
+                let source = e.sources.get(q.source);
+                let outlet = source.and_then(|s| s.outlet.clone()).unwrap_or_else(|| "unknown outlet".into());
+                ui.group(|ui| {
+                    let r = ui.add(egui::Label::new(format!("“{}”", q.quote.text)).wrap().sense(egui::Sense::click()));
+                    let who = match (&q.quote.speaker, &q.quote.role) {
+                        (Some(s), Some(r)) => format!("— {s} ({r}), via {outlet}"),
+                        (Some(s), None) => format!("— {s}, via {outlet}"),
+                        _ => format!("— speaker not named, via {outlet}"),
+                    };
+                    ui.label(RichText::new(who).italics());
+                    if r.on_hover_text("Show in the article text").clicked() {
+                        if let Some(s) = source {
+                            self.scroll_to = Some((s.article_id.clone(), q.quote.start));
+                        }
+                    }
+                });
+            }
+            ui.separator();
+            ui.strong(format!("Sources ({})", e.sources.len()));
+            for (si, s) in e.sources.iter().enumerate() {
+                ui.group(|ui| {
+                    ui.label(RichText::new(s.outlet.clone().unwrap_or_else(|| "Unknown outlet".into())).strong());
+                    if let Some(t) = &s.title {
+                        ui.label(t);
+                    }
+                    ui.label(RichText::new(format!("Published {} · {}", s.published_date.as_deref().unwrap_or("date not printed"), s.file)).weak());
+                    ui.horizontal(|ui| {
+                        if ui.small_button("Copy citation").clicked() {
+                            ui.ctx().copy_text(citation(&e, si));
+                            self.status = "Citation copied".into();
+                        }
+                        if ui.small_button("Open folder").clicked() {
+                            self.open_folder_of(&s.article_id);
+                        }
+                    });
+                    egui::CollapsingHeader::new("Article text").id_salt(("text", si, &s.article_id)).default_open(e.sources.len() == 1 || self.scroll_to.as_ref().is_some_and(|(id, _)| *id == s.article_id)).show(ui, |ui| {
+                        self.article_text_ui(ui, &e, si);
+                    });
+                });
+            }
+        });
+    }
+
+    fn open_folder_of(&mut self, article_id: &str) {
+        let Some(a) = self.data.article_index.get(article_id).and_then(|&i| self.data.articles.get(i)) else { return };
+        let Some(dir) = a.path.parent() else { return };
+        #[cfg(target_os = "linux")]
+        let r = std::process::Command::new("xdg-open").arg(dir).spawn();
+        #[cfg(target_os = "macos")]
+        let r = std::process::Command::new("open").arg(dir).spawn();
+        #[cfg(target_os = "windows")]
+        let r = std::process::Command::new("explorer").arg(dir).spawn();
+        #[cfg(not(any(target_os = "linux", target_os = "macos", target_os = "windows")))]
+        let r: std::io::Result<std::process::Child> = Err(std::io::Error::other("unsupported platform"));
+        if let Err(e) = r {
+            self.status = format!("could not open {}: {e}", dir.display());
+        }
+    }
+
+    /// The article's paragraphs with the evidence (date, quotes, place) highlighted.
+    fn article_text_ui(&mut self, ui: &mut egui::Ui, e: &Event, source: usize) {
+        let Some(s) = e.sources.get(source) else { return };
+        let Some(article) = self.data.article_index.get(&s.article_id).and_then(|&i| self.data.articles.get(i)) else {
+            ui.label("The article text is not loaded.");
+            return;
+        };
+        let facts = self.data.facts.iter().find(|f| f.id == s.article_id);
+        let mut marks: Vec<(Span, Color32)> = Vec::new();
+        let dark = ui.visuals().dark_mode;
+        let (date_c, quote_c, place_c) = if dark {
+            (Color32::from_rgb(90, 70, 20), Color32::from_rgb(30, 60, 95), Color32::from_rgb(30, 80, 50))
+        } else {
+            (Color32::from_rgb(255, 226, 140), Color32::from_rgb(205, 228, 255), Color32::from_rgb(200, 240, 205))
+        };
+        if let Some(ev) = s.evidence {
+            marks.push((ev, date_c));
+        }
+        if let Some(f) = facts {
+            for q in &f.quotes {
+                marks.push((Span::new(q.start, q.end), quote_c));
+            }
+            if let Some(l) = f.location_span {
+                marks.push((l, place_c));
+            }
+        }
+        ui.horizontal_wrapped(|ui| {
+            for (label, c) in [("date evidence", date_c), ("quote", quote_c), ("place", place_c)] {
+                ui.label(RichText::new(label).background_color(c));
+            }
+        });
+        let text = &article.text;
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        let color = ui.visuals().text_color();
+        let target = self.scroll_to.as_ref().filter(|(id, _)| *id == s.article_id).map(|(_, pos)| *pos);
+        let mut pos = 0usize;
+        for para in text.split('\n') {
+            let start = pos;
+            let end = pos + para.len();
+            pos = end + 1;
+            if para.trim().is_empty() {
+                continue;
+            }
+            let mut job = LayoutJob::default();
+            let mut cursor = start;
+            let mut cuts: Vec<usize> = vec![start, end];
+            for (m, _) in &marks {
+                for b in [m.start, m.end] {
+                    if b > start && b < end && text.is_char_boundary(b) {
+                        cuts.push(b);
+                    }
+                }
+            }
+            cuts.sort_unstable();
+            cuts.dedup();
+            for w in cuts.windows(2) {
+                let (a, b) = (w[0].max(cursor), w[1]);
+                if b <= a {
+                    continue;
+                }
+                let bg = marks.iter().rev().find(|(m, _)| m.start <= a && b <= m.end).map(|(_, c)| *c).unwrap_or(Color32::TRANSPARENT);
+                let piece = text.get(a..b).unwrap_or("");
+                job.append(piece, 0.0, TextFormat { font_id: font.clone(), color, background: bg, ..Default::default() });
+                cursor = b;
+            }
+            job.wrap.max_width = ui.available_width();
+            let r = ui.label(job);
+            if target.is_some_and(|t| t >= start && t <= end) {
+                r.scroll_to_me(Some(egui::Align::Center));
+                self.scroll_to = None;
+            }
+        }
+    }
+}

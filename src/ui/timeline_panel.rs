@@ -1,0 +1,350 @@
+//! The timeline panel: paints the scene and turns pointer and keyboard input into view changes and selection;
+//! the toolbar; the export dialog.
+
+use super::app::LinimasaApp;
+use super::paint_scene;
+use crate::scene::{HitTarget, SceneOptions, build};
+use crate::theme::ThemeKind;
+use crate::timeline::axis::Axis;
+use crate::timeline::lanes::LaneMode;
+use crate::timeline::view::TimeView;
+use crate::timeline::{date_of, day_number};
+use egui::{Key, Modifiers, PointerButton, Pos2, Rect, Sense, Vec2};
+
+/// Zoom factor of one `+`/`-` key press.
+const KEY_ZOOM: f64 = 1.5;
+
+impl LinimasaApp {
+    /// The options of the on-screen scene for a panel of `size`.
+    pub fn screen_scene_options(&self, size: Vec2, theme: ThemeKind) -> SceneOptions {
+        SceneOptions {
+            width: size.x,
+            height: Some(size.y),
+            theme,
+            lanes: self.settings.lanes,
+            title: None,
+            legend: false,
+            footer: None,
+            overview: true,
+            selected: self.selected,
+            hovered: self.hovered,
+        }
+    }
+
+    pub(super) fn toolbar_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            let search = ui.add(
+                egui::TextEdit::singleline(&mut self.settings.filters.search)
+                    .hint_text("Search titles, quotes, people, places (Ctrl+F)")
+                    .desired_width(320.0)
+                    .id_salt("search"),
+            );
+            if self.focus_search {
+                search.request_focus();
+                self.focus_search = false;
+            }
+            if !self.settings.filters.search.is_empty() && ui.small_button("✖").on_hover_text("Clear search").clicked() {
+                self.settings.filters.search.clear();
+            }
+            ui.separator();
+            ui.label("Lanes:");
+            egui::ComboBox::from_id_salt("lanes")
+                .selected_text(self.settings.lanes.name())
+                .show_ui(ui, |ui| {
+                    for mode in LaneMode::ALL {
+                        ui.selectable_value(&mut self.settings.lanes, mode, mode.name());
+                    }
+                });
+            ui.separator();
+            let center = self.settings.view.center();
+            if ui.button("－").on_hover_text("Zoom out (-)").clicked() {
+                self.settings.view = self.settings.view.zoom_at(1.0 / KEY_ZOOM, center);
+            }
+            if ui.button("＋").on_hover_text("Zoom in (+)").clicked() {
+                self.settings.view = self.settings.view.zoom_at(KEY_ZOOM, center);
+            }
+            if ui.button("Fit").on_hover_text("Fit the view to the events (Home, or double-click)").clicked() {
+                self.fit_to_data();
+            }
+            if ui.button("2015–2023").clicked() {
+                self.settings.view = TimeView::default();
+            }
+            ui.separator();
+            let dark = self.theme_kind(ui.ctx()) == ThemeKind::Dark;
+            if ui.button(if dark { "☀ Light" } else { "🌙 Dark" }).on_hover_text("Toggle the theme").clicked() {
+                self.settings.theme = Some(if dark { ThemeKind::Light } else { ThemeKind::Dark });
+            }
+            if ui.button("Export image…").clicked() {
+                self.export_open = true;
+            }
+        });
+    }
+
+    fn keyboard(&mut self, ctx: &egui::Context, axis: &Axis) {
+        if ctx.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::F)) {
+            self.focus_search = true;
+        }
+        if ctx.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::E)) {
+            self.export_open = true;
+        }
+        if ctx.egui_wants_keyboard_input() {
+            return;
+        }
+        let view = self.settings.view;
+        let (zoom_in, zoom_out, left, right, enter, esc, home, up, down) = ctx.input(|i| {
+            (
+                i.key_pressed(Key::Plus) || i.key_pressed(Key::Equals),
+                i.key_pressed(Key::Minus),
+                i.key_pressed(Key::ArrowLeft),
+                i.key_pressed(Key::ArrowRight),
+                i.key_pressed(Key::Enter),
+                i.key_pressed(Key::Escape),
+                i.key_pressed(Key::Home),
+                i.key_pressed(Key::ArrowUp),
+                i.key_pressed(Key::ArrowDown),
+            )
+        });
+        if zoom_in {
+            self.settings.view = view.zoom_at(KEY_ZOOM, view.center());
+        }
+        if zoom_out {
+            self.settings.view = view.zoom_at(1.0 / KEY_ZOOM, view.center());
+        }
+        if home {
+            self.fit_to_data();
+        }
+        if esc {
+            self.selected = None;
+        }
+        if left || right {
+            match self.selected {
+                Some(_) => self.step_selection(if right { 1 } else { -1 }),
+                None => self.settings.view = view.pan(view.span_days() * if right { 0.15 } else { -0.15 }),
+            }
+        }
+        if up || down {
+            // Up/Down pan by a larger step.
+            self.settings.view = view.pan(view.span_days() * if down { 0.5 } else { -0.5 });
+        }
+        if enter {
+            if let Some(e) = self.selected.and_then(|s| self.data.events.get(s)) {
+                let (a, b) = crate::scene::event_span(e);
+                self.settings.view = TimeView::fit(a, b, 3.0);
+            }
+        }
+        let _ = axis;
+    }
+
+    /// Selects the previous or next shown event in time and keeps it in view.
+    pub fn step_selection(&mut self, dir: i64) {
+        let shown: Vec<usize> = (0..self.data.events.len()).filter(|&i| self.shown.get(i).copied().unwrap_or(false)).collect();
+        if shown.is_empty() {
+            return;
+        }
+        let pos = self.selected.and_then(|s| shown.iter().position(|&i| i == s));
+        let next = match pos {
+            Some(p) => (p as i64 + dir).clamp(0, shown.len() as i64 - 1) as usize,
+            None => 0,
+        };
+        if let Some(&i) = shown.get(next) {
+            self.selected = Some(i);
+            if let Some(e) = self.data.events.get(i) {
+                let t = day_number(e.date.start);
+                let v = self.settings.view;
+                if !v.contains(t) {
+                    self.settings.view = v.pan(t - v.center());
+                }
+            }
+        }
+    }
+
+    pub(super) fn timeline_ui(&mut self, ui: &mut egui::Ui) {
+        let rect = ui.available_rect_before_wrap();
+        let response = ui.allocate_rect(rect, Sense::click_and_drag());
+        let theme = self.theme_kind(ui.ctx());
+        let opts = self.screen_scene_options(rect.size(), theme);
+        let scene = build(&self.data.events, &self.shown, self.settings.view, &opts);
+        let axis = Axis::new(self.settings.view, (rect.min.x + scene.time_rect[0]) as f64, (scene.time_rect[2] - scene.time_rect[0]) as f64);
+        self.keyboard(ui.ctx(), &axis);
+
+        // Pointer: hover, click, zoom, pan.
+        let pointer = response.hover_pos();
+        let local = |p: Pos2| p - rect.min.to_vec2();
+        let hit = pointer.and_then(|p| {
+            let q = local(p);
+            scene.hits.iter().rev().find(|h| q.x >= h.rect[0] && q.x <= h.rect[2] && q.y >= h.rect[1] && q.y <= h.rect[3]).cloned()
+        });
+        self.hovered = match &hit {
+            Some(h) => match h.target {
+                HitTarget::Event(i) => Some(i),
+                HitTarget::Cluster { .. } => None,
+            },
+            None => None,
+        };
+        let in_overview = |p: Pos2| {
+            scene.overview_rect.is_some_and(|r| {
+                let q = local(p);
+                q.x >= r[0] && q.x <= r[2] && q.y >= r[1] && q.y <= r[3]
+            })
+        };
+        let overview_time = |p: Pos2| {
+            let r = scene.overview_rect.unwrap_or([0.0, 0.0, 1.0, 1.0]);
+            let frac = ((local(p).x - r[0]) / (r[2] - r[0]).max(1.0)) as f64;
+            scene.overview_range.0 + frac.clamp(0.0, 1.0) * (scene.overview_range.1 - scene.overview_range.0)
+        };
+
+        if let Some(p) = pointer {
+            let (scroll, zoom_delta, shift) = ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta(), i.modifiers.shift));
+            let anchor = axis.time_from_x(p.x as f64);
+            if zoom_delta != 1.0 {
+                self.settings.view = self.settings.view.zoom_at(zoom_delta as f64, anchor);
+            } else if shift && (scroll.x != 0.0 || scroll.y != 0.0) {
+                let dx = if scroll.x != 0.0 { scroll.x } else { scroll.y };
+                self.settings.view = self.settings.view.pan(-dx as f64 / axis.px_per_day());
+            } else if scroll.y != 0.0 {
+                self.settings.view = self.settings.view.zoom_at((scroll.y as f64 / 200.0).exp(), anchor);
+            } else if scroll.x != 0.0 {
+                self.settings.view = self.settings.view.pan(-scroll.x as f64 / axis.px_per_day());
+            }
+        }
+        if response.dragged_by(PointerButton::Primary) {
+            if let Some(p) = response.interact_pointer_pos() {
+                if in_overview(p) {
+                    let t = overview_time(p);
+                    self.settings.view = self.settings.view.pan(t - self.settings.view.center());
+                } else {
+                    let dx = response.drag_delta().x as f64;
+                    self.settings.view = self.settings.view.pan(-dx / axis.px_per_day());
+                }
+            }
+        }
+        // Secondary drag: zoom to the box.
+        let box_id = ui.scope_id().with("zoom-box");
+        if response.drag_started_by(PointerButton::Secondary) {
+            if let Some(p) = response.interact_pointer_pos() {
+                ui.data_mut(|d| d.insert_temp(box_id, p.x));
+            }
+        }
+        let box_start: Option<f32> = ui.data(|d| d.get_temp(box_id));
+        if let (Some(x0), Some(p)) = (box_start, response.interact_pointer_pos()) {
+            if response.dragged_by(PointerButton::Secondary) {
+                let r = Rect::from_x_y_ranges(x0.min(p.x)..=x0.max(p.x), rect.min.y + scene.time_rect[1]..=rect.min.y + scene.time_rect[3]);
+                ui.painter().rect_filled(r, 2.0, ui.visuals().selection.bg_fill.gamma_multiply(0.35));
+            }
+        }
+        if response.drag_stopped_by(PointerButton::Secondary) {
+            if let (Some(x0), Some(p)) = (box_start, response.interact_pointer_pos()) {
+                if (p.x - x0).abs() > 6.0 {
+                    let (a, b) = (axis.time_from_x(x0.min(p.x) as f64), axis.time_from_x(x0.max(p.x) as f64));
+                    self.settings.view = TimeView::new(a, b);
+                }
+            }
+            ui.data_mut(|d| d.remove::<f32>(box_id));
+        }
+        if response.double_clicked() {
+            self.fit_to_data();
+        } else if response.clicked() {
+            match hit.as_ref().map(|h| &h.target) {
+                Some(HitTarget::Event(i)) => {
+                    self.selected = Some(*i);
+                    self.scroll_to = None;
+                }
+                Some(HitTarget::Cluster { t0, t1, .. }) => self.settings.view = TimeView::fit(*t0, *t1, 0.15),
+                None => {
+                    if let Some(p) = response.interact_pointer_pos().filter(|p| in_overview(*p)) {
+                        let t = overview_time(p);
+                        self.settings.view = self.settings.view.pan(t - self.settings.view.center());
+                    }
+                }
+            }
+        }
+
+        paint_scene(ui.painter(), &scene, rect.min);
+        // Hover tooltip.
+        if let Some(h) = &hit {
+            match h.target {
+                HitTarget::Event(i) => {
+                    if let Some(e) = self.data.events.get(i) {
+                        response.clone().on_hover_ui_at_pointer(|ui| {
+                            ui.strong(&e.title);
+                            ui.label(super::detail_panel::date_text(&e.date));
+                            ui.label(format!("{} source{}", e.sources.len(), if e.sources.len() == 1 { "" } else { "s" }));
+                        });
+                    }
+                }
+                HitTarget::Cluster { t0, t1, count } => {
+                    response.clone().on_hover_ui_at_pointer(|ui| {
+                        ui.label(format!("{count} events, {} – {}", date_of(t0), date_of(t1 - 1.0)));
+                        ui.label("Click to zoom in");
+                    });
+                }
+            }
+        }
+        // Accessibility: describe the timeline for screen readers.
+        let summary = format!("Timeline, {}: {} events shown", scene.header, scene.drawn_events.len());
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, summary.clone()));
+        self.last_scene = Some((scene, opts, self.settings.view));
+    }
+
+    pub(super) fn export_window(&mut self, ctx: &egui::Context) {
+        let mut open = self.export_open;
+        let mut do_export = false;
+        egui::Window::new("Export image").open(&mut open).resizable(false).collapsible(false).show(ctx, |ui| {
+            let s = &mut self.settings.export;
+            ui.horizontal(|ui| {
+                ui.radio_value(&mut s.full_range, false, "Current view");
+                ui.radio_value(&mut s.full_range, true, "Full range (2015–2023 and all data)");
+            });
+            ui.horizontal(|ui| {
+                ui.label("Width");
+                ui.add(egui::DragValue::new(&mut s.width).range(600..=12000).suffix(" px"));
+                ui.label("Scale");
+                ui.add(egui::Slider::new(&mut s.scale, 1.0..=4.0).step_by(0.5).suffix("×"));
+            });
+            ui.horizontal(|ui| {
+                ui.checkbox(&mut s.dark, "Dark");
+                ui.checkbox(&mut s.legend, "Legend");
+            });
+            ui.horizontal(|ui| {
+                ui.label("Title");
+                ui.text_edit_singleline(&mut s.title);
+            });
+            ui.label("A footer with the number of events, articles and outlets and today's date is added.");
+            if ui.button("Save as PNG or SVG…").clicked() {
+                do_export = true;
+            }
+        });
+        self.export_open = open;
+        if do_export {
+            let picked = rfd::FileDialog::new().add_filter("PNG image", &["png"]).add_filter("SVG image", &["svg"]).set_file_name("linimasa.png").save_file();
+            if let Some(path) = picked {
+                self.status = match self.export_to(&path) {
+                    Ok(()) => format!("Exported {}", path.display()),
+                    Err(e) => format!("Export failed: {e}"),
+                };
+                self.export_open = false;
+            }
+        }
+    }
+
+    /// Exports the timeline as configured in the export settings.
+    pub fn export_to(&self, path: &std::path::Path) -> Result<(), crate::export::ExportError> {
+        let s = &self.settings.export;
+        let view = if s.full_range {
+            crate::export::full_range_view(&self.data.events, &self.shown)
+        } else {
+            self.settings.view
+        };
+        let opts = crate::export::export_options(
+            s.width as f32,
+            if s.dark { ThemeKind::Dark } else { ThemeKind::Light },
+            self.settings.lanes,
+            (!s.title.trim().is_empty()).then(|| s.title.clone()),
+            s.legend,
+            &self.data.events,
+            &self.shown,
+        );
+        let scene = build(&self.data.events, &self.shown, view, &opts);
+        crate::export::write_image(&scene, path, s.scale)
+    }
+}
