@@ -4,5 +4,8 @@
 
 mod cli;
 mod corpus;
+mod export;
 mod gold;
+mod timeline;
+mod ui;
 mod unseen;

@@ -157,6 +157,19 @@ impl Data {
     }
 }
 
+/// The scene painted in the last frame and what it was built from.
+#[derive(Debug, Clone)]
+pub struct ShownScene {
+    /// The scene.
+    pub scene: Scene,
+    /// Its options.
+    pub options: SceneOptions,
+    /// Its view.
+    pub view: TimeView,
+    /// Screen position of the scene's top-left corner.
+    pub origin: egui::Pos2,
+}
+
 /// A load running on a background thread.
 struct LoadJob {
     done: Arc<AtomicUsize>,
@@ -178,7 +191,7 @@ pub struct LinimasaApp {
     /// Hovered event.
     pub hovered: Option<usize>,
     /// The scene painted in the last frame (what the export of the current view reproduces).
-    pub last_scene: Option<(Scene, SceneOptions, TimeView)>,
+    pub last_scene: Option<ShownScene>,
     /// A message for the status bar.
     pub status: String,
     /// Ask the search box for focus on the next frame.
@@ -451,9 +464,12 @@ impl LinimasaApp {
         *frames += 1;
         if let Ok(guard) = self.screenshot_done.lock() {
             if let Some(result) = guard.as_ref() {
-                match result {
-                    Ok(()) => eprintln!("saved {}", path.display()),
-                    Err(e) => eprintln!("error: {e}"),
+                if *frames < 10_000 {
+                    match result {
+                        Ok(()) => eprintln!("saved {}", path.display()),
+                        Err(e) => eprintln!("error: {e}"),
+                    }
+                    *frames = 10_000;
                 }
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
                 return;

@@ -83,6 +83,16 @@ pub fn run(start: StartOptions) -> anyhow::Result<()> {
         persist_window: start.screenshot.is_none(),
         ..Default::default()
     };
+    let shot = start.screenshot.clone();
+    if let Some(p) = &shot {
+        // A stale file must not pass for a new screenshot.
+        let _ = std::fs::remove_file(p);
+    }
     eframe::run_native("Linimasa", options, Box::new(move |cc| Ok(Box::new(LinimasaApp::new(cc, start)))))
-        .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))
+        .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))?;
+    if let Some(p) = shot {
+        let ok = std::fs::metadata(&p).is_ok_and(|m| m.len() > 0);
+        anyhow::ensure!(ok, "no screenshot was saved to {}", p.display());
+    }
+    Ok(())
 }

@@ -1,7 +1,7 @@
 //! The timeline panel: paints the scene and turns pointer and keyboard input into view changes and selection;
 //! the toolbar; the export dialog.
 
-use super::app::LinimasaApp;
+use super::app::{LinimasaApp, ShownScene};
 use super::paint_scene;
 use crate::scene::{HitTarget, SceneOptions, build};
 use crate::theme::ThemeKind;
@@ -47,8 +47,7 @@ impl LinimasaApp {
                 self.settings.filters.search.clear();
             }
             ui.separator();
-            ui.label("Lanes:");
-            egui::ComboBox::from_id_salt("lanes")
+            egui::ComboBox::from_label("Lanes")
                 .selected_text(self.settings.lanes.name())
                 .show_ui(ui, |ui| {
                     for mode in LaneMode::ALL {
@@ -57,10 +56,10 @@ impl LinimasaApp {
                 });
             ui.separator();
             let center = self.settings.view.center();
-            if ui.button("－").on_hover_text("Zoom out (-)").clicked() {
+            if ui.button("Zoom −").on_hover_text("Zoom out (-)").clicked() {
                 self.settings.view = self.settings.view.zoom_at(1.0 / KEY_ZOOM, center);
             }
-            if ui.button("＋").on_hover_text("Zoom in (+)").clicked() {
+            if ui.button("Zoom +").on_hover_text("Zoom in (+)").clicked() {
                 self.settings.view = self.settings.view.zoom_at(KEY_ZOOM, center);
             }
             if ui.button("Fit").on_hover_text("Fit the view to the events (Home, or double-click)").clicked() {
@@ -283,7 +282,7 @@ impl LinimasaApp {
         // Accessibility: describe the timeline for screen readers.
         let summary = format!("Timeline, {}: {} events shown", scene.header, scene.drawn_events.len());
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, summary.clone()));
-        self.last_scene = Some((scene, opts, self.settings.view));
+        self.last_scene = Some(ShownScene { scene, options: opts, view: self.settings.view, origin: rect.min });
     }
 
     pub(super) fn export_window(&mut self, ctx: &egui::Context) {
