@@ -124,7 +124,8 @@ pub struct ExportArgs {
 }
 
 fn parse_day(s: &str, what: &str) -> Result<f64> {
-    let d = chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").with_context(|| format!("--{what} {s:?} is not a YYYY-MM-DD date"))?;
+    let d = chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .with_context(|| format!("--{what} {s:?} is not a YYYY-MM-DD date"))?;
     Ok(crate::timeline::day_number(d))
 }
 
@@ -135,7 +136,8 @@ pub fn run_export(args: &ExportArgs, err: &mut dyn std::io::Write) -> Result<i32
     use crate::timeline::lanes::LaneMode;
     // Check everything the user typed before the (slower) load.
     let format = export::ImageFormat::from_path(&args.output)?;
-    let lanes = LaneMode::parse(&args.lanes).with_context(|| format!("--lanes {:?}: use forum, country or outlet", args.lanes))?;
+    let lanes = LaneMode::parse(&args.lanes)
+        .with_context(|| format!("--lanes {:?}: use forum, country or outlet", args.lanes))?;
     let theme = match args.theme.to_ascii_lowercase().as_str() {
         "light" => ThemeKind::Light,
         "dark" => ThemeKind::Dark,
@@ -152,7 +154,11 @@ pub fn run_export(args: &ExportArgs, err: &mut dyn std::io::Write) -> Result<i32
         writeln!(err, "skipped {}: {}", s.file, s.reason)?;
     }
     if x.articles.is_empty() {
-        writeln!(err, "error: no article could be loaded from {}", display_inputs(&args.paths))?;
+        writeln!(
+            err,
+            "error: no article could be loaded from {}",
+            display_inputs(&args.paths)
+        )?;
         return Ok(2);
     }
     let shown = vec![true; x.events.len()];
@@ -169,10 +175,23 @@ pub fn run_export(args: &ExportArgs, err: &mut dyn std::io::Write) -> Result<i32
         anyhow::bail!("--to must be after --from");
     }
     let view = crate::timeline::view::TimeView::new(start, end);
-    let opts = export::export_options(args.width as f32, theme, lanes, args.title.clone(), !args.no_legend, &x.events, &shown);
+    let opts = export::export_options(
+        args.width as f32,
+        theme,
+        lanes,
+        args.title.clone(),
+        !args.no_legend,
+        &x.events,
+        &shown,
+    );
     let scene = crate::scene::build(&x.events, &shown, view, &opts);
     let _ = format;
     export::write_image(&scene, &args.output, args.scale)?;
-    writeln!(err, "wrote {} ({} events)", args.output.display(), x.events.len())?;
+    writeln!(
+        err,
+        "wrote {} ({} events)",
+        args.output.display(),
+        x.events.len()
+    )?;
     Ok(0)
 }

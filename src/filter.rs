@@ -24,7 +24,13 @@ pub enum Facet {
 
 impl Facet {
     /// All facets in display order.
-    pub const ALL: [Facet; 5] = [Facet::Country, Facet::Person, Facet::Forum, Facet::Outlet, Facet::Year];
+    pub const ALL: [Facet; 5] = [
+        Facet::Country,
+        Facet::Person,
+        Facet::Forum,
+        Facet::Outlet,
+        Facet::Year,
+    ];
 
     /// Display name.
     pub fn name(self) -> &'static str {
@@ -76,7 +82,10 @@ pub fn fold(s: &str) -> String {
 /// The searchable text of an event, folded.
 pub fn search_text(e: &Event) -> String {
     let mut s = String::new();
-    for part in [Some(&e.title), e.forum.as_ref(), e.location.as_ref()].into_iter().flatten() {
+    for part in [Some(&e.title), e.forum.as_ref(), e.location.as_ref()]
+        .into_iter()
+        .flatten()
+    {
         s.push_str(part);
         s.push('\n');
     }
@@ -123,18 +132,25 @@ impl Filters {
 
     /// Whether `value` of `facet` is selected.
     pub fn is_selected(&self, facet: Facet, value: &str) -> bool {
-        self.selected.get(&facet).is_some_and(|v| v.iter().any(|x| x == value))
+        self.selected
+            .get(&facet)
+            .is_some_and(|v| v.iter().any(|x| x == value))
     }
 
     fn matches_facets(&self, e: &Event, except: Option<Facet>) -> bool {
         self.selected.iter().all(|(facet, values)| {
-            values.is_empty() || Some(*facet) == except || facet.values(e).iter().any(|v| values.contains(v))
+            values.is_empty()
+                || Some(*facet) == except
+                || facet.values(e).iter().any(|v| values.contains(v))
         })
     }
 
     /// Which events pass. `texts[i]` is [`search_text`] of event `i` (precomputed once per load).
     pub fn apply(&self, events: &[Event], texts: &[String]) -> Vec<bool> {
-        let terms: Vec<String> = fold(&self.search).split_whitespace().map(str::to_string).collect();
+        let terms: Vec<String> = fold(&self.search)
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
         events
             .iter()
             .enumerate()
@@ -147,14 +163,23 @@ impl Filters {
 
     /// Live counts per facet value: events that pass the search and every other facet's selection, so that
     /// choosing within a facet shows what each choice would give.
-    pub fn counts(&self, events: &[Event], texts: &[String]) -> BTreeMap<Facet, Vec<(String, usize)>> {
-        let terms: Vec<String> = fold(&self.search).split_whitespace().map(str::to_string).collect();
+    pub fn counts(
+        &self,
+        events: &[Event],
+        texts: &[String],
+    ) -> BTreeMap<Facet, Vec<(String, usize)>> {
+        let terms: Vec<String> = fold(&self.search)
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
         let mut out = BTreeMap::new();
         for facet in Facet::ALL {
             let mut counts: BTreeMap<String, usize> = BTreeMap::new();
             for (i, e) in events.iter().enumerate() {
                 let text = texts.get(i).map(String::as_str).unwrap_or("");
-                if !terms.iter().all(|t| text.contains(t.as_str())) || !self.matches_facets(e, Some(facet)) {
+                if !terms.iter().all(|t| text.contains(t.as_str()))
+                    || !self.matches_facets(e, Some(facet))
+                {
                     continue;
                 }
                 for v in facet.values(e) {
@@ -194,14 +219,20 @@ mod tests {
         let b = ev(2, "UN", &["Indonesia"], &["MINA"]);
         let events = vec![a, b];
         let texts: Vec<String> = events.iter().map(search_text).collect();
-        let mut f = Filters { search: "wiránto".into(), ..Default::default() };
+        let mut f = Filters {
+            search: "wiránto".into(),
+            ..Default::default()
+        };
         assert_eq!(f.apply(&events, &texts), vec![true, false]);
         f.search.clear();
         f.toggle(Facet::Outlet, "MINA");
         assert_eq!(f.apply(&events, &texts), vec![false, true]);
         let c = f.counts(&events, &texts);
         // Outlet counts ignore the outlet selection itself.
-        assert_eq!(c[&Facet::Outlet], vec![("ANTARA".to_string(), 1), ("MINA".to_string(), 1)]);
+        assert_eq!(
+            c[&Facet::Outlet],
+            vec![("ANTARA".to_string(), 1), ("MINA".to_string(), 1)]
+        );
         assert_eq!(c[&Facet::Country], vec![("Indonesia".to_string(), 1)]);
         f.clear();
         assert!(!f.is_active());

@@ -40,14 +40,28 @@ pub fn fit_text(text: &str, size_px: f32, bold: bool, max_px: f32) -> Option<Str
     let mut hi = chars.len();
     while lo < hi {
         let mid = (lo + hi).div_ceil(2);
-        let candidate: String = chars.iter().take(mid).collect::<String>().trim_end().to_string() + "…";
+        let candidate: String = chars
+            .iter()
+            .take(mid)
+            .collect::<String>()
+            .trim_end()
+            .to_string()
+            + "…";
         if text_width(&candidate, size_px, bold) <= max_px {
             lo = mid;
         } else {
             hi = mid - 1;
         }
     }
-    (lo >= 3).then(|| chars.iter().take(lo).collect::<String>().trim_end().to_string() + "…")
+    (lo >= 3).then(|| {
+        chars
+            .iter()
+            .take(lo)
+            .collect::<String>()
+            .trim_end()
+            .to_string()
+            + "…"
+    })
 }
 
 #[cfg(test)]
@@ -65,10 +79,19 @@ mod tests {
 
     #[test]
     fn fitting_cuts_with_an_ellipsis() {
-        let s = fit_text("Konferensi Tingkat Tinggi ASEAN ke-32 di Singapura", 12.0, false, 100.0).unwrap();
+        let s = fit_text(
+            "Konferensi Tingkat Tinggi ASEAN ke-32 di Singapura",
+            12.0,
+            false,
+            100.0,
+        )
+        .unwrap();
         assert!(s.ends_with('…'));
         assert!(text_width(&s, 12.0, false) <= 100.0);
-        assert_eq!(fit_text("ASEAN", 12.0, false, 500.0).as_deref(), Some("ASEAN"));
+        assert_eq!(
+            fit_text("ASEAN", 12.0, false, 500.0).as_deref(),
+            Some("ASEAN")
+        );
         assert_eq!(fit_text("ASEAN Summit", 12.0, false, 5.0), None);
     }
 }

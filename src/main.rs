@@ -55,18 +55,38 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Some(Command::Extract { paths, format, max_file_mb }) => {
+        Some(Command::Extract {
+            paths,
+            format,
+            max_file_mb,
+        }) => {
             if format != "json" {
                 eprintln!("error: unknown format {format:?} (supported: json)");
                 return ExitCode::from(2);
             }
-            let opts = LoadOptions { max_file_bytes: max_file_mb.saturating_mul(1024 * 1024) };
-            linimasa::cli::run_extract(&paths, &opts, &mut std::io::stdout().lock(), &mut std::io::stderr().lock())
+            let opts = LoadOptions {
+                max_file_bytes: max_file_mb.saturating_mul(1024 * 1024),
+            };
+            linimasa::cli::run_extract(
+                &paths,
+                &opts,
+                &mut std::io::stdout().lock(),
+                &mut std::io::stderr().lock(),
+            )
         }
-        Some(Command::Eval { paths, gold }) => linimasa::cli::run_eval(&paths, &gold, &mut std::io::stdout().lock()),
-        Some(Command::Export(args)) => linimasa::cli::run_export(&args, &mut std::io::stderr().lock()),
+        Some(Command::Eval { paths, gold }) => {
+            linimasa::cli::run_eval(&paths, &gold, &mut std::io::stdout().lock())
+        }
+        Some(Command::Export(args)) => {
+            linimasa::cli::run_export(&args, &mut std::io::stderr().lock())
+        }
         None => {
-            let start = linimasa::ui::StartOptions { paths: cli.paths, screenshot: cli.screenshot, load_now: false, fresh: cli.fresh };
+            let start = linimasa::ui::StartOptions {
+                paths: cli.paths,
+                screenshot: cli.screenshot,
+                load_now: false,
+                fresh: cli.fresh,
+            };
             linimasa::ui::run(start).map(|()| 0)
         }
     };

@@ -204,13 +204,33 @@ pub fn event_span(e: &Event) -> (f64, f64) {
 
 /// The time range the data covers, or the product's 2015–2023 when empty.
 pub fn data_extent(events: &[Event], shown: &[bool]) -> Option<(f64, f64)> {
-    let mut it = events.iter().enumerate().filter(|(i, _)| shown.get(*i).copied().unwrap_or(true)).map(|(_, e)| event_span(e));
+    let mut it = events
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| shown.get(*i).copied().unwrap_or(true))
+        .map(|(_, e)| event_span(e));
     let first = it.next()?;
     Some(it.fold(first, |(a, b), (s, e)| (a.min(s), b.max(e))))
 }
 
-fn text(x: f32, y: f32, s: impl Into<String>, size: f32, color: Rgba, bold: bool, anchor: Anchor) -> Shape {
-    Shape::Text { x, y, text: s.into(), size, color, bold, anchor }
+fn text(
+    x: f32,
+    y: f32,
+    s: impl Into<String>,
+    size: f32,
+    color: Rgba,
+    bold: bool,
+    anchor: Anchor,
+) -> Shape {
+    Shape::Text {
+        x,
+        y,
+        text: s.into(),
+        size,
+        color,
+        bold,
+        anchor,
+    }
 }
 
 /// Builds the scene for `events` (sorted by start) whose `shown[i]` is true, in `view`.
@@ -241,7 +261,10 @@ pub fn build(events: &[Event], shown: &[bool], view: TimeView, opts: &SceneOptio
         None => LANE_H,
     };
     let lanes_bottom = lanes_top + lane_h * n_lanes;
-    let height = opts.height.unwrap_or(lanes_bottom + bottom_extra + 6.0).max(lanes_bottom + 6.0);
+    let height = opts
+        .height
+        .unwrap_or(lanes_bottom + bottom_extra + 6.0)
+        .max(lanes_bottom + 6.0);
     let time_x0 = LANE_LABEL_W;
     let time_x1 = width - 8.0;
     let axis = Axis::new(view, time_x0 as f64, (time_x1 - time_x0) as f64);
@@ -253,23 +276,71 @@ pub fn build(events: &[Event], shown: &[bool], view: TimeView, opts: &SceneOptio
     // Title and header.
     if let (Some(t), Some(ty)) = (&opts.title, title_y) {
         let fitted = fit_text(t, 20.0, true, width - 20.0).unwrap_or_default();
-        shapes.push(text(12.0, ty, fitted, 20.0, theme.text, true, Anchor::Start));
+        shapes.push(text(
+            12.0,
+            ty,
+            fitted,
+            20.0,
+            theme.text,
+            true,
+            Anchor::Start,
+        ));
     }
     let header = span_header(&axis);
-    shapes.push(text(12.0, header_y, header.clone(), 15.0, theme.text, true, Anchor::Start));
+    shapes.push(text(
+        12.0,
+        header_y,
+        header.clone(),
+        15.0,
+        theme.text,
+        true,
+        Anchor::Start,
+    ));
 
     // Lane backgrounds and labels.
     for (li, lane) in lanes.iter().enumerate() {
         let top = lanes_top + lane_h * li as f32;
         if li % 2 == 1 {
-            shapes.push(Shape::Rect { x: 0.0, y: top, w: width, h: lane_h, radius: 0.0, fill: Some(theme.lane_alt), stroke: None });
+            shapes.push(Shape::Rect {
+                x: 0.0,
+                y: top,
+                w: width,
+                h: lane_h,
+                radius: 0.0,
+                fill: Some(theme.lane_alt),
+                stroke: None,
+            });
         }
         let color = theme.lane_color(li);
-        shapes.push(Shape::Rect { x: 0.0, y: top + 6.0, w: 4.0, h: lane_h - 12.0, radius: 2.0, fill: Some(color), stroke: None });
+        shapes.push(Shape::Rect {
+            x: 0.0,
+            y: top + 6.0,
+            w: 4.0,
+            h: lane_h - 12.0,
+            radius: 2.0,
+            fill: Some(color),
+            stroke: None,
+        });
         let label = fit_text(&lane.key, 13.0, true, LANE_LABEL_W - 22.0).unwrap_or_default();
-        shapes.push(text(12.0, top + lane_h / 2.0 - 7.0, label, 13.0, theme.text, true, Anchor::Start));
+        shapes.push(text(
+            12.0,
+            top + lane_h / 2.0 - 7.0,
+            label,
+            13.0,
+            theme.text,
+            true,
+            Anchor::Start,
+        ));
         let n = lane.events.len();
-        shapes.push(text(12.0, top + lane_h / 2.0 + 9.0, format!("{n} event{}", if n == 1 { "" } else { "s" }), 11.0, theme.muted, false, Anchor::Start));
+        shapes.push(text(
+            12.0,
+            top + lane_h / 2.0 + 9.0,
+            format!("{n} event{}", if n == 1 { "" } else { "s" }),
+            11.0,
+            theme.muted,
+            false,
+            Anchor::Start,
+        ));
     }
 
     // Ticks: grid lines through the lanes, labels on the axis.
@@ -280,30 +351,71 @@ pub fn build(events: &[Event], shown: &[bool], view: TimeView, opts: &SceneOptio
         if x < time_x0 || x > time_x1 {
             continue;
         }
-        let color = if tick.major { theme.grid_major } else { theme.grid };
-        shapes.push(Shape::Line { x1: x, y1: axis_top + 4.0, x2: x, y2: lanes_bottom, width: 1.0, color: color.faded(tick.alpha) });
+        let color = if tick.major {
+            theme.grid_major
+        } else {
+            theme.grid
+        };
+        shapes.push(Shape::Line {
+            x1: x,
+            y1: axis_top + 4.0,
+            x2: x,
+            y2: lanes_bottom,
+            width: 1.0,
+            color: color.faded(tick.alpha),
+        });
         if let Some(label) = &tick.label {
             let w = text_width(label, TICK_PX, false);
             if x + 4.0 + w <= time_x1 {
-                shapes.push(text(x + 4.0, axis_top + AXIS_H / 2.0, label.clone(), TICK_PX, theme.muted.faded(tick.alpha), false, Anchor::Start));
+                shapes.push(text(
+                    x + 4.0,
+                    axis_top + AXIS_H / 2.0,
+                    label.clone(),
+                    TICK_PX,
+                    theme.muted.faded(tick.alpha),
+                    false,
+                    Anchor::Start,
+                ));
                 tick_labels.push(label.clone());
             }
         }
     }
-    shapes.push(Shape::Line { x1: time_x0, y1: lanes_top, x2: time_x1, y2: lanes_top, width: 1.0, color: theme.grid_major });
+    shapes.push(Shape::Line {
+        x1: time_x0,
+        y1: lanes_top,
+        x2: time_x1,
+        y2: lanes_top,
+        width: 1.0,
+        color: theme.grid_major,
+    });
 
     // Markers and labels.
     for (li, lane) in lanes.iter().enumerate() {
         let cy = lanes_top + lane_h * li as f32 + lane_h / 2.0;
         let color = theme.lane_color(li);
         let marks = cluster(&lane.events, &spans, &axis, MIN_MARK_GAP_PX);
-        draw_lane(events, lane, &marks, cy, color, &theme, opts, (time_x0, time_x1), &mut shapes, &mut hits, &mut drawn_events);
+        draw_lane(
+            events,
+            lane,
+            &marks,
+            cy,
+            color,
+            &theme,
+            opts,
+            (time_x0, time_x1),
+            &mut shapes,
+            &mut hits,
+            &mut drawn_events,
+        );
     }
 
     // Overview strip.
     let mut overview_rect = None;
     let full = {
-        let base = (ymd(2015, 1, 1).unwrap_or(16436.0), ymd(2024, 1, 1).unwrap_or(19723.0));
+        let base = (
+            ymd(2015, 1, 1).unwrap_or(16436.0),
+            ymd(2024, 1, 1).unwrap_or(19723.0),
+        );
         match data_extent(events, shown) {
             Some((a, b)) => (base.0.min(a), base.1.max(b)),
             None => base,
@@ -312,9 +424,30 @@ pub fn build(events: &[Event], shown: &[bool], view: TimeView, opts: &SceneOptio
     let mut yb = lanes_bottom + 8.0;
     if opts.overview {
         let (x0, x1, top, bot) = (time_x0, time_x1, yb, yb + OVERVIEW_H - 6.0);
-        shapes.push(Shape::Rect { x: x0, y: top, w: x1 - x0, h: bot - top, radius: 3.0, fill: Some(theme.lane_alt), stroke: Some((1.0, theme.grid_major)) });
-        shapes.push(text(12.0, (top + bot) / 2.0, "Overview", 11.0, theme.muted, false, Anchor::Start));
-        let starts: Vec<f64> = spans.iter().enumerate().filter(|(i, _)| shown.get(*i).copied().unwrap_or(true)).map(|(_, s)| s.0).collect();
+        shapes.push(Shape::Rect {
+            x: x0,
+            y: top,
+            w: x1 - x0,
+            h: bot - top,
+            radius: 3.0,
+            fill: Some(theme.lane_alt),
+            stroke: Some((1.0, theme.grid_major)),
+        });
+        shapes.push(text(
+            12.0,
+            (top + bot) / 2.0,
+            "Overview",
+            11.0,
+            theme.muted,
+            false,
+            Anchor::Start,
+        ));
+        let starts: Vec<f64> = spans
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| shown.get(*i).copied().unwrap_or(true))
+            .map(|(_, s)| s.0)
+            .collect();
         let buckets = ((x1 - x0) / 3.0).max(1.0) as usize;
         let d = density(&starts, full.0, full.1, buckets);
         let max = d.iter().copied().max().unwrap_or(0).max(1) as f32;
@@ -324,12 +457,37 @@ pub fn build(events: &[Event], shown: &[bool], view: TimeView, opts: &SceneOptio
                 continue;
             }
             let h = ((c as f32 / max).sqrt() * (bot - top - 6.0)).max(2.0);
-            shapes.push(Shape::Rect { x: x0 + i as f32 * bw, y: bot - 3.0 - h, w: bw.max(1.5), h, radius: 0.0, fill: Some(theme.density), stroke: None });
+            shapes.push(Shape::Rect {
+                x: x0 + i as f32 * bw,
+                y: bot - 3.0 - h,
+                w: bw.max(1.5),
+                h,
+                radius: 0.0,
+                fill: Some(theme.density),
+                stroke: None,
+            });
         }
-        let ov = Axis::new(TimeView { start: full.0, end: full.1 }, x0 as f64, (x1 - x0) as f64);
+        let ov = Axis::new(
+            TimeView {
+                start: full.0,
+                end: full.1,
+            },
+            x0 as f64,
+            (x1 - x0) as f64,
+        );
         let wx0 = (ov.x_from_time(view.start) as f32).clamp(x0, x1);
-        let wx1 = (ov.x_from_time(view.end) as f32).clamp(x0, x1).max(wx0 + 3.0);
-        shapes.push(Shape::Rect { x: wx0, y: top, w: wx1 - wx0, h: bot - top, radius: 2.0, fill: Some(theme.window), stroke: Some((1.5, theme.lane_color(0))) });
+        let wx1 = (ov.x_from_time(view.end) as f32)
+            .clamp(x0, x1)
+            .max(wx0 + 3.0);
+        shapes.push(Shape::Rect {
+            x: wx0,
+            y: top,
+            w: wx1 - wx0,
+            h: bot - top,
+            radius: 2.0,
+            fill: Some(theme.window),
+            stroke: Some((1.5, theme.lane_color(0))),
+        });
         overview_rect = Some([x0, top, x1, bot]);
         yb += OVERVIEW_H;
     }
@@ -340,7 +498,15 @@ pub fn build(events: &[Event], shown: &[bool], view: TimeView, opts: &SceneOptio
         yb += LEGEND_H;
     }
     if let Some(f) = &opts.footer {
-        shapes.push(text(12.0, yb + FOOTER_H / 2.0, fit_text(f, 11.0, false, width - 24.0).unwrap_or_default(), 11.0, theme.muted, false, Anchor::Start));
+        shapes.push(text(
+            12.0,
+            yb + FOOTER_H / 2.0,
+            fit_text(f, 11.0, false, width - 24.0).unwrap_or_default(),
+            11.0,
+            theme.muted,
+            false,
+            Anchor::Start,
+        ));
     }
 
     Scene {
@@ -373,60 +539,157 @@ fn draw_lane(
     drawn: &mut Vec<usize>,
 ) {
     for (mi, mark) in marks.iter().enumerate() {
-        let next_x0 = marks.get(mi + 1).map(|m| m.extent().0 as f32).unwrap_or(time_x1 + 6.0);
+        let next_x0 = marks
+            .get(mi + 1)
+            .map(|m| m.extent().0 as f32)
+            .unwrap_or(time_x1 + 6.0);
         match mark {
             Mark::Single { event, x0, x1 } => {
-                let Some(e) = events.get(*event) else { continue };
+                let Some(e) = events.get(*event) else {
+                    continue;
+                };
                 let (x0, x1) = ((*x0 as f32).max(time_x0), (*x1 as f32).min(time_x1));
                 let uncertain = e.date.certainty == Certainty::Uncertain;
-                let fill = if uncertain { color.faded(0.3) } else if e.mentioned_only { color.faded(0.65) } else { color };
+                let fill = if uncertain {
+                    color.faded(0.3)
+                } else if e.mentioned_only {
+                    color.faded(0.65)
+                } else {
+                    color
+                };
                 let stroke = Some((1.5, color));
                 let is_bar = e.date.precision != Precision::Day || x1 - x0 >= 10.0;
                 let (left, right) = if is_bar {
                     let w = (x1 - x0).max(8.0);
-                    shapes.push(Shape::Rect { x: x0, y: cy - 5.0, w, h: 10.0, radius: 3.0, fill: Some(fill), stroke });
+                    shapes.push(Shape::Rect {
+                        x: x0,
+                        y: cy - 5.0,
+                        w,
+                        h: 10.0,
+                        radius: 3.0,
+                        fill: Some(fill),
+                        stroke,
+                    });
                     (x0, x0 + w)
                 } else {
                     let cx = (x0 + x1) / 2.0;
                     let r = if e.mentioned_only { 4.5 } else { 6.0 };
-                    shapes.push(Shape::Circle { cx, cy, r, fill: Some(fill), stroke });
+                    shapes.push(Shape::Circle {
+                        cx,
+                        cy,
+                        r,
+                        fill: Some(fill),
+                        stroke,
+                    });
                     (cx - r, cx + r)
                 };
                 if opts.selected == Some(*event) || opts.hovered == Some(*event) {
-                    let c = if opts.selected == Some(*event) { theme.selection } else { theme.muted };
-                    shapes.push(Shape::Rect { x: left - 4.0, y: cy - 10.0, w: right - left + 8.0, h: 20.0, radius: 6.0, fill: None, stroke: Some((2.0, c)) });
+                    let c = if opts.selected == Some(*event) {
+                        theme.selection
+                    } else {
+                        theme.muted
+                    };
+                    shapes.push(Shape::Rect {
+                        x: left - 4.0,
+                        y: cy - 10.0,
+                        w: right - left + 8.0,
+                        h: 20.0,
+                        radius: 6.0,
+                        fill: None,
+                        stroke: Some((2.0, c)),
+                    });
                 }
                 let mut label_x = right + 6.0;
                 if e.sources.len() > 1 {
                     let bx = right + 6.0;
-                    shapes.push(Shape::Circle { cx: bx, cy: cy - 8.0, r: 7.0, fill: Some(theme.text), stroke: None });
-                    shapes.push(text(bx, cy - 8.0, e.sources.len().to_string(), 9.0, theme.background, true, Anchor::Middle));
+                    shapes.push(Shape::Circle {
+                        cx: bx,
+                        cy: cy - 8.0,
+                        r: 7.0,
+                        fill: Some(theme.text),
+                        stroke: None,
+                    });
+                    shapes.push(text(
+                        bx,
+                        cy - 8.0,
+                        e.sources.len().to_string(),
+                        9.0,
+                        theme.background,
+                        true,
+                        Anchor::Middle,
+                    ));
                     label_x = bx + 10.0;
                 }
-                hits.push(Hit { rect: [left - 3.0, cy - 11.0, right + 3.0, cy + 11.0], target: HitTarget::Event(*event) });
+                hits.push(Hit {
+                    rect: [left - 3.0, cy - 11.0, right + 3.0, cy + 11.0],
+                    target: HitTarget::Event(*event),
+                });
                 drawn.push(*event);
                 let room = next_x0 - 8.0 - label_x;
-                if room >= 36.0 {
-                    if let Some(label) = fit_text(&e.title, LABEL_PX, false, room.min(320.0)) {
-                        let w = text_width(&label, LABEL_PX, false);
-                        shapes.push(text(label_x, cy, label, LABEL_PX, if uncertain { theme.muted } else { theme.text }, false, Anchor::Start));
-                        if let Some(h) = hits.last_mut() {
-                            h.rect[2] = label_x + w;
-                        }
+                if room >= 36.0
+                    && let Some(label) = fit_text(&e.title, LABEL_PX, false, room.min(320.0))
+                {
+                    let w = text_width(&label, LABEL_PX, false);
+                    shapes.push(text(
+                        label_x,
+                        cy,
+                        label,
+                        LABEL_PX,
+                        if uncertain { theme.muted } else { theme.text },
+                        false,
+                        Anchor::Start,
+                    ));
+                    if let Some(h) = hits.last_mut() {
+                        h.rect[2] = label_x + w;
                     }
                 }
             }
-            Mark::Cluster { events: members, x0, x1, t0, t1 } => {
+            Mark::Cluster {
+                events: members,
+                x0,
+                x1,
+                t0,
+                t1,
+            } => {
                 let n = members.len();
                 let (x0, x1) = ((*x0 as f32).max(time_x0), (*x1 as f32).min(time_x1));
                 let r = (8.0 + (n as f32).ln() * 2.5).min(16.0);
                 let cx = ((x0 + x1) / 2.0).clamp(time_x0 + r, time_x1 - r);
                 if x1 - x0 > 2.0 * r {
-                    shapes.push(Shape::Rect { x: x0, y: cy - 3.0, w: x1 - x0, h: 6.0, radius: 3.0, fill: Some(color.faded(0.35)), stroke: None });
+                    shapes.push(Shape::Rect {
+                        x: x0,
+                        y: cy - 3.0,
+                        w: x1 - x0,
+                        h: 6.0,
+                        radius: 3.0,
+                        fill: Some(color.faded(0.35)),
+                        stroke: None,
+                    });
                 }
-                shapes.push(Shape::Circle { cx, cy, r, fill: Some(theme.cluster), stroke: Some((2.0, color)) });
-                shapes.push(text(cx, cy, n.to_string(), 11.0, theme.background, true, Anchor::Middle));
-                hits.push(Hit { rect: [cx - r - 2.0, cy - r - 2.0, cx + r + 2.0, cy + r + 2.0], target: HitTarget::Cluster { t0: *t0, t1: *t1, count: n } });
+                shapes.push(Shape::Circle {
+                    cx,
+                    cy,
+                    r,
+                    fill: Some(theme.cluster),
+                    stroke: Some((2.0, color)),
+                });
+                shapes.push(text(
+                    cx,
+                    cy,
+                    n.to_string(),
+                    11.0,
+                    theme.background,
+                    true,
+                    Anchor::Middle,
+                ));
+                hits.push(Hit {
+                    rect: [cx - r - 2.0, cy - r - 2.0, cx + r + 2.0, cy + r + 2.0],
+                    target: HitTarget::Cluster {
+                        t0: *t0,
+                        t1: *t1,
+                        count: n,
+                    },
+                });
             }
         }
     }
@@ -434,21 +697,75 @@ fn draw_lane(
 
 fn legend(theme: &Theme, lanes: &[Lane], cy: f32, width: f32, shapes: &mut Vec<Shape>) {
     let mut x = 12.0;
-    let items: Vec<(&str, u8)> = vec![("one day", 0), ("days, month or year", 1), ("uncertain date", 2), ("cluster (count)", 3), ("number of sources", 4)];
+    let items: Vec<(&str, u8)> = vec![
+        ("one day", 0),
+        ("days, month or year", 1),
+        ("uncertain date", 2),
+        ("cluster (count)", 3),
+        ("number of sources", 4),
+    ];
     let _ = lanes;
     let c = theme.lane_color(0);
     for (label, kind) in items {
         match kind {
-            0 => shapes.push(Shape::Circle { cx: x + 6.0, cy, r: 6.0, fill: Some(c), stroke: Some((1.5, c)) }),
-            1 => shapes.push(Shape::Rect { x, y: cy - 5.0, w: 22.0, h: 10.0, radius: 3.0, fill: Some(c), stroke: Some((1.5, c)) }),
-            2 => shapes.push(Shape::Circle { cx: x + 6.0, cy, r: 6.0, fill: Some(c.faded(0.3)), stroke: Some((1.5, c)) }),
+            0 => shapes.push(Shape::Circle {
+                cx: x + 6.0,
+                cy,
+                r: 6.0,
+                fill: Some(c),
+                stroke: Some((1.5, c)),
+            }),
+            1 => shapes.push(Shape::Rect {
+                x,
+                y: cy - 5.0,
+                w: 22.0,
+                h: 10.0,
+                radius: 3.0,
+                fill: Some(c),
+                stroke: Some((1.5, c)),
+            }),
+            2 => shapes.push(Shape::Circle {
+                cx: x + 6.0,
+                cy,
+                r: 6.0,
+                fill: Some(c.faded(0.3)),
+                stroke: Some((1.5, c)),
+            }),
             3 => {
-                shapes.push(Shape::Circle { cx: x + 9.0, cy, r: 9.0, fill: Some(theme.cluster), stroke: Some((2.0, c)) });
-                shapes.push(text(x + 9.0, cy, "5", 11.0, theme.background, true, Anchor::Middle));
+                shapes.push(Shape::Circle {
+                    cx: x + 9.0,
+                    cy,
+                    r: 9.0,
+                    fill: Some(theme.cluster),
+                    stroke: Some((2.0, c)),
+                });
+                shapes.push(text(
+                    x + 9.0,
+                    cy,
+                    "5",
+                    11.0,
+                    theme.background,
+                    true,
+                    Anchor::Middle,
+                ));
             }
             _ => {
-                shapes.push(Shape::Circle { cx: x + 7.0, cy, r: 7.0, fill: Some(theme.text), stroke: None });
-                shapes.push(text(x + 7.0, cy, "3", 9.0, theme.background, true, Anchor::Middle));
+                shapes.push(Shape::Circle {
+                    cx: x + 7.0,
+                    cy,
+                    r: 7.0,
+                    fill: Some(theme.text),
+                    stroke: None,
+                });
+                shapes.push(text(
+                    x + 7.0,
+                    cy,
+                    "3",
+                    9.0,
+                    theme.background,
+                    true,
+                    Anchor::Middle,
+                ));
             }
         }
         let sym_w = match kind {
@@ -457,7 +774,15 @@ fn legend(theme: &Theme, lanes: &[Lane], cy: f32, width: f32, shapes: &mut Vec<S
             4 => 14.0,
             _ => 12.0,
         };
-        shapes.push(text(x + sym_w + 6.0, cy, label, 11.0, theme.muted, false, Anchor::Start));
+        shapes.push(text(
+            x + sym_w + 6.0,
+            cy,
+            label,
+            11.0,
+            theme.muted,
+            false,
+            Anchor::Start,
+        ));
         x += sym_w + 6.0 + text_width(label, 11.0, false) + 22.0;
         if x > width - 60.0 {
             break;
@@ -467,8 +792,16 @@ fn legend(theme: &Theme, lanes: &[Lane], cy: f32, width: f32, shapes: &mut Vec<S
 
 /// "N events from M articles, K outlets — generated YYYY-MM-DD".
 pub fn footer_text(events: &[Event], shown: &[bool], generated: chrono::NaiveDate) -> String {
-    let visible: Vec<&Event> = events.iter().enumerate().filter(|(i, _)| shown.get(*i).copied().unwrap_or(true)).map(|(_, e)| e).collect();
-    let mut articles: Vec<&str> = visible.iter().flat_map(|e| e.sources.iter().map(|s| s.article_id.as_str())).collect();
+    let visible: Vec<&Event> = events
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| shown.get(*i).copied().unwrap_or(true))
+        .map(|(_, e)| e)
+        .collect();
+    let mut articles: Vec<&str> = visible
+        .iter()
+        .flat_map(|e| e.sources.iter().map(|s| s.article_id.as_str()))
+        .collect();
     articles.sort();
     articles.dedup();
     let mut outlets: Vec<String> = visible.iter().flat_map(|e| e.outlets()).collect();
@@ -490,11 +823,27 @@ mod tests {
 
     #[test]
     fn every_visible_event_is_a_marker_or_in_a_cluster() {
-        let events: Vec<Event> = (1..=28).map(|d| ev(d, if d % 2 == 0 { "ASEAN" } else { "UN" }, &[], &["A"])).collect();
+        let events: Vec<Event> = (1..=28)
+            .map(|d| ev(d, if d % 2 == 0 { "ASEAN" } else { "UN" }, &[], &["A"]))
+            .collect();
         let shown = vec![true; events.len()];
-        for view in [TimeView::default(), TimeView::fit(day_number(events[0].date.start), day_number(events[27].date.start), 0.05)] {
+        for view in [
+            TimeView::default(),
+            TimeView::fit(
+                day_number(events[0].date.start),
+                day_number(events[27].date.start),
+                0.05,
+            ),
+        ] {
             let s = build(&events, &shown, view, &SceneOptions::default());
-            let clustered: usize = s.hits.iter().map(|h| match h.target { HitTarget::Cluster { count, .. } => count, HitTarget::Event(_) => 1 }).sum();
+            let clustered: usize = s
+                .hits
+                .iter()
+                .map(|h| match h.target {
+                    HitTarget::Cluster { count, .. } => count,
+                    HitTarget::Event(_) => 1,
+                })
+                .sum();
             assert_eq!(clustered, 28);
         }
     }
@@ -503,8 +852,20 @@ mod tests {
     fn labels_do_not_overlap_within_a_lane() {
         let events: Vec<Event> = (1..=28).map(|d| ev(d, "ASEAN", &[], &["A"])).collect();
         let shown = vec![true; events.len()];
-        let view = TimeView::fit(day_number(events[0].date.start), day_number(events[27].date.start), 0.05);
-        let s = build(&events, &shown, view, &SceneOptions { width: 2000.0, ..Default::default() });
+        let view = TimeView::fit(
+            day_number(events[0].date.start),
+            day_number(events[27].date.start),
+            0.05,
+        );
+        let s = build(
+            &events,
+            &shown,
+            view,
+            &SceneOptions {
+                width: 2000.0,
+                ..Default::default()
+            },
+        );
         let mut rects: Vec<[f32; 4]> = s.hits.iter().map(|h| h.rect).collect();
         rects.sort_by(|a, b| a[0].total_cmp(&b[0]));
         for w in rects.windows(2) {

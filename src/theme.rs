@@ -14,7 +14,12 @@ impl Rgba {
 
     /// The same colour with alpha scaled by `factor` (0–1).
     pub fn faded(self, factor: f32) -> Self {
-        Self(self.0, self.1, self.2, (self.3 as f32 * factor.clamp(0.0, 1.0)).round() as u8)
+        Self(
+            self.0,
+            self.1,
+            self.2,
+            (self.3 as f32 * factor.clamp(0.0, 1.0)).round() as u8,
+        )
     }
 
     /// `#rrggbb` for SVG.
@@ -123,6 +128,9 @@ impl Theme {
 
     /// The colour of lane `i`.
     pub fn lane_color(&self, i: usize) -> Rgba {
-        self.palette.get(i % self.palette.len().max(1)).copied().unwrap_or(self.text)
+        self.palette
+            .get(i % self.palette.len().max(1))
+            .copied()
+            .unwrap_or(self.text)
     }
 }

@@ -24,7 +24,12 @@ fn sample_scene(width: f32, theme: ThemeKind) -> Scene {
         footer: Some("18 events — generated 2026-01-01".into()),
         ..Default::default()
     };
-    build(&x.events, &shown, linimasa::export::full_range_view(&x.events, &shown), &opts)
+    build(
+        &x.events,
+        &shown,
+        linimasa::export::full_range_view(&x.events, &shown),
+        &opts,
+    )
 }
 
 #[test]
@@ -43,7 +48,11 @@ fn svg_is_well_formed_with_every_label() {
     let scene = sample_scene(3000.0, ThemeKind::Dark);
     let svg = to_svg(&scene);
     let doc = roxmltree::Document::parse(&svg).expect("well-formed XML");
-    let texts: Vec<String> = doc.descendants().filter(|n| n.has_tag_name("text")).map(|n| n.text().unwrap_or("").to_string()).collect();
+    let texts: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| n.text().unwrap_or("").to_string())
+        .collect();
     for year in 2015..=2023 {
         assert!(texts.contains(&year.to_string()), "year {year} missing");
     }
@@ -64,16 +73,29 @@ fn golden_image_of_the_bundled_corpus() {
     let scene = sample_scene(1600.0, ThemeKind::Light);
     let png = to_png(&scene, 1.0).expect("renders");
     let golden_path = root().join("tests/golden/sample_full_1600.png");
-    if std::env::var_os("LINIMASA_BLESS").is_some() || !golden_path.exists() && std::env::var_os("CI").is_none() {
+    if std::env::var_os("LINIMASA_BLESS").is_some()
+        || !golden_path.exists() && std::env::var_os("CI").is_none()
+    {
         linimasa::export::write_atomic(&golden_path, &png).expect("bless");
     }
-    let golden = Pixmap::decode_png(&std::fs::read(&golden_path).expect("golden image present")).expect("golden decodes");
+    let golden = Pixmap::decode_png(&std::fs::read(&golden_path).expect("golden image present"))
+        .expect("golden decodes");
     let now = Pixmap::decode_png(&png).expect("decodes");
-    assert_eq!((now.width(), now.height()), (golden.width(), golden.height()));
+    assert_eq!(
+        (now.width(), now.height()),
+        (golden.width(), golden.height())
+    );
     let (a, b) = (now.data(), golden.data());
-    let differing = a.chunks(4).zip(b.chunks(4)).filter(|(p, q)| p.iter().zip(q.iter()).any(|(x, y)| x.abs_diff(*y) > 40)).count();
+    let differing = a
+        .chunks(4)
+        .zip(b.chunks(4))
+        .filter(|(p, q)| p.iter().zip(q.iter()).any(|(x, y)| x.abs_diff(*y) > 40))
+        .count();
     let total = (now.width() * now.height()) as usize;
-    assert!(differing * 1000 < total * 5, "{differing} of {total} pixels differ (run with LINIMASA_BLESS=1 after an intended change)");
+    assert!(
+        differing * 1000 < total * 5,
+        "{differing} of {total} pixels differ (run with LINIMASA_BLESS=1 after an intended change)"
+    );
 }
 
 #[test]
@@ -82,14 +104,23 @@ fn bad_paths_give_clear_errors_and_leave_nothing() {
     let dir = tempfile::tempdir().expect("tempdir");
     let e = write_image(&scene, &dir.path().join("out.jpg"), 1.0).expect_err("jpg is refused");
     assert!(e.to_string().contains(".png or .svg"), "{e}");
-    let e = write_image(&scene, &dir.path().join("no/such/folder/out.png"), 1.0).expect_err("missing folder");
+    let e = write_image(&scene, &dir.path().join("no/such/folder/out.png"), 1.0)
+        .expect_err("missing folder");
     assert!(e.to_string().contains("could not write"), "{e}");
-    assert_eq!(std::fs::read_dir(dir.path()).expect("ls").count(), 0, "no partial file left");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).expect("ls").count(),
+        0,
+        "no partial file left"
+    );
     // An existing file is replaced whole.
     let p = dir.path().join("t.svg");
     std::fs::write(&p, "old").expect("write");
     write_image(&scene, &p, 1.0).expect("writes");
-    assert!(std::fs::read_to_string(&p).expect("read").starts_with("<svg"));
+    assert!(
+        std::fs::read_to_string(&p)
+            .expect("read")
+            .starts_with("<svg")
+    );
     assert_eq!(std::fs::read_dir(dir.path()).expect("ls").count(), 1);
 }
 
@@ -104,10 +135,29 @@ fn cli_export_works_without_a_display() {
         .arg(root().join("sample_data"))
         .arg("-o")
         .arg(&out)
-        .args(["--from", "2018-01-01", "--to", "2018-12-31", "--width", "1200", "--scale", "2", "--lanes", "country", "--theme", "dark", "--title", "2018"])
+        .args([
+            "--from",
+            "2018-01-01",
+            "--to",
+            "2018-12-31",
+            "--width",
+            "1200",
+            "--scale",
+            "2",
+            "--lanes",
+            "country",
+            "--theme",
+            "dark",
+            "--title",
+            "2018",
+        ])
         .output()
         .expect("runs");
-    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
     let img = Pixmap::decode_png(&std::fs::read(&out).expect("written")).expect("decodes");
     assert_eq!(img.width(), 2400);
     let bad = std::process::Command::new(env!("CARGO_BIN_EXE_linimasa"))
@@ -126,13 +176,34 @@ fn zoomed_view_keeps_events_in_place() {
     // The same event sits at the x its date gives, in the export of a narrow window.
     let (x, _) = extract_paths(&[root().join("sample_data")], &LoadOptions::default());
     let shown = vec![true; x.events.len()];
-    let view = TimeView::new(linimasa::timeline::ymd(2018, 4, 1).unwrap(), linimasa::timeline::ymd(2018, 5, 15).unwrap());
-    let scene = build(&x.events, &shown, view, &SceneOptions { width: 1500.0, ..Default::default() });
-    let axis = linimasa::timeline::axis::Axis::new(view, scene.time_rect[0] as f64, (scene.time_rect[2] - scene.time_rect[0]) as f64);
+    let view = TimeView::new(
+        linimasa::timeline::ymd(2018, 4, 1).unwrap(),
+        linimasa::timeline::ymd(2018, 5, 15).unwrap(),
+    );
+    let scene = build(
+        &x.events,
+        &shown,
+        view,
+        &SceneOptions {
+            width: 1500.0,
+            ..Default::default()
+        },
+    );
+    let axis = linimasa::timeline::axis::Axis::new(
+        view,
+        scene.time_rect[0] as f64,
+        (scene.time_rect[2] - scene.time_rect[0]) as f64,
+    );
     for hit in &scene.hits {
         if let linimasa::scene::HitTarget::Event(i) = hit.target {
-            let x0 = axis.x_from_time(linimasa::timeline::day_number(x.events[i].date.start)) as f32;
-            assert!((hit.rect[0] - x0).abs() < 12.0, "{} at {} expected {x0}", x.events[i].title, hit.rect[0]);
+            let x0 =
+                axis.x_from_time(linimasa::timeline::day_number(x.events[i].date.start)) as f32;
+            assert!(
+                (hit.rect[0] - x0).abs() < 12.0,
+                "{} at {} expected {x0}",
+                x.events[i].title,
+                hit.rect[0]
+            );
         }
     }
 }

@@ -9,9 +9,19 @@ use std::path::PathBuf;
 
 fn harness() -> Harness<'static, LinimasaApp> {
     let sample = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample_data");
-    let mut h = Harness::builder().with_size(egui::Vec2::new(1400.0, 860.0)).build_eframe(move |cc| {
-        LinimasaApp::new(cc, StartOptions { paths: vec![sample], screenshot: None, load_now: true, fresh: true })
-    });
+    let mut h = Harness::builder()
+        .with_size(egui::Vec2::new(1400.0, 860.0))
+        .build_eframe(move |cc| {
+            LinimasaApp::new(
+                cc,
+                StartOptions {
+                    paths: vec![sample],
+                    screenshot: None,
+                    load_now: true,
+                    fresh: true,
+                },
+            )
+        });
     h.run_steps(3);
     h
 }
@@ -26,14 +36,22 @@ fn the_2018_events_are_on_screen() {
     let h = harness();
     let app = h.state();
     let shown = app.last_scene.as_ref().expect("a scene was painted");
-    let in_2018: Vec<usize> = (0..app.data.events.len()).filter(|&i| year_of(app, i) == 2018).collect();
+    let in_2018: Vec<usize> = (0..app.data.events.len())
+        .filter(|&i| year_of(app, i) == 2018)
+        .collect();
     assert!(in_2018.len() >= 3, "the sample has several 2018 events");
     // Every 2018 event is drawn as a marker or counted in a cluster that covers its date.
     for i in in_2018 {
         let t = linimasa::timeline::day_number(app.data.events[i].date.start);
         let visible = shown.scene.drawn_events.contains(&i)
-            || shown.scene.hits.iter().any(|h| matches!(h.target, HitTarget::Cluster { t0, t1, .. } if t0 <= t && t < t1));
-        assert!(visible, "event {i} ({}) not on screen", app.data.events[i].title);
+            || shown.scene.hits.iter().any(
+                |h| matches!(h.target, HitTarget::Cluster { t0, t1, .. } if t0 <= t && t < t1),
+            );
+        assert!(
+            visible,
+            "event {i} ({}) not on screen",
+            app.data.events[i].title
+        );
     }
     assert_eq!(shown.scene.header, "2015 – 2023");
 }
@@ -53,7 +71,9 @@ fn clicking_an_event_shows_its_quote_and_source() {
             .iter()
             .find(|hit| matches!(hit.target, HitTarget::Event(i) if !app.data.events[i].quotes.is_empty()))
             .expect("an event with quotes is drawn");
-        let HitTarget::Event(i) = hit.target else { unreachable!() };
+        let HitTarget::Event(i) = hit.target else {
+            unreachable!()
+        };
         let e = &app.data.events[i];
         let pos = shown.origin + egui::vec2(hit.rect[0] + 4.0, (hit.rect[1] + hit.rect[3]) / 2.0);
         let quote: String = e.quotes[0].quote.text.chars().take(30).collect();
@@ -61,15 +81,28 @@ fn clicking_an_event_shows_its_quote_and_source() {
     };
     h.hover_at(pos);
     h.run_steps(1);
-    h.event(egui::Event::PointerButton { pos, button: egui::PointerButton::Primary, pressed: true, modifiers: Default::default() });
+    h.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: Default::default(),
+    });
     h.run_steps(1);
-    h.event(egui::Event::PointerButton { pos, button: egui::PointerButton::Primary, pressed: false, modifiers: Default::default() });
+    h.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Default::default(),
+    });
     h.run_steps(3);
     assert!(h.state().selected.is_some(), "the click selected an event");
     // The quote is listed (in quotation marks) and also highlighted in the article text.
     h.get_by_label_contains(&format!("“{quote}"));
     assert!(h.query_all_by_label_contains(&quote).count() >= 2);
-    assert!(h.query_all_by_label_contains(&outlet).count() > 0, "the source's outlet {outlet} is shown");
+    assert!(
+        h.query_all_by_label_contains(&outlet).count() > 0,
+        "the source's outlet {outlet} is shown"
+    );
     h.get_by_label_contains("Copy citation");
 }
 
@@ -77,7 +110,12 @@ fn clicking_an_event_shows_its_quote_and_source() {
 fn typing_a_name_in_search_reduces_the_visible_events() {
     let mut h = harness();
     let before = h.state().shown.iter().filter(|s| **s).count();
-    let drawn_before = h.state().last_scene.as_ref().map(|s| s.scene.hits.len()).unwrap_or(0);
+    let drawn_before = h
+        .state()
+        .last_scene
+        .as_ref()
+        .map(|s| s.scene.hits.len())
+        .unwrap_or(0);
     let search = h.get_by_role(Role::TextInput);
     search.click();
     h.run_steps(1);
@@ -89,18 +127,34 @@ fn typing_a_name_in_search_reduces_the_visible_events() {
     let app = h.state();
     for (i, e) in app.data.events.iter().enumerate() {
         if app.shown[i] {
-            let mentions = e.people.iter().any(|p| p.contains("Wiranto")) || e.quotes.iter().any(|q| q.quote.speaker.as_deref().is_some_and(|s| s.contains("Wiranto")));
+            let mentions = e.people.iter().any(|p| p.contains("Wiranto"))
+                || e.quotes.iter().any(|q| {
+                    q.quote
+                        .speaker
+                        .as_deref()
+                        .is_some_and(|s| s.contains("Wiranto"))
+                });
             assert!(mentions, "{} does not mention Wiranto", e.title);
         }
     }
-    let drawn_after = app.last_scene.as_ref().map(|s| s.scene.hits.len()).unwrap_or(0);
+    let drawn_after = app
+        .last_scene
+        .as_ref()
+        .map(|s| s.scene.hits.len())
+        .unwrap_or(0);
     assert!(drawn_after < drawn_before);
 }
 
 #[test]
 fn zooming_in_by_keyboard_turns_year_labels_into_month_labels() {
     let mut h = harness();
-    let labels = |h: &Harness<'_, LinimasaApp>| h.state().last_scene.as_ref().map(|s| s.scene.tick_labels.clone()).unwrap_or_default();
+    let labels = |h: &Harness<'_, LinimasaApp>| {
+        h.state()
+            .last_scene
+            .as_ref()
+            .map(|s| s.scene.tick_labels.clone())
+            .unwrap_or_default()
+    };
     let is_year = |l: &str| l.len() == 4 && l.chars().all(|c| c.is_ascii_digit());
     assert!(labels(&h).iter().all(|l| is_year(l)), "{:?}", labels(&h));
     for _ in 0..6 {
@@ -108,9 +162,14 @@ fn zooming_in_by_keyboard_turns_year_labels_into_month_labels() {
         h.run_steps(1);
     }
     h.run_steps(2);
-    let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let months = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
     let now = labels(&h);
-    assert!(now.iter().any(|l| months.iter().any(|m| l.contains(m))), "{now:?}");
+    assert!(
+        now.iter().any(|l| months.iter().any(|m| l.contains(m))),
+        "{now:?}"
+    );
 }
 
 #[test]
@@ -120,9 +179,19 @@ fn problems_panel_lists_skipped_files() {
     std::fs::write(dir.path().join("empty.txt"), b"").expect("write");
     std::fs::write(dir.path().join("broken.json"), b"{").expect("write");
     let p = dir.path().to_path_buf();
-    let mut h = Harness::builder().with_size(egui::Vec2::new(1400.0, 860.0)).build_eframe(move |cc| {
-        LinimasaApp::new(cc, StartOptions { paths: vec![p], screenshot: None, load_now: true, fresh: true })
-    });
+    let mut h = Harness::builder()
+        .with_size(egui::Vec2::new(1400.0, 860.0))
+        .build_eframe(move |cc| {
+            LinimasaApp::new(
+                cc,
+                StartOptions {
+                    paths: vec![p],
+                    screenshot: None,
+                    load_now: true,
+                    fresh: true,
+                },
+            )
+        });
     h.run_steps(3);
     h.get_by_label("empty.txt");
     h.get_by_label("broken.json");

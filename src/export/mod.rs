@@ -41,7 +41,11 @@ pub enum ImageFormat {
 impl ImageFormat {
     /// The format a path's extension asks for.
     pub fn from_path(path: &Path) -> Result<ImageFormat, ExportError> {
-        match path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).as_deref() {
+        match path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .as_deref()
+        {
             Some("png") => Ok(ImageFormat::Png),
             Some("svg") => Ok(ImageFormat::Svg),
             _ => Err(ExportError::UnknownFormat(path.to_path_buf())),
@@ -69,7 +73,11 @@ fn paint(attr: &str, c: Rgba) -> String {
     if c.3 == 255 {
         format!(r#"{attr}="{}""#, c.hex())
     } else {
-        format!(r#"{attr}="{}" {attr}-opacity="{:.3}""#, c.hex(), c.opacity())
+        format!(
+            r#"{attr}="{}" {attr}-opacity="{:.3}""#,
+            c.hex(),
+            c.opacity()
+        )
     }
 }
 
@@ -97,10 +105,22 @@ pub fn to_svg(scene: &Scene) -> String {
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w:.0}" height="{h:.0}" viewBox="0 0 {w:.0} {h:.0}" font-family="{}">"#,
         crate::fonts::FAMILY
     );
-    let _ = writeln!(out, r#"<rect x="0" y="0" width="{w:.0}" height="{h:.0}" {}/>"#, paint("fill", scene.background));
+    let _ = writeln!(
+        out,
+        r#"<rect x="0" y="0" width="{w:.0}" height="{h:.0}" {}/>"#,
+        paint("fill", scene.background)
+    );
     for shape in &scene.shapes {
         match shape {
-            Shape::Rect { x, y, w, h, radius, fill, stroke } => {
+            Shape::Rect {
+                x,
+                y,
+                w,
+                h,
+                radius,
+                fill,
+                stroke,
+            } => {
                 let _ = writeln!(
                     out,
                     r#"<rect x="{x:.2}" y="{y:.2}" width="{:.2}" height="{:.2}" rx="{radius:.1}" {}/>"#,
@@ -109,17 +129,42 @@ pub fn to_svg(scene: &Scene) -> String {
                     fill_stroke(*fill, *stroke)
                 );
             }
-            Shape::Circle { cx, cy, r, fill, stroke } => {
-                let _ = writeln!(out, r#"<circle cx="{cx:.2}" cy="{cy:.2}" r="{r:.2}" {}/>"#, fill_stroke(*fill, *stroke));
+            Shape::Circle {
+                cx,
+                cy,
+                r,
+                fill,
+                stroke,
+            } => {
+                let _ = writeln!(
+                    out,
+                    r#"<circle cx="{cx:.2}" cy="{cy:.2}" r="{r:.2}" {}/>"#,
+                    fill_stroke(*fill, *stroke)
+                );
             }
-            Shape::Line { x1, y1, x2, y2, width, color } => {
+            Shape::Line {
+                x1,
+                y1,
+                x2,
+                y2,
+                width,
+                color,
+            } => {
                 let _ = writeln!(
                     out,
                     r#"<line x1="{x1:.2}" y1="{y1:.2}" x2="{x2:.2}" y2="{y2:.2}" stroke-width="{width:.2}" {}/>"#,
                     paint("stroke", *color)
                 );
             }
-            Shape::Text { x, y, text, size, color, bold, anchor } => {
+            Shape::Text {
+                x,
+                y,
+                text,
+                size,
+                color,
+                bold,
+                anchor,
+            } => {
                 let anchor = match anchor {
                     Anchor::Start => "start",
                     Anchor::Middle => "middle",
@@ -143,22 +188,35 @@ pub fn to_svg(scene: &Scene) -> String {
 /// Rasterises the scene at `scale` (1–4) to PNG bytes.
 pub fn to_png(scene: &Scene, scale: f32) -> Result<Vec<u8>, ExportError> {
     let scale = scale.clamp(0.25, 4.0);
-    let (pw, ph) = ((scene.width * scale).round() as u32, (scene.height * scale).round() as u32);
+    let (pw, ph) = (
+        (scene.width * scale).round() as u32,
+        (scene.height * scale).round() as u32,
+    );
     if pw == 0 || ph == 0 || pw > 20_000 || ph > 20_000 {
         return Err(ExportError::TooLarge(pw, ph));
     }
     let svg = to_svg(scene);
-    let mut opt = resvg::usvg::Options { font_family: crate::fonts::FAMILY.to_string(), ..Default::default() };
+    let mut opt = resvg::usvg::Options {
+        font_family: crate::fonts::FAMILY.to_string(),
+        ..Default::default()
+    };
     {
         let db = opt.fontdb_mut();
         db.load_font_data(crate::fonts::REGULAR.to_vec());
         db.load_font_data(crate::fonts::BOLD.to_vec());
     }
     opt.fontdb = Arc::clone(&opt.fontdb);
-    let tree = resvg::usvg::Tree::from_str(&svg, &opt).map_err(|e| ExportError::Render(e.to_string()))?;
+    let tree =
+        resvg::usvg::Tree::from_str(&svg, &opt).map_err(|e| ExportError::Render(e.to_string()))?;
     let mut pixmap = resvg::tiny_skia::Pixmap::new(pw, ph).ok_or(ExportError::TooLarge(pw, ph))?;
-    resvg::render(&tree, resvg::tiny_skia::Transform::from_scale(scale, scale), &mut pixmap.as_mut());
-    pixmap.encode_png().map_err(|e| ExportError::Render(e.to_string()))
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    pixmap
+        .encode_png()
+        .map_err(|e| ExportError::Render(e.to_string()))
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed, then renamed over the
@@ -169,8 +227,14 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "out".into());
-    let mut tmp = tempfile::Builder::new().prefix(&format!(".{name}.")).suffix(".tmp").tempfile_in(&dir)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "out".into());
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .tempfile_in(&dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
@@ -183,14 +247,22 @@ pub fn write_image(scene: &Scene, path: &Path, scale: f32) -> Result<(), ExportE
         ImageFormat::Png => to_png(scene, scale)?,
         ImageFormat::Svg => to_svg(scene).into_bytes(),
     };
-    write_atomic(path, &bytes).map_err(|source| ExportError::Write { path: path.to_path_buf(), source })
+    write_atomic(path, &bytes).map_err(|source| ExportError::Write {
+        path: path.to_path_buf(),
+        source,
+    })
 }
 
 /// The view of a full-range export: 2015–2023 widened to the data's extent.
-pub fn full_range_view(events: &[crate::model::Event], shown: &[bool]) -> crate::timeline::view::TimeView {
+pub fn full_range_view(
+    events: &[crate::model::Event],
+    shown: &[bool],
+) -> crate::timeline::view::TimeView {
     let base = crate::timeline::view::TimeView::default();
     match crate::scene::data_extent(events, shown) {
-        Some((a, b)) => crate::timeline::view::TimeView::new(base.start.min(a - 15.0), base.end.max(b + 15.0)),
+        Some((a, b)) => {
+            crate::timeline::view::TimeView::new(base.start.min(a - 15.0), base.end.max(b + 15.0))
+        }
         None => base,
     }
 }
@@ -212,7 +284,11 @@ pub fn export_options(
         lanes,
         title,
         legend,
-        footer: Some(crate::scene::footer_text(events, shown, chrono::Local::now().date_naive())),
+        footer: Some(crate::scene::footer_text(
+            events,
+            shown,
+            chrono::Local::now().date_naive(),
+        )),
         overview: true,
         selected: None,
         hovered: None,

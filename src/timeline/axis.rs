@@ -16,7 +16,11 @@ pub struct Axis {
 impl Axis {
     /// An axis for `view` drawn from `x0` over `width` pixels.
     pub fn new(view: TimeView, x0: f64, width: f64) -> Axis {
-        Axis { view, x0, width: width.max(1.0) }
+        Axis {
+            view,
+            x0,
+            width: width.max(1.0),
+        }
     }
 
     /// Pixels per day.
@@ -47,7 +51,11 @@ mod tests {
             for i in 0..=100 {
                 let x = 150.0 + 1234.0 * i as f64 / 100.0;
                 let back = axis.x_from_time(axis.time_from_x(x));
-                assert!((back - x).abs() < 0.5, "span {} x {x} back {back}", view.span_days());
+                assert!(
+                    (back - x).abs() < 0.5,
+                    "span {} x {x} back {back}",
+                    view.span_days()
+                );
                 let t = view.start + view.span_days() * i as f64 / 100.0;
                 let tx = axis.x_from_time(t);
                 assert!((axis.time_from_x(tx) - t).abs() * axis.px_per_day() < 0.5);

@@ -30,17 +30,30 @@ impl LaneMode {
 
     /// Parses `forum`, `country` or `outlet`.
     pub fn parse(s: &str) -> Option<LaneMode> {
-        LaneMode::ALL.into_iter().find(|m| m.name().eq_ignore_ascii_case(s))
+        LaneMode::ALL
+            .into_iter()
+            .find(|m| m.name().eq_ignore_ascii_case(s))
     }
 }
 
 /// Fixed order of forum lanes, most regional first.
-const FORUM_ORDER: &[&str] = &["ASEAN", "UN", "Bilateral", "Multilateral", "Global", "National"];
+const FORUM_ORDER: &[&str] = &[
+    "ASEAN",
+    "UN",
+    "Bilateral",
+    "Multilateral",
+    "Global",
+    "National",
+];
 
 /// The lanes an event belongs to under a mode (several for countries and outlets).
 pub fn lane_keys(e: &Event, mode: LaneMode) -> Vec<String> {
     match mode {
-        LaneMode::Forum => vec![if e.forum_kind.is_empty() { "Other".to_string() } else { e.forum_kind.clone() }],
+        LaneMode::Forum => vec![if e.forum_kind.is_empty() {
+            "Other".to_string()
+        } else {
+            e.forum_kind.clone()
+        }],
         LaneMode::Country => {
             if e.countries.is_empty() {
                 vec!["(no country named)".to_string()]
@@ -50,7 +63,11 @@ pub fn lane_keys(e: &Event, mode: LaneMode) -> Vec<String> {
         }
         LaneMode::Outlet => {
             let o = e.outlets();
-            if o.is_empty() { vec!["(outlet unknown)".to_string()] } else { o }
+            if o.is_empty() {
+                vec!["(outlet unknown)".to_string()]
+            } else {
+                o
+            }
         }
     }
 }
@@ -74,12 +91,20 @@ pub fn assign_lanes(events: &[Event], shown: &[bool], mode: LaneMode) -> Vec<Lan
         for key in lane_keys(e, mode) {
             match lanes.iter_mut().find(|l| l.key == key) {
                 Some(l) => l.events.push(i),
-                None => lanes.push(Lane { key, events: vec![i] }),
+                None => lanes.push(Lane {
+                    key,
+                    events: vec![i],
+                }),
             }
         }
     }
     match mode {
-        LaneMode::Forum => lanes.sort_by_key(|l| (FORUM_ORDER.iter().position(|k| *k == l.key).unwrap_or(99), l.key.clone())),
+        LaneMode::Forum => lanes.sort_by_key(|l| {
+            (
+                FORUM_ORDER.iter().position(|k| *k == l.key).unwrap_or(99),
+                l.key.clone(),
+            )
+        }),
         _ => lanes.sort_by(|a, b| b.events.len().cmp(&a.events.len()).then(a.key.cmp(&b.key))),
     }
     lanes
@@ -106,7 +131,14 @@ pub(crate) mod tests_support {
             quotes: vec![],
             sources: outlets
                 .iter()
-                .map(|o| Source { article_id: "a".into(), file: "f".into(), outlet: Some(o.to_string()), title: None, published_date: None, evidence: None })
+                .map(|o| Source {
+                    article_id: "a".into(),
+                    file: "f".into(),
+                    outlet: Some(o.to_string()),
+                    title: None,
+                    published_date: None,
+                    evidence: None,
+                })
                 .collect(),
             mentioned_only: false,
         }
@@ -120,7 +152,11 @@ mod tests {
 
     #[test]
     fn forum_lanes_in_fixed_order_and_empty_hidden() {
-        let events = vec![ev(1, "National", &[], &[]), ev(2, "ASEAN", &[], &[]), ev(3, "UN", &[], &[])];
+        let events = vec![
+            ev(1, "National", &[], &[]),
+            ev(2, "ASEAN", &[], &[]),
+            ev(3, "UN", &[], &[]),
+        ];
         let lanes = assign_lanes(&events, &[true, true, true], LaneMode::Forum);
         let keys: Vec<&str> = lanes.iter().map(|l| l.key.as_str()).collect();
         assert_eq!(keys, vec!["ASEAN", "UN", "National"]);
@@ -130,7 +166,10 @@ mod tests {
 
     #[test]
     fn country_and_outlet_lanes_hold_every_participant() {
-        let events = vec![ev(1, "ASEAN", &["Indonesia", "Japan"], &["ANTARA"]), ev(2, "UN", &["Indonesia"], &["MINA", "ANTARA"])];
+        let events = vec![
+            ev(1, "ASEAN", &["Indonesia", "Japan"], &["ANTARA"]),
+            ev(2, "UN", &["Indonesia"], &["MINA", "ANTARA"]),
+        ];
         let lanes = assign_lanes(&events, &[true, true], LaneMode::Country);
         assert_eq!(lanes[0].key, "Indonesia");
         assert_eq!(lanes[0].events, vec![0, 1]);

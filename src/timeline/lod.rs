@@ -49,7 +49,12 @@ impl Mark {
 
 /// The range of indices of `starts` (sorted) whose spans `[start, end]` can be visible in `[t0, t1)`, given the
 /// longest span in the data (`max_span_days`).
-pub fn visible_range(starts: &[f64], t0: f64, t1: f64, max_span_days: f64) -> std::ops::Range<usize> {
+pub fn visible_range(
+    starts: &[f64],
+    t0: f64,
+    t1: f64,
+    max_span_days: f64,
+) -> std::ops::Range<usize> {
     let lo = starts.partition_point(|&s| s < t0 - max_span_days);
     let hi = starts.partition_point(|&s| s < t1);
     lo..hi.max(lo)
@@ -61,7 +66,9 @@ pub fn cluster(lane: &[usize], spans: &[(f64, f64)], axis: &Axis, min_gap_px: f6
     let mut out: Vec<Mark> = Vec::new();
     let (v0, v1) = (axis.view.start, axis.view.end);
     for &i in lane {
-        let Some(&(s, e)) = spans.get(i) else { continue };
+        let Some(&(s, e)) = spans.get(i) else {
+            continue;
+        };
         if e <= v0 || s >= v1 {
             continue;
         }
@@ -73,14 +80,43 @@ pub fn cluster(lane: &[usize], spans: &[(f64, f64)], axis: &Axis, min_gap_px: f6
         };
         if merge {
             if let Some(last) = out.last_mut() {
-                *last = match std::mem::replace(last, Mark::Single { event: 0, x0: 0.0, x1: 0.0 }) {
-                    Mark::Single { event, x0: a0, x1: a1 } => {
+                *last = match std::mem::replace(
+                    last,
+                    Mark::Single {
+                        event: 0,
+                        x0: 0.0,
+                        x1: 0.0,
+                    },
+                ) {
+                    Mark::Single {
+                        event,
+                        x0: a0,
+                        x1: a1,
+                    } => {
                         let (ps, pe) = spans.get(event).copied().unwrap_or((s, e));
-                        Mark::Cluster { events: vec![event, i], x0: a0, x1: a1.max(x1), t0: ps.min(s), t1: pe.max(e) }
+                        Mark::Cluster {
+                            events: vec![event, i],
+                            x0: a0,
+                            x1: a1.max(x1),
+                            t0: ps.min(s),
+                            t1: pe.max(e),
+                        }
                     }
-                    Mark::Cluster { mut events, x0: a0, x1: a1, t0, t1 } => {
+                    Mark::Cluster {
+                        mut events,
+                        x0: a0,
+                        x1: a1,
+                        t0,
+                        t1,
+                    } => {
                         events.push(i);
-                        Mark::Cluster { events, x0: a0, x1: a1.max(x1), t0: t0.min(s), t1: t1.max(e) }
+                        Mark::Cluster {
+                            events,
+                            x0: a0,
+                            x1: a1.max(x1),
+                            t0: t0.min(s),
+                            t1: t1.max(e),
+                        }
                     }
                 };
             }
@@ -114,14 +150,23 @@ mod tests {
 
     #[test]
     fn clusters_conserve_counts() {
-        let spans: Vec<(f64, f64)> = (0..1000).map(|i| (i as f64 * 0.37, i as f64 * 0.37 + 1.0)).collect();
+        let spans: Vec<(f64, f64)> = (0..1000)
+            .map(|i| (i as f64 * 0.37, i as f64 * 0.37 + 1.0))
+            .collect();
         let lane: Vec<usize> = (0..1000).collect();
         for zoom in [1.0, 4.0, 40.0, 400.0] {
             let view = TimeView::new(0.0, 400.0 / zoom);
             let axis = Axis::new(view, 0.0, 1000.0);
             let marks = cluster(&lane, &spans, &axis, 12.0);
-            let visible = spans.iter().filter(|(s, e)| *e > view.start && *s < view.end).count();
-            assert_eq!(marks.iter().map(Mark::count).sum::<usize>(), visible, "zoom {zoom}");
+            let visible = spans
+                .iter()
+                .filter(|(s, e)| *e > view.start && *s < view.end)
+                .count();
+            assert_eq!(
+                marks.iter().map(Mark::count).sum::<usize>(),
+                visible,
+                "zoom {zoom}"
+            );
             // Markers never overlap closer than the gap.
             for w in marks.windows(2) {
                 assert!(w[1].extent().0 - w[0].extent().1 >= 12.0 - 1e-9);
@@ -131,12 +176,16 @@ mod tests {
 
     #[test]
     fn visible_range_equals_a_linear_scan() {
-        let starts: Vec<f64> = (0..500).map(|i| ((i * 7919) % 1000) as f64).collect::<Vec<_>>();
+        let starts: Vec<f64> = (0..500)
+            .map(|i| ((i * 7919) % 1000) as f64)
+            .collect::<Vec<_>>();
         let mut starts = starts;
         starts.sort_by(f64::total_cmp);
         for (t0, t1) in [(0.0, 10.0), (100.5, 340.2), (990.0, 2000.0), (-50.0, -1.0)] {
             let r = visible_range(&starts, t0, t1, 3.0);
-            let linear: Vec<usize> = (0..starts.len()).filter(|&i| starts[i] + 3.0 >= t0 && starts[i] < t1).collect();
+            let linear: Vec<usize> = (0..starts.len())
+                .filter(|&i| starts[i] + 3.0 >= t0 && starts[i] < t1)
+                .collect();
             let fast: Vec<usize> = r.filter(|&i| starts[i] + 3.0 >= t0).collect();
             assert_eq!(fast, linear);
         }

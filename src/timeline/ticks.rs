@@ -31,20 +31,38 @@ pub const TIERS: &[Tier] = &[
     Tier::Days,
 ];
 
-const MONTH_ABBR: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTH_ABBR: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 const MONTH_NAME: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
     "December",
 ];
 
 /// Short month name, `Jan` … `Dec`.
 pub fn month_abbr(m: u32) -> &'static str {
-    MONTH_ABBR.get(m.saturating_sub(1) as usize).copied().unwrap_or("?")
+    MONTH_ABBR
+        .get(m.saturating_sub(1) as usize)
+        .copied()
+        .unwrap_or("?")
 }
 
 /// Full English month name.
 pub fn month_name(m: u32) -> &'static str {
-    MONTH_NAME.get(m.saturating_sub(1) as usize).copied().unwrap_or("?")
+    MONTH_NAME
+        .get(m.saturating_sub(1) as usize)
+        .copied()
+        .unwrap_or("?")
 }
 
 impl Tier {
@@ -96,7 +114,9 @@ impl Tier {
                 let m0 = (start.month0() / n) * n;
                 NaiveDate::from_ymd_opt(start.year(), m0 + 1, 1)
             }
-            Tier::Weeks => Some(start - Duration::days(start.weekday().num_days_from_monday() as i64)),
+            Tier::Weeks => {
+                Some(start - Duration::days(start.weekday().num_days_from_monday() as i64))
+            }
             Tier::Days => Some(start),
         };
         while let Some(cur) = d {
@@ -110,7 +130,11 @@ impl Tier {
                 Tier::Years(n) => NaiveDate::from_ymd_opt(cur.year() + n as i32, 1, 1),
                 Tier::Months(n) => {
                     let total = cur.year() * 12 + cur.month0() as i32 + n as i32;
-                    NaiveDate::from_ymd_opt(total.div_euclid(12), total.rem_euclid(12) as u32 + 1, 1)
+                    NaiveDate::from_ymd_opt(
+                        total.div_euclid(12),
+                        total.rem_euclid(12) as u32 + 1,
+                        1,
+                    )
                 }
                 Tier::Weeks => cur.checked_add_signed(Duration::days(7)),
                 Tier::Days => cur.checked_add_signed(Duration::days(1)),
@@ -169,22 +193,41 @@ pub fn ticks(axis: &Axis, font_px: f32) -> Ticks {
     let mut out: Vec<Tick> = major
         .ticks(axis.view.start, axis.view.end)
         .into_iter()
-        .map(|d| Tick { x: axis.x_from_time(day_number(d)), date: d, label: Some(major.label(d)), alpha, major: true })
+        .map(|d| Tick {
+            x: axis.x_from_time(day_number(d)),
+            date: d,
+            label: Some(major.label(d)),
+            alpha,
+            major: true,
+        })
         .collect();
-    let finer = TIERS.iter().position(|t| *t == major).and_then(|i| TIERS.get(i + 1)).copied();
+    let finer = TIERS
+        .iter()
+        .position(|t| *t == major)
+        .and_then(|i| TIERS.get(i + 1))
+        .copied();
     if let Some(minor) = finer {
         let spacing = minor.approx_days() * ppd;
         if spacing >= 6.0 {
             let a = ((spacing - 6.0) / 30.0).clamp(0.15, 1.0) as f32;
             for d in minor.ticks(axis.view.start, axis.view.end) {
                 if !out.iter().any(|t| t.date == d) {
-                    out.push(Tick { x: axis.x_from_time(day_number(d)), date: d, label: None, alpha: a, major: false });
+                    out.push(Tick {
+                        x: axis.x_from_time(day_number(d)),
+                        date: d,
+                        label: None,
+                        alpha: a,
+                        major: false,
+                    });
                 }
             }
         }
     }
     out.sort_by(|a, b| a.x.total_cmp(&b.x));
-    Ticks { major_tier: major, ticks: out }
+    Ticks {
+        major_tier: major,
+        ticks: out,
+    }
 }
 
 /// A header naming the span in view: `2015 – 2023`, `2018`, `April 2018`, `27 April 2018`.
@@ -199,9 +242,20 @@ pub fn span_header(axis: &Axis) -> String {
         if a.month() == b.month() && a.year() == b.year() {
             format!("{} {}", month_name(c.month()), c.year())
         } else if a.year() == b.year() {
-            format!("{} – {} {}", month_name(a.month()), month_name(b.month()), b.year())
+            format!(
+                "{} – {} {}",
+                month_name(a.month()),
+                month_name(b.month()),
+                b.year()
+            )
         } else {
-            format!("{} {} – {} {}", month_name(a.month()), a.year(), month_name(b.month()), b.year())
+            format!(
+                "{} {} – {} {}",
+                month_name(a.month()),
+                a.year(),
+                month_name(b.month()),
+                b.year()
+            )
         }
     } else if a.year() == b.year() {
         a.year().to_string()
@@ -224,7 +278,12 @@ mod tests {
         let axis = Axis::new(TimeView::default(), 0.0, 1200.0);
         let t = ticks(&axis, 12.0);
         assert_eq!(t.major_tier, Tier::Years(1));
-        assert_eq!(labels(&t), vec!["2015", "2016", "2017", "2018", "2019", "2020", "2021", "2022", "2023"]);
+        assert_eq!(
+            labels(&t),
+            vec![
+                "2015", "2016", "2017", "2018", "2019", "2020", "2021", "2022", "2023"
+            ]
+        );
         assert_eq!(span_header(&axis), "2015 – 2023");
     }
 
@@ -244,7 +303,10 @@ mod tests {
             assert!(seen.contains(&tier), "{tier:?} never chosen: {seen:?}");
         }
         // Order is coarse to fine.
-        let idx: Vec<usize> = seen.iter().map(|s| TIERS.iter().position(|t| t == s).unwrap()).collect();
+        let idx: Vec<usize> = seen
+            .iter()
+            .map(|s| TIERS.iter().position(|t| t == s).unwrap())
+            .collect();
         assert!(idx.windows(2).all(|w| w[0] < w[1]), "{seen:?}");
     }
 
@@ -257,9 +319,15 @@ mod tests {
                 let t = ticks(&axis, 12.0);
                 let mut last_end = f64::NEG_INFINITY;
                 for tick in t.ticks.iter().filter(|t| t.label.is_some()) {
-                    let w = crate::fonts::text_width(tick.label.as_deref().unwrap(), 12.0, false) as f64;
+                    let w = crate::fonts::text_width(tick.label.as_deref().unwrap(), 12.0, false)
+                        as f64;
                     let (l, r) = (tick.x + 4.0, tick.x + 4.0 + w);
-                    assert!(l >= last_end, "collision at span {} width {width}: {:?}", view.span_days(), labels(&t));
+                    assert!(
+                        l >= last_end,
+                        "collision at span {} width {width}: {:?}",
+                        view.span_days(),
+                        labels(&t)
+                    );
                     last_end = r;
                 }
             }
@@ -269,11 +337,17 @@ mod tests {
 
     #[test]
     fn month_and_day_labels() {
-        let v = TimeView::new(day_number(NaiveDate::from_ymd_opt(2018, 1, 1).unwrap()), day_number(NaiveDate::from_ymd_opt(2018, 7, 1).unwrap()));
+        let v = TimeView::new(
+            day_number(NaiveDate::from_ymd_opt(2018, 1, 1).unwrap()),
+            day_number(NaiveDate::from_ymd_opt(2018, 7, 1).unwrap()),
+        );
         let t = ticks(&Axis::new(v, 0.0, 1200.0), 12.0);
         assert_eq!(t.major_tier, Tier::Months(1));
         assert_eq!(labels(&t)[..4], ["2018", "Feb", "Mar", "Apr"]);
-        let v = TimeView::new(day_number(NaiveDate::from_ymd_opt(2018, 4, 20).unwrap()), day_number(NaiveDate::from_ymd_opt(2018, 5, 2).unwrap()));
+        let v = TimeView::new(
+            day_number(NaiveDate::from_ymd_opt(2018, 4, 20).unwrap()),
+            day_number(NaiveDate::from_ymd_opt(2018, 5, 2).unwrap()),
+        );
         let axis = Axis::new(v, 0.0, 1200.0);
         let t = ticks(&axis, 12.0);
         assert_eq!(t.major_tier, Tier::Days);

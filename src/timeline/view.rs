@@ -63,9 +63,16 @@ impl TimeView {
             return *self;
         }
         let new_span = (self.span_days() / factor).clamp(MIN_SPAN_DAYS, MAX_SPAN_DAYS);
-        let frac = if self.span_days() > 0.0 { (anchor - self.start) / self.span_days() } else { 0.5 };
+        let frac = if self.span_days() > 0.0 {
+            (anchor - self.start) / self.span_days()
+        } else {
+            0.5
+        };
         let start = anchor - frac * new_span;
-        TimeView { start, end: start + new_span }
+        TimeView {
+            start,
+            end: start + new_span,
+        }
     }
 
     /// Move by `days` (positive moves later).
@@ -73,7 +80,10 @@ impl TimeView {
         if !days.is_finite() {
             return *self;
         }
-        TimeView { start: self.start + days, end: self.end + days }
+        TimeView {
+            start: self.start + days,
+            end: self.end + days,
+        }
     }
 
     /// A view showing `[t0, t1]` with `margin` (fraction of the span) on each side.

@@ -103,7 +103,11 @@ impl StartOptions {
 
     /// The paths to open, the bundled sample when none were given.
     pub fn paths_or_default(&self) -> Vec<PathBuf> {
-        if self.paths.is_empty() { vec![bundled_sample()] } else { self.paths.clone() }
+        if self.paths.is_empty() {
+            vec![bundled_sample()]
+        } else {
+            self.paths.clone()
+        }
     }
 }
 
@@ -118,7 +122,10 @@ pub fn bundled_sample() -> PathBuf {
 
 fn corpus_name(paths: &[PathBuf]) -> String {
     match paths {
-        [one] => one.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| one.display().to_string()),
+        [one] => one
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_else(|| one.display().to_string()),
         [] => "no corpus".into(),
         many => format!("{} items", many.len()),
     }
@@ -143,16 +150,32 @@ pub struct Data {
 
 impl Data {
     /// Builds the data from loaded articles.
-    pub fn from_parts(articles: Vec<Article>, facts: Vec<ArticleFacts>, skipped: Vec<Skipped>) -> Data {
+    pub fn from_parts(
+        articles: Vec<Article>,
+        facts: Vec<ArticleFacts>,
+        skipped: Vec<Skipped>,
+    ) -> Data {
         let events = build_events(&facts);
         let search_texts = events.iter().map(search_text).collect();
-        let article_index = articles.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
-        Data { articles, facts, events, skipped, search_texts, article_index }
+        let article_index = articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i))
+            .collect();
+        Data {
+            articles,
+            facts,
+            events,
+            skipped,
+            search_texts,
+            article_index,
+        }
     }
 
     /// Loads and extracts synchronously.
     pub fn load(paths: &[PathBuf]) -> Data {
-        let (x, corpus): (Extraction, corpus::Corpus) = crate::cli::extract_paths(paths, &LoadOptions::default());
+        let (x, corpus): (Extraction, corpus::Corpus) =
+            crate::cli::extract_paths(paths, &LoadOptions::default());
         Data::from_parts(corpus.articles, x.articles, x.skipped)
     }
 }
@@ -214,7 +237,9 @@ impl LinimasaApp {
         let mut settings: Settings = if start.fresh || start.screenshot.is_some() {
             Settings::default()
         } else {
-            cc.storage.and_then(|s| eframe::get_value(s, eframe::APP_KEY)).unwrap_or_default()
+            cc.storage
+                .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+                .unwrap_or_default()
         };
         let paths = if !start.paths.is_empty() {
             start.paths.clone()
@@ -268,11 +293,19 @@ impl LinimasaApp {
 
     /// Recomputes the filter mask if the filters changed.
     pub fn refilter(&mut self) {
-        if self.filters_applied.as_ref() == Some(&self.settings.filters) && self.shown.len() == self.data.events.len() {
+        if self.filters_applied.as_ref() == Some(&self.settings.filters)
+            && self.shown.len() == self.data.events.len()
+        {
             return;
         }
-        self.shown = self.settings.filters.apply(&self.data.events, &self.data.search_texts);
-        if self.selected.is_some_and(|s| !self.shown.get(s).copied().unwrap_or(false)) {
+        self.shown = self
+            .settings
+            .filters
+            .apply(&self.data.events, &self.data.search_texts);
+        if self
+            .selected
+            .is_some_and(|s| !self.shown.get(s).copied().unwrap_or(false))
+        {
             self.selected = None;
         }
         self.filters_applied = Some(self.settings.filters.clone());
@@ -284,32 +317,44 @@ impl LinimasaApp {
             job.cancel.store(true, Ordering::Relaxed);
         }
         self.settings.corpus = paths.clone();
-        ctx.send_viewport_cmd(egui::ViewportCommand::Title(format!("Linimasa — {}", corpus_name(&paths))));
+        ctx.send_viewport_cmd(egui::ViewportCommand::Title(format!(
+            "Linimasa — {}",
+            corpus_name(&paths)
+        )));
         let done = Arc::new(AtomicUsize::new(0));
         let total = Arc::new(AtomicUsize::new(0));
         let cancel = Arc::new(AtomicBool::new(false));
         let (tx, rx) = channel();
         let (d, t, c, ctx2) = (done.clone(), total.clone(), cancel.clone(), ctx.clone());
-        let spawned = std::thread::Builder::new().name("linimasa-load".into()).spawn(move || {
-            let (files, mut skipped) = corpus::find_files(&paths);
-            t.store(files.len(), Ordering::Relaxed);
-            let progress = |n: usize, _total: usize| {
-                d.store(n, Ordering::Relaxed);
+        let spawned = std::thread::Builder::new()
+            .name("linimasa-load".into())
+            .spawn(move || {
+                let (files, mut skipped) = corpus::find_files(&paths);
+                t.store(files.len(), Ordering::Relaxed);
+                let progress = |n: usize, _total: usize| {
+                    d.store(n, Ordering::Relaxed);
+                    ctx2.request_repaint();
+                    !c.load(Ordering::Relaxed)
+                };
+                let corpus =
+                    corpus::load_found(&files, &LoadOptions::default(), &mut skipped, &progress);
+                if c.load(Ordering::Relaxed) {
+                    return;
+                }
+                let facts: Vec<ArticleFacts> =
+                    corpus.articles.par_iter().map(extract_article).collect();
+                let data = Data::from_parts(corpus.articles, facts, corpus.skipped);
+                let _ = tx.send(data);
                 ctx2.request_repaint();
-                !c.load(Ordering::Relaxed)
-            };
-            let corpus = corpus::load_found(&files, &LoadOptions::default(), &mut skipped, &progress);
-            if c.load(Ordering::Relaxed) {
-                return;
-            }
-            let facts: Vec<ArticleFacts> = corpus.articles.par_iter().map(extract_article).collect();
-            let data = Data::from_parts(corpus.articles, facts, corpus.skipped);
-            let _ = tx.send(data);
-            ctx2.request_repaint();
-        });
+            });
         match spawned {
             Ok(_) => {
-                self.job = Some(LoadJob { done, total, cancel, rx });
+                self.job = Some(LoadJob {
+                    done,
+                    total,
+                    cancel,
+                    rx,
+                });
                 self.status = "Loading…".into();
             }
             Err(e) => self.status = format!("could not start loading: {e}"),
@@ -330,7 +375,13 @@ impl LinimasaApp {
 
     /// The theme in use.
     pub fn theme_kind(&self, ctx: &egui::Context) -> ThemeKind {
-        self.settings.theme.unwrap_or_else(|| if ctx.theme() == egui::Theme::Dark { ThemeKind::Dark } else { ThemeKind::Light })
+        self.settings.theme.unwrap_or_else(|| {
+            if ctx.theme() == egui::Theme::Dark {
+                ThemeKind::Dark
+            } else {
+                ThemeKind::Light
+            }
+        })
     }
 
     /// Fits the view to the shown events.
@@ -350,7 +401,10 @@ impl LinimasaApp {
                     ui.close();
                 }
                 if ui.button("Open files…").clicked() {
-                    if let Some(files) = rfd::FileDialog::new().add_filter("Articles", &["txt", "md", "json", "jsonl", "csv"]).pick_files() {
+                    if let Some(files) = rfd::FileDialog::new()
+                        .add_filter("Articles", &["txt", "md", "json", "jsonl", "csv"])
+                        .pick_files()
+                    {
                         self.open(files, ui.ctx());
                     }
                     ui.close();
@@ -360,7 +414,10 @@ impl LinimasaApp {
                     ui.close();
                 }
                 ui.separator();
-                if ui.add(egui::Button::new("Export image…").shortcut_text("Ctrl+E")).clicked() {
+                if ui
+                    .add(egui::Button::new("Export image…").shortcut_text("Ctrl+E"))
+                    .clicked()
+                {
                     self.export_open = true;
                     ui.close();
                 }
@@ -371,10 +428,17 @@ impl LinimasaApp {
             });
             ui.menu_button("View", |ui| {
                 for mode in LaneMode::ALL {
-                    ui.radio_value(&mut self.settings.lanes, mode, format!("Lanes by {}", mode.name()));
+                    ui.radio_value(
+                        &mut self.settings.lanes,
+                        mode,
+                        format!("Lanes by {}", mode.name()),
+                    );
                 }
                 ui.separator();
-                if ui.add(egui::Button::new("Fit to data").shortcut_text("Home")).clicked() {
+                if ui
+                    .add(egui::Button::new("Fit to data").shortcut_text("Home"))
+                    .clicked()
+                {
                     self.fit_to_data();
                     ui.close();
                 }
@@ -384,8 +448,16 @@ impl LinimasaApp {
                 }
                 ui.separator();
                 ui.radio_value(&mut self.settings.theme, None, "Theme: follow system");
-                ui.radio_value(&mut self.settings.theme, Some(ThemeKind::Light), "Theme: light");
-                ui.radio_value(&mut self.settings.theme, Some(ThemeKind::Dark), "Theme: dark");
+                ui.radio_value(
+                    &mut self.settings.theme,
+                    Some(ThemeKind::Light),
+                    "Theme: light",
+                );
+                ui.radio_value(
+                    &mut self.settings.theme,
+                    Some(ThemeKind::Dark),
+                    "Theme: dark",
+                );
                 ui.checkbox(&mut self.settings.show_problems, "Problems panel");
             });
         });
@@ -394,9 +466,16 @@ impl LinimasaApp {
     fn status_ui(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
             if let Some(job) = &self.job {
-                let (d, t) = (job.done.load(Ordering::Relaxed), job.total.load(Ordering::Relaxed));
+                let (d, t) = (
+                    job.done.load(Ordering::Relaxed),
+                    job.total.load(Ordering::Relaxed),
+                );
                 let frac = if t == 0 { 0.0 } else { d as f32 / t as f32 };
-                ui.add(egui::ProgressBar::new(frac).desired_width(220.0).text(format!("Loading {d}/{t} files")));
+                ui.add(
+                    egui::ProgressBar::new(frac)
+                        .desired_width(220.0)
+                        .text(format!("Loading {d}/{t} files")),
+                );
                 if ui.button("Cancel").clicked() {
                     job.cancel.store(true, Ordering::Relaxed);
                     self.job = None;
@@ -407,12 +486,22 @@ impl LinimasaApp {
                 let shown = self.shown.iter().filter(|s| **s).count();
                 if self.settings.filters.is_active() {
                     ui.separator();
-                    ui.label(format!("{shown} of {} events match the filters", self.data.events.len()));
+                    ui.label(format!(
+                        "{shown} of {} events match the filters",
+                        self.data.events.len()
+                    ));
                 }
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let n = self.data.skipped.len();
-                if n > 0 && ui.selectable_label(self.settings.show_problems, format!("⚠ {n} problem{}", if n == 1 { "" } else { "s" })).clicked() {
+                if n > 0
+                    && ui
+                        .selectable_label(
+                            self.settings.show_problems,
+                            format!("⚠ {n} problem{}", if n == 1 { "" } else { "s" }),
+                        )
+                        .clicked()
+                {
                     self.settings.show_problems = !self.settings.show_problems;
                 }
             });
@@ -429,19 +518,31 @@ impl LinimasaApp {
                 }
             });
         });
-        egui::ScrollArea::vertical().max_height(120.0).id_salt("problems").show(ui, |ui| {
-            egui::Grid::new("problems-grid").striped(true).num_columns(2).show(ui, |ui| {
-                for s in &self.data.skipped {
-                    ui.label(&s.file);
-                    ui.label(&s.reason);
-                    ui.end_row();
-                }
+        egui::ScrollArea::vertical()
+            .max_height(120.0)
+            .id_salt("problems")
+            .show(ui, |ui| {
+                egui::Grid::new("problems-grid")
+                    .striped(true)
+                    .num_columns(2)
+                    .show(ui, |ui| {
+                        for s in &self.data.skipped {
+                            ui.label(&s.file);
+                            ui.label(&s.reason);
+                            ui.end_row();
+                        }
+                    });
             });
-        });
     }
 
     fn handle_dropped_files(&mut self, ctx: &egui::Context) {
-        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
         if !dropped.is_empty() {
             self.open(dropped, ctx);
         }
@@ -449,7 +550,9 @@ impl LinimasaApp {
 
     fn apply_theme(&mut self, ctx: &egui::Context) {
         let kind = self.theme_kind(ctx);
-        if self.theme_applied != Some(kind) || self.settings.theme.is_some() && self.theme_applied.is_none() {
+        if self.theme_applied != Some(kind)
+            || self.settings.theme.is_some() && self.theme_applied.is_none()
+        {
             match self.settings.theme {
                 Some(ThemeKind::Dark) => ctx.set_theme(egui::Theme::Dark),
                 Some(ThemeKind::Light) => ctx.set_theme(egui::Theme::Light),
@@ -460,20 +563,22 @@ impl LinimasaApp {
     }
 
     fn screenshot_step(&mut self, ctx: &egui::Context) {
-        let Some((path, frames)) = &mut self.screenshot else { return };
+        let Some((path, frames)) = &mut self.screenshot else {
+            return;
+        };
         *frames += 1;
-        if let Ok(guard) = self.screenshot_done.lock() {
-            if let Some(result) = guard.as_ref() {
-                if *frames < 10_000 {
-                    match result {
-                        Ok(()) => eprintln!("saved {}", path.display()),
-                        Err(e) => eprintln!("error: {e}"),
-                    }
-                    *frames = 10_000;
+        if let Ok(guard) = self.screenshot_done.lock()
+            && let Some(result) = guard.as_ref()
+        {
+            if *frames < 10_000 {
+                match result {
+                    Ok(()) => eprintln!("saved {}", path.display()),
+                    Err(e) => eprintln!("error: {e}"),
                 }
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-                return;
+                *frames = 10_000;
             }
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            return;
         }
         ctx.request_repaint();
         if *frames == 6 {
@@ -498,7 +603,8 @@ fn save_color_image(image: &egui::ColorImage, path: &std::path::Path) -> Result<
         *dst = resvg::tiny_skia::ColorU8::from_rgba(r, g, b, a).premultiply();
     }
     let png = pixmap.encode_png().map_err(|e| e.to_string())?;
-    crate::export::write_atomic(path, &png).map_err(|e| format!("could not write {}: {e}", path.display()))
+    crate::export::write_atomic(path, &png)
+        .map_err(|e| format!("could not write {}: {e}", path.display()))
 }
 
 impl eframe::App for LinimasaApp {
@@ -513,10 +619,20 @@ impl eframe::App for LinimasaApp {
         egui::Panel::top("toolbar").show(ui, |ui| self.toolbar_ui(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
         if self.settings.show_problems && !self.data.skipped.is_empty() {
-            egui::Panel::bottom("problems").resizable(true).show(ui, |ui| self.problems_ui(ui));
+            egui::Panel::bottom("problems")
+                .resizable(true)
+                .show(ui, |ui| self.problems_ui(ui));
         }
-        egui::Panel::left("filters").resizable(true).default_size(230.0).min_size(170.0).show(ui, |ui| self.filter_ui(ui));
-        egui::Panel::right("detail").resizable(true).default_size(420.0).min_size(280.0).show(ui, |ui| self.detail_ui(ui));
+        egui::Panel::left("filters")
+            .resizable(true)
+            .default_size(230.0)
+            .min_size(170.0)
+            .show(ui, |ui| self.filter_ui(ui));
+        egui::Panel::right("detail")
+            .resizable(true)
+            .default_size(420.0)
+            .min_size(280.0)
+            .show(ui, |ui| self.detail_ui(ui));
         egui::CentralPanel::default().show(ui, |ui| self.timeline_ui(ui));
 
         if self.export_open {

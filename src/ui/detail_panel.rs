@@ -15,7 +15,13 @@ pub fn date_text(d: &DateSpan) -> String {
         Precision::Year => d.start.year().to_string(),
         Precision::Month => format!("{} {}", month_name(d.start.month()), d.start.year()),
         Precision::Day if d.end != d.start && d.end.month() == d.start.month() => {
-            format!("{}–{} {} {}", d.start.day(), d.end.day(), month_name(d.start.month()), d.start.year())
+            format!(
+                "{}–{} {} {}",
+                d.start.day(),
+                d.end.day(),
+                month_name(d.start.month()),
+                d.start.year()
+            )
         }
         Precision::Day if d.end != d.start => format!(
             "{} {} – {} {} {}",
@@ -25,7 +31,12 @@ pub fn date_text(d: &DateSpan) -> String {
             month_name(d.end.month()),
             d.end.year()
         ),
-        Precision::Day => format!("{} {} {}", d.start.day(), month_name(d.start.month()), d.start.year()),
+        Precision::Day => format!(
+            "{} {} {}",
+            d.start.day(),
+            month_name(d.start.month()),
+            d.start.year()
+        ),
     };
     match d.certainty {
         Certainty::Stated => base,
@@ -44,7 +55,9 @@ pub fn date_text(d: &DateSpan) -> String {
 
 /// A citation for a source: `Outlet, "Headline", published date (file).`
 pub fn citation(e: &Event, source: usize) -> String {
-    let Some(s) = e.sources.get(source) else { return String::new() };
+    let Some(s) = e.sources.get(source) else {
+        return String::new();
+    };
     let mut out = String::new();
     out.push_str(s.outlet.as_deref().unwrap_or("Unknown outlet"));
     if let Some(t) = &s.title {
@@ -70,73 +83,120 @@ impl LinimasaApp {
             self.selected = None;
             return;
         };
-        egui::ScrollArea::vertical().id_salt("detail").auto_shrink([false, false]).show(ui, |ui| {
-            ui.heading(&e.title);
-            ui.label(RichText::new(date_text(&e.date)).strong());
-            if e.mentioned_only {
-                ui.label(RichText::new("Mentioned in passing; no article reports it directly.").weak());
-            }
-            egui::Grid::new("facts").num_columns(2).spacing([8.0, 4.0]).show(ui, |ui| {
-                let row = |ui: &mut egui::Ui, k: &str, v: String| {
-                    if !v.is_empty() {
-                        ui.label(RichText::new(k).weak());
-                        ui.label(v);
-                        ui.end_row();
-                    }
-                };
-                row(ui, "Location", e.location.clone().unwrap_or_default());
-                row(ui, "Forum", e.forum.clone().unwrap_or_else(|| e.forum_kind.clone()));
-                row(ui, "Countries", e.countries.join(", "));
-                row(ui, "People", e.people.join(", "));
-            });
-            ui.separator();
-            ui.strong(format!("Quotes ({})", e.quotes.len()));
-            for q in &e.quotes {
-                let source = e.sources.get(q.source);
-                let outlet = source.and_then(|s| s.outlet.clone()).unwrap_or_else(|| "unknown outlet".into());
-                ui.group(|ui| {
-                    let r = ui.add(egui::Label::new(format!("“{}”", q.quote.text)).wrap().sense(egui::Sense::click()));
-                    let who = match (&q.quote.speaker, &q.quote.role) {
-                        (Some(s), Some(r)) => format!("— {s} ({r}), via {outlet}"),
-                        (Some(s), None) => format!("— {s}, via {outlet}"),
-                        _ => format!("— speaker not named, via {outlet}"),
-                    };
-                    ui.label(RichText::new(who).italics());
-                    if r.on_hover_text("Show in the article text").clicked() {
-                        if let Some(s) = source {
+        egui::ScrollArea::vertical()
+            .id_salt("detail")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                ui.heading(&e.title);
+                ui.label(RichText::new(date_text(&e.date)).strong());
+                if e.mentioned_only {
+                    ui.label(
+                        RichText::new("Mentioned in passing; no article reports it directly.")
+                            .weak(),
+                    );
+                }
+                egui::Grid::new("facts")
+                    .num_columns(2)
+                    .spacing([8.0, 4.0])
+                    .show(ui, |ui| {
+                        let row = |ui: &mut egui::Ui, k: &str, v: String| {
+                            if !v.is_empty() {
+                                ui.label(RichText::new(k).weak());
+                                ui.label(v);
+                                ui.end_row();
+                            }
+                        };
+                        row(ui, "Location", e.location.clone().unwrap_or_default());
+                        row(
+                            ui,
+                            "Forum",
+                            e.forum.clone().unwrap_or_else(|| e.forum_kind.clone()),
+                        );
+                        row(ui, "Countries", e.countries.join(", "));
+                        row(ui, "People", e.people.join(", "));
+                    });
+                ui.separator();
+                ui.strong(format!("Quotes ({})", e.quotes.len()));
+                for q in &e.quotes {
+                    let source = e.sources.get(q.source);
+                    let outlet = source
+                        .and_then(|s| s.outlet.clone())
+                        .unwrap_or_else(|| "unknown outlet".into());
+                    ui.group(|ui| {
+                        let r = ui.add(
+                            egui::Label::new(format!("“{}”", q.quote.text))
+                                .wrap()
+                                .sense(egui::Sense::click()),
+                        );
+                        let who = match (&q.quote.speaker, &q.quote.role) {
+                            (Some(s), Some(r)) => format!("— {s} ({r}), via {outlet}"),
+                            (Some(s), None) => format!("— {s}, via {outlet}"),
+                            _ => format!("— speaker not named, via {outlet}"),
+                        };
+                        ui.label(RichText::new(who).italics());
+                        if r.on_hover_text("Show in the article text").clicked()
+                            && let Some(s) = source
+                        {
                             self.scroll_to = Some((s.article_id.clone(), q.quote.start));
                         }
-                    }
-                });
-            }
-            ui.separator();
-            ui.strong(format!("Sources ({})", e.sources.len()));
-            for (si, s) in e.sources.iter().enumerate() {
-                ui.group(|ui| {
-                    ui.label(RichText::new(s.outlet.clone().unwrap_or_else(|| "Unknown outlet".into())).strong());
-                    if let Some(t) = &s.title {
-                        ui.label(t);
-                    }
-                    ui.label(RichText::new(format!("Published {} · {}", s.published_date.as_deref().unwrap_or("date not printed"), s.file)).weak());
-                    ui.horizontal(|ui| {
-                        if ui.small_button("Copy citation").clicked() {
-                            ui.ctx().copy_text(citation(&e, si));
-                            self.status = "Citation copied".into();
-                        }
-                        if ui.small_button("Open folder").clicked() {
-                            self.open_folder_of(&s.article_id);
-                        }
                     });
-                    egui::CollapsingHeader::new("Article text").id_salt(("text", si, &s.article_id)).default_open(e.sources.len() == 1 || self.scroll_to.as_ref().is_some_and(|(id, _)| *id == s.article_id)).show(ui, |ui| {
-                        self.article_text_ui(ui, &e, si);
+                }
+                ui.separator();
+                ui.strong(format!("Sources ({})", e.sources.len()));
+                for (si, s) in e.sources.iter().enumerate() {
+                    ui.group(|ui| {
+                        ui.label(
+                            RichText::new(
+                                s.outlet.clone().unwrap_or_else(|| "Unknown outlet".into()),
+                            )
+                            .strong(),
+                        );
+                        if let Some(t) = &s.title {
+                            ui.label(t);
+                        }
+                        ui.label(
+                            RichText::new(format!(
+                                "Published {} · {}",
+                                s.published_date.as_deref().unwrap_or("date not printed"),
+                                s.file
+                            ))
+                            .weak(),
+                        );
+                        ui.horizontal(|ui| {
+                            if ui.small_button("Copy citation").clicked() {
+                                ui.ctx().copy_text(citation(&e, si));
+                                self.status = "Citation copied".into();
+                            }
+                            if ui.small_button("Open folder").clicked() {
+                                self.open_folder_of(&s.article_id);
+                            }
+                        });
+                        egui::CollapsingHeader::new("Article text")
+                            .id_salt(("text", si, &s.article_id))
+                            .default_open(
+                                e.sources.len() == 1
+                                    || self
+                                        .scroll_to
+                                        .as_ref()
+                                        .is_some_and(|(id, _)| *id == s.article_id),
+                            )
+                            .show(ui, |ui| {
+                                self.article_text_ui(ui, &e, si);
+                            });
                     });
-                });
-            }
-        });
+                }
+            });
     }
 
     fn open_folder_of(&mut self, article_id: &str) {
-        let Some(a) = self.data.article_index.get(article_id).and_then(|&i| self.data.articles.get(i)) else { return };
+        let Some(a) = self
+            .data
+            .article_index
+            .get(article_id)
+            .and_then(|&i| self.data.articles.get(i))
+        else {
+            return;
+        };
         let Some(dir) = a.path.parent() else { return };
         #[cfg(target_os = "linux")]
         let r = std::process::Command::new("xdg-open").arg(dir).spawn();
@@ -145,7 +205,8 @@ impl LinimasaApp {
         #[cfg(target_os = "windows")]
         let r = std::process::Command::new("explorer").arg(dir).spawn();
         #[cfg(not(any(target_os = "linux", target_os = "macos", target_os = "windows")))]
-        let r: std::io::Result<std::process::Child> = Err(std::io::Error::other("unsupported platform"));
+        let r: std::io::Result<std::process::Child> =
+            Err(std::io::Error::other("unsupported platform"));
         if let Err(e) = r {
             self.status = format!("could not open {}: {e}", dir.display());
         }
@@ -153,8 +214,15 @@ impl LinimasaApp {
 
     /// The article's paragraphs with the evidence (date, quotes, place) highlighted.
     fn article_text_ui(&mut self, ui: &mut egui::Ui, e: &Event, source: usize) {
-        let Some(s) = e.sources.get(source) else { return };
-        let Some(article) = self.data.article_index.get(&s.article_id).and_then(|&i| self.data.articles.get(i)) else {
+        let Some(s) = e.sources.get(source) else {
+            return;
+        };
+        let Some(article) = self
+            .data
+            .article_index
+            .get(&s.article_id)
+            .and_then(|&i| self.data.articles.get(i))
+        else {
             ui.label("The article text is not loaded.");
             return;
         };
@@ -162,9 +230,17 @@ impl LinimasaApp {
         let mut marks: Vec<(Span, Color32)> = Vec::new();
         let dark = ui.visuals().dark_mode;
         let (date_c, quote_c, place_c) = if dark {
-            (Color32::from_rgb(90, 70, 20), Color32::from_rgb(30, 60, 95), Color32::from_rgb(30, 80, 50))
+            (
+                Color32::from_rgb(90, 70, 20),
+                Color32::from_rgb(30, 60, 95),
+                Color32::from_rgb(30, 80, 50),
+            )
         } else {
-            (Color32::from_rgb(255, 226, 140), Color32::from_rgb(205, 228, 255), Color32::from_rgb(200, 240, 205))
+            (
+                Color32::from_rgb(255, 226, 140),
+                Color32::from_rgb(205, 228, 255),
+                Color32::from_rgb(200, 240, 205),
+            )
         };
         if let Some(ev) = s.evidence {
             marks.push((ev, date_c));
@@ -178,14 +254,22 @@ impl LinimasaApp {
             }
         }
         ui.horizontal_wrapped(|ui| {
-            for (label, c) in [("date evidence", date_c), ("quote", quote_c), ("place", place_c)] {
+            for (label, c) in [
+                ("date evidence", date_c),
+                ("quote", quote_c),
+                ("place", place_c),
+            ] {
                 ui.label(RichText::new(label).background_color(c));
             }
         });
         let text = &article.text;
         let font = egui::TextStyle::Body.resolve(ui.style());
         let color = ui.visuals().text_color();
-        let target = self.scroll_to.as_ref().filter(|(id, _)| *id == s.article_id).map(|(_, pos)| *pos);
+        let target = self
+            .scroll_to
+            .as_ref()
+            .filter(|(id, _)| *id == s.article_id)
+            .map(|(_, pos)| *pos);
         let mut pos = 0usize;
         for para in text.split('\n') {
             let start = pos;
@@ -211,9 +295,23 @@ impl LinimasaApp {
                 if b <= a {
                     continue;
                 }
-                let bg = marks.iter().rev().find(|(m, _)| m.start <= a && b <= m.end).map(|(_, c)| *c).unwrap_or(Color32::TRANSPARENT);
+                let bg = marks
+                    .iter()
+                    .rev()
+                    .find(|(m, _)| m.start <= a && b <= m.end)
+                    .map(|(_, c)| *c)
+                    .unwrap_or(Color32::TRANSPARENT);
                 let piece = text.get(a..b).unwrap_or("");
-                job.append(piece, 0.0, TextFormat { font_id: font.clone(), color, background: bg, ..Default::default() });
+                job.append(
+                    piece,
+                    0.0,
+                    TextFormat {
+                        font_id: font.clone(),
+                        color,
+                        background: bg,
+                        ..Default::default()
+                    },
+                );
                 cursor = b;
             }
             job.wrap.max_width = ui.available_width();

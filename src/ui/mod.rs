@@ -8,7 +8,9 @@ mod timeline_panel;
 
 use crate::scene::{Anchor, Scene, Shape};
 use crate::theme::Rgba;
-use egui::{Align2, Color32, CornerRadius, FontFamily, FontId, Pos2, Rect, Stroke, StrokeKind, Vec2};
+use egui::{
+    Align2, Color32, CornerRadius, FontFamily, FontId, Pos2, Rect, Stroke, StrokeKind, Vec2,
+};
 use std::sync::Arc;
 
 pub use app::{LinimasaApp, StartOptions};
@@ -19,14 +21,28 @@ pub const BOLD_FAMILY: &str = "linimasa-bold";
 /// Registers the embedded fonts (the ones the exporter uses) with egui.
 pub fn install_fonts(ctx: &egui::Context) {
     let mut fonts = egui::FontDefinitions::default();
-    fonts.font_data.insert("dejavu".into(), Arc::new(egui::FontData::from_static(crate::fonts::REGULAR)));
-    fonts.font_data.insert("dejavu-bold".into(), Arc::new(egui::FontData::from_static(crate::fonts::BOLD)));
+    fonts.font_data.insert(
+        "dejavu".into(),
+        Arc::new(egui::FontData::from_static(crate::fonts::REGULAR)),
+    );
+    fonts.font_data.insert(
+        "dejavu-bold".into(),
+        Arc::new(egui::FontData::from_static(crate::fonts::BOLD)),
+    );
     if let Some(list) = fonts.families.get_mut(&FontFamily::Proportional) {
         list.insert(0, "dejavu".into());
     }
     let mut bold = vec!["dejavu-bold".to_string()];
-    bold.extend(fonts.families.get(&FontFamily::Proportional).cloned().unwrap_or_default());
-    fonts.families.insert(FontFamily::Name(BOLD_FAMILY.into()), bold);
+    bold.extend(
+        fonts
+            .families
+            .get(&FontFamily::Proportional)
+            .cloned()
+            .unwrap_or_default(),
+    );
+    fonts
+        .families
+        .insert(FontFamily::Name(BOLD_FAMILY.into()), bold);
     ctx.set_fonts(fonts);
 }
 
@@ -36,34 +52,96 @@ pub fn color(c: Rgba) -> Color32 {
 }
 
 fn font(size: f32, bold: bool) -> FontId {
-    if bold { FontId::new(size, FontFamily::Name(BOLD_FAMILY.into())) } else { FontId::new(size, FontFamily::Proportional) }
+    if bold {
+        FontId::new(size, FontFamily::Name(BOLD_FAMILY.into()))
+    } else {
+        FontId::new(size, FontFamily::Proportional)
+    }
 }
 
 /// Paints a scene with its top-left at `origin`.
 pub fn paint_scene(painter: &egui::Painter, scene: &Scene, origin: Pos2) {
     let o = origin.to_vec2();
-    painter.rect_filled(Rect::from_min_size(origin, Vec2::new(scene.width, scene.height)), 0.0, color(scene.background));
+    painter.rect_filled(
+        Rect::from_min_size(origin, Vec2::new(scene.width, scene.height)),
+        0.0,
+        color(scene.background),
+    );
     for shape in &scene.shapes {
         match shape {
-            Shape::Rect { x, y, w, h, radius, fill, stroke } => {
-                let rect = Rect::from_min_size(Pos2::new(*x, *y) + o, Vec2::new(w.max(0.0), h.max(0.0)));
-                let stroke = stroke.map(|(w, c)| Stroke::new(w, color(c))).unwrap_or(Stroke::NONE);
-                painter.rect(rect, CornerRadius::same(radius.round().clamp(0.0, 255.0) as u8), fill.map(color).unwrap_or(Color32::TRANSPARENT), stroke, StrokeKind::Middle);
+            Shape::Rect {
+                x,
+                y,
+                w,
+                h,
+                radius,
+                fill,
+                stroke,
+            } => {
+                let rect =
+                    Rect::from_min_size(Pos2::new(*x, *y) + o, Vec2::new(w.max(0.0), h.max(0.0)));
+                let stroke = stroke
+                    .map(|(w, c)| Stroke::new(w, color(c)))
+                    .unwrap_or(Stroke::NONE);
+                painter.rect(
+                    rect,
+                    CornerRadius::same(radius.round().clamp(0.0, 255.0) as u8),
+                    fill.map(color).unwrap_or(Color32::TRANSPARENT),
+                    stroke,
+                    StrokeKind::Middle,
+                );
             }
-            Shape::Circle { cx, cy, r, fill, stroke } => {
-                let stroke = stroke.map(|(w, c)| Stroke::new(w, color(c))).unwrap_or(Stroke::NONE);
-                painter.circle(Pos2::new(*cx, *cy) + o, *r, fill.map(color).unwrap_or(Color32::TRANSPARENT), stroke);
+            Shape::Circle {
+                cx,
+                cy,
+                r,
+                fill,
+                stroke,
+            } => {
+                let stroke = stroke
+                    .map(|(w, c)| Stroke::new(w, color(c)))
+                    .unwrap_or(Stroke::NONE);
+                painter.circle(
+                    Pos2::new(*cx, *cy) + o,
+                    *r,
+                    fill.map(color).unwrap_or(Color32::TRANSPARENT),
+                    stroke,
+                );
             }
-            Shape::Line { x1, y1, x2, y2, width, color: c } => {
-                painter.line_segment([Pos2::new(*x1, *y1) + o, Pos2::new(*x2, *y2) + o], Stroke::new(*width, color(*c)));
+            Shape::Line {
+                x1,
+                y1,
+                x2,
+                y2,
+                width,
+                color: c,
+            } => {
+                painter.line_segment(
+                    [Pos2::new(*x1, *y1) + o, Pos2::new(*x2, *y2) + o],
+                    Stroke::new(*width, color(*c)),
+                );
             }
-            Shape::Text { x, y, text, size, color: c, bold, anchor } => {
+            Shape::Text {
+                x,
+                y,
+                text,
+                size,
+                color: c,
+                bold,
+                anchor,
+            } => {
                 let align = match anchor {
                     Anchor::Start => Align2::LEFT_CENTER,
                     Anchor::Middle => Align2::CENTER_CENTER,
                     Anchor::End => Align2::RIGHT_CENTER,
                 };
-                painter.text(Pos2::new(*x, *y) + o, align, text, font(*size, *bold), color(*c));
+                painter.text(
+                    Pos2::new(*x, *y) + o,
+                    align,
+                    text,
+                    font(*size, *bold),
+                    color(*c),
+                );
             }
         }
     }
@@ -73,7 +151,10 @@ pub fn paint_scene(painter: &egui::Painter, scene: &Scene, origin: Pos2) {
 pub fn run(start: StartOptions) -> anyhow::Result<()> {
     let title = format!("Linimasa — {}", start.corpus_name());
     let icon = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")).ok();
-    let mut viewport = egui::ViewportBuilder::default().with_title(title).with_inner_size([1400.0, 860.0]).with_min_inner_size([900.0, 560.0]);
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title(title)
+        .with_inner_size([1400.0, 860.0])
+        .with_min_inner_size([900.0, 560.0]);
     if let Some(icon) = icon {
         viewport = viewport.with_icon(Arc::new(icon));
     }
@@ -88,8 +169,12 @@ pub fn run(start: StartOptions) -> anyhow::Result<()> {
         // A stale file must not pass for a new screenshot.
         let _ = std::fs::remove_file(p);
     }
-    eframe::run_native("Linimasa", options, Box::new(move |cc| Ok(Box::new(LinimasaApp::new(cc, start)))))
-        .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))?;
+    eframe::run_native(
+        "Linimasa",
+        options,
+        Box::new(move |cc| Ok(Box::new(LinimasaApp::new(cc, start)))),
+    )
+    .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))?;
     if let Some(p) = shot {
         let ok = std::fs::metadata(&p).is_ok_and(|m| m.len() > 0);
         anyhow::ensure!(ok, "no screenshot was saved to {}", p.display());

@@ -43,7 +43,9 @@ impl LinimasaApp {
                 search.request_focus();
                 self.focus_search = false;
             }
-            if !self.settings.filters.search.is_empty() && ui.small_button("✖").on_hover_text("Clear search").clicked() {
+            if !self.settings.filters.search.is_empty()
+                && ui.small_button("✖").on_hover_text("Clear search").clicked()
+            {
                 self.settings.filters.search.clear();
             }
             ui.separator();
@@ -62,7 +64,11 @@ impl LinimasaApp {
             if ui.button("Zoom +").on_hover_text("Zoom in (+)").clicked() {
                 self.settings.view = self.settings.view.zoom_at(KEY_ZOOM, center);
             }
-            if ui.button("Fit").on_hover_text("Fit the view to the events (Home, or double-click)").clicked() {
+            if ui
+                .button("Fit")
+                .on_hover_text("Fit the view to the events (Home, or double-click)")
+                .clicked()
+            {
                 self.fit_to_data();
             }
             if ui.button("2015–2023").clicked() {
@@ -70,8 +76,16 @@ impl LinimasaApp {
             }
             ui.separator();
             let dark = self.theme_kind(ui.ctx()) == ThemeKind::Dark;
-            if ui.button(if dark { "☀ Light" } else { "🌙 Dark" }).on_hover_text("Toggle the theme").clicked() {
-                self.settings.theme = Some(if dark { ThemeKind::Light } else { ThemeKind::Dark });
+            if ui
+                .button(if dark { "☀ Light" } else { "🌙 Dark" })
+                .on_hover_text("Toggle the theme")
+                .clicked()
+            {
+                self.settings.theme = Some(if dark {
+                    ThemeKind::Light
+                } else {
+                    ThemeKind::Dark
+                });
             }
             if ui.button("Export image…").clicked() {
                 self.export_open = true;
@@ -118,29 +132,34 @@ impl LinimasaApp {
         if left || right {
             match self.selected {
                 Some(_) => self.step_selection(if right { 1 } else { -1 }),
-                None => self.settings.view = view.pan(view.span_days() * if right { 0.15 } else { -0.15 }),
+                None => {
+                    self.settings.view =
+                        view.pan(view.span_days() * if right { 0.15 } else { -0.15 })
+                }
             }
         }
         if up || down {
             // Up/Down pan by a larger step.
             self.settings.view = view.pan(view.span_days() * if down { 0.5 } else { -0.5 });
         }
-        if enter {
-            if let Some(e) = self.selected.and_then(|s| self.data.events.get(s)) {
-                let (a, b) = crate::scene::event_span(e);
-                self.settings.view = TimeView::fit(a, b, 3.0);
-            }
+        if enter && let Some(e) = self.selected.and_then(|s| self.data.events.get(s)) {
+            let (a, b) = crate::scene::event_span(e);
+            self.settings.view = TimeView::fit(a, b, 3.0);
         }
         let _ = axis;
     }
 
     /// Selects the previous or next shown event in time and keeps it in view.
     pub fn step_selection(&mut self, dir: i64) {
-        let shown: Vec<usize> = (0..self.data.events.len()).filter(|&i| self.shown.get(i).copied().unwrap_or(false)).collect();
+        let shown: Vec<usize> = (0..self.data.events.len())
+            .filter(|&i| self.shown.get(i).copied().unwrap_or(false))
+            .collect();
         if shown.is_empty() {
             return;
         }
-        let pos = self.selected.and_then(|s| shown.iter().position(|&i| i == s));
+        let pos = self
+            .selected
+            .and_then(|s| shown.iter().position(|&i| i == s));
         let next = match pos {
             Some(p) => (p as i64 + dir).clamp(0, shown.len() as i64 - 1) as usize,
             None => 0,
@@ -163,7 +182,11 @@ impl LinimasaApp {
         let theme = self.theme_kind(ui.ctx());
         let opts = self.screen_scene_options(rect.size(), theme);
         let scene = build(&self.data.events, &self.shown, self.settings.view, &opts);
-        let axis = Axis::new(self.settings.view, (rect.min.x + scene.time_rect[0]) as f64, (scene.time_rect[2] - scene.time_rect[0]) as f64);
+        let axis = Axis::new(
+            self.settings.view,
+            (rect.min.x + scene.time_rect[0]) as f64,
+            (scene.time_rect[2] - scene.time_rect[0]) as f64,
+        );
         self.keyboard(ui.ctx(), &axis);
 
         // Pointer: hover, click, zoom, pan.
@@ -171,7 +194,14 @@ impl LinimasaApp {
         let local = |p: Pos2| p - rect.min.to_vec2();
         let hit = pointer.and_then(|p| {
             let q = local(p);
-            scene.hits.iter().rev().find(|h| q.x >= h.rect[0] && q.x <= h.rect[2] && q.y >= h.rect[1] && q.y <= h.rect[3]).cloned()
+            scene
+                .hits
+                .iter()
+                .rev()
+                .find(|h| {
+                    q.x >= h.rect[0] && q.x <= h.rect[2] && q.y >= h.rect[1] && q.y <= h.rect[3]
+                })
+                .cloned()
         });
         self.hovered = match &hit {
             Some(h) => match h.target {
@@ -189,11 +219,13 @@ impl LinimasaApp {
         let overview_time = |p: Pos2| {
             let r = scene.overview_rect.unwrap_or([0.0, 0.0, 1.0, 1.0]);
             let frac = ((local(p).x - r[0]) / (r[2] - r[0]).max(1.0)) as f64;
-            scene.overview_range.0 + frac.clamp(0.0, 1.0) * (scene.overview_range.1 - scene.overview_range.0)
+            scene.overview_range.0
+                + frac.clamp(0.0, 1.0) * (scene.overview_range.1 - scene.overview_range.0)
         };
 
         if let Some(p) = pointer {
-            let (scroll, zoom_delta, shift) = ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta(), i.modifiers.shift));
+            let (scroll, zoom_delta, shift) =
+                ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta(), i.modifiers.shift));
             let anchor = axis.time_from_x(p.x as f64);
             if zoom_delta != 1.0 {
                 self.settings.view = self.settings.view.zoom_at(zoom_delta as f64, anchor);
@@ -201,42 +233,52 @@ impl LinimasaApp {
                 let dx = if scroll.x != 0.0 { scroll.x } else { scroll.y };
                 self.settings.view = self.settings.view.pan(-dx as f64 / axis.px_per_day());
             } else if scroll.y != 0.0 {
-                self.settings.view = self.settings.view.zoom_at((scroll.y as f64 / 200.0).exp(), anchor);
+                self.settings.view = self
+                    .settings
+                    .view
+                    .zoom_at((scroll.y as f64 / 200.0).exp(), anchor);
             } else if scroll.x != 0.0 {
                 self.settings.view = self.settings.view.pan(-scroll.x as f64 / axis.px_per_day());
             }
         }
-        if response.dragged_by(PointerButton::Primary) {
-            if let Some(p) = response.interact_pointer_pos() {
-                if in_overview(p) {
-                    let t = overview_time(p);
-                    self.settings.view = self.settings.view.pan(t - self.settings.view.center());
-                } else {
-                    let dx = response.drag_delta().x as f64;
-                    self.settings.view = self.settings.view.pan(-dx / axis.px_per_day());
-                }
+        if response.dragged_by(PointerButton::Primary)
+            && let Some(p) = response.interact_pointer_pos()
+        {
+            if in_overview(p) {
+                let t = overview_time(p);
+                self.settings.view = self.settings.view.pan(t - self.settings.view.center());
+            } else {
+                let dx = response.drag_delta().x as f64;
+                self.settings.view = self.settings.view.pan(-dx / axis.px_per_day());
             }
         }
         // Secondary drag: zoom to the box.
         let box_id = ui.scope_id().with("zoom-box");
-        if response.drag_started_by(PointerButton::Secondary) {
-            if let Some(p) = response.interact_pointer_pos() {
-                ui.data_mut(|d| d.insert_temp(box_id, p.x));
-            }
+        if response.drag_started_by(PointerButton::Secondary)
+            && let Some(p) = response.interact_pointer_pos()
+        {
+            ui.data_mut(|d| d.insert_temp(box_id, p.x));
         }
         let box_start: Option<f32> = ui.data(|d| d.get_temp(box_id));
-        if let (Some(x0), Some(p)) = (box_start, response.interact_pointer_pos()) {
-            if response.dragged_by(PointerButton::Secondary) {
-                let r = Rect::from_x_y_ranges(x0.min(p.x)..=x0.max(p.x), rect.min.y + scene.time_rect[1]..=rect.min.y + scene.time_rect[3]);
-                ui.painter().rect_filled(r, 2.0, ui.visuals().selection.bg_fill.gamma_multiply(0.35));
-            }
+        if let (Some(x0), Some(p)) = (box_start, response.interact_pointer_pos())
+            && response.dragged_by(PointerButton::Secondary)
+        {
+            let r = Rect::from_x_y_ranges(
+                x0.min(p.x)..=x0.max(p.x),
+                rect.min.y + scene.time_rect[1]..=rect.min.y + scene.time_rect[3],
+            );
+            ui.painter()
+                .rect_filled(r, 2.0, ui.visuals().selection.bg_fill.gamma_multiply(0.35));
         }
         if response.drag_stopped_by(PointerButton::Secondary) {
-            if let (Some(x0), Some(p)) = (box_start, response.interact_pointer_pos()) {
-                if (p.x - x0).abs() > 6.0 {
-                    let (a, b) = (axis.time_from_x(x0.min(p.x) as f64), axis.time_from_x(x0.max(p.x) as f64));
-                    self.settings.view = TimeView::new(a, b);
-                }
+            if let (Some(x0), Some(p)) = (box_start, response.interact_pointer_pos())
+                && (p.x - x0).abs() > 6.0
+            {
+                let (a, b) = (
+                    axis.time_from_x(x0.min(p.x) as f64),
+                    axis.time_from_x(x0.max(p.x) as f64),
+                );
+                self.settings.view = TimeView::new(a, b);
             }
             ui.data_mut(|d| d.remove::<f32>(box_id));
         }
@@ -248,11 +290,14 @@ impl LinimasaApp {
                     self.selected = Some(*i);
                     self.scroll_to = None;
                 }
-                Some(HitTarget::Cluster { t0, t1, .. }) => self.settings.view = TimeView::fit(*t0, *t1, 0.15),
+                Some(HitTarget::Cluster { t0, t1, .. }) => {
+                    self.settings.view = TimeView::fit(*t0, *t1, 0.15)
+                }
                 None => {
                     if let Some(p) = response.interact_pointer_pos().filter(|p| in_overview(*p)) {
                         let t = overview_time(p);
-                        self.settings.view = self.settings.view.pan(t - self.settings.view.center());
+                        self.settings.view =
+                            self.settings.view.pan(t - self.settings.view.center());
                     }
                 }
             }
@@ -267,22 +312,40 @@ impl LinimasaApp {
                         response.clone().on_hover_ui_at_pointer(|ui| {
                             ui.strong(&e.title);
                             ui.label(super::detail_panel::date_text(&e.date));
-                            ui.label(format!("{} source{}", e.sources.len(), if e.sources.len() == 1 { "" } else { "s" }));
+                            ui.label(format!(
+                                "{} source{}",
+                                e.sources.len(),
+                                if e.sources.len() == 1 { "" } else { "s" }
+                            ));
                         });
                     }
                 }
                 HitTarget::Cluster { t0, t1, count } => {
                     response.clone().on_hover_ui_at_pointer(|ui| {
-                        ui.label(format!("{count} events, {} – {}", date_of(t0), date_of(t1 - 1.0)));
+                        ui.label(format!(
+                            "{count} events, {} – {}",
+                            date_of(t0),
+                            date_of(t1 - 1.0)
+                        ));
                         ui.label("Click to zoom in");
                     });
                 }
             }
         }
         // Accessibility: describe the timeline for screen readers.
-        let summary = format!("Timeline, {}: {} events shown", scene.header, scene.drawn_events.len());
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, summary.clone()));
-        self.last_scene = Some(ShownScene { scene, options: opts, view: self.settings.view, origin: rect.min });
+        let summary = format!(
+            "Timeline, {}: {} events shown",
+            scene.header,
+            scene.drawn_events.len()
+        );
+        response
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, summary.clone()));
+        self.last_scene = Some(ShownScene {
+            scene,
+            options: opts,
+            view: self.settings.view,
+            origin: rect.min,
+        });
     }
 
     pub(super) fn export_window(&mut self, ctx: &egui::Context) {
@@ -315,7 +378,11 @@ impl LinimasaApp {
         });
         self.export_open = open;
         if do_export {
-            let picked = rfd::FileDialog::new().add_filter("PNG image", &["png"]).add_filter("SVG image", &["svg"]).set_file_name("linimasa.png").save_file();
+            let picked = rfd::FileDialog::new()
+                .add_filter("PNG image", &["png"])
+                .add_filter("SVG image", &["svg"])
+                .set_file_name("linimasa.png")
+                .save_file();
             if let Some(path) = picked {
                 self.status = match self.export_to(&path) {
                     Ok(()) => format!("Exported {}", path.display()),
@@ -336,7 +403,11 @@ impl LinimasaApp {
         };
         let opts = crate::export::export_options(
             s.width as f32,
-            if s.dark { ThemeKind::Dark } else { ThemeKind::Light },
+            if s.dark {
+                ThemeKind::Dark
+            } else {
+                ThemeKind::Light
+            },
             self.settings.lanes,
             (!s.title.trim().is_empty()).then(|| s.title.clone()),
             s.legend,
