@@ -108,34 +108,34 @@ static PATTERNS: LazyLock<Option<Patterns>> = LazyLock::new(|| {
     let wd = WEEKDAY_RE;
     let mo = MONTH_RE;
     Some(Patterns {
-        paren: Regex::new(&format!(
-            r"(?i)(?:\b(?P<wd>{wd})\b\s*,?\s*)?\(\s*(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})(?:\s*/\s*(?P<y>\d{{4}}|\d{{2}}))?\s*\)"
+        paren: crate::extract::regex(&format!(
+            r"(?:\b(?P<wd>{wd})\b\s*,?\s*)?\(\s*(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})(?:\s*/\s*(?P<y>\d{{4}}|\d{{2}}))?\s*\)"
         ))
         .ok()?,
-        numeric: Regex::new(
-            r"(?i)\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b(?:,?\s+(?P<hh>\d{1,2})[:.](?P<mm>\d{2})(?:\s*(?:WIB|WITA|WIT))?)?",
+        numeric: crate::extract::regex(
+            r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b(?:,?\s+(?P<hh>\d{1,2})[:.](?P<mm>\d{2})(?:\s*(?:wib|wita|wit))?)?",
         )
         .ok()?,
-        day_month: Regex::new(&format!(
-            r"(?i)(?:\b(?P<wd>{wd})\b\s*,?\s*)?\b(?P<d>\d{{1,2}})(?:\s*(?:-|–|—|s\.?\s?d\.?|sampai(?:\s+dengan)?|hingga|dan|and|to|until)\s*(?P<d2>\d{{1,2}}))?\s+(?P<mo>{mo})(?:\b|$)(?:,?\s+(?P<y>\d{{4}})\b)?(?:\s*[,|]?\s*(?P<hh>\d{{1,2}})[:.](?P<mm>\d{{2}})(?:\s*(?:WIB|WITA|WIT))?)?"
+        day_month: crate::extract::regex(&format!(
+            r"(?:\b(?P<wd>{wd})\b\s*,?\s*)?\b(?P<d>\d{{1,2}})(?:\s*(?:-|–|—|s\.?\s?d\.?|sampai(?:\s+dengan)?|hingga|dan|and|to|until)\s*(?P<d2>\d{{1,2}}))?\s+(?P<mo>{mo})(?:\b|$)(?:,?\s+(?P<y>\d{{4}})\b)?(?:\s*[,|]?\s*(?P<hh>\d{{1,2}})[:.](?P<mm>\d{{2}})(?:\s*(?:wib|wita|wit))?)?"
         ))
         .ok()?,
-        month_day: Regex::new(&format!(
-            r"(?i)(?:\b(?P<wd>{wd})\b\s*,?\s*)?\b(?P<mo>{mo})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?\b(?:,?\s+(?P<y>\d{{4}})\b)?"
+        month_day: crate::extract::regex(&format!(
+            r"(?:\b(?P<wd>{wd})\b\s*,?\s*)?\b(?P<mo>{mo})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?\b(?:,?\s+(?P<y>\d{{4}})\b)?"
         ))
         .ok()?,
-        month_year: Regex::new(&format!(r"(?i)\b(?:bulan\s+)?(?P<mo>{mo})\s+(?:tahun\s+)?(?P<y>\d{{4}})\b")).ok()?,
-        bare_month: Regex::new(&format!(
-            r"(?i)\b(?:bulan\s+(?P<mo>{mo})(?:\s+(?P<rel>lalu|ini|depan|mendatang|kemarin))?|(?P<pre>in|since|last|next|pada|sejak)\s+(?P<mo2>{mo})\b)"
+        month_year: crate::extract::regex(&format!(r"\b(?:bulan\s+)?(?P<mo>{mo})\s+(?:tahun\s+)?(?P<y>\d{{4}})\b")).ok()?,
+        bare_month: crate::extract::regex(&format!(
+            r"\b(?P<bulan>bulan\s+)?(?P<mo>{mo})(?:\s+(?P<rel>lalu|ini|depan|mendatang|kemarin))?\b"
         ))
         .ok()?,
-        year: Regex::new(r"(?i)(?:\b(?P<pre>tahun|year|in|pada|sejak|since|akhir|awal|hingga|until)\s+)?\b(?P<y>(?:19|20)\d{2})\b").ok()?,
-        relative: Regex::new(
-            r"(?i)\b(?:kemarin(?:\s+(?:pagi|siang|sore|malam))?|hari\s+ini|tadi\s+malam|semalam|akhir\s+pekan\s+lalu|akhir\s+minggu\s+lalu|pekan\s+lalu|minggu\s+lalu|pekan\s+depan|minggu\s+depan|bulan\s+lalu|tahun\s+lalu|besok|lusa|yesterday|today|tomorrow|last\s+weekend|last\s+week|next\s+week|last\s+month|last\s+year|(?P<n>\d+|satu|dua|tiga|empat|lima|enam|tujuh|one|two|three|four|five|six|seven)\s+(?P<unit>hari|pekan|minggu|bulan|tahun|days?|weeks?|months?|years?)\s+(?:yang\s+)?(?:lalu|ago))\b",
+        year: crate::extract::regex(r"\b(?P<y>(?:19|20)\d{2})\b").ok()?,
+        relative: crate::extract::regex(
+            r"\b(?:kemarin(?:\s+(?:pagi|siang|sore|malam))?|hari\s+ini|tadi\s+malam|semalam|akhir\s+pekan\s+lalu|akhir\s+minggu\s+lalu|pekan\s+lalu|minggu\s+lalu|pekan\s+depan|minggu\s+depan|bulan\s+lalu|tahun\s+lalu|besok|lusa|yesterday|today|tomorrow|last\s+weekend|last\s+week|next\s+week|last\s+month|last\s+year|(?P<n>\d+|satu|dua|tiga|empat|lima|enam|tujuh|one|two|three|four|five|six|seven)\s+(?P<unit>hari|pekan|minggu|bulan|tahun|days?|weeks?|months?|years?)\s+(?:yang\s+)?(?:lalu|ago))\b",
         )
         .ok()?,
-        weekday: Regex::new(&format!(r"(?i)\b(?P<wd>{wd})\b")).ok()?,
-        iso: Regex::new(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b").ok()?,
+        weekday: crate::extract::regex(&format!(r"\b(?P<wd>{wd})\b")).ok()?,
+        iso: crate::extract::regex(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b").ok()?,
     })
 });
 
@@ -217,6 +217,11 @@ pub fn find_dates(text: &str) -> Vec<Found> {
     let Some(p) = PATTERNS.as_ref() else {
         return Vec::new();
     };
+    // Patterns are matched case-sensitively on an ASCII-lowercased copy (same byte offsets, a smaller and
+    // faster automaton); capitalisation is checked on the original text.
+    let lowered = text.to_ascii_lowercase();
+    let lower = lowered.as_str();
+    let orig = |m: regex::Match<'_>| text.get(m.range()).unwrap_or("");
     let mut out: Vec<Found> = Vec::new();
     let push = |out: &mut Vec<Found>, f: Found| {
         if !out.iter().any(|o| o.start < f.end && f.start < o.end) {
@@ -225,7 +230,7 @@ pub fn find_dates(text: &str) -> Vec<Found> {
     };
     let wd_of = |c: &regex::Captures| c.name("wd").and_then(|m| weekday_of(m.as_str()));
 
-    for c in p.paren.captures_iter(text) {
+    for c in p.paren.captures_iter(lower) {
         let (Some(m), Some(d), Some(mo)) = (c.get(0), c.name("d"), c.name("m")) else {
             continue;
         };
@@ -256,7 +261,7 @@ pub fn find_dates(text: &str) -> Vec<Found> {
             },
         );
     }
-    for c in p.numeric.captures_iter(text) {
+    for c in p.numeric.captures_iter(lower) {
         let (Some(m), Some(d), Some(mo), Some(y)) =
             (c.get(0), c.name("d"), c.name("m"), c.name("y"))
         else {
@@ -294,7 +299,7 @@ pub fn find_dates(text: &str) -> Vec<Found> {
             },
         );
     }
-    for c in p.iso.captures_iter(text) {
+    for c in p.iso.captures_iter(lower) {
         let (Some(m), Some(y), Some(mo), Some(d)) =
             (c.get(0), c.name("y"), c.name("m"), c.name("d"))
         else {
@@ -326,7 +331,7 @@ pub fn find_dates(text: &str) -> Vec<Found> {
         );
     }
     for re in [&p.day_month, &p.month_day] {
-        for c in re.captures_iter(text) {
+        for c in re.captures_iter(lower) {
             let (Some(m), Some(d), Some(mo)) = (c.get(0), c.name("d"), c.name("mo")) else {
                 continue;
             };
@@ -334,7 +339,7 @@ pub fn find_dates(text: &str) -> Vec<Found> {
                 continue;
             };
             // Short English/Indonesian words that are also months ("may", "mar") must be capitalised.
-            if mo.as_str().len() <= 3 && !is_capitalised(mo.as_str()) {
+            if mo.as_str().len() <= 3 && !is_capitalised(orig(mo)) {
                 continue;
             }
             let Ok(day) = d.as_str().parse() else {
@@ -367,14 +372,14 @@ pub fn find_dates(text: &str) -> Vec<Found> {
             );
         }
     }
-    for c in p.month_year.captures_iter(text) {
+    for c in p.month_year.captures_iter(lower) {
         let (Some(m), Some(mo), Some(y)) = (c.get(0), c.name("mo"), c.name("y")) else {
             continue;
         };
         let Some(month) = month_number(mo.as_str()) else {
             continue;
         };
-        if !is_capitalised(mo.as_str()) && mo.as_str().len() <= 3 {
+        if !is_capitalised(orig(mo)) && mo.as_str().len() <= 3 {
             continue;
         }
         let raw = RawDate::Month {
@@ -392,19 +397,29 @@ pub fn find_dates(text: &str) -> Vec<Found> {
             },
         );
     }
-    for c in p.bare_month.captures_iter(text) {
+    for c in p.bare_month.captures_iter(lower) {
         let Some(m) = c.get(0) else { continue };
-        let mo = c.name("mo").or_else(|| c.name("mo2"));
-        let Some(mo) = mo else { continue };
+        let Some(mo) = c.name("mo") else { continue };
+        // A month alone is a date only after `bulan` or a preposition: `bulan Maret lalu`, `in February`.
+        let pre = window_before(text, m.start(), 12)
+            .split_whitespace()
+            .last()
+            .map(str::to_ascii_lowercase);
+        let has_pre = matches!(
+            pre.as_deref(),
+            Some("in" | "since" | "last" | "next" | "pada" | "sejak")
+        );
+        if c.name("bulan").is_none() && !has_pre {
+            continue;
+        }
         // `in May` needs a capitalised month; `pada mar…` must be a real month word.
-        if !is_capitalised(mo.as_str()) || mo.as_str().len() < 3 {
+        if !is_capitalised(orig(mo)) || mo.as_str().len() < 3 {
             continue;
         }
         let Some(month) = month_number(mo.as_str()) else {
             continue;
         };
         let rel = c.name("rel").map(|r| r.as_str().to_lowercase());
-        let pre = c.name("pre").map(|r| r.as_str().to_lowercase());
         let future =
             matches!(rel.as_deref(), Some("depan" | "mendatang")) || pre.as_deref() == Some("next");
         let raw = RawDate::Month {
@@ -422,7 +437,7 @@ pub fn find_dates(text: &str) -> Vec<Found> {
             },
         );
     }
-    for c in p.relative.captures_iter(text) {
+    for c in p.relative.captures_iter(lower) {
         let Some(m) = c.get(0) else { continue };
         let w = m.as_str().to_lowercase();
         let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -473,9 +488,9 @@ pub fn find_dates(text: &str) -> Vec<Found> {
             },
         );
     }
-    for c in p.weekday.captures_iter(text) {
+    for c in p.weekday.captures_iter(lower) {
         let Some(m) = c.name("wd") else { continue };
-        let word = m.as_str();
+        let word = orig(m);
         if !is_capitalised(word) {
             continue;
         }
@@ -517,7 +532,7 @@ pub fn find_dates(text: &str) -> Vec<Found> {
             },
         );
     }
-    for c in p.year.captures_iter(text) {
+    for c in p.year.captures_iter(lower) {
         let (Some(m), Some(y)) = (c.get(0), c.name("y")) else {
             continue;
         };
@@ -531,14 +546,23 @@ pub fn find_dates(text: &str) -> Vec<Found> {
         let Ok(year) = y.as_str().parse() else {
             continue;
         };
-        let start = if c
-            .name("pre")
-            .is_some_and(|p| p.as_str().eq_ignore_ascii_case("tahun"))
+        let before_word = window_before(text, y.start(), 7);
+        let start = if before_word
+            .to_ascii_lowercase()
+            .trim_end()
+            .ends_with("tahun")
+            && before_word.ends_with(' ')
         {
-            m.start()
+            y.start()
+                - (before_word.len()
+                    - before_word
+                        .to_ascii_lowercase()
+                        .rfind("tahun")
+                        .unwrap_or(before_word.len()))
         } else {
             y.start()
         };
+        let _ = m;
         push(
             &mut out,
             Found {

@@ -14,77 +14,100 @@ fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
-/// Countries named in the article text, canonical English names, in order of first mention.
-pub fn find_countries(text: &str, layout: &Layout) -> Vec<(String, Span)> {
-    let lower = text.to_lowercase();
-    let mut hits: Vec<(usize, String, Span)> = Vec::new();
-    if lower.len() != text.len() {
-        // Lower-casing changed byte lengths (rare scripts): search the original case-insensitively per word.
-        return find_countries_slow(text, layout);
-    }
-    for (canon, names) in COUNTRIES {
-        for name in *names {
-            let short_caps = name.len() <= 3; // "as", "ri", "uk": only in capitals
-            let mut from = 0;
-            while let Some(i) = lower.get(from..).and_then(|s| s.find(name)) {
-                let start = from + i;
-                let end = start + name.len();
-                from = end;
-                if !is_word_boundary(text, start, end) || !layout.is_article(start) {
-                    continue;
-                }
-                let orig = text.get(start..end).unwrap_or("");
-                if short_caps && orig != orig.to_uppercase() {
-                    continue;
-                }
-                if !orig.chars().next().is_some_and(char::is_uppercase) {
-                    continue;
-                }
-                hits.push((start, canon.to_string(), Span::new(start, end)));
-            }
-        }
-    }
-    hits.sort_by_key(|h| h.0);
-    let mut out: Vec<(String, Span)> = Vec::new();
-    for (_, c, s) in hits {
-        if !out.iter().any(|(o, _)| *o == c) {
-            out.push((c, s));
-        }
-    }
-    out
-}
+/// Country names by their lower-case spelling (one to three words).
+static COUNTRY_NAMES: LazyLock<rustc_hash::FxHashMap<&'static str, &'static str>> =
+    LazyLock::new(|| {
+        COUNTRIES
+            .iter()
+            .flat_map(|(canon, names)| names.iter().map(move |n| (*n, *canon)))
+            .collect()
+    });
 
-fn find_countries_slow(text: &str, layout: &Layout) -> Vec<(String, Span)> {
-    let mut out: Vec<(String, Span)> = Vec::new();
-    for w in words(text, Span::new(0, text.len())) {
-        let l = w.text.to_lowercase();
-        if let Some((canon, _)) = COUNTRIES.iter().find(|(_, n)| n.contains(&l.as_str()))
-            && layout.is_article(w.span.start)
-            && !out.iter().any(|(c, _)| c == canon)
-        {
-            out.push((canon.to_string(), w.span));
-        }
-    }
-    out
-}
-
-struct ForumPattern {
-    re: Regex,
-    name: &'static str,
-    kind: &'static str,
-}
-
-static FORUM_PATTERNS: LazyLock<Vec<ForumPattern>> = LazyLock::new(|| {
-    FORUMS
+/// First words of country names, to skip most words without building keys.
+static COUNTRY_FIRST_WORDS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
+    COUNTRIES
         .iter()
-        .filter_map(|(p, name, kind)| {
-            Some(ForumPattern {
-                re: Regex::new(&format!("(?i){p}")).ok()?,
-                name,
-                kind,
-            })
+        .flat_map(|(_, names)| {
+            names
+                .iter()
+                .filter_map(|n| n.split_whitespace().next().map(str::to_string))
         })
         .collect()
+});
+
+/// Countries named in the article text, canonical English names, in order of first mention. Short forms of three
+/// letters or less (`AS`, `RI`, `UK`) count only in capitals; other names must be capitalised.
+pub fn find_countries(text: &str, layout: &Layout) -> Vec<(String, Span)> {
+    find_countries_in(text, layout, &words(text, Span::new(0, text.len())))
+}
+
+/// [`find_countries`] given the words of the whole text.
+pub fn find_countries_in(
+    text: &str,
+    layout: &Layout,
+    ws: &[super::people::Word<'_>],
+) -> Vec<(String, Span)> {
+    let mut out: Vec<(String, Span)> = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        let mut matched = 0;
+        let first_is_candidate = ws.get(i).is_some_and(|w| {
+            w.text.chars().next().is_some_and(char::is_uppercase)
+                && COUNTRY_FIRST_WORDS.contains(&w.text.to_lowercase())
+        });
+        if !first_is_candidate {
+            i += 1;
+            continue;
+        }
+        for n in (1..=3).rev() {
+            let Some(group) = ws.get(i..i + n) else {
+                continue;
+            };
+            // A multi-word name must not be broken by punctuation.
+            if group.iter().take(n - 1).any(|w| !w.trailing.is_empty()) {
+                continue;
+            }
+            let (Some(first), Some(last)) = (group.first(), group.last()) else {
+                continue;
+            };
+            let printed = text.get(first.span.start..last.span.end).unwrap_or("");
+            let key = printed
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase();
+            let Some(canon) = COUNTRY_NAMES.get(key.as_str()) else {
+                continue;
+            };
+            let short_ok = key.len() > 3 || printed == printed.to_uppercase();
+            let cap_ok = printed.chars().next().is_some_and(char::is_uppercase);
+            if short_ok && cap_ok && layout.is_article(first.span.start) {
+                if !out.iter().any(|(c, _)| c == canon) {
+                    out.push((
+                        canon.to_string(),
+                        Span::new(first.span.start, last.span.end),
+                    ));
+                }
+                matched = n;
+                break;
+            }
+        }
+        i += matched.max(1);
+    }
+    out
+}
+
+/// All forum patterns as one alternation (`f{i}` names pattern `i`, `n{i}` its ordinal), in table order, so
+/// that one pass finds every mention; at one position the earlier (more specific) pattern wins.
+static FORUM_ALL: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    let alts: Vec<String> = FORUMS
+        .iter()
+        .enumerate()
+        .map(|(i, (p, _, _))| format!("(?P<f{i}>{})", p.replace("(?P<n>", &format!("(?P<n{i}>"))))
+        .collect();
+    // Matched case-sensitively against an ASCII-lowercased text (faster); group names keep their case.
+    let joined = alts.join("|").to_ascii_lowercase().replace("(?p<", "(?P<");
+    crate::extract::regex(&joined).ok()
 });
 
 fn ordinal(n: &str) -> String {
@@ -112,9 +135,19 @@ pub struct ForumHit {
 /// Every forum mention in article text, in order.
 pub fn find_forums(text: &str, layout: &Layout) -> Vec<ForumHit> {
     let mut out: Vec<ForumHit> = Vec::new();
-    for fp in FORUM_PATTERNS.iter() {
-        for c in fp.re.captures_iter(text) {
+    let Some(all) = FORUM_ALL.as_ref() else {
+        return out;
+    };
+    {
+        let lowered = text.to_ascii_lowercase();
+        for c in all.captures_iter(&lowered) {
             let Some(m) = c.get(0) else { continue };
+            let Some(i) = (0..FORUMS.len()).find(|i| c.name(&format!("f{i}")).is_some()) else {
+                continue;
+            };
+            let Some(&(_, fname, fkind)) = FORUMS.get(i) else {
+                continue;
+            };
             if !layout.is_article(m.start())
                 || out
                     .iter()
@@ -123,7 +156,7 @@ pub fn find_forums(text: &str, layout: &Layout) -> Vec<ForumHit> {
                 continue;
             }
             // Acronym patterns must match in capitals ("ITU", not "itu" = "that").
-            let s = m.as_str();
+            let s = text.get(m.range()).unwrap_or("");
             if s.len() <= 6
                 && s.chars().any(char::is_alphabetic)
                 && s != s.to_uppercase()
@@ -131,13 +164,13 @@ pub fn find_forums(text: &str, layout: &Layout) -> Vec<ForumHit> {
             {
                 continue;
             }
-            let name = match c.name("n") {
-                Some(n) => fp.name.replace("{n}", &ordinal(n.as_str())),
-                None => fp.name.to_string(),
+            let name = match c.name(&format!("n{i}")) {
+                Some(n) => fname.replace("{n}", &ordinal(n.as_str())),
+                None => fname.to_string(),
             };
             out.push(ForumHit {
                 name,
-                kind: fp.kind.to_string(),
+                kind: fkind.to_string(),
                 span: Span::new(m.start(), m.end()),
             });
         }
@@ -278,7 +311,7 @@ pub type Located = (String, Span);
 /// `REPUBLIKA.CO.ID, JAKARTA --`. Returns (place, outlet) with spans.
 pub fn dateline(text: &str, layout: &Layout) -> (Option<Located>, Option<Located>) {
     static RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-        Regex::new(r"(?m)(?:^|\s)(?P<a>[A-Z][\w.’'&]*(?:\s[A-Z][\w.’'&]*){0,3}(?:\s(?:id|com|news))?)(?:,\s*(?P<b>[A-Za-z][\w.’'&]*(?:\s[A-Z][\w.’'&]*){0,3}))?\s*(?:\((?P<c>[^()\n]{2,30})\))?\s*(?:–|—|--|-)\s+\S")
+        crate::extract::regex(r"(?m)(?:^|\s)(?P<a>[A-Z][\w.’'&]*(?:\s[A-Z][\w.’'&]*){0,3}(?:\s(?:id|com|news))?)(?:,\s*(?P<b>[A-Za-z][\w.’'&]*(?:\s[A-Z][\w.’'&]*){0,3}))?\s*(?:\((?P<c>[^()\n]{2,30})\))?\s*(?:–|—|--|-)\s+\S")
             .ok()
     });
     let Some(re) = RE.as_ref() else {
@@ -356,7 +389,7 @@ pub fn find_outlet(
     }
     // 2. A byline or credit line: "Name | CNN Indonesia", "Name - detikNews", "Mi’raj News Agency (MINA)".
     static CREDIT: LazyLock<Option<Regex>> = LazyLock::new(|| {
-        Regex::new(r"(?im)(?:\|\s*|\s-\s)(?P<o>[A-Za-z][\w. ]{2,30})\s*$|^(?P<agency>[A-Z][\w’' ]+News Agency)\s*\((?P<abbr>[A-Z]+)\)|^sumber\s*:\s*(?P<src>[\w.-]{3,40})\s*$").ok()
+        crate::extract::regex(r"(?im)(?:\|\s*|\s-\s)(?P<o>[A-Za-z][\w. ]{2,30})\s*$|^(?P<agency>[A-Z][\w’' ]+News Agency)\s*\((?P<abbr>[A-Z]+)\)|^sumber\s*:\s*(?P<src>[\w.-]{3,40})\s*$").ok()
     });
     if let Some(re) = CREDIT.as_ref() {
         for c in re.captures_iter(text) {
@@ -381,7 +414,7 @@ pub fn find_outlet(
     }
     // 3. A known outlet's domain or name anywhere on the page (footers carry the site's domain).
     static DOMAIN: LazyLock<Option<Regex>> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:[a-z0-9-]+\.)+(?:com|co\.id|id|net|org|go\.id)\b").ok()
+        crate::extract::regex(r"(?i)\b(?:[a-z0-9-]+\.)+(?:com|co\.id|id|net|org|go\.id)\b").ok()
     });
     if let Some(re) = DOMAIN.as_ref() {
         for m in re.find_iter(text) {
@@ -392,7 +425,7 @@ pub fn find_outlet(
     }
     // 4. Agency credits: "(Ant/I-1)", "(ANTARA)", "sumber : Antara".
     static AGENCY: LazyLock<Option<Regex>> = LazyLock::new(|| {
-        Regex::new(r"\((?P<a>Ant|ANT|Antara|ANTARA)(?:/[^)]*)?\)|(?i:sumber)\s*:\s*(?P<b>[A-Z][\w ]{2,30})").ok()
+        crate::extract::regex(r"\((?P<a>Ant|ANT|Antara|ANTARA)(?:/[^)]*)?\)|(?i:sumber)\s*:\s*(?P<b>[A-Z][\w ]{2,30})").ok()
     });
     if let Some(re) = AGENCY.as_ref() {
         for c in re.captures_iter(text) {
@@ -431,11 +464,13 @@ pub fn detect_language(text: &str) -> String {
     let mut id = 0;
     let mut en = 0;
     for w in text.split(|c: char| !c.is_alphabetic()).take(5000) {
-        let l = w.to_lowercase();
-        if ID.contains(&l.as_str()) {
+        if w.len() > 6 {
+            continue;
+        }
+        if ID.iter().any(|x| x.eq_ignore_ascii_case(w)) {
             id += 1;
         }
-        if EN.contains(&l.as_str()) {
+        if EN.iter().any(|x| x.eq_ignore_ascii_case(w)) {
             en += 1;
         }
     }

@@ -44,11 +44,13 @@ pub struct Layout {
 }
 
 static CAPTION: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\((?:dok|doc|foto|ist|istimewa|photo|file)[^)]*\)$|\((?:foto|dok\.?|photo)[^)]*\)$|/[^/()]{2,40}\)$|^foto\s*:|^photo\s*:").ok()
+    crate::extract::regex(r"(?i)^\((?:dok|doc|foto|ist|istimewa|photo|file)[^)]*\)$|\((?:foto|dok\.?|photo)[^)]*\)$|/[^/()]{2,40}\)$|^foto\s*:|^photo\s*:").ok()
 });
 static DATEISH: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bWIB\b|\bWITA\b|\bWIT\b|^\W*\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}[:.]\d{2}\b")
-        .ok()
+    crate::extract::regex(
+        r"(?i)\bWIB\b|\bWITA\b|\bWIT\b|^\W*\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}[:.]\d{2}\b",
+    )
+    .ok()
 });
 
 impl Layout {
@@ -66,9 +68,17 @@ impl Layout {
             };
             lines.push(Line { span, kind });
         }
+        // Only a line's beginning decides labels and prefixes: lower-case that much, not whole paragraphs.
         let lower: Vec<String> = lines
             .iter()
-            .map(|l| l.span.slice(text).trim().to_lowercase())
+            .map(|l| {
+                let t = l.span.slice(text).trim();
+                let mut end = t.len().min(48);
+                while !t.is_char_boundary(end) {
+                    end -= 1;
+                }
+                t.get(..end).unwrap_or("").to_lowercase()
+            })
             .collect();
 
         // Section labels and line prefixes.
@@ -105,7 +115,11 @@ impl Layout {
         }
 
         // Captions.
-        for (i, l) in lower.iter().enumerate() {
+        for i in 0..lines.len() {
+            let l = lines
+                .get(i)
+                .map(|l| l.span.slice(text).trim())
+                .unwrap_or("");
             if kind_at(&lines, i) == LineKind::Body
                 && CAPTION.as_ref().is_some_and(|re| re.is_match(l))
             {

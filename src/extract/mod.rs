@@ -249,10 +249,11 @@ pub fn extract_article(article: &Article) -> ArticleFacts {
         },
     };
 
-    let people = people::find_people(text, &layout);
+    let all_words = people::words(text, Span::new(0, text.len()));
+    let people = people::find_people_in(text, &layout, &all_words);
     let quotes = quotes::find_quotes(text, &layout, &people);
     let forums = find_forums(text, &layout);
-    let countries = find_countries(text, &layout);
+    let countries = entities::find_countries_in(text, &layout, &all_words);
 
     // Forum: the one named in the evidence sentence, else in the title, else the first in the body; a generic
     // name ("ASEAN Summit") is upgraded to a numbered one the article gives ("32nd ASEAN Summit").
@@ -473,4 +474,16 @@ pub fn snippet(s: &str, max: usize) -> String {
     }
     out.push('…');
     out
+}
+
+/// Compiles a pattern with ASCII word boundaries. The word lists are ASCII, and a Unicode `\b` would push the
+/// regex engine off its fast path on every text with curly quotes (nearly all news text).
+pub(crate) fn regex(pattern: &str) -> Result<regex::Regex, regex::Error> {
+    // Likewise `\d` and `\w` as ASCII classes: Unicode ones make large automata that fall off the fast path.
+    regex::Regex::new(
+        &pattern
+            .replace(r"\b", r"(?-u:\b)")
+            .replace(r"\d", "[0-9]")
+            .replace(r"\w", "[0-9A-Za-z_]"),
+    )
 }

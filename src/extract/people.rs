@@ -7,6 +7,8 @@ use super::lexicon::{
     WEEKDAYS,
 };
 use crate::model::Span;
+use rustc_hash::FxHashSet;
+use std::sync::LazyLock;
 
 /// A word with its byte range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,27 +71,54 @@ pub fn words(text: &str, range: Span) -> Vec<Word<'_>> {
 }
 
 fn lower_key(w: &str) -> String {
-    let l = w.trim_end_matches('.').to_lowercase();
-    l.strip_suffix("’s")
-        .or_else(|| l.strip_suffix("'s"))
-        .map(str::to_string)
-        .unwrap_or(l)
+    with_lower_key(w, str::to_string)
+}
+
+/// Calls `f` with the word lower-cased, without its final dots and possessive `'s`; short ASCII words (nearly
+/// all) are lower-cased on the stack, so the per-word look-ups allocate nothing.
+fn with_lower_key<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let w = w.trim_end_matches('.');
+    let w = w
+        .strip_suffix("’s")
+        .or_else(|| w.strip_suffix("'s"))
+        .unwrap_or(w);
+    let mut buf = [0u8; 32];
+    if w.is_ascii() && w.len() <= buf.len() {
+        if let Some(slot) = buf.get_mut(..w.len()) {
+            slot.copy_from_slice(w.as_bytes());
+            slot.make_ascii_lowercase();
+            if let Ok(s) = std::str::from_utf8(slot) {
+                return f(s);
+            }
+        }
+    }
+    f(&w.to_lowercase())
 }
 
 /// Whether a word is a role or title (`Menko`, `Direktur`, `Minister`).
 pub fn is_role_word(w: &str) -> bool {
-    ROLE_WORDS.contains(&lower_key(w).as_str())
+    with_lower_key(w, |k| ROLES.contains(k))
 }
 
-fn in_gazetteer(w: &str) -> bool {
-    let k = lower_key(w);
-    NOT_NAME_WORDS.contains(&k.as_str())
-        || MONTHS.iter().any(|(m, _)| *m == k)
-        || WEEKDAYS.iter().any(|(d, _)| *d == k)
-        || COUNTRIES
+/// Every lower-case word known not to be part of a person's name.
+static NOT_NAMES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    let mut set: FxHashSet<&'static str> = NOT_NAME_WORDS.iter().copied().collect();
+    set.extend(MONTHS.iter().map(|(m, _)| *m));
+    set.extend(WEEKDAYS.iter().map(|(d, _)| *d));
+    set.extend(
+        COUNTRIES
             .iter()
-            .any(|(_, names)| names.contains(&k.as_str()))
-        || PLACES.iter().any(|(p, _)| *p == k)
+            .flat_map(|(_, names)| names.iter().copied()),
+    );
+    set.extend(PLACES.iter().map(|(p, _)| *p));
+    set
+});
+
+static ROLES: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| ROLE_WORDS.iter().copied().collect());
+
+fn in_gazetteer(w: &str) -> bool {
+    with_lower_key(w, |k| NOT_NAMES.contains(k))
 }
 
 /// Whether a word could be part of a person's name.
@@ -98,21 +127,24 @@ pub fn is_name_word(w: &str) -> bool {
     if !first.is_some_and(char::is_uppercase) {
         return false;
     }
-    if in_gazetteer(w) || is_role_word(w) {
+    if w.bytes().any(|b| b.is_ascii_digit()) || in_gazetteer(w) || is_role_word(w) {
         return false;
     }
-    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.is_empty() || w.chars().any(|c| c.is_ascii_digit()) {
-        return false;
-    }
+    let n_letters = w.chars().filter(|c| c.is_alphabetic()).count();
     // All-capital words of three letters or more are acronyms (ASEAN, BSSN), not names.
-    let all_caps = letters.iter().all(|c| c.is_uppercase());
-    !(all_caps && letters.len() >= 3 && !w.contains('.'))
+    let all_caps = w
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    n_letters > 0 && !(all_caps && n_letters >= 3 && !w.contains('.'))
 }
 
 fn is_initial(w: &str) -> bool {
-    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-    !letters.is_empty() && letters.len() <= 2 && letters.iter().all(|c| c.is_uppercase())
+    let n_letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    (1..=2).contains(&n_letters)
+        && w.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
 }
 
 /// A run of name words: a candidate name.
@@ -263,8 +295,11 @@ fn edit_distance(a: &str, b: &str) -> usize {
 /// Whether two printed names can be the same person: one's tokens within the other's (`Retno` / `Retno LP
 /// Marsudi`), or the same first name with a surname a typo away (`Mira Tayyiba` / `Mira Tannyiba`).
 pub fn same_person(a: &str, b: &str) -> bool {
-    let ta = name_tokens(a);
-    let tb = name_tokens(b);
+    same_person_tokens(&name_tokens(a), &name_tokens(b))
+}
+
+/// [`same_person`] on names already split by [`name_tokens`].
+pub fn same_person_tokens(ta: &[String], tb: &[String]) -> bool {
     if ta.is_empty() || tb.is_empty() {
         return false;
     }
@@ -277,7 +312,7 @@ pub fn same_person(a: &str, b: &str) -> bool {
         x.iter()
             .all(|t| y.contains(t) || t.len() <= 2 && y.iter().any(|u| u.starts_with(t.as_str())))
     };
-    if subset(&ta, &tb) || subset(&tb, &ta) {
+    if subset(ta, tb) || subset(tb, ta) {
         // A lone initial is too weak to identify anybody.
         return ta
             .iter()
@@ -312,13 +347,20 @@ type Cluster = (Vec<(NameRun, bool, bool)>, bool);
 
 /// Finds the people of an article.
 pub fn find_people(text: &str, layout: &Layout) -> Vec<Person> {
+    find_people_in(text, layout, &words(text, Span::new(0, text.len())))
+}
+
+/// [`find_people`] given the words of the whole text (tokenised once by the caller).
+pub fn find_people_in(text: &str, layout: &Layout, all: &[Word<'_>]) -> Vec<Person> {
     let mut runs: Vec<(NameRun, bool, bool)> = Vec::new(); // (run, confirmed, in body)
     for line in &layout.lines {
         if matches!(line.kind, LineKind::Blank | LineKind::Chrome) {
             continue;
         }
-        let ws = words(text, line.span);
-        for run in name_runs(text, &ws) {
+        let lo = all.partition_point(|w| w.span.start < line.span.start);
+        let hi = all.partition_point(|w| w.span.start < line.span.end);
+        let ws = all.get(lo..hi).unwrap_or(&[]);
+        for run in name_runs(text, ws) {
             let prev = run.first_word.checked_sub(1).and_then(|k| ws.get(k));
             let next = ws.get(run.end_word);
             let last = run.end_word.checked_sub(1).and_then(|k| ws.get(k));
@@ -358,34 +400,36 @@ pub fn find_people(text: &str, layout: &Layout) -> Vec<Person> {
     }
     // Cluster.
     let mut people: Vec<Cluster> = Vec::new();
+    let mut token_sets: Vec<Vec<Vec<String>>> = Vec::new();
     for r in runs {
         // Join the cluster sharing the most name tokens with this run.
         let tokens = name_tokens(&r.0.name);
-        let found = people
-            .iter_mut()
-            .filter(|(members, _)| {
-                members
-                    .iter()
-                    .any(|(m, _, _)| same_person(&m.name, &r.0.name))
+        let score = |names: &[Vec<String>]| -> Option<usize> {
+            names
+                .iter()
+                .filter(|t| same_person_tokens(t, &tokens))
+                .map(|t| t.iter().filter(|x| tokens.contains(x)).count())
+                .max()
+        };
+        let best = (0..people.len())
+            .filter_map(|i| {
+                token_sets
+                    .get(i)
+                    .and_then(|names| score(names))
+                    .map(|s| (s, i))
             })
-            .max_by_key(|(members, _)| {
-                members
-                    .iter()
-                    .map(|(m, _, _)| {
-                        name_tokens(&m.name)
-                            .iter()
-                            .filter(|t| tokens.contains(t))
-                            .count()
-                    })
-                    .max()
-                    .unwrap_or(0)
-            });
-        match found {
-            Some((members, confirmed)) => {
+            .max_by_key(|(s, i)| (*s, std::cmp::Reverse(*i)))
+            .map(|(_, i)| i);
+        match best.and_then(|i| people.get_mut(i).zip(token_sets.get_mut(i))) {
+            Some(((members, confirmed), names)) => {
                 *confirmed |= r.1;
+                if !names.contains(&tokens) {
+                    names.push(tokens);
+                }
                 members.push(r);
             }
             None => {
+                token_sets.push(vec![tokens]);
                 let c = r.1;
                 people.push((vec![r], c));
             }

@@ -228,19 +228,55 @@ pub struct LinimasaApp {
     screenshot_done: Arc<Mutex<Option<Result<(), String>>>>,
     theme_applied: Option<ThemeKind>,
     filters_applied: Option<Filters>,
+    persist: bool,
+    last_saved: Option<String>,
+    last_save_check: f64,
+}
+
+/// Where settings are kept: the user's config folder, never the corpus.
+pub fn settings_path() -> Option<PathBuf> {
+    dirs::config_dir().map(|d| d.join("linimasa").join("settings.json"))
+}
+
+/// Settings and egui's memory (panel sizes, collapsed sections) as saved.
+#[derive(Serialize, Deserialize)]
+struct Saved {
+    settings: Settings,
+    #[serde(default)]
+    egui_memory: Option<egui::Memory>,
+}
+
+fn load_saved(ctx: &egui::Context) -> Result<Option<Settings>, String> {
+    let Some(path) = settings_path() else {
+        return Ok(None);
+    };
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(format!("{}: {e}", path.display())),
+    };
+    let saved: Saved = serde_json::from_str(&text)
+        .map_err(|e| format!("{} is damaged ({e}); defaults used", path.display()))?;
+    if let Some(m) = saved.egui_memory {
+        ctx.memory_mut(|mem| *mem = m);
+    }
+    Ok(Some(saved.settings))
 }
 
 impl LinimasaApp {
     /// Creates the app from eframe's creation context.
     pub fn new(cc: &eframe::CreationContext<'_>, start: StartOptions) -> LinimasaApp {
         super::install_fonts(&cc.egui_ctx);
-        let mut settings: Settings = if start.fresh || start.screenshot.is_some() {
-            Settings::default()
-        } else {
-            cc.storage
-                .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
-                .unwrap_or_default()
-        };
+        let persist = !start.fresh && start.screenshot.is_none();
+        let mut status = String::new();
+        let mut settings = Settings::default();
+        if persist {
+            match load_saved(&cc.egui_ctx) {
+                Ok(Some(s)) => settings = s,
+                Ok(None) => {}
+                Err(e) => status = format!("Settings not restored: {e}"),
+            }
+        }
         let paths = if !start.paths.is_empty() {
             start.paths.clone()
         } else if !settings.corpus.is_empty() && settings.corpus.iter().all(|p| p.exists()) {
@@ -258,7 +294,7 @@ impl LinimasaApp {
             selected: None,
             hovered: None,
             last_scene: None,
-            status: String::new(),
+            status,
             focus_search: false,
             export_open: false,
             scroll_to: None,
@@ -267,6 +303,9 @@ impl LinimasaApp {
             screenshot_done: Arc::new(Mutex::new(None)),
             theme_applied: None,
             filters_applied: None,
+            persist,
+            last_saved: None,
+            last_save_check: 0.0,
         };
         if start.load_now || start.screenshot.is_some() {
             app.set_data(Data::load(&paths));
@@ -594,6 +633,33 @@ impl LinimasaApp {
     }
 }
 
+impl LinimasaApp {
+    /// Writes the settings (and egui's memory) atomically if they changed since the last save.
+    fn save_settings(&mut self, ctx: Option<&egui::Context>) {
+        if !self.persist {
+            return;
+        }
+        let Some(path) = settings_path() else { return };
+        let saved = Saved {
+            settings: self.settings.clone(),
+            egui_memory: ctx.map(|c| c.memory(|m| m.clone())),
+        };
+        let Ok(json) = serde_json::to_string(&saved) else {
+            return;
+        };
+        if self.last_saved.as_deref() == Some(json.as_str()) {
+            return;
+        }
+        if let Some(dir) = path.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        match crate::export::write_atomic(&path, json.as_bytes()) {
+            Ok(()) => self.last_saved = Some(json),
+            Err(e) => self.status = format!("could not save settings to {}: {e}", path.display()),
+        }
+    }
+}
+
 /// Saves an egui screenshot as PNG (atomically).
 fn save_color_image(image: &egui::ColorImage, path: &std::path::Path) -> Result<(), String> {
     let [w, h] = image.size;
@@ -639,11 +705,14 @@ impl eframe::App for LinimasaApp {
             self.export_window(&ctx);
         }
         self.screenshot_step(&ctx);
+        let now = ctx.input(|i| i.time);
+        if now - self.last_save_check > 5.0 {
+            self.last_save_check = now;
+            self.save_settings(Some(&ctx));
+        }
     }
 
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        if self.screenshot.is_none() {
-            eframe::set_value(storage, eframe::APP_KEY, &self.settings);
-        }
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.save_settings(None);
     }
 }

@@ -161,7 +161,6 @@ pub fn run(start: StartOptions) -> anyhow::Result<()> {
     let options = eframe::NativeOptions {
         viewport,
         renderer: eframe::Renderer::Glow,
-        persist_window: start.screenshot.is_none(),
         ..Default::default()
     };
     let shot = start.screenshot.clone();
