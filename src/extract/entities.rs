@@ -8,12 +8,6 @@ use crate::model::Span;
 use regex::Regex;
 use std::sync::LazyLock;
 
-fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
-    let before = text.get(..start).and_then(|s| s.chars().last());
-    let after = text.get(end..).and_then(|s| s.chars().next());
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-}
-
 /// Country names by their lower-case spelling (one to three words).
 static COUNTRY_NAMES: LazyLock<rustc_hash::FxHashMap<&'static str, &'static str>> =
     LazyLock::new(|| {

@@ -15,8 +15,8 @@ use crate::model::{
 use chrono::NaiveDate;
 use dates::{Anchors, Found, RawDate, find_dates, resolve, window_before};
 use entities::{
-    ForumHit, canonical_place, dateline, find_countries, find_forums, find_outlet,
-    looks_like_place, online_near, place_phrases,
+    ForumHit, canonical_place, dateline, find_forums, find_outlet, looks_like_place, online_near,
+    place_phrases,
 };
 use layout::{Layout, LineKind, sentence_around};
 use lexicon::EVENT_NOUNS;

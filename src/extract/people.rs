@@ -83,13 +83,14 @@ fn with_lower_key<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
         .or_else(|| w.strip_suffix("'s"))
         .unwrap_or(w);
     let mut buf = [0u8; 32];
-    if w.is_ascii() && w.len() <= buf.len() {
-        if let Some(slot) = buf.get_mut(..w.len()) {
-            slot.copy_from_slice(w.as_bytes());
-            slot.make_ascii_lowercase();
-            if let Ok(s) = std::str::from_utf8(slot) {
-                return f(s);
-            }
+    if w.is_ascii()
+        && w.len() <= buf.len()
+        && let Some(slot) = buf.get_mut(..w.len())
+    {
+        slot.copy_from_slice(w.as_bytes());
+        slot.make_ascii_lowercase();
+        if let Ok(s) = std::str::from_utf8(slot) {
+            return f(s);
         }
     }
     f(&w.to_lowercase())
