@@ -25,6 +25,31 @@ fn main() {
             s.elapsed().as_secs_f64() * 1000.0 / n as f64
         );
     };
+    if std::env::args().nth(1).as_deref() == Some("big") {
+        let big: String = c
+            .articles
+            .iter()
+            .map(|a| a.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        let a = linimasa::model::Article {
+            id: String::new(),
+            file: String::new(),
+            path: Default::default(),
+            text: big,
+            meta: Default::default(),
+        };
+        let s = Instant::now();
+        for _ in 0..n {
+            drop(linimasa::extract::extract_article(&a));
+        }
+        println!(
+            "big          {:>8.3} ms per pass ({} bytes)",
+            s.elapsed().as_secs_f64() * 1000.0 / n as f64,
+            a.text.len()
+        );
+        return;
+    }
     if std::env::args().nth(1).as_deref() == Some("all") {
         t("all", &|x| {
             let a = linimasa::model::Article {
@@ -36,6 +61,17 @@ fn main() {
             };
             drop(linimasa::extract::extract_article(&a))
         });
+        return;
+    }
+    if let Some(only) = std::env::args().nth(2) {
+        match only.as_str() {
+            "dates" => t("dates", &|x| drop(dates::find_dates(x))),
+            "forums" => t("forums", &|x| {
+                drop(entities::find_forums(x, &Layout::of(x)))
+            }),
+            "layout" => t("layout", &|x| drop(Layout::of(x))),
+            _ => {}
+        }
         return;
     }
     t("layout", &|x| drop(Layout::of(x)));

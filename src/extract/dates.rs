@@ -5,9 +5,9 @@
 //! Day-first always; weekday names are checked against the calendar.
 
 use super::lexicon::{MONTHS, WEEKDAYS, YEAR_RANGE};
+use super::re::Regex;
 use crate::model::{Certainty, DateSpan, Precision};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
-use regex::Regex;
 use std::sync::LazyLock;
 
 /// A relative expression (`kemarin`, `akhir pekan lalu`, `last week`).
@@ -91,6 +91,9 @@ pub struct Found {
 const MONTH_RE: &str = r"(?:januari|january|februari|pebruari|february|maret|march|april|mei|may|juni|june|juli|july|agustus|august|september|oktober|october|november|nopember|desember|december|sept|jan|feb|mar|apr|jun|jul|agu|agt|aug|sep|okt|oct|nov|nop|des|dec)\.?";
 const WEEKDAY_RE: &str = r"(?:senin|selasa|rabu|kamis|jum['’]?at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
 
+/// Relative expressions (`kemarin`, `akhir pekan lalu`, `dua hari lalu`, `last week`).
+const RELATIVE_RE: &str = r"\b(?:kemarin(?:\s+(?:pagi|siang|sore|malam))?|hari\s+ini|tadi\s+malam|semalam|akhir\s+pekan\s+lalu|akhir\s+minggu\s+lalu|pekan\s+lalu|minggu\s+lalu|pekan\s+depan|minggu\s+depan|bulan\s+lalu|tahun\s+lalu|besok|lusa|yesterday|today|tomorrow|last\s+weekend|last\s+week|next\s+week|last\s+month|last\s+year|(?P<n>\d+|satu|dua|tiga|empat|lima|enam|tujuh|one|two|three|four|five|six|seven)\s+(?P<unit>hari|pekan|minggu|bulan|tahun|days?|weeks?|months?|years?)\s+(?:yang\s+)?(?:lalu|ago))\b";
+
 struct Patterns {
     paren: Regex,
     numeric: Regex,
@@ -98,9 +101,7 @@ struct Patterns {
     month_day: Regex,
     month_year: Regex,
     bare_month: Regex,
-    year: Regex,
-    relative: Regex,
-    weekday: Regex,
+    words: Regex,
     iso: Regex,
 }
 
@@ -129,12 +130,11 @@ static PATTERNS: LazyLock<Option<Patterns>> = LazyLock::new(|| {
             r"\b(?P<bulan>bulan\s+)?(?P<mo>{mo})(?:\s+(?P<rel>lalu|ini|depan|mendatang|kemarin))?\b"
         ))
         .ok()?,
-        year: crate::extract::regex(r"\b(?P<y>(?:19|20)\d{2})\b").ok()?,
-        relative: crate::extract::regex(
-            r"\b(?:kemarin(?:\s+(?:pagi|siang|sore|malam))?|hari\s+ini|tadi\s+malam|semalam|akhir\s+pekan\s+lalu|akhir\s+minggu\s+lalu|pekan\s+lalu|minggu\s+lalu|pekan\s+depan|minggu\s+depan|bulan\s+lalu|tahun\s+lalu|besok|lusa|yesterday|today|tomorrow|last\s+weekend|last\s+week|next\s+week|last\s+month|last\s+year|(?P<n>\d+|satu|dua|tiga|empat|lima|enam|tujuh|one|two|three|four|five|six|seven)\s+(?P<unit>hari|pekan|minggu|bulan|tahun|days?|weeks?|months?|years?)\s+(?:yang\s+)?(?:lalu|ago))\b",
-        )
+        words: crate::extract::regex(&format!(
+            r"(?P<rel_all>{rel})|(?P<wd_all>\b(?P<wd>{wd})\b)|(?P<y_all>\b(?P<y>(?:19|20)\d{{2}})\b)",
+            rel = RELATIVE_RE
+        ))
         .ok()?,
-        weekday: crate::extract::regex(&format!(r"\b(?P<wd>{wd})\b")).ok()?,
         iso: crate::extract::regex(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b").ok()?,
     })
 });
@@ -221,14 +221,14 @@ pub fn find_dates(text: &str) -> Vec<Found> {
     // faster automaton); capitalisation is checked on the original text.
     let lowered = text.to_ascii_lowercase();
     let lower = lowered.as_str();
-    let orig = |m: regex::Match<'_>| text.get(m.range()).unwrap_or("");
+    let orig = |m: super::re::Match<'_>| text.get(m.range()).unwrap_or("");
     let mut out: Vec<Found> = Vec::new();
     let push = |out: &mut Vec<Found>, f: Found| {
         if !out.iter().any(|o| o.start < f.end && f.start < o.end) {
             out.push(f);
         }
     };
-    let wd_of = |c: &regex::Captures| c.name("wd").and_then(|m| weekday_of(m.as_str()));
+    let wd_of = |c: &super::re::Captures<'_>| c.name("wd").and_then(|m| weekday_of(m.as_str()));
 
     for c in p.paren.captures_iter(lower) {
         let (Some(m), Some(d), Some(mo)) = (c.get(0), c.name("d"), c.name("m")) else {
@@ -437,141 +437,143 @@ pub fn find_dates(text: &str) -> Vec<Found> {
             },
         );
     }
-    for c in p.relative.captures_iter(lower) {
-        let Some(m) = c.get(0) else { continue };
-        let w = m.as_str().to_lowercase();
-        let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
-        let rel = if let (Some(n), Some(unit)) = (c.name("n"), c.name("unit")) {
-            let Some(n) = number_word(n.as_str()) else {
+    // Relative expressions, weekdays and years in one pass.
+    for c in p.words.captures_iter(lower) {
+        if c.name("rel_all").is_some() {
+            let Some(m) = c.get(0) else { continue };
+            let w = m.as_str().to_lowercase();
+            let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
+            let rel = if let (Some(n), Some(unit)) = (c.name("n"), c.name("unit")) {
+                let Some(n) = number_word(n.as_str()) else {
+                    continue;
+                };
+                match unit.as_str().to_lowercase().trim_end_matches('s') {
+                    "hari" | "day" => Relative::DaysAgo(n),
+                    "pekan" | "minggu" | "week" => Relative::DaysAgo(7 * n),
+                    "bulan" | "month" => Relative::MonthsAgo(n),
+                    _ => Relative::YearsAgo(n),
+                }
+            } else if w.starts_with("kemarin")
+                || w == "yesterday"
+                || w == "tadi malam"
+                || w == "semalam"
+            {
+                Relative::DaysAgo(1)
+            } else if w == "hari ini" || w == "today" {
+                Relative::Today
+            } else if w == "besok" || w == "tomorrow" {
+                Relative::DaysAgo(-1)
+            } else if w == "lusa" {
+                Relative::DaysAgo(-2)
+            } else if w.contains("akhir") || w == "last weekend" {
+                Relative::LastWeekend
+            } else if w.ends_with("lalu") && (w.starts_with("pekan") || w.starts_with("minggu"))
+                || w == "last week"
+            {
+                Relative::LastWeek
+            } else if w.ends_with("depan") || w == "next week" {
+                Relative::NextWeek
+            } else if w == "bulan lalu" || w == "last month" {
+                Relative::LastMonth
+            } else {
+                Relative::LastYear
+            };
+            let future =
+                matches!(rel, Relative::NextWeek) || matches!(rel, Relative::DaysAgo(n) if n < 0);
+            push(
+                &mut out,
+                Found {
+                    start: m.start(),
+                    end: m.end(),
+                    raw: RawDate::Relative(rel),
+                    future,
+                },
+            );
+        } else if c.name("wd_all").is_some() {
+            let Some(m) = c.name("wd") else { continue };
+            let word = orig(m);
+            if !is_capitalised(word) {
+                continue;
+            }
+            let after = window_after(text, m.end(), 16).to_lowercase();
+            let before = window_before(text, m.start(), 16).to_lowercase();
+            let lower = word.to_lowercase();
+            if lower == "minggu" {
+                // "Minggu" is Sunday, but "minggu lalu/depan/ini", "dua minggu" are weeks.
+                let week_after = [
+                    "lalu",
+                    "depan",
+                    "ini",
+                    "ke",
+                    "mendatang",
+                    "terakhir",
+                    "pertama",
+                ]
+                .iter()
+                .any(|w| after.trim_start().starts_with(w));
+                let last_before = before.split_whitespace().last().unwrap_or("");
+                let week_before = number_word(last_before).is_some()
+                    || matches!(last_before, "beberapa" | "sepekan" | "seminggu" | "selama");
+                if week_after || week_before {
+                    continue;
+                }
+            }
+            // "Thursday's meeting" still names the day.
+            let Some(weekday) = weekday_of(word) else {
                 continue;
             };
-            match unit.as_str().to_lowercase().trim_end_matches('s') {
-                "hari" | "day" => Relative::DaysAgo(n),
-                "pekan" | "minggu" | "week" => Relative::DaysAgo(7 * n),
-                "bulan" | "month" => Relative::MonthsAgo(n),
-                _ => Relative::YearsAgo(n),
-            }
-        } else if w.starts_with("kemarin")
-            || w == "yesterday"
-            || w == "tadi malam"
-            || w == "semalam"
-        {
-            Relative::DaysAgo(1)
-        } else if w == "hari ini" || w == "today" {
-            Relative::Today
-        } else if w == "besok" || w == "tomorrow" {
-            Relative::DaysAgo(-1)
-        } else if w == "lusa" {
-            Relative::DaysAgo(-2)
-        } else if w.contains("akhir") || w == "last weekend" {
-            Relative::LastWeekend
-        } else if w.ends_with("lalu") && (w.starts_with("pekan") || w.starts_with("minggu"))
-            || w == "last week"
-        {
-            Relative::LastWeek
-        } else if w.ends_with("depan") || w == "next week" {
-            Relative::NextWeek
-        } else if w == "bulan lalu" || w == "last month" {
-            Relative::LastMonth
+            let future = future_marked(text, m.start(), m.end());
+            push(
+                &mut out,
+                Found {
+                    start: m.start(),
+                    end: m.end(),
+                    raw: RawDate::Weekday { weekday, future },
+                    future,
+                },
+            );
         } else {
-            Relative::LastYear
-        };
-        let future =
-            matches!(rel, Relative::NextWeek) || matches!(rel, Relative::DaysAgo(n) if n < 0);
-        push(
-            &mut out,
-            Found {
-                start: m.start(),
-                end: m.end(),
-                raw: RawDate::Relative(rel),
-                future,
-            },
-        );
-    }
-    for c in p.weekday.captures_iter(lower) {
-        let Some(m) = c.name("wd") else { continue };
-        let word = orig(m);
-        if !is_capitalised(word) {
-            continue;
-        }
-        let after = window_after(text, m.end(), 16).to_lowercase();
-        let before = window_before(text, m.start(), 16).to_lowercase();
-        let lower = word.to_lowercase();
-        if lower == "minggu" {
-            // "Minggu" is Sunday, but "minggu lalu/depan/ini", "dua minggu" are weeks.
-            let week_after = [
-                "lalu",
-                "depan",
-                "ini",
-                "ke",
-                "mendatang",
-                "terakhir",
-                "pertama",
-            ]
-            .iter()
-            .any(|w| after.trim_start().starts_with(w));
-            let last_before = before.split_whitespace().last().unwrap_or("");
-            let week_before = number_word(last_before).is_some()
-                || matches!(last_before, "beberapa" | "sepekan" | "seminggu" | "selama");
-            if week_after || week_before {
+            let (Some(m), Some(y)) = (c.get(0), c.name("y")) else {
+                continue;
+            };
+            let before = text.get(..y.start()).and_then(|s| s.chars().last());
+            let after = text.get(y.end()..).and_then(|s| s.chars().next());
+            if before
+                .is_some_and(|ch| matches!(ch, '/' | '-' | '.' | ':' | '#') || ch.is_ascii_digit())
+                || after.is_some_and(|ch| matches!(ch, '/' | '-') || ch.is_ascii_digit())
+            {
                 continue;
             }
+            let Ok(year) = y.as_str().parse() else {
+                continue;
+            };
+            let before_word = window_before(text, y.start(), 7);
+            let start = if before_word
+                .to_ascii_lowercase()
+                .trim_end()
+                .ends_with("tahun")
+                && before_word.ends_with(' ')
+            {
+                y.start()
+                    - (before_word.len()
+                        - before_word
+                            .to_ascii_lowercase()
+                            .rfind("tahun")
+                            .unwrap_or(before_word.len()))
+            } else {
+                y.start()
+            };
+            let _ = m;
+            push(
+                &mut out,
+                Found {
+                    start,
+                    end: y.end(),
+                    raw: RawDate::Year(year),
+                    future: false,
+                },
+            );
         }
-        // "Thursday's meeting" still names the day.
-        let Some(weekday) = weekday_of(word) else {
-            continue;
-        };
-        let future = future_marked(text, m.start(), m.end());
-        push(
-            &mut out,
-            Found {
-                start: m.start(),
-                end: m.end(),
-                raw: RawDate::Weekday { weekday, future },
-                future,
-            },
-        );
-    }
-    for c in p.year.captures_iter(lower) {
-        let (Some(m), Some(y)) = (c.get(0), c.name("y")) else {
-            continue;
-        };
-        let before = text.get(..y.start()).and_then(|s| s.chars().last());
-        let after = text.get(y.end()..).and_then(|s| s.chars().next());
-        if before.is_some_and(|ch| matches!(ch, '/' | '-' | '.' | ':' | '#') || ch.is_ascii_digit())
-            || after.is_some_and(|ch| matches!(ch, '/' | '-') || ch.is_ascii_digit())
-        {
-            continue;
-        }
-        let Ok(year) = y.as_str().parse() else {
-            continue;
-        };
-        let before_word = window_before(text, y.start(), 7);
-        let start = if before_word
-            .to_ascii_lowercase()
-            .trim_end()
-            .ends_with("tahun")
-            && before_word.ends_with(' ')
-        {
-            y.start()
-                - (before_word.len()
-                    - before_word
-                        .to_ascii_lowercase()
-                        .rfind("tahun")
-                        .unwrap_or(before_word.len()))
-        } else {
-            y.start()
-        };
-        let _ = m;
-        push(
-            &mut out,
-            Found {
-                start,
-                end: y.end(),
-                raw: RawDate::Year(year),
-                future: false,
-            },
-        );
     }
     out.sort_by_key(|f| (f.start, f.end));
     out

@@ -4,8 +4,8 @@ use super::dates::{window_after, window_before};
 use super::layout::{Layout, LineKind};
 use super::lexicon::{COUNTRIES, FORUMS, OUTLETS, PLACES};
 use super::people::words;
+use super::re::Regex;
 use crate::model::Span;
-use regex::Regex;
 use std::sync::LazyLock;
 
 /// Country names by their lower-case spelling (one to three words).
@@ -457,7 +457,11 @@ pub fn detect_language(text: &str) -> String {
     ];
     let mut id = 0;
     let mut en = 0;
-    for w in text.split(|c: char| !c.is_alphabetic()).take(5000) {
+    for w in text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(250)
+    {
         if w.len() > 6 {
             continue;
         }

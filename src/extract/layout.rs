@@ -2,8 +2,8 @@
 //! (other stories' headlines, "Baca juga", captions, footers). Later stages use this to ignore chrome.
 
 use super::lexicon::{CHROME_LINE_PREFIXES, CHROME_SECTION_LABELS};
+use super::re::Regex;
 use crate::model::Span;
-use regex::Regex;
 use std::sync::LazyLock;
 
 /// What a line of the page is.

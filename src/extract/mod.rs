@@ -8,6 +8,7 @@ pub mod lexicon;
 pub mod merge;
 pub mod people;
 pub mod quotes;
+pub mod re;
 
 use crate::model::{
     Article, ArticleFacts, Certainty, DateMention, DateSpan, Precision, RelatedEvent, Span,
@@ -478,9 +479,9 @@ pub fn snippet(s: &str, max: usize) -> String {
 
 /// Compiles a pattern with ASCII word boundaries. The word lists are ASCII, and a Unicode `\b` would push the
 /// regex engine off its fast path on every text with curly quotes (nearly all news text).
-pub(crate) fn regex(pattern: &str) -> Result<regex::Regex, regex::Error> {
+pub(crate) fn regex(pattern: &str) -> Result<re::Regex, String> {
     // Likewise `\d` and `\w` as ASCII classes: Unicode ones make large automata that fall off the fast path.
-    regex::Regex::new(
+    re::Regex::new(
         &pattern
             .replace(r"\b", r"(?-u:\b)")
             .replace(r"\d", "[0-9]")

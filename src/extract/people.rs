@@ -70,10 +70,6 @@ pub fn words(text: &str, range: Span) -> Vec<Word<'_>> {
     out
 }
 
-fn lower_key(w: &str) -> String {
-    with_lower_key(w, str::to_string)
-}
-
 /// Calls `f` with the word lower-cased, without its final dots and possessive `'s`; short ASCII words (nearly
 /// all) are lower-cased on the stack, so the per-word look-ups allocate nothing.
 fn with_lower_key<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
@@ -114,6 +110,27 @@ static NOT_NAMES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     set.extend(PLACES.iter().map(|(p, _)| *p));
     set
 });
+
+/// Places and countries of several words, lower case.
+static MULTIWORD_PLACES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    PLACES
+        .iter()
+        .map(|(p, _)| *p)
+        .chain(COUNTRIES.iter().flat_map(|(_, n)| n.iter().copied()))
+        .filter(|p| p.contains(' '))
+        .collect()
+});
+
+static ATTRIBUTION_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    ATTRIBUTION_AFTER
+        .iter()
+        .copied()
+        .chain(["menurut", "oleh", "according"])
+        .collect()
+});
+
+static SPEECH: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| SPEECH_VERBS.iter().copied().collect());
 
 static ROLES: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| ROLE_WORDS.iter().copied().collect());
@@ -202,17 +219,19 @@ pub fn name_runs(text: &str, ws: &[Word<'_>]) -> Vec<NameRun> {
         while end > i && ws.get(end - 1).is_some_and(|w| is_initial(w.text)) {
             end -= 1;
         }
-        let whole = ws
-            .get(i..end)
-            .map(|w| {
-                w.iter()
-                    .map(|w| w.text.to_lowercase())
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-            .unwrap_or_default();
-        let is_place = PLACES.iter().any(|(p, _)| *p == whole)
-            || COUNTRIES.iter().any(|(_, n)| n.contains(&whole.as_str()));
+        // Single words that are places are never name words; multi-word places ("New York") are caught here.
+        let is_place = end > i + 1 && {
+            let whole = ws
+                .get(i..end)
+                .map(|w| {
+                    w.iter()
+                        .map(|w| w.text.to_lowercase())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .unwrap_or_default();
+            MULTIWORD_PLACES.contains(whole.as_str())
+        };
         // A run inside a longer capitalised phrase is part of an institution's or meeting's name
         // ("Menteri Pendayagunaan Aparatur Negara", "Urusan Perlucutan Senjata (UNIDIR)").
         let embedded = end > i
@@ -365,15 +384,9 @@ pub fn find_people_in(text: &str, layout: &Layout, all: &[Word<'_>]) -> Vec<Pers
             let prev = run.first_word.checked_sub(1).and_then(|k| ws.get(k));
             let next = ws.get(run.end_word);
             let last = run.end_word.checked_sub(1).and_then(|k| ws.get(k));
-            let after_verb = prev.is_some_and(|p| {
-                let k = lower_key(p.text);
-                ATTRIBUTION_AFTER.contains(&k.as_str())
-                    || k == "menurut"
-                    || k == "oleh"
-                    || k == "according"
-            });
-            let before_verb = next
-                .is_some_and(|n| SPEECH_VERBS.contains(&lower_key(n.text).as_str()))
+            let after_verb =
+                prev.is_some_and(|p| with_lower_key(p.text, |k| ATTRIBUTION_WORDS.contains(k)));
+            let before_verb = next.is_some_and(|n| with_lower_key(n.text, |k| SPEECH.contains(k)))
                 && last.is_some_and(|l| l.trailing.is_empty() || l.trailing == ",");
             // Appositive after a role phrase: "Kepala BSSN Republik Indonesia, Hinsa Siburian,".
             let appositive = run.end_word - run.first_word >= 2

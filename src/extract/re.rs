@@ -1,0 +1,131 @@
+//! A small regular-expression type over regex-automata's meta engine with literal prefilters turned off. The
+//! extractor's patterns start with alternations of short, frequent words (months, weekdays, `in`, `itu`); a
+//! prefilter on those fires on almost every word and costs more than it saves.
+
+use regex_automata::meta;
+use regex_automata::util::captures::Captures as RaCaptures;
+
+/// A compiled pattern.
+#[derive(Debug)]
+pub struct Regex {
+    inner: meta::Regex,
+}
+
+/// A match: byte range in the haystack.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Match<'h> {
+    hay: &'h str,
+    start: usize,
+    end: usize,
+}
+
+impl<'h> Match<'h> {
+    /// First byte.
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    /// One past the last byte.
+    pub fn end(&self) -> usize {
+        self.end
+    }
+
+    /// The byte range.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+
+    /// The matched text.
+    pub fn as_str(&self) -> &'h str {
+        self.hay.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// The groups of one match.
+#[derive(Debug)]
+pub struct Captures<'h> {
+    hay: &'h str,
+    caps: RaCaptures,
+}
+
+impl<'h> Captures<'h> {
+    /// Group `i` (0 is the whole match).
+    pub fn get(&self, i: usize) -> Option<Match<'h>> {
+        self.caps.get_group(i).map(|s| Match {
+            hay: self.hay,
+            start: s.start,
+            end: s.end,
+        })
+    }
+
+    /// The named group.
+    pub fn name(&self, name: &str) -> Option<Match<'h>> {
+        self.caps.get_group_by_name(name).map(|s| Match {
+            hay: self.hay,
+            start: s.start,
+            end: s.end,
+        })
+    }
+}
+
+impl Regex {
+    /// Compiles `pattern` (regex crate syntax, inline flags allowed).
+    pub fn new(pattern: &str) -> Result<Regex, String> {
+        let inner = meta::Regex::builder()
+            .configure(meta::Regex::config().auto_prefilter(false))
+            .build(pattern)
+            .map_err(|e| e.to_string())?;
+        Ok(Regex { inner })
+    }
+
+    /// Whether it matches anywhere in `hay`.
+    pub fn is_match(&self, hay: &str) -> bool {
+        self.inner.is_match(hay)
+    }
+
+    /// Every non-overlapping match with its groups.
+    pub fn captures_iter<'r, 'h>(&'r self, hay: &'h str) -> impl Iterator<Item = Captures<'h>> + 'r
+    where
+        'h: 'r,
+    {
+        self.inner
+            .captures_iter(hay)
+            .map(move |caps| Captures { hay, caps })
+    }
+
+    /// The first match with its groups.
+    pub fn captures<'h>(&self, hay: &'h str) -> Option<Captures<'h>> {
+        let mut caps = self.inner.create_captures();
+        self.inner.captures(hay, &mut caps);
+        caps.is_match().then_some(Captures { hay, caps })
+    }
+
+    /// Every non-overlapping match.
+    pub fn find_iter<'r, 'h>(&'r self, hay: &'h str) -> impl Iterator<Item = Match<'h>> + 'r
+    where
+        'h: 'r,
+    {
+        self.inner.find_iter(hay).map(move |m| Match {
+            hay,
+            start: m.start(),
+            end: m.end(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_and_iteration() {
+        let re = Regex::new(r"(?i)(?P<d>\d+) (?P<m>april|mei)").unwrap();
+        let caps: Vec<_> = re.captures_iter("pada 27 April dan 3 Mei").collect();
+        assert_eq!(caps.len(), 2);
+        assert_eq!(caps[0].name("d").map(|m| m.as_str()), Some("27"));
+        assert_eq!(caps[1].get(0).map(|m| m.range()), Some(18..23));
+        assert!(re.is_match("1 mei"));
+        assert!(re.captures("tidak ada").is_none());
+        assert_eq!(re.find_iter("1 mei, 2 april").count(), 2);
+    }
+}
