@@ -13,6 +13,7 @@ pub mod filter;
 pub mod fonts;
 pub mod model;
 pub mod scene;
+pub mod synth;
 pub mod theme;
 pub mod timeline;
 pub mod ui;
