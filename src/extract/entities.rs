@@ -47,7 +47,7 @@ pub fn find_countries_in(
         let mut matched = 0;
         let first_is_candidate = ws.get(i).is_some_and(|w| {
             w.text.chars().next().is_some_and(char::is_uppercase)
-                && COUNTRY_FIRST_WORDS.contains(&w.text.to_lowercase())
+                && super::people::with_lower_key(w.text, |k| COUNTRY_FIRST_WORDS.contains(k))
         });
         if !first_is_candidate {
             i += 1;
@@ -90,6 +90,10 @@ pub fn find_countries_in(
     }
     out
 }
+
+/// Group names of the forum alternation: (`f{i}`, `n{i}`) for pattern `i`.
+static FORUM_GROUPS: LazyLock<Vec<(String, String)>> =
+    LazyLock::new(|| (0..FORUMS.len()).map(|i| (format!("f{i}"), format!("n{i}"))).collect());
 
 /// All forum patterns as one alternation (`f{i}` names pattern `i`, `n{i}` its ordinal), in table order, so
 /// that one pass finds every mention; at one position the earlier (more specific) pattern wins.
@@ -136,7 +140,7 @@ pub fn find_forums(text: &str, layout: &Layout) -> Vec<ForumHit> {
         let lowered = text.to_ascii_lowercase();
         for c in all.captures_iter(&lowered) {
             let Some(m) = c.get(0) else { continue };
-            let Some(i) = (0..FORUMS.len()).find(|i| c.name(&format!("f{i}")).is_some()) else {
+            let Some(i) = (0..FORUMS.len()).find(|&i| FORUM_GROUPS.get(i).is_some_and(|(f, _)| c.name(f).is_some())) else {
                 continue;
             };
             let Some(&(_, fname, fkind)) = FORUMS.get(i) else {
@@ -158,7 +162,7 @@ pub fn find_forums(text: &str, layout: &Layout) -> Vec<ForumHit> {
             {
                 continue;
             }
-            let name = match c.name(&format!("n{i}")) {
+            let name = match FORUM_GROUPS.get(i).and_then(|(_, n)| c.name(n)) {
                 Some(n) => fname.replace("{n}", &ordinal(n.as_str())),
                 None => fname.to_string(),
             };
@@ -457,11 +461,7 @@ pub fn detect_language(text: &str) -> String {
     ];
     let mut id = 0;
     let mut en = 0;
-    for w in text
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .take(250)
-    {
+    for w in text.split_ascii_whitespace().map(|w| w.trim_matches(|c: char| !c.is_ascii_alphabetic())).take(300) {
         if w.len() > 6 {
             continue;
         }

@@ -72,7 +72,7 @@ pub fn words(text: &str, range: Span) -> Vec<Word<'_>> {
 
 /// Calls `f` with the word lower-cased, without its final dots and possessive `'s`; short ASCII words (nearly
 /// all) are lower-cased on the stack, so the per-word look-ups allocate nothing.
-fn with_lower_key<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+pub(crate) fn with_lower_key<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     let w = w.trim_end_matches('.');
     let w = w
         .strip_suffix("’s")
@@ -182,6 +182,12 @@ pub struct NameRun {
 
 /// Normalises a printed name: a space after initials, single spaces.
 pub fn normalise_name(s: &str) -> String {
+    // Most names need nothing: single spaces, no initial glued to the next word.
+    let glued = s.as_bytes().windows(2).any(|w| w.first() == Some(&b'.') && w.get(1).is_some_and(|b| b.is_ascii_uppercase()));
+    let spaced = s.split(' ').all(|p| !p.is_empty()) && !s.contains(['\t', '\n', '\u{a0}']);
+    if !glued && spaced {
+        return s.to_string();
+    }
     let mut out = String::new();
     let chars: Vec<char> = s.chars().collect();
     for (i, c) in chars.iter().enumerate() {

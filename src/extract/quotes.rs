@@ -100,7 +100,7 @@ pub fn find_quoted(text: &str, layout: &Layout) -> Vec<QuotedSpan> {
 }
 
 fn lower(s: &str) -> String {
-    s.to_lowercase()
+    super::people::with_lower_key(s, str::to_string)
 }
 
 /// The attribution found next to a quote.
