@@ -211,3 +211,27 @@ fn the_screen_scene_equals_the_export_scene_of_the_same_view() {
         assert!(svg.contains(&format!(">{l}<")), "{l}");
     }
 }
+
+#[test]
+fn settings_survive_a_save_and_reload() {
+    use linimasa::filter::Facet;
+    use linimasa::timeline::lanes::LaneMode;
+    use linimasa::ui::app::Settings;
+    let mut s = Settings {
+        lanes: LaneMode::Outlet,
+        theme: Some(linimasa::theme::ThemeKind::Dark),
+        ..Default::default()
+    };
+    s.view = s.view.zoom_at(3.0, s.view.center());
+    s.filters.search = "Wiranto".into();
+    s.filters.toggle(Facet::Year, "2018");
+    s.corpus = vec![PathBuf::from("/data/articles")];
+    let json = serde_json::to_string(&s).expect("serialises");
+    let back: Settings = serde_json::from_str(&json).expect("parses");
+    assert_eq!(back, s);
+    // Unknown or missing fields fall back to defaults instead of failing.
+    let partial: Settings =
+        serde_json::from_str(r#"{"lanes":"Country","future_field":1}"#).expect("lenient");
+    assert_eq!(partial.lanes, LaneMode::Country);
+    assert_eq!(partial.view, Settings::default().view);
+}

@@ -230,7 +230,11 @@ pub fn find_dates(text: &str) -> Vec<Found> {
     };
     let wd_of = |c: &super::re::Captures<'_>| c.name("wd").and_then(|m| weekday_of(m.as_str()));
 
-    for c in p.paren.captures_iter(lower) {
+    // Cheap byte checks skip whole passes that cannot match.
+    let has_slash = lower.contains('/');
+    let has_iso = lower.contains("-0") || lower.contains("-1");
+    let none = "";
+    for c in p.paren.captures_iter(if has_slash { lower } else { none }) {
         let (Some(m), Some(d), Some(mo)) = (c.get(0), c.name("d"), c.name("m")) else {
             continue;
         };
@@ -261,7 +265,10 @@ pub fn find_dates(text: &str) -> Vec<Found> {
             },
         );
     }
-    for c in p.numeric.captures_iter(lower) {
+    for c in p
+        .numeric
+        .captures_iter(if has_slash { lower } else { none })
+    {
         let (Some(m), Some(d), Some(mo), Some(y)) =
             (c.get(0), c.name("d"), c.name("m"), c.name("y"))
         else {
@@ -299,7 +306,7 @@ pub fn find_dates(text: &str) -> Vec<Found> {
             },
         );
     }
-    for c in p.iso.captures_iter(lower) {
+    for c in p.iso.captures_iter(if has_iso { lower } else { none }) {
         let (Some(m), Some(y), Some(mo), Some(d)) =
             (c.get(0), c.name("y"), c.name("m"), c.name("d"))
         else {

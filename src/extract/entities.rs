@@ -92,8 +92,11 @@ pub fn find_countries_in(
 }
 
 /// Group names of the forum alternation: (`f{i}`, `n{i}`) for pattern `i`.
-static FORUM_GROUPS: LazyLock<Vec<(String, String)>> =
-    LazyLock::new(|| (0..FORUMS.len()).map(|i| (format!("f{i}"), format!("n{i}"))).collect());
+static FORUM_GROUPS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
+    (0..FORUMS.len())
+        .map(|i| (format!("f{i}"), format!("n{i}")))
+        .collect()
+});
 
 /// All forum patterns as one alternation (`f{i}` names pattern `i`, `n{i}` its ordinal), in table order, so
 /// that one pass finds every mention; at one position the earlier (more specific) pattern wins.
@@ -140,7 +143,11 @@ pub fn find_forums(text: &str, layout: &Layout) -> Vec<ForumHit> {
         let lowered = text.to_ascii_lowercase();
         for c in all.captures_iter(&lowered) {
             let Some(m) = c.get(0) else { continue };
-            let Some(i) = (0..FORUMS.len()).find(|&i| FORUM_GROUPS.get(i).is_some_and(|(f, _)| c.name(f).is_some())) else {
+            let Some(i) = (0..FORUMS.len()).find(|&i| {
+                FORUM_GROUPS
+                    .get(i)
+                    .is_some_and(|(f, _)| c.name(f).is_some())
+            }) else {
                 continue;
             };
             let Some(&(_, fname, fkind)) = FORUMS.get(i) else {
@@ -414,7 +421,10 @@ pub fn find_outlet(
     static DOMAIN: LazyLock<Option<Regex>> = LazyLock::new(|| {
         crate::extract::regex(r"(?i)\b(?:[a-z0-9-]+\.)+(?:com|co\.id|id|net|org|go\.id)\b").ok()
     });
-    if let Some(re) = DOMAIN.as_ref() {
+    let has_domain = [".com", ".co.", ".id", ".net", ".org"]
+        .iter()
+        .any(|d| text.contains(d));
+    if let Some(re) = DOMAIN.as_ref().filter(|_| has_domain) {
         for m in re.find_iter(text) {
             if let Some(canon) = canonical_outlet(m.as_str()) {
                 return Some((canon, Some(Span::new(m.start(), m.end()))));
@@ -425,7 +435,8 @@ pub fn find_outlet(
     static AGENCY: LazyLock<Option<Regex>> = LazyLock::new(|| {
         crate::extract::regex(r"\((?P<a>Ant|ANT|Antara|ANTARA)(?:/[^)]*)?\)|(?i:sumber)\s*:\s*(?P<b>[A-Z][\w ]{2,30})").ok()
     });
-    if let Some(re) = AGENCY.as_ref() {
+    let has_agency = text.contains("(A") || text.contains("umber");
+    if let Some(re) = AGENCY.as_ref().filter(|_| has_agency) {
         for c in re.captures_iter(text) {
             let Some(m) = c.name("a").or_else(|| c.name("b")) else {
                 continue;
@@ -461,7 +472,11 @@ pub fn detect_language(text: &str) -> String {
     ];
     let mut id = 0;
     let mut en = 0;
-    for w in text.split_ascii_whitespace().map(|w| w.trim_matches(|c: char| !c.is_ascii_alphabetic())).take(300) {
+    for w in text
+        .split_ascii_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_ascii_alphabetic()))
+        .take(300)
+    {
         if w.len() > 6 {
             continue;
         }

@@ -183,7 +183,10 @@ pub struct NameRun {
 /// Normalises a printed name: a space after initials, single spaces.
 pub fn normalise_name(s: &str) -> String {
     // Most names need nothing: single spaces, no initial glued to the next word.
-    let glued = s.as_bytes().windows(2).any(|w| w.first() == Some(&b'.') && w.get(1).is_some_and(|b| b.is_ascii_uppercase()));
+    let glued = s
+        .as_bytes()
+        .windows(2)
+        .any(|w| w.first() == Some(&b'.') && w.get(1).is_some_and(|b| b.is_ascii_uppercase()));
     let spaced = s.split(' ').all(|p| !p.is_empty()) && !s.contains(['\t', '\n', '\u{a0}']);
     if !glued && spaced {
         return s.to_string();

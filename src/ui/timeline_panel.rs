@@ -77,7 +77,7 @@ impl LinimasaApp {
             ui.separator();
             let dark = self.theme_kind(ui.ctx()) == ThemeKind::Dark;
             if ui
-                .button(if dark { "☀ Light" } else { "🌙 Dark" })
+                .button(if dark { "Light theme" } else { "Dark theme" })
                 .on_hover_text("Toggle the theme")
                 .clicked()
             {
