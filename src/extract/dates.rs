@@ -97,12 +97,44 @@ const RELATIVE_RE: &str = r"\b(?:kemarin(?:\s+(?:pagi|siang|sore|malam))?|hari\s
 struct Patterns {
     paren: Regex,
     numeric: Regex,
-    day_month: Regex,
-    month_day: Regex,
-    month_year: Regex,
-    bare_month: Regex,
+    /// Day-month, month-day, month-year and bare-month forms in one pass (alternatives 0–3).
+    months: Regex,
     words: Regex,
     iso: Regex,
+}
+
+/// Group names of the month alternation, per alternative: wd, d, d2, mo, y, hh, mm, bulan, rel.
+const MONTH_GROUPS: [[&str; 9]; 4] = [
+    [
+        "wd_0", "d_0", "d2_0", "mo_0", "y_0", "hh_0", "mm_0", "bulan_0", "rel_0",
+    ],
+    [
+        "wd_1", "d_1", "d2_1", "mo_1", "y_1", "hh_1", "mm_1", "bulan_1", "rel_1",
+    ],
+    [
+        "wd_2", "d_2", "d2_2", "mo_2", "y_2", "hh_2", "mm_2", "bulan_2", "rel_2",
+    ],
+    [
+        "wd_3", "d_3", "d2_3", "mo_3", "y_3", "hh_3", "mm_3", "bulan_3", "rel_3",
+    ],
+];
+/// Names of the alternatives themselves.
+const MONTH_ALTS: [&str; 4] = ["alt_0", "alt_1", "alt_2", "alt_3"];
+
+/// Joins the four month patterns into one alternation, in priority order, renaming their groups.
+fn month_alternation(patterns: [String; 4]) -> String {
+    let base = ["wd", "d", "d2", "mo", "y", "hh", "mm", "bulan", "rel"];
+    let mut alts = Vec::new();
+    for (i, p) in patterns.iter().enumerate() {
+        let mut p = p.clone();
+        for (k, name) in base.iter().enumerate() {
+            if let Some(new) = MONTH_GROUPS.get(i).and_then(|row| row.get(k)) {
+                p = p.replace(&format!("(?P<{name}>"), &format!("(?P<{new}>"));
+            }
+        }
+        alts.push(format!("(?P<alt_{i}>{p})"));
+    }
+    alts.join("|")
 }
 
 static PATTERNS: LazyLock<Option<Patterns>> = LazyLock::new(|| {
@@ -117,18 +149,12 @@ static PATTERNS: LazyLock<Option<Patterns>> = LazyLock::new(|| {
             r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b(?:,?\s+(?P<hh>\d{1,2})[:.](?P<mm>\d{2})(?:\s*(?:wib|wita|wit))?)?",
         )
         .ok()?,
-        day_month: crate::extract::regex(&format!(
-            r"(?:\b(?P<wd>{wd})\b\s*,?\s*)?\b(?P<d>\d{{1,2}})(?:\s*(?:-|–|—|s\.?\s?d\.?|sampai(?:\s+dengan)?|hingga|dan|and|to|until)\s*(?P<d2>\d{{1,2}}))?\s+(?P<mo>{mo})(?:\b|$)(?:,?\s+(?P<y>\d{{4}})\b)?(?:\s*[,|]?\s*(?P<hh>\d{{1,2}})[:.](?P<mm>\d{{2}})(?:\s*(?:wib|wita|wit))?)?"
-        ))
-        .ok()?,
-        month_day: crate::extract::regex(&format!(
-            r"(?:\b(?P<wd>{wd})\b\s*,?\s*)?\b(?P<mo>{mo})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?\b(?:,?\s+(?P<y>\d{{4}})\b)?"
-        ))
-        .ok()?,
-        month_year: crate::extract::regex(&format!(r"\b(?:bulan\s+)?(?P<mo>{mo})\s+(?:tahun\s+)?(?P<y>\d{{4}})\b")).ok()?,
-        bare_month: crate::extract::regex(&format!(
-            r"\b(?P<bulan>bulan\s+)?(?P<mo>{mo})(?:\s+(?P<rel>lalu|ini|depan|mendatang|kemarin))?\b"
-        ))
+        months: crate::extract::regex(&month_alternation([
+            format!(r"(?:\b(?P<wd>{wd})\b\s*,?\s*)?\b(?P<d>\d{{1,2}})(?:\s*(?:-|–|—|s\.?\s?d\.?|sampai(?:\s+dengan)?|hingga|dan|and|to|until)\s*(?P<d2>\d{{1,2}}))?\s+(?P<mo>{mo})(?:\b|$)(?:,?\s+(?P<y>\d{{4}})\b)?(?:\s*[,|]?\s*(?P<hh>\d{{1,2}})[:.](?P<mm>\d{{2}})(?:\s*(?:wib|wita|wit))?)?"),
+            format!(r"(?:\b(?P<wd>{wd})\b\s*,?\s*)?\b(?P<mo>{mo})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?\b(?:,?\s+(?P<y>\d{{4}})\b)?"),
+            format!(r"\b(?:bulan\s+)?(?P<mo>{mo})\s+(?:tahun\s+)?(?P<y>\d{{4}})\b"),
+            format!(r"\b(?P<bulan>bulan\s+)?(?P<mo>{mo})(?:\s+(?P<rel>lalu|ini|depan|mendatang|kemarin))?\b"),
+        ]))
         .ok()?,
         words: crate::extract::regex(&format!(
             r"(?P<rel_all>{rel})|(?P<wd_all>\b(?P<wd>{wd})\b)|(?P<y_all>\b(?P<y>(?:19|20)\d{{2}})\b)",
@@ -337,9 +363,20 @@ pub fn find_dates(text: &str) -> Vec<Found> {
             },
         );
     }
-    for re in [&p.day_month, &p.month_day] {
-        for c in re.captures_iter(lower) {
-            let (Some(m), Some(d), Some(mo)) = (c.get(0), c.name("d"), c.name("mo")) else {
+    for c in p.months.captures_iter(lower) {
+        let Some(alt) =
+            (0..MONTH_ALTS.len()).find(|&i| MONTH_ALTS.get(i).is_some_and(|a| c.name(a).is_some()))
+        else {
+            continue;
+        };
+        let g = |k: usize| {
+            MONTH_GROUPS
+                .get(alt)
+                .and_then(|row| row.get(k))
+                .and_then(|n| c.name(n))
+        };
+        if alt <= 1 {
+            let (Some(m), Some(d), Some(mo)) = (c.get(0), g(1), g(3)) else {
                 continue;
             };
             let Some(month) = month_number(mo.as_str()) else {
@@ -355,17 +392,16 @@ pub fn find_dates(text: &str) -> Vec<Found> {
             if !valid_day(day, month) {
                 continue;
             }
-            let day_to = c
-                .name("d2")
+            let day_to = g(2)
                 .and_then(|d| d.as_str().parse().ok())
                 .filter(|&d2: &u32| d2 > day && d2 <= 31);
             let raw = RawDate::Day {
                 day,
                 day_to,
                 month,
-                year: c.name("y").and_then(|y| y.as_str().parse().ok()),
-                weekday: wd_of(&c),
-                has_time: c.name("hh").is_some(),
+                year: g(4).and_then(|y| y.as_str().parse().ok()),
+                weekday: g(0).and_then(|w| weekday_of(w.as_str())),
+                has_time: g(5).is_some(),
                 news_style: false,
             };
             push(
@@ -377,72 +413,70 @@ pub fn find_dates(text: &str) -> Vec<Found> {
                     future: future_marked(text, m.start(), m.end()),
                 },
             );
-        }
-    }
-    for c in p.month_year.captures_iter(lower) {
-        let (Some(m), Some(mo), Some(y)) = (c.get(0), c.name("mo"), c.name("y")) else {
-            continue;
-        };
-        let Some(month) = month_number(mo.as_str()) else {
-            continue;
-        };
-        if !is_capitalised(orig(mo)) && mo.as_str().len() <= 3 {
-            continue;
-        }
-        let raw = RawDate::Month {
-            month,
-            year: y.as_str().parse().ok(),
-            future: false,
-        };
-        push(
-            &mut out,
-            Found {
-                start: m.start(),
-                end: m.end(),
-                raw,
+        } else if alt == 2 {
+            let (Some(m), Some(mo), Some(y)) = (c.get(0), g(3), g(4)) else {
+                continue;
+            };
+            let Some(month) = month_number(mo.as_str()) else {
+                continue;
+            };
+            if !is_capitalised(orig(mo)) && mo.as_str().len() <= 3 {
+                continue;
+            }
+            let raw = RawDate::Month {
+                month,
+                year: y.as_str().parse().ok(),
                 future: false,
-            },
-        );
-    }
-    for c in p.bare_month.captures_iter(lower) {
-        let Some(m) = c.get(0) else { continue };
-        let Some(mo) = c.name("mo") else { continue };
-        // A month alone is a date only after `bulan` or a preposition: `bulan Maret lalu`, `in February`.
-        let pre = window_before(text, m.start(), 12)
-            .split_whitespace()
-            .last()
-            .map(str::to_ascii_lowercase);
-        let has_pre = matches!(
-            pre.as_deref(),
-            Some("in" | "since" | "last" | "next" | "pada" | "sejak")
-        );
-        if c.name("bulan").is_none() && !has_pre {
-            continue;
-        }
-        // `in May` needs a capitalised month; `pada mar…` must be a real month word.
-        if !is_capitalised(orig(mo)) || mo.as_str().len() < 3 {
-            continue;
-        }
-        let Some(month) = month_number(mo.as_str()) else {
-            continue;
-        };
-        let rel = c.name("rel").map(|r| r.as_str().to_lowercase());
-        let future =
-            matches!(rel.as_deref(), Some("depan" | "mendatang")) || pre.as_deref() == Some("next");
-        let raw = RawDate::Month {
-            month,
-            year: None,
-            future,
-        };
-        push(
-            &mut out,
-            Found {
-                start: m.start(),
-                end: m.end(),
-                raw,
+            };
+            push(
+                &mut out,
+                Found {
+                    start: m.start(),
+                    end: m.end(),
+                    raw,
+                    future: false,
+                },
+            );
+        } else {
+            let Some(m) = c.get(0) else { continue };
+            let Some(mo) = g(3) else { continue };
+            // A month alone is a date only after `bulan` or a preposition: `bulan Maret lalu`, `in February`.
+            let pre = window_before(text, m.start(), 12)
+                .split_whitespace()
+                .last()
+                .map(str::to_ascii_lowercase);
+            let has_pre = matches!(
+                pre.as_deref(),
+                Some("in" | "since" | "last" | "next" | "pada" | "sejak")
+            );
+            if g(7).is_none() && !has_pre {
+                continue;
+            }
+            // `in May` needs a capitalised month; `pada mar…` must be a real month word.
+            if !is_capitalised(orig(mo)) || mo.as_str().len() < 3 {
+                continue;
+            }
+            let Some(month) = month_number(mo.as_str()) else {
+                continue;
+            };
+            let rel = g(8).map(|r| r.as_str().to_lowercase());
+            let future = matches!(rel.as_deref(), Some("depan" | "mendatang"))
+                || pre.as_deref() == Some("next");
+            let raw = RawDate::Month {
+                month,
+                year: None,
                 future,
-            },
-        );
+            };
+            push(
+                &mut out,
+                Found {
+                    start: m.start(),
+                    end: m.end(),
+                    raw,
+                    future,
+                },
+            );
+        }
     }
     // Relative expressions, weekdays and years in one pass.
     for c in p.words.captures_iter(lower) {
