@@ -25,16 +25,39 @@ pub struct Word<'a> {
 
 /// Splits `text[range]` into words with offsets.
 pub fn words(text: &str, range: Span) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
     let slice = range.slice(text);
-    let mut pos = range.start;
-    for raw in slice.split_inclusive(char::is_whitespace) {
-        let piece = raw.trim_end();
-        let base = pos;
-        pos += raw.len();
-        if piece.is_empty() {
+    let mut out = Vec::with_capacity(slice.len() / 7 + 1);
+    let bytes = slice.as_bytes();
+    // Whitespace-separated pieces; ASCII bytes are tested directly, other characters decoded.
+    let ws_len = |i: usize| -> usize {
+        match bytes.get(i) {
+            Some(b) if b.is_ascii() => usize::from(b.is_ascii_whitespace()),
+            Some(_) => slice
+                .get(i..)
+                .and_then(|r| r.chars().next())
+                .filter(|c| c.is_whitespace())
+                .map_or(0, char::len_utf8),
+            None => 0,
+        }
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let w = ws_len(i);
+        if w > 0 {
+            i += w;
             continue;
         }
+        let start_piece = i;
+        while i < bytes.len() && ws_len(i) == 0 {
+            i += 1;
+            while i < bytes.len() && !slice.is_char_boundary(i) {
+                i += 1;
+            }
+        }
+        let Some(piece) = slice.get(start_piece..i) else {
+            break;
+        };
+        let base = range.start + start_piece;
         let is_punct =
             |c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’' || c == '.');
         let lead_len = piece.len() - piece.trim_start_matches(is_punct).len();
