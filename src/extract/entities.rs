@@ -463,29 +463,20 @@ pub fn find_outlet(
 
 /// `id` or `en`, by counting common function words.
 pub fn detect_language(text: &str) -> String {
-    const ID: &[&str] = &[
-        "yang", "dan", "di", "dengan", "untuk", "dalam", "ini", "itu", "tidak", "akan", "pada",
-        "kerja",
-    ];
-    const EN: &[&str] = &[
-        "the", "and", "of", "to", "in", "is", "that", "for", "with", "on", "said", "was",
-    ];
     let mut id = 0;
     let mut en = 0;
-    for w in text
-        .split_ascii_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_ascii_alphabetic()))
-        .take(300)
-    {
-        if w.len() > 6 {
+    for w in text.split_ascii_whitespace().take(300) {
+        let w = w.trim_matches(|c: char| !c.is_ascii_alphabetic());
+        if w.len() > 6 || w.is_empty() {
             continue;
         }
-        if ID.iter().any(|x| x.eq_ignore_ascii_case(w)) {
-            id += 1;
-        }
-        if EN.iter().any(|x| x.eq_ignore_ascii_case(w)) {
-            en += 1;
-        }
+        super::people::with_lower_key(w, |k| match k {
+            "yang" | "dan" | "di" | "dengan" | "untuk" | "dalam" | "ini" | "itu" | "tidak"
+            | "akan" | "pada" | "kerja" => id += 1,
+            "the" | "and" | "of" | "to" | "in" | "is" | "that" | "for" | "with" | "on" | "said"
+            | "was" => en += 1,
+            _ => {}
+        });
     }
     if en > id { "en".into() } else { "id".into() }
 }

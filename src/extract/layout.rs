@@ -131,7 +131,7 @@ impl Layout {
         let is_long: Vec<bool> = lines
             .iter()
             .map(|l| {
-                l.kind == LineKind::Body && l.span.slice(text).split_whitespace().count() >= 22
+                l.kind == LineKind::Body && l.span.slice(text).split_whitespace().nth(21).is_some()
             })
             .collect();
         let long = |i: usize| is_long.get(i).copied().unwrap_or(false);
@@ -169,7 +169,7 @@ impl Layout {
                     .map(|l| l.span.slice(text).trim())
                     .unwrap_or("");
                 if kind_at(&lines, i) == LineKind::Body
-                    && t.split_whitespace().count() <= 6
+                    && t.split_whitespace().nth(6).is_none()
                     && !t.contains('“')
                     && !t.contains('"')
                 {

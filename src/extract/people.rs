@@ -228,17 +228,20 @@ pub fn normalise_name(s: &str) -> String {
 /// Finds name runs among `ws`: consecutive name words (initials only before another name word), unbroken by
 /// punctuation; role words right before a run are kept as its role.
 pub fn name_runs(text: &str, ws: &[Word<'_>]) -> Vec<NameRun> {
+    // Whether each word can be part of a name, decided once per word.
+    let name_like: Vec<bool> = ws.iter().map(|w| is_name_word(w.text)).collect();
+    let is_name_at = |k: usize| name_like.get(k).copied().unwrap_or(false);
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {
         let Some(w) = ws.get(i) else { break };
-        if !is_name_word(w.text) || !w.leading.is_empty() {
+        if !is_name_at(i) || !w.leading.is_empty() {
             i += 1;
             continue;
         }
         let mut j = i;
         while let Some(wj) = ws.get(j) {
-            if !is_name_word(wj.text) || (j > i && !wj.leading.is_empty()) {
+            if !is_name_at(j) || (j > i && !wj.leading.is_empty()) {
                 break;
             }
             j += 1;
