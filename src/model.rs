@@ -222,8 +222,10 @@ pub struct ArticleFacts {
     pub event_span: Option<DateSpan>,
     /// Certainty of the main event date.
     pub date_certainty: Option<Certainty>,
-    /// Evidence for the main event date.
+    /// Evidence for the main event date: the sentence it stands in.
     pub date_evidence: Option<Span>,
+    /// The date phrase itself (`Kamis (24/8/2023)`).
+    pub date_mention: Option<Span>,
     /// Publication date printed in the page.
     pub published_date: Option<String>,
     /// Where the main event took place.

@@ -157,7 +157,7 @@ fn zooming_in_by_keyboard_turns_year_labels_into_month_labels() {
     };
     let is_year = |l: &str| l.len() == 4 && l.chars().all(|c| c.is_ascii_digit());
     assert!(labels(&h).iter().all(|l| is_year(l)), "{:?}", labels(&h));
-    for _ in 0..6 {
+    for _ in 0..8 {
         h.key_press(egui::Key::Plus);
         h.run_steps(1);
     }

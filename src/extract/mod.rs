@@ -329,6 +329,7 @@ pub fn extract_article(article: &Article) -> ArticleFacts {
         event_span,
         date_certainty: event_span.map(|s| s.certainty),
         date_evidence: evidence,
+        date_mention: evidence_mention,
         published_date: published.map(|p| p.format("%Y-%m-%d").to_string()),
         location,
         location_span,

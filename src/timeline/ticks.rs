@@ -81,7 +81,7 @@ impl Tier {
         match self {
             Tier::Years(_) => d.year().to_string(),
             Tier::Months(_) if d.month() == 1 => d.year().to_string(),
-            Tier::Months(3) => format!("Q{} {}", (d.month() - 1) / 3 + 1, month_abbr(d.month())),
+            Tier::Months(3) => format!("Q{} {}", (d.month() - 1) / 3 + 1, d.year()),
             Tier::Months(_) => month_abbr(d.month()).to_string(),
             Tier::Weeks => format!("{} {}", d.day(), month_abbr(d.month())),
             Tier::Days if d.day() == 1 => format!("1 {}", month_abbr(d.month())),
@@ -93,7 +93,7 @@ impl Tier {
     fn widest_label(self) -> &'static str {
         match self {
             Tier::Years(_) => "2088",
-            Tier::Months(3) => "Q4 Oct",
+            Tier::Months(3) => "Q4 2088",
             Tier::Months(_) => "2088",
             Tier::Weeks => "28 Sep",
             Tier::Days => "1 Sep",

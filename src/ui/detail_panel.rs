@@ -229,15 +229,17 @@ impl LinimasaApp {
         let facts = self.data.facts.iter().find(|f| f.id == s.article_id);
         let mut marks: Vec<(Span, Color32)> = Vec::new();
         let dark = ui.visuals().dark_mode;
-        let (date_c, quote_c, place_c) = if dark {
+        let (date_c, date_strong, quote_c, place_c) = if dark {
             (
-                Color32::from_rgb(90, 70, 20),
+                Color32::from_rgb(70, 58, 25),
+                Color32::from_rgb(140, 105, 20),
                 Color32::from_rgb(30, 60, 95),
                 Color32::from_rgb(30, 80, 50),
             )
         } else {
             (
-                Color32::from_rgb(255, 226, 140),
+                Color32::from_rgb(255, 240, 190),
+                Color32::from_rgb(255, 205, 80),
                 Color32::from_rgb(205, 228, 255),
                 Color32::from_rgb(200, 240, 205),
             )
@@ -246,6 +248,12 @@ impl LinimasaApp {
             marks.push((ev, date_c));
         }
         if let Some(f) = facts {
+            if let Some(m) = f
+                .date_mention
+                .filter(|_| source == 0 || s.evidence == f.date_evidence)
+            {
+                marks.push((m, date_strong));
+            }
             for q in &f.quotes {
                 marks.push((Span::new(q.start, q.end), quote_c));
             }
@@ -255,7 +263,8 @@ impl LinimasaApp {
         }
         ui.horizontal_wrapped(|ui| {
             for (label, c) in [
-                ("date evidence", date_c),
+                ("date", date_strong),
+                ("its sentence", date_c),
                 ("quote", quote_c),
                 ("place", place_c),
             ] {
