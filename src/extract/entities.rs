@@ -216,7 +216,11 @@ pub const ONLINE_WORDS: &[&str] = &[
 /// `di Badung, Bali`, `in Vientiane, Laos`, `di Gedung Nusantara Kemenlu RI, Jakarta Pusat`: place phrases in
 /// `range`, as (printed phrase, span). Comma-separated capitalised segments are joined; weekdays and months end it.
 pub fn place_phrases(text: &str, range: Span) -> Vec<(String, Span)> {
-    let ws = words(text, range);
+    place_phrases_in(text, &words(text, range))
+}
+
+/// [`place_phrases`] over already tokenised words.
+pub fn place_phrases_in(text: &str, ws: &[super::people::Word<'_>]) -> Vec<(String, Span)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {

@@ -17,7 +17,6 @@ use chrono::NaiveDate;
 use dates::{Anchors, Found, RawDate, find_dates, resolve, window_before};
 use entities::{
     ForumHit, canonical_place, dateline, find_forums, find_outlet, looks_like_place, online_near,
-    place_phrases,
 };
 use layout::{Layout, LineKind, sentence_around};
 use lexicon::EVENT_NOUNS;
@@ -252,7 +251,7 @@ pub fn extract_article(article: &Article) -> ArticleFacts {
 
     let all_words = people::words(text, Span::new(0, text.len()));
     let people = people::find_people_in(text, &layout, &all_words);
-    let quotes = quotes::find_quotes(text, &layout, &people);
+    let quotes = quotes::find_quotes_in(text, &layout, &people, &all_words);
     let forums = find_forums(text, &layout);
     let countries = entities::find_countries_in(text, &layout, &all_words);
 
@@ -288,7 +287,7 @@ pub fn extract_article(article: &Article) -> ArticleFacts {
         None => "Multilateral".to_string(),
     };
 
-    let (location, location_span) = find_location(text, &layout, evidence, evidence_mention);
+    let (location, location_span) = find_location(text, &layout, evidence, evidence_mention, &all_words);
     let outlet = find_outlet(text, &layout, article.meta.outlet.as_deref());
     let title = article
         .meta
@@ -308,7 +307,7 @@ pub fn extract_article(article: &Article) -> ArticleFacts {
         }
     }
 
-    let related_events = find_related(text, &layout, &mentions, evidence_mention, pub_idx, &forums)
+    let related_events = find_related(text, &layout, &mentions, evidence_mention, pub_idx, &forums, &all_words)
         .into_iter()
         .filter(|r| {
             event_span.is_none_or(|main| match r.date.precision {
@@ -358,9 +357,10 @@ fn find_location(
     layout: &Layout,
     evidence: Option<Span>,
     mention: Option<Span>,
+    all_words: &[people::Word<'_>],
 ) -> (Option<String>, Option<Span>) {
     if let Some(ev) = evidence {
-        let phrases = place_phrases(text, ev);
+        let phrases = entities::place_phrases_in(text, people::words_in(all_words, ev));
         let anchor = mention.map(|m| m.start).unwrap_or(ev.end);
         let before = phrases.iter().rfind(|(_, s)| s.end <= anchor);
         let pick = before
@@ -379,7 +379,7 @@ fn find_location(
         .find(|l| l.kind == LineKind::Body)
         .map(|l| l.span);
     if let Some(lead) = lead
-        && let Some((p, s)) = place_phrases(text, lead)
+        && let Some((p, s)) = entities::place_phrases_in(text, people::words_in(all_words, lead))
             .into_iter()
             .find(|(p, _)| looks_like_place(p))
     {
@@ -400,6 +400,7 @@ fn find_related(
     main: Option<Span>,
     pub_idx: Option<usize>,
     forums: &[ForumHit],
+    all_words: &[people::Word<'_>],
 ) -> Vec<RelatedEvent> {
     let mut out: Vec<RelatedEvent> = Vec::new();
     let main_sentence = main.map(|m| sentence_around(text, m.start));
@@ -434,7 +435,7 @@ fn find_related(
         let what = forum
             .map(|h| h.name.clone())
             .unwrap_or_else(|| snippet(sentence.slice(text), 90));
-        let location = place_phrases(text, sentence)
+        let location = entities::place_phrases_in(text, people::words_in(all_words, sentence))
             .into_iter()
             .find(|(p, _)| looks_like_place(p))
             .map(|(p, _)| canonical_phrase(&p));

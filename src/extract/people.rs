@@ -23,6 +23,13 @@ pub struct Word<'a> {
     pub leading: &'a str,
 }
 
+/// The words of `all` (a tokenisation of the whole text) that lie inside `range`.
+pub fn words_in<'w, 'a>(all: &'w [Word<'a>], range: Span) -> &'w [Word<'a>] {
+    let lo = all.partition_point(|w| w.span.start < range.start);
+    let hi = all.partition_point(|w| w.span.end <= range.end);
+    all.get(lo..hi.max(lo)).unwrap_or(&[])
+}
+
 /// Splits `text[range]` into words with offsets.
 pub fn words(text: &str, range: Span) -> Vec<Word<'_>> {
     let slice = range.slice(text);

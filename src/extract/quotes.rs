@@ -7,7 +7,7 @@
 
 use super::layout::{Layout, LineKind};
 use super::lexicon::{ATTRIBUTION_AFTER, PRONOUNS, SPEECH_VERBS, TITLE_MARKERS};
-use super::people::{Person, is_name_word, is_role_word, name_runs, resolve_person, words};
+use super::people::{Word, words_in, Person, is_name_word, is_role_word, name_runs, resolve_person, words};
 use crate::model::{Quote, Span};
 
 /// A quoted stretch of text before it is judged to be speech.
@@ -145,9 +145,9 @@ fn after_clause(text: &str, outer_end: usize) -> Span {
     Span::new(outer_end, outer_end + stop)
 }
 
-fn attribution_after(text: &str, outer_end: usize) -> Option<Attribution> {
+fn attribution_after(text: &str, outer_end: usize, all: &[Word<'_>]) -> Option<Attribution> {
     let clause = after_clause(text, outer_end);
-    let ws = words(text, clause);
+    let ws = words_in(all, clause);
     let first = ws.first()?;
     let first_l = lower(first.text);
     // "kata X", "ujar Menteri X", "tutup oleh Dubes X", "ujar dia", "ungkapnya".
@@ -226,7 +226,7 @@ fn attribution_after(text: &str, outer_end: usize) -> Option<Attribution> {
     None
 }
 
-fn attribution_before(text: &str, outer_start: usize) -> Option<Attribution> {
+fn attribution_before(text: &str, outer_start: usize, all: &[Word<'_>]) -> Option<Attribution> {
     // The clause between the previous sentence end and the opening mark: "Wiranto mengatakan, “…”",
     // "Menurut Rudiantara, “…”", "He said: “…”".
     let line_start = text
@@ -251,7 +251,7 @@ fn attribution_before(text: &str, outer_start: usize) -> Option<Attribution> {
             clause_start = start + i + 1;
         }
     }
-    let ws = words(text, Span::new(clause_start, outer_start));
+    let ws = words_in(all, Span::new(clause_start, outer_start));
     let verb_pos = ws.iter().position(|w| {
         let l = lower(w.text);
         SPEECH_VERBS.contains(&l.as_str()) || l == "menurut" || l == "according"
@@ -325,12 +325,17 @@ fn clean_span(text: &str, inner: Span) -> Span {
 
 /// Finds the quotes of an article and their speakers.
 pub fn find_quotes(text: &str, layout: &Layout, people: &[Person]) -> Vec<Quote> {
+    find_quotes_in(text, layout, people, &words(text, Span::new(0, text.len())))
+}
+
+/// [`find_quotes`] given the words of the whole text.
+pub fn find_quotes_in(text: &str, layout: &Layout, people: &[Person], all: &[Word<'_>]) -> Vec<Quote> {
     let quoted = find_quoted(text, layout);
     let mut out: Vec<Quote> = Vec::new();
     let mut last_speaker: Option<(String, Option<String>, usize)> = None; // (name, role, quote end)
     for q in quoted {
-        let attr = attribution_after(text, q.outer.end)
-            .or_else(|| attribution_before(text, q.outer.start));
+        let attr = attribution_after(text, q.outer.end, all)
+            .or_else(|| attribution_before(text, q.outer.start, all));
         if is_title_or_term(text, &q, attr.is_some(), layout) {
             continue;
         }
