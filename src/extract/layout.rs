@@ -44,7 +44,8 @@ pub struct Layout {
 }
 
 static CAPTION: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    crate::extract::regex(r"(?i)^\((?:dok|doc|foto|ist|istimewa|photo|file)[^)]*\)$|\((?:foto|dok\.?|photo)[^)]*\)$|/[^/()]{2,40}\)$|^foto\s*:|^photo\s*:").ok()
+    crate::extract::regex(r"(?im)^[ \t]*\((?:dok|doc|foto|ist|istimewa|photo|file)[^)\n]*\)[ \t]*$|\((?:foto|dok\.?|photo)[^)\n]*\)[ \t]*$|/[^/()\n]{2,40}\)[ \t]*$|^[ \t]*foto[ \t]*:|^[ \t]*photo[ \t]*:")
+    .ok()
 });
 static DATEISH: LazyLock<Option<Regex>> = LazyLock::new(|| {
     crate::extract::regex(
@@ -114,16 +115,13 @@ impl Layout {
             i += 1;
         }
 
-        // Captions.
-        for i in 0..lines.len() {
-            let l = lines
-                .get(i)
-                .map(|l| l.span.slice(text).trim())
-                .unwrap_or("");
-            if kind_at(&lines, i) == LineKind::Body
-                && CAPTION.as_ref().is_some_and(|re| re.is_match(l))
-            {
-                set_kind(&mut lines, i, LineKind::Caption);
+        // Captions: one multi-line pass over the text (a search per line costs more than the line).
+        if let Some(re) = CAPTION.as_ref() {
+            for m in re.find_iter(text) {
+                let i = lines.partition_point(|l| l.span.end < m.start());
+                if kind_at(&lines, i) == LineKind::Body {
+                    set_kind(&mut lines, i, LineKind::Caption);
+                }
             }
         }
 

@@ -287,7 +287,8 @@ pub fn extract_article(article: &Article) -> ArticleFacts {
         None => "Multilateral".to_string(),
     };
 
-    let (location, location_span) = find_location(text, &layout, evidence, evidence_mention, &all_words);
+    let (location, location_span) =
+        find_location(text, &layout, evidence, evidence_mention, &all_words);
     let outlet = find_outlet(text, &layout, article.meta.outlet.as_deref());
     let title = article
         .meta
@@ -307,15 +308,23 @@ pub fn extract_article(article: &Article) -> ArticleFacts {
         }
     }
 
-    let related_events = find_related(text, &layout, &mentions, evidence_mention, pub_idx, &forums, &all_words)
-        .into_iter()
-        .filter(|r| {
-            event_span.is_none_or(|main| match r.date.precision {
-                Precision::Day => !r.date.overlaps(&main, 1),
-                _ => !r.date.overlaps(&main, 0),
-            })
+    let related_events = find_related(
+        text,
+        &layout,
+        &mentions,
+        evidence_mention,
+        pub_idx,
+        &forums,
+        &all_words,
+    )
+    .into_iter()
+    .filter(|r| {
+        event_span.is_none_or(|main| match r.date.precision {
+            Precision::Day => !r.date.overlaps(&main, 1),
+            _ => !r.date.overlaps(&main, 0),
         })
-        .collect();
+    })
+    .collect();
 
     ArticleFacts {
         id: article.id.clone(),

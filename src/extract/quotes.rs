@@ -7,7 +7,9 @@
 
 use super::layout::{Layout, LineKind};
 use super::lexicon::{ATTRIBUTION_AFTER, PRONOUNS, SPEECH_VERBS, TITLE_MARKERS};
-use super::people::{Word, words_in, Person, is_name_word, is_role_word, name_runs, resolve_person, words};
+use super::people::{
+    Person, Word, is_name_word, is_role_word, name_runs, resolve_person, words, words_in,
+};
 use crate::model::{Quote, Span};
 
 /// A quoted stretch of text before it is judged to be speech.
@@ -329,7 +331,12 @@ pub fn find_quotes(text: &str, layout: &Layout, people: &[Person]) -> Vec<Quote>
 }
 
 /// [`find_quotes`] given the words of the whole text.
-pub fn find_quotes_in(text: &str, layout: &Layout, people: &[Person], all: &[Word<'_>]) -> Vec<Quote> {
+pub fn find_quotes_in(
+    text: &str,
+    layout: &Layout,
+    people: &[Person],
+    all: &[Word<'_>],
+) -> Vec<Quote> {
     let quoted = find_quoted(text, layout);
     let mut out: Vec<Quote> = Vec::new();
     let mut last_speaker: Option<(String, Option<String>, usize)> = None; // (name, role, quote end)
