@@ -258,7 +258,7 @@ fn attribution_before(text: &str, outer_start: usize, all: &[Word<'_>]) -> Optio
         let l = lower(w.text);
         SPEECH_VERBS.contains(&l.as_str()) || l == "menurut" || l == "according"
     })?;
-    let runs = name_runs(text, &ws);
+    let runs = name_runs(text, ws);
     let menurut = ws
         .get(verb_pos)
         .is_some_and(|w| matches!(lower(w.text).as_str(), "menurut" | "according"));
