@@ -37,13 +37,12 @@ pub fn extract_paths(inputs: &[PathBuf], opts: &LoadOptions) -> (Extraction, cor
     )
 }
 
-/// `linimasa extract PATH... --format json`: prints the extraction; exit 0 when at least one article loaded.
-pub fn run_extract(
+/// Loads and extracts, reporting every skipped file on `err`; `None` (after saying so) when nothing loaded.
+fn load_reporting(
     inputs: &[PathBuf],
     opts: &LoadOptions,
-    out: &mut dyn std::io::Write,
     err: &mut dyn std::io::Write,
-) -> Result<i32> {
+) -> Result<Option<Extraction>> {
     let (x, _) = extract_paths(inputs, opts);
     for s in &x.skipped {
         writeln!(err, "skipped {}: {}", s.file, s.reason)?;
@@ -54,8 +53,21 @@ pub fn run_extract(
             "error: no article could be loaded from {}",
             display_inputs(inputs)
         )?;
-        return Ok(2);
+        return Ok(None);
     }
+    Ok(Some(x))
+}
+
+/// `linimasa extract PATH... --format json`: prints the extraction; exit 0 when at least one article loaded.
+pub fn run_extract(
+    inputs: &[PathBuf],
+    opts: &LoadOptions,
+    out: &mut dyn std::io::Write,
+    err: &mut dyn std::io::Write,
+) -> Result<i32> {
+    let Some(x) = load_reporting(inputs, opts, err)? else {
+        return Ok(2);
+    };
     serde_json::to_writer_pretty(&mut *out, &x).context("writing JSON")?;
     writeln!(out)?;
     Ok(0)
@@ -149,18 +161,9 @@ pub fn run_export(args: &ExportArgs, err: &mut dyn std::io::Write) -> Result<i32
     if !(200..=20_000).contains(&args.width) {
         anyhow::bail!("--width {}: use 200 to 20000 pixels", args.width);
     }
-    let (x, _) = extract_paths(&args.paths, &LoadOptions::default());
-    for s in &x.skipped {
-        writeln!(err, "skipped {}: {}", s.file, s.reason)?;
-    }
-    if x.articles.is_empty() {
-        writeln!(
-            err,
-            "error: no article could be loaded from {}",
-            display_inputs(&args.paths)
-        )?;
+    let Some(x) = load_reporting(&args.paths, &LoadOptions::default(), err)? else {
         return Ok(2);
-    }
+    };
     let shown = vec![true; x.events.len()];
     let full = export::full_range_view(&x.events, &shown);
     let start = match &args.from {

@@ -8,14 +8,17 @@ use linimasa::ui::{LinimasaApp, StartOptions};
 use std::path::PathBuf;
 
 fn harness() -> Harness<'static, LinimasaApp> {
-    let sample = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample_data");
+    harness_for(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample_data"))
+}
+
+fn harness_for(path: PathBuf) -> Harness<'static, LinimasaApp> {
     let mut h = Harness::builder()
         .with_size(egui::Vec2::new(1400.0, 860.0))
         .build_eframe(move |cc| {
             LinimasaApp::new(
                 cc,
                 StartOptions {
-                    paths: vec![sample],
+                    paths: vec![path],
                     screenshot: None,
                     load_now: true,
                     fresh: true,
@@ -178,21 +181,7 @@ fn problems_panel_lists_skipped_files() {
     std::fs::write(dir.path().join("good.txt"), "Jakarta - Menteri Luar Negeri Retno Marsudi bertemu mitranya pada Senin (12/3/2018) di Jakarta.\n").expect("write");
     std::fs::write(dir.path().join("empty.txt"), b"").expect("write");
     std::fs::write(dir.path().join("broken.json"), b"{").expect("write");
-    let p = dir.path().to_path_buf();
-    let mut h = Harness::builder()
-        .with_size(egui::Vec2::new(1400.0, 860.0))
-        .build_eframe(move |cc| {
-            LinimasaApp::new(
-                cc,
-                StartOptions {
-                    paths: vec![p],
-                    screenshot: None,
-                    load_now: true,
-                    fresh: true,
-                },
-            )
-        });
-    h.run_steps(3);
+    let h = harness_for(dir.path().to_path_buf());
     h.get_by_label("empty.txt");
     h.get_by_label("broken.json");
     h.get_by_label_contains("malformed JSON");
