@@ -62,14 +62,36 @@ fn load_reporting(
 pub fn run_extract(
     inputs: &[PathBuf],
     opts: &LoadOptions,
+    format: &str,
     out: &mut dyn std::io::Write,
     err: &mut dyn std::io::Write,
 ) -> Result<i32> {
+    if !matches!(format, "json" | "csv" | "timelinejs") {
+        writeln!(
+            err,
+            "error: unknown format {format:?} (use json, csv or timelinejs)"
+        )?;
+        return Ok(2);
+    }
     let Some(x) = load_reporting(inputs, opts, err)? else {
         return Ok(2);
     };
-    serde_json::to_writer_pretty(&mut *out, &x).context("writing JSON")?;
-    writeln!(out)?;
+    match format {
+        "csv" => out.write_all(
+            crate::export::data::to_csv(&x.events)
+                .context("writing CSV")?
+                .as_bytes(),
+        )?,
+        "timelinejs" => {
+            let doc = crate::export::data::to_timelinejs(&x.events, "Linimasa timeline");
+            serde_json::to_writer_pretty(&mut *out, &doc).context("writing TimelineJS JSON")?;
+            writeln!(out)?;
+        }
+        _ => {
+            serde_json::to_writer_pretty(&mut *out, &x).context("writing JSON")?;
+            writeln!(out)?;
+        }
+    }
     Ok(0)
 }
 

@@ -32,7 +32,8 @@ enum Command {
         /// Files or folders.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// Output format.
+        /// Output format: json (articles, events, skipped files), csv (one row per event) or timelinejs
+        /// (a TimelineJS3 document).
         #[arg(long, default_value = "json")]
         format: String,
         /// Skip files larger than this many megabytes.
@@ -60,16 +61,13 @@ fn main() -> ExitCode {
             format,
             max_file_mb,
         }) => {
-            if format != "json" {
-                eprintln!("error: unknown format {format:?} (supported: json)");
-                return ExitCode::from(2);
-            }
             let opts = LoadOptions {
                 max_file_bytes: max_file_mb.saturating_mul(1024 * 1024),
             };
             linimasa::cli::run_extract(
                 &paths,
                 &opts,
+                &format,
                 &mut std::io::stdout().lock(),
                 &mut std::io::stderr().lock(),
             )

@@ -95,3 +95,40 @@ fn eval_prints_scores_and_misses() {
     }
     assert!(s.contains("misses:"), "{s}");
 }
+
+#[test]
+fn extract_as_csv_and_timelinejs() {
+    let csv_out = bin()
+        .args(["extract"])
+        .arg(root().join("sample_data"))
+        .args(["--format", "csv"])
+        .output()
+        .expect("runs");
+    assert!(csv_out.status.success());
+    let mut r = csv::Reader::from_reader(csv_out.stdout.as_slice());
+    assert_eq!(r.headers().expect("header").len(), 11);
+    let rows = r.records().count();
+    assert!(rows >= 10, "{rows} rows");
+    let tl = bin()
+        .args(["extract"])
+        .arg(root().join("sample_data"))
+        .args(["--format", "timelinejs"])
+        .output()
+        .expect("runs");
+    assert!(tl.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&tl.stdout).expect("JSON");
+    let events = v["events"].as_array().expect("events");
+    assert_eq!(events.len(), rows);
+    assert!(
+        events
+            .iter()
+            .all(|e| e["start_date"]["year"].is_string() && e["text"]["headline"].is_string())
+    );
+    let bad = bin()
+        .args(["extract"])
+        .arg(root().join("sample_data"))
+        .args(["--format", "xml"])
+        .output()
+        .expect("runs");
+    assert!(!bad.status.success());
+}

@@ -1,6 +1,8 @@
 //! Scene → SVG and PNG with no window and no GPU, and atomic file writes. The PNG is the SVG rasterised by resvg
 //! with the embedded fonts, so the two files and the screen show the same glyphs.
 
+pub mod data;
+
 use crate::scene::{Anchor, Scene, Shape};
 use crate::theme::Rgba;
 use std::fmt::Write as _;

@@ -1,0 +1,176 @@
+//! Events as data for other tools: CSV (one row per event) and TimelineJS3 JSON.
+
+use crate::model::{Event, Precision};
+use chrono::Datelike;
+use serde_json::{Value, json};
+
+/// CSV columns, in order.
+pub const CSV_COLUMNS: [&str; 11] = [
+    "date",
+    "end_date",
+    "precision",
+    "title",
+    "forum",
+    "location",
+    "countries",
+    "people",
+    "quotes",
+    "sources",
+    "outlets",
+];
+
+fn precision_name(p: Precision) -> &'static str {
+    match p {
+        Precision::Day => "day",
+        Precision::Month => "month",
+        Precision::Year => "year",
+    }
+}
+
+/// The events as CSV (RFC 4180 quoting; lists joined with `; `; quotes as `Speaker: “text”`).
+pub fn to_csv(events: &[Event]) -> Result<String, csv::Error> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(CSV_COLUMNS)?;
+    for e in events {
+        let quotes: Vec<String> = e
+            .quotes
+            .iter()
+            .map(|q| {
+                format!(
+                    "{}: “{}”",
+                    q.quote.speaker.as_deref().unwrap_or("unnamed"),
+                    q.quote.text
+                )
+            })
+            .collect();
+        let sources: Vec<String> = e.sources.iter().map(|s| s.file.clone()).collect();
+        w.write_record([
+            e.date.start.format("%Y-%m-%d").to_string(),
+            e.date.end.format("%Y-%m-%d").to_string(),
+            precision_name(e.date.precision).to_string(),
+            e.title.clone(),
+            e.forum.clone().unwrap_or_default(),
+            e.location.clone().unwrap_or_default(),
+            e.countries.join("; "),
+            e.people.join("; "),
+            quotes.join(" | "),
+            sources.join("; "),
+            e.outlets().join("; "),
+        ])?;
+    }
+    let bytes = w
+        .into_inner()
+        .map_err(|e| csv::Error::from(e.into_error()))?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn tl_date(d: chrono::NaiveDate, p: Precision) -> Value {
+    match p {
+        Precision::Year => json!({ "year": d.year().to_string() }),
+        Precision::Month => json!({ "year": d.year().to_string(), "month": d.month().to_string() }),
+        Precision::Day => {
+            json!({ "year": d.year().to_string(), "month": d.month().to_string(), "day": d.day().to_string() })
+        }
+    }
+}
+
+fn html_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The events as a TimelineJS3 document: `{"title": …, "events": [{start_date, end_date, text: {headline, text},
+/// group}]}`; quotes and sources go into the event text as HTML, the lane into `group`.
+pub fn to_timelinejs(events: &[Event], title: &str) -> Value {
+    let items: Vec<Value> = events
+        .iter()
+        .map(|e| {
+            let mut body = String::new();
+            for q in &e.quotes {
+                body.push_str(&format!(
+                    "<blockquote>“{}” — {}</blockquote>",
+                    html_escape(&q.quote.text),
+                    html_escape(q.quote.speaker.as_deref().unwrap_or("unnamed speaker"))
+                ));
+            }
+            let sources: Vec<String> = e
+                .sources
+                .iter()
+                .map(|s| {
+                    format!(
+                        "{}{}",
+                        html_escape(s.outlet.as_deref().unwrap_or("unknown outlet")),
+                        s.title
+                            .as_deref()
+                            .map(|t| format!(": {}", html_escape(t)))
+                            .unwrap_or_default()
+                    )
+                })
+                .collect();
+            if !sources.is_empty() {
+                body.push_str(&format!("<p>Sources: {}</p>", sources.join("; ")));
+            }
+            let mut ev = json!({
+                "start_date": tl_date(e.date.start, e.date.precision),
+                "text": { "headline": html_escape(&e.title), "text": body },
+                "group": e.forum_kind,
+                "unique_id": e.id,
+            });
+            if e.date.end != e.date.start
+                && e.date.precision == Precision::Day
+                && let Some(obj) = ev.as_object_mut()
+            {
+                obj.insert("end_date".into(), tl_date(e.date.end, Precision::Day));
+            }
+            ev
+        })
+        .collect();
+    json!({ "title": { "text": { "headline": html_escape(title), "text": "" } }, "events": items })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::timeline::lanes::tests_support::ev;
+
+    #[test]
+    fn csv_reads_back() {
+        let mut a = ev(
+            27,
+            "ASEAN",
+            &["Indonesia", "Singapore"],
+            &["ANTARA", "Media Indonesia"],
+        );
+        a.title = "32nd ASEAN Summit, Singapore".into();
+        let csv_text = to_csv(&[a.clone(), ev(2, "UN", &[], &["MINA"])]).unwrap();
+        let mut r = csv::Reader::from_reader(csv_text.as_bytes());
+        assert_eq!(
+            r.headers().unwrap().iter().collect::<Vec<_>>(),
+            CSV_COLUMNS.to_vec()
+        );
+        let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(&rows[0][0], "2018-04-27");
+        assert_eq!(&rows[0][3], "32nd ASEAN Summit, Singapore");
+        assert_eq!(&rows[0][6], "Indonesia; Singapore");
+        assert_eq!(&rows[0][10], "ANTARA; Media Indonesia");
+    }
+
+    #[test]
+    fn timelinejs_structure() {
+        let mut a = ev(27, "ASEAN", &[], &["ANTARA"]);
+        a.date.end = a.date.start + chrono::Duration::days(1);
+        let v = to_timelinejs(&[a], "T");
+        let e = &v["events"][0];
+        assert_eq!(e["start_date"]["year"], "2018");
+        assert_eq!(e["start_date"]["month"], "4");
+        assert_eq!(e["start_date"]["day"], "27");
+        assert_eq!(e["end_date"]["day"], "28");
+        assert!(e["text"]["headline"].is_string());
+        assert!(e["text"]["text"].as_str().unwrap().contains("ANTARA"));
+        assert_eq!(e["group"], "ASEAN");
+        assert_eq!(v["title"]["text"]["headline"], "T");
+    }
+}
