@@ -224,3 +224,28 @@ fn settings_survive_a_save_and_reload() {
     assert_eq!(partial.lanes, LaneMode::Country);
     assert_eq!(partial.view, Settings::default().view);
 }
+
+#[test]
+fn export_data_writes_the_shown_events() {
+    let mut h = harness();
+    let search = h.get_by_role(Role::TextInput);
+    search.click();
+    h.run_steps(1);
+    h.get_by_role(Role::TextInput).type_text("Wiranto");
+    h.run_steps(3);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let csv_path = dir.path().join("events.csv");
+    h.state().export_data(&csv_path).expect("csv written");
+    let shown = h.state().shown.iter().filter(|s| **s).count();
+    let rows = csv::Reader::from_path(&csv_path)
+        .expect("csv")
+        .records()
+        .count();
+    assert_eq!(rows, shown);
+    let json_path = dir.path().join("timeline.json");
+    h.state().export_data(&json_path).expect("json written");
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json_path).expect("read")).expect("json");
+    assert_eq!(v["events"].as_array().map(Vec::len), Some(shown));
+    assert!(h.state().export_data(&dir.path().join("x.txt")).is_err());
+}

@@ -460,6 +460,20 @@ impl LinimasaApp {
                     self.export_open = true;
                     ui.close();
                 }
+                if ui.button("Export data…").clicked() {
+                    ui.close();
+                    let picked = rfd::FileDialog::new()
+                        .add_filter("CSV (one row per event)", &["csv"])
+                        .add_filter("TimelineJS3 JSON", &["json"])
+                        .set_file_name("linimasa-events.csv")
+                        .save_file();
+                    if let Some(path) = picked {
+                        self.status = match self.export_data(&path) {
+                            Ok(()) => format!("Exported {}", path.display()),
+                            Err(e) => format!("Export failed: {e}"),
+                        };
+                    }
+                }
                 ui.separator();
                 if ui.button("Quit").clicked() {
                     ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
@@ -634,6 +648,40 @@ impl LinimasaApp {
 }
 
 impl LinimasaApp {
+    /// Writes the shown events as CSV (`.csv`) or a TimelineJS3 document (`.json`), atomically.
+    pub fn export_data(&self, path: &std::path::Path) -> Result<(), String> {
+        let events: Vec<Event> = self
+            .data
+            .events
+            .iter()
+            .zip(&self.shown)
+            .filter(|(_, s)| **s)
+            .map(|(e, _)| e.clone())
+            .collect();
+        let bytes = match path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .as_deref()
+        {
+            Some("csv") => crate::export::data::to_csv(&events)
+                .map_err(|e| e.to_string())?
+                .into_bytes(),
+            Some("json") => serde_json::to_vec_pretty(&crate::export::data::to_timelinejs(
+                &events,
+                "Linimasa timeline",
+            ))
+            .map_err(|e| e.to_string())?,
+            _ => {
+                return Err(format!(
+                    "unknown data format for {}: use a .csv or .json file name",
+                    path.display()
+                ));
+            }
+        };
+        crate::export::write_atomic(path, &bytes)
+            .map_err(|e| format!("could not write {}: {e}", path.display()))
+    }
+
     /// Writes the settings (and egui's memory) atomically if they changed since the last save.
     fn save_settings(&mut self, ctx: Option<&egui::Context>) {
         if !self.persist {
