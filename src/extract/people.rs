@@ -102,6 +102,24 @@ pub fn words(text: &str, range: Span) -> Vec<Word<'_>> {
 
 /// Calls `f` with the word lower-cased, without its final dots and possessive `'s`; short ASCII words (nearly
 /// all) are lower-cased on the stack, so the per-word look-ups allocate nothing.
+/// Like [`with_lower_key`] but hands over bytes: set look-ups need no UTF-8 check.
+fn with_lower_key_bytes<R>(w: &str, f: impl FnOnce(&[u8]) -> R) -> R {
+    let w = w.trim_end_matches('.');
+    let w = w
+        .strip_suffix("’s")
+        .or_else(|| w.strip_suffix("'s"))
+        .unwrap_or(w);
+    let mut buf = [0u8; 32];
+    if w.is_ascii()
+        && let Some(slot) = buf.get_mut(..w.len())
+    {
+        slot.copy_from_slice(w.as_bytes());
+        slot.make_ascii_lowercase();
+        return f(slot);
+    }
+    f(w.to_lowercase().as_bytes())
+}
+
 pub(crate) fn with_lower_key<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     let w = w.trim_end_matches('.');
     let w = w
@@ -124,20 +142,20 @@ pub(crate) fn with_lower_key<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
 
 /// Whether a word is a role or title (`Menko`, `Direktur`, `Minister`).
 pub fn is_role_word(w: &str) -> bool {
-    with_lower_key(w, |k| ROLES.contains(k))
+    with_lower_key_bytes(w, |k| ROLES.contains(k))
 }
 
 /// Every lower-case word known not to be part of a person's name.
-static NOT_NAMES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    let mut set: FxHashSet<&'static str> = NOT_NAME_WORDS.iter().copied().collect();
-    set.extend(MONTHS.iter().map(|(m, _)| *m));
-    set.extend(WEEKDAYS.iter().map(|(d, _)| *d));
+static NOT_NAMES: LazyLock<FxHashSet<&'static [u8]>> = LazyLock::new(|| {
+    let mut set: FxHashSet<&'static [u8]> = NOT_NAME_WORDS.iter().map(|w| w.as_bytes()).collect();
+    set.extend(MONTHS.iter().map(|(m, _)| m.as_bytes()));
+    set.extend(WEEKDAYS.iter().map(|(d, _)| d.as_bytes()));
     set.extend(
         COUNTRIES
             .iter()
-            .flat_map(|(_, names)| names.iter().copied()),
+            .flat_map(|(_, names)| names.iter().map(|n| n.as_bytes())),
     );
-    set.extend(PLACES.iter().map(|(p, _)| *p));
+    set.extend(PLACES.iter().map(|(p, _)| p.as_bytes()));
     set
 });
 
@@ -162,11 +180,11 @@ static ATTRIBUTION_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
 static SPEECH: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| SPEECH_VERBS.iter().copied().collect());
 
-static ROLES: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| ROLE_WORDS.iter().copied().collect());
+static ROLES: LazyLock<FxHashSet<&'static [u8]>> =
+    LazyLock::new(|| ROLE_WORDS.iter().map(|w| w.as_bytes()).collect());
 
 fn in_gazetteer(w: &str) -> bool {
-    with_lower_key(w, |k| NOT_NAMES.contains(k))
+    with_lower_key_bytes(w, |k| NOT_NAMES.contains(k))
 }
 
 /// Whether a word could be part of a person's name.

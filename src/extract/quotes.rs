@@ -30,21 +30,26 @@ enum Mark {
 
 /// Quotation marks in `text[range]` with their kind and length.
 fn marks(text: &str, range: Span) -> Vec<(usize, usize, Mark)> {
+    // A byte scan: `"` and `'` are ASCII; “ ” „ are E2 80 9C/9D/9E in UTF-8.
     let mut out = Vec::new();
-    let s = range.slice(text);
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let bytes = range.slice(text).as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
         let pos = range.start + i;
-        match c {
-            '“' | '„' => out.push((pos, c.len_utf8(), Mark::Open)),
-            '”' => out.push((pos, c.len_utf8(), Mark::Close)),
-            '"' => out.push((pos, 1, Mark::Either)),
-            '\'' if iter.peek().is_some_and(|(_, n)| *n == '\'') => {
-                iter.next();
+        match bytes.get(i) {
+            Some(b'"') => out.push((pos, 1, Mark::Either)),
+            Some(b'\'') if bytes.get(i + 1) == Some(&b'\'') => {
                 out.push((pos, 2, Mark::Either));
+                i += 1;
             }
+            Some(0xE2) if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
+                Some(0x9C | 0x9E) => out.push((pos, 3, Mark::Open)),
+                Some(0x9D) => out.push((pos, 3, Mark::Close)),
+                _ => {}
+            },
             _ => {}
         }
+        i += 1;
     }
     out
 }
