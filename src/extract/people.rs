@@ -100,9 +100,8 @@ pub fn words(text: &str, range: Span) -> Vec<Word<'_>> {
     out
 }
 
-/// Calls `f` with the word lower-cased, without its final dots and possessive `'s`; short ASCII words (nearly
-/// all) are lower-cased on the stack, so the per-word look-ups allocate nothing.
-/// Like [`with_lower_key`] but hands over bytes: set look-ups need no UTF-8 check.
+/// Calls `f` with the word lower-cased, as bytes, without its final dots and possessive `'s`; short ASCII words
+/// (nearly all) are lower-cased on the stack, so the per-word look-ups allocate nothing and need no UTF-8 check.
 fn with_lower_key_bytes<R>(w: &str, f: impl FnOnce(&[u8]) -> R) -> R {
     let w = w.trim_end_matches('.');
     let w = w
@@ -120,24 +119,9 @@ fn with_lower_key_bytes<R>(w: &str, f: impl FnOnce(&[u8]) -> R) -> R {
     f(w.to_lowercase().as_bytes())
 }
 
+/// [`with_lower_key_bytes`] as text (the bytes are always valid UTF-8: lower-cased text).
 pub(crate) fn with_lower_key<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
-    let w = w.trim_end_matches('.');
-    let w = w
-        .strip_suffix("’s")
-        .or_else(|| w.strip_suffix("'s"))
-        .unwrap_or(w);
-    let mut buf = [0u8; 32];
-    if w.is_ascii()
-        && w.len() <= buf.len()
-        && let Some(slot) = buf.get_mut(..w.len())
-    {
-        slot.copy_from_slice(w.as_bytes());
-        slot.make_ascii_lowercase();
-        if let Ok(s) = std::str::from_utf8(slot) {
-            return f(s);
-        }
-    }
-    f(&w.to_lowercase())
+    with_lower_key_bytes(w, |b| f(std::str::from_utf8(b).unwrap_or("")))
 }
 
 /// Whether a word is a role or title (`Menko`, `Direktur`, `Minister`).
