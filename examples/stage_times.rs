@@ -1,8 +1,14 @@
-//! Developer tool: time each extraction stage on the bundled corpus.
+//! Developer tool: time extraction stages on the bundled corpus (`BENCHMARKS.md` uses it under callgrind).
+//!
+//! `cargo run --release --example stage_times [all | dates | forums | layout]`, `N` passes (default 50).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 use linimasa::corpus::{LoadOptions, load};
 use linimasa::extract::{dates, entities, layout::Layout, people, quotes};
+use linimasa::model::Article;
 use std::time::Instant;
+
+/// One timed stage.
+type Stage = dyn Fn(&Article);
 
 fn main() {
     let c = load(
@@ -13,11 +19,11 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(50);
-    let t = |name: &str, f: &dyn Fn(&str)| {
+    let t = |name: &str, f: &dyn Fn(&Article)| {
         let s = Instant::now();
         for _ in 0..n {
             for a in &c.articles {
-                f(&a.text);
+                f(a);
             }
         }
         println!(
@@ -25,80 +31,37 @@ fn main() {
             s.elapsed().as_secs_f64() * 1000.0 / n as f64
         );
     };
-    if std::env::args().nth(1).as_deref() == Some("big") {
-        let big: String = c
-            .articles
+    let all = |a: &Article| drop(linimasa::extract::extract_article(a));
+    let stages: [(&str, &Stage); 7] = [
+        ("layout", &|a| drop(Layout::of(&a.text))),
+        ("dates", &|a| drop(dates::find_dates(&a.text))),
+        ("people", &|a| {
+            drop(people::find_people(&a.text, &Layout::of(&a.text)))
+        }),
+        ("quotes", &|a| {
+            let l = Layout::of(&a.text);
+            let p = people::find_people(&a.text, &l);
+            drop(quotes::find_quotes(&a.text, &l, &p))
+        }),
+        ("forums", &|a| {
+            drop(entities::find_forums(&a.text, &Layout::of(&a.text)))
+        }),
+        ("countries", &|a| {
+            drop(entities::find_countries(&a.text, &Layout::of(&a.text)))
+        }),
+        ("outlet", &|a| {
+            drop(entities::find_outlet(&a.text, &Layout::of(&a.text), None))
+        }),
+    ];
+    match std::env::args().nth(1).as_deref() {
+        Some("all") => t("all", &all),
+        Some(only) => stages
             .iter()
-            .map(|a| a.text.as_str())
-            .collect::<Vec<_>>()
-            .join("\n\n");
-        let a = linimasa::model::Article {
-            id: String::new(),
-            file: String::new(),
-            path: Default::default(),
-            text: big,
-            meta: Default::default(),
-        };
-        let s = Instant::now();
-        for _ in 0..n {
-            drop(linimasa::extract::extract_article(&a));
+            .filter(|(name, _)| *name == only)
+            .for_each(|(name, f)| t(name, *f)),
+        None => {
+            stages.iter().for_each(|(name, f)| t(name, *f));
+            t("all", &all);
         }
-        println!(
-            "big          {:>8.3} ms per pass ({} bytes)",
-            s.elapsed().as_secs_f64() * 1000.0 / n as f64,
-            a.text.len()
-        );
-        return;
     }
-    if std::env::args().nth(1).as_deref() == Some("all") {
-        t("all", &|x| {
-            let a = linimasa::model::Article {
-                id: String::new(),
-                file: String::new(),
-                path: Default::default(),
-                text: x.to_string(),
-                meta: Default::default(),
-            };
-            drop(linimasa::extract::extract_article(&a))
-        });
-        return;
-    }
-    if let Some(only) = std::env::args().nth(2) {
-        match only.as_str() {
-            "dates" => t("dates", &|x| drop(dates::find_dates(x))),
-            "forums" => t("forums", &|x| {
-                drop(entities::find_forums(x, &Layout::of(x)))
-            }),
-            "layout" => t("layout", &|x| drop(Layout::of(x))),
-            _ => {}
-        }
-        return;
-    }
-    t("layout", &|x| drop(Layout::of(x)));
-    t("dates", &|x| drop(dates::find_dates(x)));
-    t("people", &|x| drop(people::find_people(x, &Layout::of(x))));
-    t("quotes", &|x| {
-        let l = Layout::of(x);
-        let p = people::find_people(x, &l);
-        drop(quotes::find_quotes(x, &l, &p))
-    });
-    t("forums", &|x| {
-        drop(entities::find_forums(x, &Layout::of(x)))
-    });
-    t("countries", &|x| {
-        drop(entities::find_countries(x, &Layout::of(x)))
-    });
-    t("outlet", &|x| {
-        drop(entities::find_outlet(x, &Layout::of(x), None))
-    });
-    t("all", &|x| {
-        let a = linimasa::model::Article {
-            id: String::new(),
-            file: String::new(),
-            path: Default::default(),
-            text: x.to_string(),
-            meta: Default::default(),
-        };
-        drop(linimasa::extract::extract_article(&a))
-    });
 }

@@ -209,6 +209,8 @@ pub struct LinimasaApp {
     pub data: Data,
     /// Which events pass the filters.
     pub shown: Vec<bool>,
+    /// Live facet counts for the current filters.
+    pub facet_counts: std::collections::BTreeMap<crate::filter::Facet, Vec<(String, usize)>>,
     /// Selected event.
     pub selected: Option<usize>,
     /// Hovered event.
@@ -291,6 +293,7 @@ impl LinimasaApp {
             settings,
             data: Data::default(),
             shown: Vec::new(),
+            facet_counts: Default::default(),
             selected: None,
             hovered: None,
             last_scene: None,
@@ -347,6 +350,10 @@ impl LinimasaApp {
         {
             self.selected = None;
         }
+        self.facet_counts = self
+            .settings
+            .filters
+            .counts(&self.data.events, &self.data.search_texts);
         self.filters_applied = Some(self.settings.filters.clone());
     }
 
@@ -468,10 +475,8 @@ impl LinimasaApp {
                         .set_file_name("linimasa-events.csv")
                         .save_file();
                     if let Some(path) = picked {
-                        self.status = match self.export_data(&path) {
-                            Ok(()) => format!("Exported {}", path.display()),
-                            Err(e) => format!("Export failed: {e}"),
-                        };
+                        let result = self.export_data(&path);
+                        self.report_export(&path, result);
                     }
                 }
                 ui.separator();
@@ -648,6 +653,18 @@ impl LinimasaApp {
 }
 
 impl LinimasaApp {
+    /// Puts the outcome of an export in the status bar.
+    pub fn report_export<E: std::fmt::Display>(
+        &mut self,
+        path: &std::path::Path,
+        result: Result<(), E>,
+    ) {
+        self.status = match result {
+            Ok(()) => format!("Exported {}", path.display()),
+            Err(e) => format!("Export failed: {e}"),
+        };
+    }
+
     /// Writes the shown events as CSV (`.csv`) or a TimelineJS3 document (`.json`), atomically.
     pub fn export_data(&self, path: &std::path::Path) -> Result<(), String> {
         let events: Vec<Event> = self

@@ -22,10 +22,8 @@ impl LinimasaApp {
                 }
             });
         });
-        let counts = self
-            .settings
-            .filters
-            .counts(&self.data.events, &self.data.search_texts);
+        // Counts are recomputed when the filters change (in `refilter`), not every frame.
+        let counts = self.facet_counts.clone();
         egui::ScrollArea::vertical()
             .id_salt("filters")
             .show(ui, |ui| {

@@ -384,10 +384,8 @@ impl LinimasaApp {
                 .set_file_name("linimasa.png")
                 .save_file();
             if let Some(path) = picked {
-                self.status = match self.export_to(&path) {
-                    Ok(()) => format!("Exported {}", path.display()),
-                    Err(e) => format!("Export failed: {e}"),
-                };
+                let result = self.export_to(&path);
+                self.report_export(&path, result);
                 self.export_open = false;
             }
         }
