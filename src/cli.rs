@@ -2,36 +2,95 @@
 //! given writers so that tests can run them in-process.
 
 use crate::corpus::{self, LoadOptions};
+use crate::curation::{self, Overlay, Unapplied, store};
 use crate::eval::{self, GoldArticle};
-use crate::extract::{extract_article, merge::build_events};
-use crate::model::{ArticleFacts, Event, Skipped};
+use crate::extract::{extract_article, merge};
+use crate::model::{ArticleFacts, Event, EventRow, Skipped};
 use anyhow::{Context, Result};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::path::PathBuf;
 
-/// The whole result of loading and extracting a corpus.
+/// The whole result of loading and extracting a corpus, with the curation overlay applied.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Extraction {
     /// One record per article.
     pub articles: Vec<ArticleFacts>,
-    /// Timeline events (merged).
+    /// Timeline events (merged, curated), sorted by date.
     pub events: Vec<Event>,
-    /// Files that could not be used, with reasons.
+    /// Events a person hid.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub hidden: Vec<Event>,
+    /// Files (and rows of events files) that could not be used, with reasons.
+    pub skipped: Vec<Skipped>,
+    /// Curation edits that could not be applied.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unapplied: Vec<Unapplied>,
+}
+
+/// The events before curation: article-level reports, their merge, and hand-made events.
+#[derive(Debug, Clone, Default)]
+pub struct BaseEvents {
+    /// Article-level reports (what merging started from).
+    pub reports: Vec<Event>,
+    /// Merged events plus hand-made events, sorted by date.
+    pub events: Vec<Event>,
+    /// Rows of events files that could not be read.
     pub skipped: Vec<Skipped>,
 }
 
-/// Loads `inputs` and extracts every article, in parallel, in a deterministic order.
+/// Builds the uncurated events from the facts of every article and the rows of events files.
+pub fn base_events(facts: &[ArticleFacts], rows: &[EventRow]) -> BaseEvents {
+    let reports = merge::reports(facts);
+    let mut events = merge::merge_reports(reports.clone());
+    let (imported, skipped) = crate::extract::imported::events_from_rows(rows);
+    events.extend(imported);
+    merge::sort_events(&mut events);
+    BaseEvents {
+        reports,
+        events,
+        skipped,
+    }
+}
+
+/// The curation overlay of a corpus opened from `inputs`, and a message when it cannot be used.
+pub fn load_overlay(inputs: &[PathBuf]) -> (Overlay, Option<String>) {
+    let Some(path) = store::overlay_path(inputs) else {
+        return (Overlay::default(), None);
+    };
+    match store::load(&path) {
+        store::Loaded::Ok(o) => (o, None),
+        store::Loaded::Missing => (Overlay::default(), None),
+        store::Loaded::Damaged(reason) => (
+            Overlay::default(),
+            Some(format!("curation not applied: {reason}")),
+        ),
+    }
+}
+
+/// Loads `inputs`, extracts every article in parallel (in a deterministic order) and applies the curation
+/// overlay found beside the corpus. A damaged overlay is reported in `skipped`.
 pub fn extract_paths(inputs: &[PathBuf], opts: &LoadOptions) -> (Extraction, corpus::Corpus) {
     let mut corpus = corpus::load(inputs, opts);
     let articles: Vec<ArticleFacts> = corpus.articles.par_iter().map(extract_article).collect();
-    let events = build_events(&articles);
-    let skipped = std::mem::take(&mut corpus.skipped);
+    let base = base_events(&articles, &corpus.event_rows);
+    let (overlay, problem) = load_overlay(inputs);
+    let curated = curation::apply(&base.events, &base.reports, &overlay.edits);
+    let mut skipped = std::mem::take(&mut corpus.skipped);
+    skipped.extend(base.skipped);
+    if let Some(reason) = problem {
+        skipped.push(Skipped {
+            file: store::FILE_NAME.into(),
+            reason,
+        });
+    }
     (
         Extraction {
             articles,
-            events,
+            events: curated.events,
+            hidden: curated.hidden,
             skipped,
+            unapplied: curated.unapplied,
         },
         corpus,
     )
@@ -47,7 +106,18 @@ fn load_reporting(
     for s in &x.skipped {
         writeln!(err, "skipped {}: {}", s.file, s.reason)?;
     }
-    if x.articles.is_empty() {
+    for u in &x.unapplied {
+        writeln!(
+            err,
+            "curation edit {} ({}, “{}”, {}) not applied: {}",
+            u.index + 1,
+            u.edit.op.describe(),
+            u.edit.target_title,
+            u.edit.at,
+            u.reason
+        )?;
+    }
+    if x.articles.is_empty() && x.events.is_empty() {
         writeln!(
             err,
             "error: no article could be loaded from {}",

@@ -6,6 +6,7 @@
 
 pub mod cli;
 pub mod corpus;
+pub mod curation;
 pub mod eval;
 pub mod export;
 pub mod extract;

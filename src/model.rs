@@ -121,6 +121,117 @@ impl DateSpan {
     }
 }
 
+impl DateSpan {
+    /// Parses a date as a person types it: `2018`, `2018-04`, `2018-04-28`, or a range of two of these joined by
+    /// `..`, ` to `, ` – ` or ` - ` (`2018-04-27..2018-04-28`). The precision follows the form; the certainty is
+    /// `Stated`. Day forms `28/04/2018` and `28.04.2018` are accepted too.
+    pub fn parse(input: &str) -> Result<DateSpan, String> {
+        let s = input.trim();
+        if s.is_empty() {
+            return Err("empty date".into());
+        }
+        let seps = ["..", " to ", " – ", " — ", " - ", "–", "/"];
+        for sep in seps {
+            // `/` separates a range only between two ISO dates (`2018-04-27/2018-04-28`).
+            if sep == "/" && !s.starts_with(|c: char| c.is_ascii_digit()) {
+                continue;
+            }
+            if let Some((a, b)) = s.split_once(sep)
+                && let (Ok(a), Ok(b)) = (Self::parse_one(a), Self::parse_one(b))
+            {
+                if b.end < a.start {
+                    return Err(format!("{input:?}: the range ends before it starts"));
+                }
+                return Ok(DateSpan {
+                    start: a.start,
+                    end: b.end,
+                    precision: a.precision.min(b.precision),
+                    certainty: Certainty::Stated,
+                });
+            }
+        }
+        Self::parse_one(s)
+    }
+
+    fn parse_one(s: &str) -> Result<DateSpan, String> {
+        let s = s.trim();
+        let bad = || format!("{s:?} is not a date (use 2018, 2018-04 or 2018-04-28)");
+        let num = |p: &str| -> Result<u32, String> {
+            if p.is_empty() || p.len() > 4 || !p.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(bad());
+            }
+            p.parse::<u32>().map_err(|_| bad())
+        };
+        let parts: Vec<&str> = s.split(['-', '/', '.']).collect();
+        let iso = s.contains('-');
+        match parts.as_slice() {
+            [y] if y.len() == 4 => Self::year(num(y)? as i32, Certainty::Stated).ok_or_else(bad),
+            [y, m] if iso && y.len() == 4 => {
+                Self::month(num(y)? as i32, num(m)?, Certainty::Stated).ok_or_else(bad)
+            }
+            [y, m, d] if iso && y.len() == 4 => {
+                NaiveDate::from_ymd_opt(num(y)? as i32, num(m)?, num(d)?)
+                    .map(|d| Self::day(d, Certainty::Stated))
+                    .ok_or_else(bad)
+            }
+            [d, m, y] if !iso && y.len() == 4 => {
+                NaiveDate::from_ymd_opt(num(y)? as i32, num(m)?, num(d)?)
+                    .map(|d| Self::day(d, Certainty::Stated))
+                    .ok_or_else(bad)
+            }
+            _ => Err(bad()),
+        }
+    }
+
+    /// The form [`DateSpan::parse`] reads back: the value, or `start..end` for a range of days.
+    pub fn to_input(&self) -> String {
+        match self.precision {
+            Precision::Day if self.end != self.start => format!(
+                "{}..{}",
+                self.start.format("%Y-%m-%d"),
+                self.end.format("%Y-%m-%d")
+            ),
+            _ => self.value(),
+        }
+    }
+}
+
+/// One row of a hand-made events file (a team's spreadsheet as CSV, or a TimelineJS3 JSON), as text: the loader
+/// reads the cells, extraction turns them into an [`Event`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct EventRow {
+    /// File name as shown to the user.
+    pub file: String,
+    /// Row or item number (1-based) in that file.
+    pub row: usize,
+    /// Start date as written.
+    pub date: String,
+    /// End date as written (may be empty).
+    pub end_date: String,
+    /// `day`, `month` or `year` if the file says.
+    pub precision: String,
+    /// Headline.
+    pub title: String,
+    /// Forum.
+    pub forum: String,
+    /// Place.
+    pub location: String,
+    /// Countries, `;`-separated.
+    pub countries: String,
+    /// People, `;`-separated.
+    pub people: String,
+    /// Quotes, `Speaker: “text”` joined by ` | `.
+    pub quotes: String,
+    /// Sources, `;`-separated.
+    pub sources: String,
+    /// Outlets, `;`-separated.
+    pub outlets: String,
+    /// Lane or group the file gives (TimelineJS `group`).
+    pub lane: String,
+    /// Free text (a TimelineJS event's text, a spreadsheet's notes).
+    pub text: String,
+}
+
 /// Fields a structured input (JSON, CSV) gives directly, before any extraction.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ArticleMeta {
@@ -250,6 +361,9 @@ pub struct ArticleFacts {
     pub related_events: Vec<RelatedEvent>,
 }
 
+/// How exported text (TimelineJS) marks the values a person set by hand.
+pub const CURATED_PREFIX: &str = "Curated by hand:";
+
 /// One article that reports an event.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Source {
@@ -301,9 +415,29 @@ pub struct Event {
     pub sources: Vec<Source>,
     /// True for an event only mentioned in passing (not the article's main subject).
     pub mentioned_only: bool,
+    /// Ids of the article-level reports merged into this event (the first is its own id). Curation edits name an
+    /// event by any of these, so they survive the corpus growing and events merging differently.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<String>,
+    /// Which values a person set by hand (`date`, `title`, `forum`, `lane`, `location`, `note`, `merged`,
+    /// `split`); empty for an event as extracted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub curated: Vec<String>,
+    /// A note added by hand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// For an event read from a hand-made events file (CSV or TimelineJS): that file's name. Such events get a
+    /// lane of their own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
 }
 
 impl Event {
+    /// Whether a person set `field` by hand.
+    pub fn is_curated(&self, field: &str) -> bool {
+        self.curated.iter().any(|c| c == field)
+    }
+
     /// Distinct outlets among the sources.
     pub fn outlets(&self) -> Vec<String> {
         let mut out: Vec<String> = self

@@ -124,6 +124,10 @@ pub fn events(n: usize, seed: u64) -> Vec<Event> {
                     })
                     .collect(),
                 mentioned_only: false,
+                parts: vec![format!("synthetic-{seed}-{i}")],
+                curated: Vec::new(),
+                note: None,
+                origin: None,
             }
         })
         .collect();

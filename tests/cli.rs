@@ -106,7 +106,7 @@ fn extract_as_csv_and_timelinejs() {
         .expect("runs");
     assert!(csv_out.status.success());
     let mut r = csv::Reader::from_reader(csv_out.stdout.as_slice());
-    assert_eq!(r.headers().expect("header").len(), 11);
+    assert_eq!(r.headers().expect("header").len(), 13);
     let rows = r.records().count();
     assert!(rows >= 10, "{rows} rows");
     let tl = bin()

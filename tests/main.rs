@@ -4,6 +4,7 @@
 
 mod cli;
 mod corpus;
+mod curation;
 mod export;
 mod gold;
 mod timeline;

@@ -1,7 +1,7 @@
 //! File formats: plain text / Markdown, news-please JSON (one object or an array), JSON Lines, CSV.
 
 use crate::corpus::content_id;
-use crate::model::{Article, ArticleMeta};
+use crate::model::{Article, ArticleMeta, EventRow};
 use std::path::Path;
 
 /// A supported input format, chosen by extension.
@@ -92,6 +92,144 @@ pub fn parse_records(
         }
         Format::Csv => parse_csv(text, path, display),
     }
+}
+
+/// If the text is a hand-made events file rather than articles — a CSV with a date and a title column but no
+/// text column (a team's spreadsheet, or Linimasa's own CSV export), or a TimelineJS3 JSON (an object with an
+/// `events` array) — its rows as text; `None` for an article file.
+pub fn event_rows(
+    format: Format,
+    text: &str,
+    display: &str,
+) -> Option<Result<Vec<EventRow>, String>> {
+    match format {
+        Format::Csv => csv_event_rows(text, display),
+        Format::Json => timelinejs_rows(text, display),
+        _ => None,
+    }
+}
+
+fn csv_event_rows(text: &str, display: &str) -> Option<Result<Vec<EventRow>, String>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let headers = reader.headers().ok()?.clone();
+    let col = |names: &[&str]| {
+        headers
+            .iter()
+            .position(|h| names.iter().any(|n| h.trim().eq_ignore_ascii_case(n)))
+    };
+    if col(&["text", "maintext", "content", "body"]).is_some() {
+        return None;
+    }
+    let date_col = col(&["date", "start_date", "start date", "start"])?;
+    let title_col = col(&["title", "headline", "event"])?;
+    let cols = [
+        col(&["end_date", "end date", "end"]),
+        col(&["precision"]),
+        col(&["forum", "meeting"]),
+        col(&["location", "place", "city"]),
+        col(&["countries", "country"]),
+        col(&["people", "person", "speakers"]),
+        col(&["quotes", "quote"]),
+        col(&["sources", "source"]),
+        col(&["outlets", "outlet"]),
+        col(&["lane", "group"]),
+        col(&["note", "notes", "description"]),
+    ];
+    let mut out = Vec::new();
+    for (i, rec) in reader.records().enumerate() {
+        let rec = match rec {
+            Ok(r) => r,
+            Err(e) => return Some(Err(format!("malformed CSV: {e}"))),
+        };
+        let get = |c: Option<usize>| {
+            c.and_then(|c| rec.get(c))
+                .map(str::trim)
+                .unwrap_or("")
+                .to_string()
+        };
+        let [
+            end,
+            precision,
+            forum,
+            location,
+            countries,
+            people,
+            quotes,
+            sources,
+            outlets,
+            lane,
+            note,
+        ] = cols.map(get);
+        let row = EventRow {
+            file: display.to_string(),
+            row: i + 2,
+            date: get(Some(date_col)),
+            end_date: end,
+            precision,
+            title: get(Some(title_col)),
+            forum,
+            location,
+            countries,
+            people,
+            quotes,
+            sources,
+            outlets,
+            lane,
+            text: note,
+        };
+        if row.date.is_empty() && row.title.is_empty() {
+            continue;
+        }
+        out.push(row);
+    }
+    Some(Ok(out))
+}
+
+fn timelinejs_date(v: Option<&serde_json::Value>) -> String {
+    let part = |k: &str| {
+        v.and_then(|d| d.get(k)).and_then(|x| match x {
+            serde_json::Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+            serde_json::Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        })
+    };
+    match (part("year"), part("month"), part("day")) {
+        (Some(y), Some(m), Some(d)) => format!("{y}-{m:0>2}-{d:0>2}"),
+        (Some(y), Some(m), None) => format!("{y}-{m:0>2}"),
+        (Some(y), _, _) => y,
+        _ => String::new(),
+    }
+}
+
+fn timelinejs_rows(text: &str, display: &str) -> Option<Result<Vec<EventRow>, String>> {
+    // Cheap check before a full parse: article JSON files are far more common.
+    if !text.contains("\"events\"") {
+        return None;
+    }
+    let value: serde_json::Value = serde_json::from_str(text).ok()?;
+    let events = value.get("events")?.as_array()?;
+    let s = |v: Option<&serde_json::Value>| {
+        v.and_then(|x| x.as_str())
+            .map(|x| x.trim().to_string())
+            .unwrap_or_default()
+    };
+    let rows = events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| EventRow {
+            file: display.to_string(),
+            row: i + 1,
+            date: timelinejs_date(e.get("start_date")),
+            end_date: timelinejs_date(e.get("end_date")),
+            title: s(e.get("text").and_then(|t| t.get("headline"))),
+            text: s(e.get("text").and_then(|t| t.get("text"))),
+            lane: s(e.get("group")),
+            ..EventRow::default()
+        })
+        .collect();
+    Some(Ok(rows))
 }
 
 fn str_field(v: &serde_json::Value, names: &[&str]) -> Option<String> {

@@ -1,10 +1,10 @@
 //! Finding and reading files into [`Article`]s: folders (recursively) or single files, several formats and
 //! encodings, one reason per file that cannot be used. Nothing here parses meaning, and nothing here writes.
 
-mod decode;
-mod formats;
+pub mod decode;
+pub mod formats;
 
-use crate::model::{Article, Skipped};
+use crate::model::{Article, EventRow, Skipped};
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -40,6 +40,8 @@ pub struct Corpus {
     pub articles: Vec<Article>,
     /// Skipped files with reasons.
     pub skipped: Vec<Skipped>,
+    /// Rows of hand-made events files (CSV spreadsheets, TimelineJS3 JSON), in file order.
+    pub event_rows: Vec<EventRow>,
     /// Total bytes of the files read.
     pub bytes_read: u64,
 }
@@ -168,8 +170,19 @@ fn is_own_file(path: &Path) -> bool {
     })
 }
 
-/// The articles of one file and its size, or the reason it cannot be used.
-pub type FileResult = Result<(Vec<Article>, u64), String>;
+/// What one file held.
+#[derive(Debug, Clone, Default)]
+pub struct FileContent {
+    /// Its articles.
+    pub articles: Vec<Article>,
+    /// Or its hand-made event rows.
+    pub event_rows: Vec<EventRow>,
+    /// Its size.
+    pub bytes: u64,
+}
+
+/// The content of one file, or the reason it cannot be used.
+pub type FileResult = Result<FileContent, String>;
 
 /// Reads one found file into articles, or a reason it cannot be used.
 pub fn read_file(file: &FoundFile, opts: &LoadOptions) -> FileResult {
@@ -200,11 +213,26 @@ pub fn read_file(file: &FoundFile, opts: &LoadOptions) -> FileResult {
             ));
         }
     }
+    if let Some(rows) = formats::event_rows(format, &text, &file.display) {
+        let event_rows = rows?;
+        if event_rows.is_empty() {
+            return Err("an events table with no rows".into());
+        }
+        return Ok(FileContent {
+            articles: Vec::new(),
+            event_rows,
+            bytes: len,
+        });
+    }
     let articles = parse_records(format, &text, &file.path, &file.display)?;
     if articles.is_empty() {
         return Err("no article text in the file".into());
     }
-    Ok((articles, len))
+    Ok(FileContent {
+        articles,
+        event_rows: Vec::new(),
+        bytes: len,
+    })
 }
 
 fn extension_label(path: &Path) -> String {
@@ -247,9 +275,10 @@ pub fn load_found(
     let mut corpus = Corpus::default();
     for (file, result) in files.iter().zip(results) {
         match result {
-            Some(Ok((articles, bytes))) => {
-                corpus.articles.extend(articles);
-                corpus.bytes_read += bytes;
+            Some(Ok(content)) => {
+                corpus.articles.extend(content.articles);
+                corpus.event_rows.extend(content.event_rows);
+                corpus.bytes_read += content.bytes;
             }
             Some(Err(reason)) => skipped.push(Skipped {
                 file: file.display.clone(),

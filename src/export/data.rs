@@ -1,11 +1,12 @@
 //! Events as data for other tools: CSV (one row per event) and TimelineJS3 JSON.
 
-use crate::model::{Event, Precision};
+use crate::model::{CURATED_PREFIX, Event, Precision};
 use chrono::Datelike;
 use serde_json::{Value, json};
 
-/// CSV columns, in order.
-pub const CSV_COLUMNS: [&str; 11] = [
+/// CSV columns, in order: the eleven of the data format, then `curated` (the values a person set by hand, e.g.
+/// `date; title`) and `note`.
+pub const CSV_COLUMNS: [&str; 13] = [
     "date",
     "end_date",
     "precision",
@@ -17,6 +18,8 @@ pub const CSV_COLUMNS: [&str; 11] = [
     "quotes",
     "sources",
     "outlets",
+    "curated",
+    "note",
 ];
 
 fn precision_name(p: Precision) -> &'static str {
@@ -56,6 +59,8 @@ pub fn to_csv(events: &[Event]) -> Result<String, csv::Error> {
             quotes.join(" | "),
             sources.join("; "),
             e.outlets().join("; "),
+            e.curated.join("; "),
+            e.note.clone().unwrap_or_default(),
         ])?;
     }
     let bytes = w
@@ -111,6 +116,15 @@ pub fn to_timelinejs(events: &[Event], title: &str) -> Value {
                 .collect();
             if !sources.is_empty() {
                 body.push_str(&format!("<p>Sources: {}</p>", sources.join("; ")));
+            }
+            if let Some(note) = &e.note {
+                body.push_str(&format!("<p>{}</p>", html_escape(note)));
+            }
+            if !e.curated.is_empty() {
+                body.push_str(&format!(
+                    "<p><small>{CURATED_PREFIX} {}</small></p>",
+                    e.curated.join(", ")
+                ));
             }
             let mut ev = json!({
                 "start_date": tl_date(e.date.start, e.date.precision),

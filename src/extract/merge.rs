@@ -89,13 +89,18 @@ pub fn article_events(f: &ArticleFacts) -> Vec<Event> {
                 .collect(),
             sources: vec![source_of(f)],
             mentioned_only: false,
+            parts: vec![event_id(&f.id, "main")],
+            curated: Vec::new(),
+            note: None,
+            origin: None,
         });
     }
     for (i, r) in f.related_events.iter().enumerate() {
         let mut source = source_of(f);
         source.evidence = Some(r.evidence);
+        let id = event_id(&f.id, &format!("related{i}"));
         out.push(Event {
-            id: event_id(&f.id, &format!("related{i}")),
+            id: id.clone(),
             date: r.date,
             title: match &r.location {
                 Some(l) if r.forum.is_some() => format!("{}, {l}", r.what),
@@ -113,6 +118,10 @@ pub fn article_events(f: &ArticleFacts) -> Vec<Event> {
             quotes: Vec::new(),
             sources: vec![source],
             mentioned_only: true,
+            parts: vec![id],
+            curated: Vec::new(),
+            note: None,
+            origin: None,
         });
     }
     out
@@ -126,7 +135,8 @@ fn same_event(a: &Event, b: &Event) -> bool {
     forum_compatible(&a.forum, &b.forum) || norm_title(&a.title) == norm_title(&b.title)
 }
 
-fn absorb(into: &mut Event, other: Event) {
+/// Adds `other`'s sources, quotes, people, countries and parts to `into`, keeping the better date and title.
+pub fn absorb(into: &mut Event, other: Event) {
     let offset = into.sources.len();
     let prefer_other_title = into.mentioned_only && !other.mentioned_only;
     into.date = better_date(&into.date, &other.date);
@@ -165,6 +175,11 @@ fn absorb(into: &mut Event, other: Event) {
     for s in other.sources {
         into.sources.push(s);
     }
+    for p in other.parts {
+        if !into.parts.contains(&p) {
+            into.parts.push(p);
+        }
+    }
     into.mentioned_only &= other.mentioned_only;
     if into.forum_kind == "National"
         || into.forum_kind == "Bilateral" && other.forum_kind == "ASEAN"
@@ -173,18 +188,28 @@ fn absorb(into: &mut Event, other: Event) {
     }
 }
 
-/// Builds the timeline's events from every article's facts, merging reports of one event. Sorted by date.
-pub fn build_events(facts: &[ArticleFacts]) -> Vec<Event> {
+/// Every article-level report (main events and mentions), in the order merging takes them: main events first,
+/// then by date and id.
+pub fn reports(facts: &[ArticleFacts]) -> Vec<Event> {
     let mut all: Vec<Event> = facts.iter().flat_map(article_events).collect();
     // Main events first so that they absorb the mentions, then by date.
-    all.sort_by(|a, b| {
-        a.mentioned_only
-            .cmp(&b.mentioned_only)
-            .then(a.date.start.cmp(&b.date.start))
-            .then(a.id.cmp(&b.id))
-    });
+    all.sort_by(report_order);
+    all
+}
+
+/// The order in which reports are merged.
+pub fn report_order(a: &Event, b: &Event) -> std::cmp::Ordering {
+    a.mentioned_only
+        .cmp(&b.mentioned_only)
+        .then(a.date.start.cmp(&b.date.start))
+        .then(a.id.cmp(&b.id))
+}
+
+/// Merges reports (in [`reports`] order) into events: reports of one event become one event with several
+/// sources. Sorted by date.
+pub fn merge_reports(reports: Vec<Event>) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::new();
-    for e in all {
+    for e in reports {
         // A source reports an event once: never merge two events of the same article.
         let target = out.iter_mut().find(|o| {
             same_event(o, &e)
@@ -198,6 +223,16 @@ pub fn build_events(facts: &[ArticleFacts]) -> Vec<Event> {
             None => out.push(e),
         }
     }
-    out.sort_by(|a, b| a.date.start.cmp(&b.date.start).then(a.id.cmp(&b.id)));
+    sort_events(&mut out);
     out
+}
+
+/// Sorts events by start date, then id (the timeline's order).
+pub fn sort_events(events: &mut [Event]) {
+    events.sort_by(|a, b| a.date.start.cmp(&b.date.start).then(a.id.cmp(&b.id)));
+}
+
+/// Builds the timeline's events from every article's facts, merging reports of one event. Sorted by date.
+pub fn build_events(facts: &[ArticleFacts]) -> Vec<Event> {
+    merge_reports(reports(facts))
 }

@@ -3,6 +3,7 @@
 
 pub mod dates;
 pub mod entities;
+pub mod imported;
 pub mod layout;
 pub mod lexicon;
 pub mod merge;

@@ -48,6 +48,10 @@ const FORUM_ORDER: &[&str] = &[
 
 /// The lanes an event belongs to under a mode (several for countries and outlets).
 pub fn lane_keys(e: &Event, mode: LaneMode) -> Vec<String> {
+    // Hand-made events (a team's spreadsheet) keep a lane of their own, named after their file, in every mode.
+    if let Some(origin) = &e.origin {
+        return vec![origin.clone()];
+    }
     match mode {
         LaneMode::Forum => vec![if e.forum_kind.is_empty() {
             "Other".to_string()
@@ -141,6 +145,10 @@ pub(crate) mod tests_support {
                 })
                 .collect(),
             mentioned_only: false,
+            parts: vec![format!("{day}{kind}")],
+            curated: Vec::new(),
+            note: None,
+            origin: None,
         }
     }
 }

@@ -1,10 +1,11 @@
 //! The application: corpus loading on a background thread, persisted settings, menus, and the panels.
 
-use crate::cli::Extraction;
+use crate::cli::BaseEvents;
 use crate::corpus::{self, LoadOptions};
-use crate::extract::{extract_article, merge::build_events};
+use crate::curation::{Edit, Overlay, Unapplied, store};
+use crate::extract::extract_article;
 use crate::filter::{Filters, search_text};
-use crate::model::{Article, ArticleFacts, Event, Skipped};
+use crate::model::{Article, ArticleFacts, Event, EventRow, Skipped};
 use crate::scene::{Scene, SceneOptions};
 use crate::theme::ThemeKind;
 use crate::timeline::lanes::LaneMode;
@@ -138,45 +139,111 @@ pub struct Data {
     pub articles: Vec<Article>,
     /// Extracted facts per article.
     pub facts: Vec<ArticleFacts>,
-    /// Events, sorted by start date.
+    /// Events before curation (and the reports they were merged from).
+    pub base: BaseEvents,
+    /// Events shown (curated), sorted by start date.
     pub events: Vec<Event>,
+    /// Events hidden by hand.
+    pub hidden: Vec<Event>,
     /// Files skipped, with reasons.
     pub skipped: Vec<Skipped>,
     /// Folded search text per event.
     pub search_texts: Vec<String>,
     /// Article index by id.
     pub article_index: HashMap<String, usize>,
+    /// The curation overlay: every edit, in order.
+    pub overlay: Overlay,
+    /// Where the overlay is saved (`None` when nothing is open).
+    pub overlay_path: Option<PathBuf>,
+    /// Why the overlay file found on opening could not be read; it is moved aside before the first save.
+    pub overlay_damaged: Option<String>,
+    /// Edits that could not be applied.
+    pub unapplied: Vec<Unapplied>,
 }
 
 impl Data {
-    /// Builds the data from loaded articles.
+    /// Builds the data from loaded articles and hand-made event rows; the overlay is applied by
+    /// [`Data::with_overlay_of`].
     pub fn from_parts(
         articles: Vec<Article>,
         facts: Vec<ArticleFacts>,
-        skipped: Vec<Skipped>,
+        rows: &[EventRow],
+        mut skipped: Vec<Skipped>,
     ) -> Data {
-        let events = build_events(&facts);
-        let search_texts = events.iter().map(search_text).collect();
+        let base = crate::cli::base_events(&facts, rows);
+        skipped.extend(base.skipped.iter().cloned());
         let article_index = articles
             .iter()
             .enumerate()
             .map(|(i, a)| (a.id.clone(), i))
             .collect();
-        Data {
+        let mut data = Data {
             articles,
             facts,
-            events,
+            base,
             skipped,
-            search_texts,
             article_index,
-        }
+            ..Data::default()
+        };
+        data.recurate();
+        data
     }
 
-    /// Loads and extracts synchronously.
+    /// Reads the overlay that belongs to the corpus opened from `paths` and applies it.
+    pub fn with_overlay_of(mut self, paths: &[PathBuf]) -> Data {
+        self.overlay_path = store::overlay_path(paths);
+        if let Some(path) = &self.overlay_path {
+            match store::load(path) {
+                store::Loaded::Ok(o) => self.overlay = o,
+                store::Loaded::Missing => {}
+                store::Loaded::Damaged(reason) => self.overlay_damaged = Some(reason),
+            }
+        }
+        self.recurate();
+        self
+    }
+
+    /// Applies the overlay's edits to the base events again.
+    pub fn recurate(&mut self) {
+        let c = crate::curation::apply(&self.base.events, &self.base.reports, &self.overlay.edits);
+        self.events = c.events;
+        self.hidden = c.hidden;
+        self.unapplied = c.unapplied;
+        self.search_texts = self.events.iter().map(search_text).collect();
+    }
+
+    /// Everything to list in the Problems panel: skipped files, a damaged overlay, edits not applied.
+    pub fn problems(&self) -> Vec<Skipped> {
+        let mut out = self.skipped.clone();
+        if let Some(reason) = &self.overlay_damaged {
+            out.push(Skipped {
+                file: store::FILE_NAME.into(),
+                reason: format!(
+                    "{reason} — it is left as it is and moved aside (never overwritten) when you next edit"
+                ),
+            });
+        }
+        for u in &self.unapplied {
+            out.push(Skipped {
+                file: format!("{} (edit {})", store::FILE_NAME, u.index + 1),
+                reason: format!(
+                    "“{}”: {} ({}) not applied: {}",
+                    u.edit.target_title,
+                    u.edit.op.describe(),
+                    u.edit.at,
+                    u.reason
+                ),
+            });
+        }
+        out
+    }
+
+    /// Loads and extracts synchronously, with the corpus's overlay applied.
     pub fn load(paths: &[PathBuf]) -> Data {
-        let (x, corpus): (Extraction, corpus::Corpus) =
-            crate::cli::extract_paths(paths, &LoadOptions::default());
-        Data::from_parts(corpus.articles, x.articles, x.skipped)
+        let mut corpus = corpus::load(paths, &LoadOptions::default());
+        let facts: Vec<ArticleFacts> = corpus.articles.par_iter().map(extract_article).collect();
+        let rows = std::mem::take(&mut corpus.event_rows);
+        Data::from_parts(corpus.articles, facts, &rows, corpus.skipped).with_overlay_of(paths)
     }
 }
 
@@ -225,6 +292,12 @@ pub struct LinimasaApp {
     pub export_open: bool,
     /// Quote (article id, byte span) to scroll the article text to.
     pub scroll_to: Option<(String, usize)>,
+    /// The detail pane's edit form (text being typed).
+    pub curate_form: Option<super::curate::CurateForm>,
+    /// Sizes of the undoable actions at the end of the overlay (one action may hold several edits).
+    pub undo_sizes: Vec<usize>,
+    /// Undone actions, last on top.
+    pub redo_stack: Vec<Vec<Edit>>,
     job: Option<LoadJob>,
     screenshot: Option<(PathBuf, u32)>,
     screenshot_done: Arc<Mutex<Option<Result<(), String>>>>,
@@ -301,6 +374,9 @@ impl LinimasaApp {
             focus_search: false,
             export_open: false,
             scroll_to: None,
+            curate_form: None,
+            undo_sizes: Vec::new(),
+            redo_stack: Vec::new(),
             job: None,
             screenshot: start.screenshot.clone().map(|p| (p, 0)),
             screenshot_done: Arc::new(Mutex::new(None)),
@@ -323,6 +399,9 @@ impl LinimasaApp {
         self.data = data;
         self.selected = None;
         self.hovered = None;
+        self.curate_form = None;
+        self.undo_sizes.clear();
+        self.redo_stack.clear();
         self.filters_applied = None;
         self.refilter();
         self.status = format!(
@@ -331,6 +410,18 @@ impl LinimasaApp {
             self.data.events.len(),
             self.data.skipped.len()
         );
+        if !self.data.overlay.edits.is_empty() {
+            self.status.push_str(&format!(
+                ", {} curation edits applied",
+                self.data.overlay.edits.len() - self.data.unapplied.len()
+            ));
+        }
+    }
+
+    /// Forces the filter mask and facet counts to be recomputed (the events changed).
+    pub fn invalidate_filters(&mut self) {
+        self.filters_applied = None;
+        self.refilter();
     }
 
     /// Recomputes the filter mask if the filters changed.
@@ -389,7 +480,9 @@ impl LinimasaApp {
                 }
                 let facts: Vec<ArticleFacts> =
                     corpus.articles.par_iter().map(extract_article).collect();
-                let data = Data::from_parts(corpus.articles, facts, corpus.skipped);
+                let data =
+                    Data::from_parts(corpus.articles, facts, &corpus.event_rows, corpus.skipped)
+                        .with_overlay_of(&paths);
                 let _ = tx.send(data);
                 ctx2.request_repaint();
             });
@@ -484,6 +577,33 @@ impl LinimasaApp {
                     ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
                 }
             });
+            ui.menu_button("Edit", |ui| {
+                if ui
+                    .add_enabled(
+                        self.can_undo(),
+                        egui::Button::new("Undo").shortcut_text("Ctrl+Z"),
+                    )
+                    .clicked()
+                {
+                    self.undo();
+                    ui.close();
+                }
+                if ui
+                    .add_enabled(
+                        self.can_redo(),
+                        egui::Button::new("Redo").shortcut_text("Ctrl+Shift+Z"),
+                    )
+                    .clicked()
+                {
+                    self.redo();
+                    ui.close();
+                }
+                ui.separator();
+                ui.label(match &self.data.overlay_path {
+                    Some(p) => format!("Edits are saved in {}", p.display()),
+                    None => "No corpus folder: edits are not saved".into(),
+                });
+            });
             ui.menu_button("View", |ui| {
                 for mode in LaneMode::ALL {
                     ui.radio_value(
@@ -551,7 +671,7 @@ impl LinimasaApp {
                 }
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let n = self.data.skipped.len();
+                let n = self.data.problems().len();
                 if n > 0
                     && ui
                         .selectable_label(
@@ -569,7 +689,14 @@ impl LinimasaApp {
     fn problems_ui(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
             ui.strong("Problems");
-            ui.label(format!("— {} files skipped", self.data.skipped.len()));
+            ui.label(format!(
+                "— {} files skipped{}",
+                self.data.skipped.len(),
+                match self.data.unapplied.len() {
+                    0 => String::new(),
+                    n => format!(", {n} curation edits not applied"),
+                }
+            ));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.small_button("Hide").clicked() {
                     self.settings.show_problems = false;
@@ -584,13 +711,33 @@ impl LinimasaApp {
                     .striped(true)
                     .num_columns(2)
                     .show(ui, |ui| {
-                        for s in &self.data.skipped {
+                        for s in &self.data.problems() {
                             ui.label(&s.file);
                             ui.label(&s.reason);
                             ui.end_row();
                         }
                     });
             });
+    }
+
+    /// Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) undo and redo curation edits, unless a text field is being typed in
+    /// (which has its own undo).
+    fn undo_keys(&mut self, ctx: &egui::Context) {
+        if ctx.memory(|m| m.focused().is_some()) {
+            return;
+        }
+        let (redo, undo) = ctx.input_mut(|i| {
+            let redo = i.consume_key(
+                egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+                egui::Key::Z,
+            ) || i.consume_key(egui::Modifiers::COMMAND, egui::Key::Y);
+            (redo, i.consume_key(egui::Modifiers::COMMAND, egui::Key::Z))
+        });
+        if redo {
+            self.redo();
+        } else if undo {
+            self.undo();
+        }
     }
 
     fn handle_dropped_files(&mut self, ctx: &egui::Context) {
@@ -745,11 +892,12 @@ impl eframe::App for LinimasaApp {
         self.poll_job();
         self.handle_dropped_files(&ctx);
         self.refilter();
+        self.undo_keys(&ctx);
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
         egui::Panel::top("toolbar").show(ui, |ui| self.toolbar_ui(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
-        if self.settings.show_problems && !self.data.skipped.is_empty() {
+        if self.settings.show_problems && !self.data.problems().is_empty() {
             egui::Panel::bottom("problems")
                 .resizable(true)
                 .show(ui, |ui| self.problems_ui(ui));

@@ -87,8 +87,33 @@ impl LinimasaApp {
             .id_salt("detail")
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                ui.heading(&e.title);
-                ui.label(RichText::new(date_text(&e.date)).strong());
+                let accent = ui.visuals().hyperlink_color;
+                let curated = |ui: &mut egui::Ui, field: &str| {
+                    if e.is_curated(field) {
+                        ui.label(RichText::new("curated").small().color(accent))
+                            .on_hover_text("Set by hand; undo with Ctrl+Z");
+                    }
+                };
+                ui.horizontal_wrapped(|ui| {
+                    ui.heading(&e.title);
+                    curated(ui, "title");
+                });
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(date_text(&e.date)).strong());
+                    curated(ui, "date");
+                });
+                if let Some(origin) = &e.origin {
+                    ui.label(RichText::new(format!("Hand-made event from {origin}")).weak());
+                }
+                if !e.curated.is_empty() {
+                    ui.label(
+                        RichText::new(format!("Curated by hand: {}", e.curated.join(", ")))
+                            .color(accent),
+                    );
+                }
+                if let Some(note) = &e.note {
+                    ui.label(RichText::new(format!("Note: {note}")).italics());
+                }
                 if e.mentioned_only {
                     ui.label(
                         RichText::new("Mentioned in passing; no article reports it directly.")
@@ -99,22 +124,35 @@ impl LinimasaApp {
                     .num_columns(2)
                     .spacing([8.0, 4.0])
                     .show(ui, |ui| {
-                        let row = |ui: &mut egui::Ui, k: &str, v: String| {
+                        let row = |ui: &mut egui::Ui, k: &str, v: String, field: &str| {
                             if !v.is_empty() {
                                 ui.label(RichText::new(k).weak());
-                                ui.label(v);
+                                ui.horizontal(|ui| {
+                                    ui.label(v);
+                                    curated(ui, field);
+                                });
                                 ui.end_row();
                             }
                         };
-                        row(ui, "Location", e.location.clone().unwrap_or_default());
+                        row(
+                            ui,
+                            "Location",
+                            e.location.clone().unwrap_or_default(),
+                            "location",
+                        );
                         row(
                             ui,
                             "Forum",
                             e.forum.clone().unwrap_or_else(|| e.forum_kind.clone()),
+                            "forum",
                         );
-                        row(ui, "Countries", e.countries.join(", "));
-                        row(ui, "People", e.people.join(", "));
+                        row(ui, "Lane", e.forum_kind.clone(), "lane");
+                        row(ui, "Countries", e.countries.join(", "), "");
+                        row(ui, "People", e.people.join(", "), "");
                     });
+                egui::CollapsingHeader::new("Edit event")
+                    .id_salt("curate")
+                    .show(ui, |ui| self.curate_ui(ui, &e));
                 ui.separator();
                 ui.strong(format!("Quotes ({})", e.quotes.len()));
                 for q in &e.quotes {
@@ -169,6 +207,22 @@ impl LinimasaApp {
                             }
                             if ui.small_button("Open folder").clicked() {
                                 self.open_folder_of(&s.article_id);
+                            }
+                            if e.sources.len() > 1
+                                && !s.article_id.is_empty()
+                                && ui
+                                    .small_button("Split off")
+                                    .on_hover_text(
+                                        "This article reports another event: make it an event of its own",
+                                    )
+                                    .clicked()
+                            {
+                                self.curate(
+                                    &e,
+                                    vec![crate::curation::Op::Split {
+                                        article_id: s.article_id.clone(),
+                                    }],
+                                );
                             }
                         });
                         egui::CollapsingHeader::new("Article text")

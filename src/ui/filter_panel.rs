@@ -27,6 +27,7 @@ impl LinimasaApp {
         egui::ScrollArea::vertical()
             .id_salt("filters")
             .show(ui, |ui| {
+                self.hidden_ui(ui);
                 for facet in Facet::ALL {
                     let Some(values) = counts.get(&facet) else {
                         continue;

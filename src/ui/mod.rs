@@ -2,6 +2,7 @@
 //! parses article text.
 
 pub mod app;
+pub mod curate;
 mod detail_panel;
 mod filter_panel;
 mod timeline_panel;

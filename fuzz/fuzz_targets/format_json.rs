@@ -1,0 +1,16 @@
+//! Decoding any bytes and reading them as a .json file: no panic; either articles or a reason.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+use linimasa::corpus::decode::decode_bytes;
+use linimasa::corpus::formats::{Format, parse_records};
+
+fuzz_target!(|bytes: &[u8]| {
+    if let Ok(text) = decode_bytes(bytes) {
+        let path = std::path::Path::new("fuzz.json");
+        if let Ok(articles) = parse_records(Format::Json, &text, path, "fuzz.json") {
+            for a in articles {
+                assert!(!a.id.is_empty());
+            }
+        }
+    }
+});

@@ -1,0 +1,138 @@
+//! The overlay file `linimasa-curation.json`: where it lives (in the opened folder, or beside a single opened
+//! file), reading it, and writing it atomically. A damaged overlay is reported and moved aside (never
+//! overwritten) before the first new edit is saved.
+
+use super::Overlay;
+use std::path::{Path, PathBuf};
+
+/// The overlay's file name.
+pub const FILE_NAME: &str = "linimasa-curation.json";
+
+/// Where the overlay of a corpus opened from `inputs` lives: in the first folder opened, else beside the first
+/// file opened. `None` for no input.
+pub fn overlay_path(inputs: &[PathBuf]) -> Option<PathBuf> {
+    let first = inputs
+        .iter()
+        .find(|p| p.is_dir())
+        .or_else(|| inputs.first())?;
+    if first.is_dir() {
+        Some(first.join(FILE_NAME))
+    } else {
+        let dir = first.parent().filter(|d| !d.as_os_str().is_empty());
+        Some(dir.unwrap_or(Path::new(".")).join(FILE_NAME))
+    }
+}
+
+/// What was found at the overlay's path.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Loaded {
+    /// No overlay yet.
+    Missing,
+    /// A readable overlay.
+    Ok(Overlay),
+    /// A file that is not a valid overlay, with the reason; it is left untouched.
+    Damaged(String),
+}
+
+/// Reads the overlay at `path`.
+pub fn load(path: &Path) -> Loaded {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Loaded::Missing,
+        Err(e) => return Loaded::Damaged(format!("cannot read {}: {e}", path.display())),
+    };
+    match serde_json::from_slice::<Overlay>(&bytes) {
+        Ok(o) if o.format == "linimasa-curation" && o.version <= 1 => Loaded::Ok(o),
+        Ok(o) => Loaded::Damaged(format!(
+            "{} is not a Linimasa curation file this version can read (format {:?}, version {})",
+            path.display(),
+            o.format,
+            o.version
+        )),
+        Err(e) => Loaded::Damaged(format!("{} is damaged: {e}", path.display())),
+    }
+}
+
+/// Moves a damaged overlay aside to `linimasa-curation.damaged-<time>.json` (never replacing a file) and
+/// returns the new path.
+pub fn move_aside(path: &Path) -> std::io::Result<PathBuf> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S");
+    for n in 0..1000 {
+        let name = if n == 0 {
+            format!("linimasa-curation.damaged-{stamp}.json")
+        } else {
+            format!("linimasa-curation.damaged-{stamp}-{n}.json")
+        };
+        let aside = dir.join(name);
+        if aside.exists() {
+            continue;
+        }
+        // A hard link never replaces an existing file; then the original name is freed.
+        std::fs::hard_link(path, &aside).or_else(|_| {
+            if aside.exists() {
+                Err(std::io::Error::new(
+                    std::io::ErrorKind::AlreadyExists,
+                    "name taken",
+                ))
+            } else {
+                std::fs::rename(path, &aside)
+            }
+        })?;
+        if path.exists() {
+            std::fs::remove_file(path)?;
+        }
+        return Ok(aside);
+    }
+    Err(std::io::Error::new(
+        std::io::ErrorKind::AlreadyExists,
+        "no free name to move the damaged curation file aside",
+    ))
+}
+
+/// Writes the overlay atomically (temporary file in the same folder, then rename).
+pub fn save(path: &Path, overlay: &Overlay) -> std::io::Result<()> {
+    let json = serde_json::to_vec_pretty(overlay).map_err(std::io::Error::other)?;
+    crate::export::write_atomic(path, &json)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::curation::{Edit, Op};
+
+    #[test]
+    fn round_trip_damage_and_move_aside() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = overlay_path(&[dir.path().to_path_buf()]).unwrap();
+        assert_eq!(path, dir.path().join(FILE_NAME));
+        assert_eq!(load(&path), Loaded::Missing);
+        let mut o = Overlay::default();
+        o.edits.push(Edit {
+            target: "abc".into(),
+            target_title: "T".into(),
+            at: "2026-11-23T00:00:00Z".into(),
+            op: Op::SetTitle { title: "x".into() },
+        });
+        save(&path, &o).unwrap();
+        assert_eq!(load(&path), Loaded::Ok(o));
+
+        std::fs::write(&path, b"{ not json").unwrap();
+        let Loaded::Damaged(reason) = load(&path) else {
+            panic!("damage not seen")
+        };
+        assert!(reason.contains("damaged"), "{reason}");
+        let aside = move_aside(&path).unwrap();
+        assert!(!path.exists());
+        assert_eq!(std::fs::read(&aside).unwrap(), b"{ not json");
+    }
+
+    #[test]
+    fn beside_a_single_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("a.txt");
+        std::fs::write(&f, "x").unwrap();
+        assert_eq!(overlay_path(&[f]), Some(dir.path().join(FILE_NAME)));
+        assert_eq!(overlay_path(&[]), None);
+    }
+}
