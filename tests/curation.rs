@@ -452,3 +452,73 @@ fn hand_made_events_get_their_own_lane_and_exports_read_back() {
         assert_eq!(o.quotes.len(), g.quotes.len());
     }
 }
+
+#[test]
+fn timelinejs_export_uses_only_the_documented_structure() {
+    // https://timeline.knightlab.com/docs/json-format.html: an object with `events` (slides), optional `title`
+    // (a slide), `eras`, `scale`; a slide has `start_date` (required for events), `end_date`, `text`
+    // {headline, text}, `media`, `group`, `display_date`, `background`, `autolink`, `unique_id`; a date has a
+    // required integer `year` and optional `month`, `day`, `hour`, `minute`, `second`, `millisecond`,
+    // `display_date`.
+    let x = load(&sample());
+    let doc = linimasa::export::data::to_timelinejs(&x.events, "Cyber diplomacy");
+    let allowed = |v: &serde_json::Value, keys: &[&str]| {
+        for k in v.as_object().expect("object").keys() {
+            assert!(keys.contains(&k.as_str()), "undocumented key {k} in {v}");
+        }
+    };
+    allowed(&doc, &["events", "title", "eras", "scale"]);
+    let slide_keys = [
+        "start_date",
+        "end_date",
+        "text",
+        "media",
+        "group",
+        "display_date",
+        "background",
+        "autolink",
+        "unique_id",
+    ];
+    let date_ok = |d: &serde_json::Value| {
+        allowed(
+            d,
+            &[
+                "year",
+                "month",
+                "day",
+                "hour",
+                "minute",
+                "second",
+                "millisecond",
+                "display_date",
+            ],
+        );
+        let num = |k: &str| {
+            d.get(k)
+                .map(|v| v.as_str().unwrap().parse::<i64>().unwrap())
+        };
+        assert!(num("year").is_some(), "year is required: {d}");
+        if let Some(m) = num("month") {
+            assert!((1..=12).contains(&m));
+        }
+        if let Some(day) = num("day") {
+            assert!((1..=31).contains(&day));
+            assert!(num("month").is_some());
+        }
+    };
+    allowed(&doc["title"], &slide_keys);
+    let events = doc["events"].as_array().unwrap();
+    assert_eq!(events.len(), x.events.len());
+    let mut ids = std::collections::HashSet::new();
+    for e in events {
+        allowed(e, &slide_keys);
+        date_ok(&e["start_date"]);
+        if let Some(end) = e.get("end_date") {
+            date_ok(end);
+        }
+        allowed(&e["text"], &["headline", "text"]);
+        assert!(!e["text"]["headline"].as_str().unwrap().is_empty());
+        assert!(e["group"].is_string());
+        assert!(ids.insert(e["unique_id"].as_str().unwrap().to_string()));
+    }
+}

@@ -7,6 +7,7 @@ mod corpus;
 mod curation;
 mod export;
 mod gold;
+mod robust;
 mod timeline;
 mod ui;
 mod unseen;

@@ -83,6 +83,14 @@ impl CurateForm {
     }
 }
 
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
 fn precision_name(p: Precision) -> &'static str {
     match p {
         Precision::Day => "day",
@@ -103,7 +111,14 @@ impl LinimasaApp {
         self.undo_sizes.push(edits.len());
         self.data.overlay.edits.extend(edits);
         self.redo_stack.clear();
-        self.after_curation(event, format!("Edited: {}", what.join(", ")));
+        self.after_curation(
+            event,
+            format!(
+                "{} — “{}” (Ctrl+Z undoes)",
+                capitalise(&what.join(", ")),
+                event.title
+            ),
+        );
     }
 
     /// Undoes the last action (Ctrl+Z).
@@ -208,6 +223,8 @@ impl LinimasaApp {
             _ => CurateForm::of(e),
         };
         let mut apply = false;
+        // Fields fill the pane but never push it wider (the label column is about 50 px).
+        let field_w = (ui.available_width() - 70.0).max(120.0);
         egui::Grid::new("curate-form")
             .num_columns(2)
             .spacing([8.0, 4.0])
@@ -217,7 +234,7 @@ impl LinimasaApp {
                     ui.add(
                         egui::TextEdit::singleline(&mut form.date)
                             .hint_text("2018-04-28, 2018-04, 2018 or 2018-04-27..2018-04-28")
-                            .desired_width(f32::INFINITY),
+                            .desired_width(field_w),
                     )
                     .on_hover_text("The precision follows what you type: a day, a month or a year");
                     let feedback = match DateSpan::parse(&form.date) {
@@ -238,7 +255,7 @@ impl LinimasaApp {
                     ("Place", &mut form.location),
                 ] {
                     ui.label(label);
-                    let r = ui.add(egui::TextEdit::singleline(value).desired_width(f32::INFINITY));
+                    let r = ui.add(egui::TextEdit::singleline(value).desired_width(field_w));
                     apply |= r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                     ui.end_row();
                 }
@@ -262,7 +279,7 @@ impl LinimasaApp {
                 ui.add(
                     egui::TextEdit::multiline(&mut form.note)
                         .desired_rows(2)
-                        .desired_width(f32::INFINITY),
+                        .desired_width(field_w),
                 );
                 ui.end_row();
             });
