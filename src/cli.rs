@@ -174,12 +174,17 @@ fn display_inputs(inputs: &[PathBuf]) -> String {
 }
 
 /// `linimasa eval PATH --gold GOLD.json`: per-field scores and every miss.
-pub fn run_eval(inputs: &[PathBuf], gold: &PathBuf, out: &mut dyn std::io::Write) -> Result<i32> {
+pub fn run_eval(
+    inputs: &[PathBuf],
+    gold: &PathBuf,
+    opts: &LoadOptions,
+    out: &mut dyn std::io::Write,
+) -> Result<i32> {
     let gold_text =
         std::fs::read_to_string(gold).with_context(|| format!("reading {}", gold.display()))?;
     let gold: Vec<GoldArticle> =
         serde_json::from_str(&gold_text).with_context(|| format!("parsing {}", gold.display()))?;
-    let (x, corpus) = extract_paths(inputs, &LoadOptions::default());
+    let (x, corpus) = extract_paths(inputs, opts);
     let text_of = |file: &str| {
         corpus
             .articles
@@ -234,7 +239,11 @@ fn parse_day(s: &str, what: &str) -> Result<f64> {
 }
 
 /// `linimasa export`: loads, lays out and writes the image atomically; no window needed.
-pub fn run_export(args: &ExportArgs, err: &mut dyn std::io::Write) -> Result<i32> {
+pub fn run_export(
+    args: &ExportArgs,
+    opts: &LoadOptions,
+    err: &mut dyn std::io::Write,
+) -> Result<i32> {
     use crate::export;
     use crate::theme::ThemeKind;
     use crate::timeline::lanes::LaneMode;
@@ -253,7 +262,7 @@ pub fn run_export(args: &ExportArgs, err: &mut dyn std::io::Write) -> Result<i32
     if !(200..=20_000).contains(&args.width) {
         anyhow::bail!("--width {}: use 200 to 20000 pixels", args.width);
     }
-    let Some(x) = load_reporting(&args.paths, &LoadOptions::default(), err)? else {
+    let Some(x) = load_reporting(&args.paths, opts, err)? else {
         return Ok(2);
     };
     let shown = vec![true; x.events.len()];

@@ -21,6 +21,12 @@ struct Cli {
     /// Ignore remembered settings (last corpus, view, filters).
     #[arg(long)]
     fresh: bool,
+    /// Skip files larger than this many megabytes.
+    #[arg(long, global = true, default_value_t = 32, value_name = "MB")]
+    max_file_mb: u64,
+    /// Stop loading once the files read add up to this many megabytes (memory stays bounded).
+    #[arg(long, global = true, default_value_t = 4096, value_name = "MB")]
+    max_corpus_mb: u64,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -36,9 +42,6 @@ enum Command {
         /// (a TimelineJS3 document).
         #[arg(long, default_value = "json")]
         format: String,
-        /// Skip files larger than this many megabytes.
-        #[arg(long, default_value_t = 32)]
-        max_file_mb: u64,
     },
     /// Score extraction against hand annotations.
     Eval {
@@ -55,28 +58,23 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let opts = LoadOptions {
+        max_file_bytes: cli.max_file_mb.saturating_mul(1024 * 1024),
+        max_total_bytes: cli.max_corpus_mb.saturating_mul(1024 * 1024),
+    };
     let result = match cli.command {
-        Some(Command::Extract {
-            paths,
-            format,
-            max_file_mb,
-        }) => {
-            let opts = LoadOptions {
-                max_file_bytes: max_file_mb.saturating_mul(1024 * 1024),
-            };
-            linimasa::cli::run_extract(
-                &paths,
-                &opts,
-                &format,
-                &mut std::io::stdout().lock(),
-                &mut std::io::stderr().lock(),
-            )
-        }
+        Some(Command::Extract { paths, format }) => linimasa::cli::run_extract(
+            &paths,
+            &opts,
+            &format,
+            &mut std::io::stdout().lock(),
+            &mut std::io::stderr().lock(),
+        ),
         Some(Command::Eval { paths, gold }) => {
-            linimasa::cli::run_eval(&paths, &gold, &mut std::io::stdout().lock())
+            linimasa::cli::run_eval(&paths, &gold, &opts, &mut std::io::stdout().lock())
         }
         Some(Command::Export(args)) => {
-            linimasa::cli::run_export(&args, &mut std::io::stderr().lock())
+            linimasa::cli::run_export(&args, &opts, &mut std::io::stderr().lock())
         }
         None => {
             let start = linimasa::ui::StartOptions {
@@ -84,6 +82,7 @@ fn main() -> ExitCode {
                 screenshot: cli.screenshot,
                 load_now: false,
                 fresh: cli.fresh,
+                load: opts,
             };
             linimasa::ui::run(start).map(|()| 0)
         }

@@ -126,7 +126,10 @@ fn size_cap_is_configurable_and_corpus_is_untouched() {
         .expect("mtime");
     let c = load(
         &[dir.path().to_path_buf()],
-        &LoadOptions { max_file_bytes: 10 },
+        &LoadOptions {
+            max_file_bytes: 10,
+            ..LoadOptions::default()
+        },
     );
     assert!(c.articles.is_empty());
     assert!(c.skipped[0].reason.contains("too large"));
@@ -141,4 +144,32 @@ fn size_cap_is_configurable_and_corpus_is_untouched() {
     );
     let names: Vec<_> = std::fs::read_dir(dir.path()).expect("ls").collect();
     assert_eq!(names.len(), 1, "nothing written beside the corpus");
+}
+
+#[test]
+fn a_corpus_size_cap_bounds_what_is_held_in_memory() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for i in 0..10 {
+        write(
+            &dir.path().join(format!("a{i}.txt")),
+            format!("{GOOD}\n{i}").as_bytes(),
+        );
+    }
+    let one = GOOD.len() as u64 + 2;
+    let c = load(
+        &[dir.path().to_path_buf()],
+        &LoadOptions {
+            max_total_bytes: one * 4,
+            ..LoadOptions::default()
+        },
+    );
+    // Four files fit; the other six are listed with the reason, none silently dropped.
+    assert_eq!(c.articles.len(), 4);
+    assert_eq!(c.skipped.len(), 6);
+    assert!(c.bytes_read <= one * 4);
+    assert!(
+        c.skipped
+            .iter()
+            .all(|s| s.reason.contains("corpus size limit"))
+    );
 }

@@ -254,6 +254,7 @@ fn harness_for(path: PathBuf) -> Harness<'static, LinimasaApp> {
                     screenshot: None,
                     load_now: true,
                     fresh: true,
+                    load: Default::default(),
                 },
             )
         });

@@ -1,6 +1,6 @@
 //! Integration tests: one binary, modules inside.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 mod cli;
 mod corpus;

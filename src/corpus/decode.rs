@@ -81,7 +81,7 @@ fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
             return Some(what);
         }
     }
-    let head = &bytes[..bytes.len().min(8192)];
+    let head = bytes.get(..bytes.len().min(8192)).unwrap_or(bytes);
     if head.contains(&0) {
         return Some("NUL bytes");
     }

@@ -18,17 +18,23 @@ pub const DEFAULT_MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 /// A text line longer than this is not an article paragraph (a dump, a minified page).
 pub const MAX_LINE_BYTES: usize = 1024 * 1024;
 
+/// Default cap on the bytes of a whole corpus held in memory.
+pub const DEFAULT_MAX_CORPUS_BYTES: u64 = 4 * 1024 * 1024 * 1024;
+
 /// How to load a corpus.
 #[derive(Debug, Clone)]
 pub struct LoadOptions {
     /// Files larger than this are skipped.
     pub max_file_bytes: u64,
+    /// Once the files read add up to this, further files are skipped (memory stays bounded on huge corpora).
+    pub max_total_bytes: u64,
 }
 
 impl Default for LoadOptions {
     fn default() -> Self {
         Self {
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+            max_total_bytes: DEFAULT_MAX_CORPUS_BYTES,
         }
     }
 }
@@ -256,6 +262,7 @@ pub fn load_found(
     progress: &(dyn Fn(usize, usize) -> bool + Sync),
 ) -> Corpus {
     let done = std::sync::atomic::AtomicUsize::new(0);
+    let used = std::sync::atomic::AtomicU64::new(0);
     let cancelled = std::sync::atomic::AtomicBool::new(false);
     let total = files.len();
     let results: Vec<Option<FileResult>> = files
@@ -264,7 +271,18 @@ pub fn load_found(
             if cancelled.load(std::sync::atomic::Ordering::Relaxed) {
                 return None;
             }
-            let r = read_file(f, opts);
+            let r = read_file(f, opts).and_then(|content| {
+                let before = used.fetch_add(content.bytes, std::sync::atomic::Ordering::Relaxed);
+                if before.saturating_add(content.bytes) > opts.max_total_bytes {
+                    used.fetch_sub(content.bytes, std::sync::atomic::Ordering::Relaxed);
+                    Err(format!(
+                        "corpus size limit of {} MB reached; not loaded (raise it with --max-corpus-mb)",
+                        opts.max_total_bytes / (1024 * 1024)
+                    ))
+                } else {
+                    Ok(content)
+                }
+            });
             let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
             if !progress(n, total) {
                 cancelled.store(true, std::sync::atomic::Ordering::Relaxed);

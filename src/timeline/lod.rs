@@ -134,7 +134,10 @@ pub fn density(starts: &[f64], t0: f64, t1: f64, buckets: usize) -> Vec<u32> {
         return out;
     }
     let w = (t1 - t0) / buckets as f64;
-    for &s in &starts[visible_range(starts, t0, t1, 0.0)] {
+    for &s in starts
+        .get(visible_range(starts, t0, t1, 0.0))
+        .unwrap_or(&[])
+    {
         let b = ((s - t0) / w).floor() as usize;
         if let Some(slot) = out.get_mut(b.min(buckets - 1)) {
             *slot += 1;

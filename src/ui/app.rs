@@ -94,6 +94,8 @@ pub struct StartOptions {
     pub load_now: bool,
     /// Ignore persisted settings.
     pub fresh: bool,
+    /// Size limits for loading.
+    pub load: LoadOptions,
 }
 
 impl StartOptions {
@@ -239,8 +241,8 @@ impl Data {
     }
 
     /// Loads and extracts synchronously, with the corpus's overlay applied.
-    pub fn load(paths: &[PathBuf]) -> Data {
-        let mut corpus = corpus::load(paths, &LoadOptions::default());
+    pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Data {
+        let mut corpus = corpus::load(paths, opts);
         let facts: Vec<ArticleFacts> = corpus.articles.par_iter().map(extract_article).collect();
         let rows = std::mem::take(&mut corpus.event_rows);
         Data::from_parts(corpus.articles, facts, &rows, corpus.skipped).with_overlay_of(paths)
@@ -298,6 +300,8 @@ pub struct LinimasaApp {
     pub undo_sizes: Vec<usize>,
     /// Undone actions, last on top.
     pub redo_stack: Vec<Vec<Edit>>,
+    /// Size limits for loading.
+    pub load_opts: LoadOptions,
     job: Option<LoadJob>,
     screenshot: Option<(PathBuf, u32)>,
     screenshot_done: Arc<Mutex<Option<Result<(), String>>>>,
@@ -377,6 +381,7 @@ impl LinimasaApp {
             curate_form: None,
             undo_sizes: Vec::new(),
             redo_stack: Vec::new(),
+            load_opts: start.load.clone(),
             job: None,
             screenshot: start.screenshot.clone().map(|p| (p, 0)),
             screenshot_done: Arc::new(Mutex::new(None)),
@@ -387,7 +392,7 @@ impl LinimasaApp {
             last_save_check: 0.0,
         };
         if start.load_now || start.screenshot.is_some() {
-            app.set_data(Data::load(&paths));
+            app.set_data(Data::load(&paths, &app.load_opts));
         } else {
             app.open(paths, &cc.egui_ctx);
         }
@@ -463,6 +468,7 @@ impl LinimasaApp {
         let cancel = Arc::new(AtomicBool::new(false));
         let (tx, rx) = channel();
         let (d, t, c, ctx2) = (done.clone(), total.clone(), cancel.clone(), ctx.clone());
+        let opts = self.load_opts.clone();
         let spawned = std::thread::Builder::new()
             .name("linimasa-load".into())
             .spawn(move || {
@@ -473,8 +479,7 @@ impl LinimasaApp {
                     ctx2.request_repaint();
                     !c.load(Ordering::Relaxed)
                 };
-                let corpus =
-                    corpus::load_found(&files, &LoadOptions::default(), &mut skipped, &progress);
+                let corpus = corpus::load_found(&files, &opts, &mut skipped, &progress);
                 if c.load(Ordering::Relaxed) {
                     return;
                 }

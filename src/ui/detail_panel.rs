@@ -354,7 +354,8 @@ impl LinimasaApp {
             cuts.sort_unstable();
             cuts.dedup();
             for w in cuts.windows(2) {
-                let (a, b) = (w[0].max(cursor), w[1]);
+                let [a, b] = *w else { continue };
+                let a = a.max(cursor);
                 if b <= a {
                     continue;
                 }
