@@ -2,7 +2,7 @@
 # Runs every fuzz target for SECONDS seconds each (default 600), seeded with the bundled articles.
 # Needs the nightly toolchain and cargo-fuzz:  rustup toolchain install nightly && cargo install cargo-fuzz
 # Usage: fuzz/run-all.sh [SECONDS] [TARGET...]
-set -euo pipefail
+set -uo pipefail
 cd "$(dirname "$0")/.."
 secs="${1:-600}"
 shift || true
@@ -22,5 +22,11 @@ for t in "${targets[@]}"; do
                 printf 'date,end_date,precision,title,quotes\n2018-04-27,2018-04-28,day,T,"W: “q”"\n' > "fuzz/corpus/$t/seed2" ;;
   esac
   echo "== $t for ${secs}s"
-  cargo +nightly fuzz run -s none -a "$t" -- -max_total_time="$secs" -max_len=65536 -timeout=10 -rss_limit_mb=2048 2>&1 | tail -n 15
+  mkdir -p fuzz/logs
+  if cargo +nightly fuzz run -s none -a "$t" -- -max_total_time="$secs" -max_len=65536 -timeout=10 \
+      -rss_limit_mb=2048 > "fuzz/logs/$t.log" 2>&1; then
+    echo "$t: no crash ($(grep -o 'Done [0-9]* runs in [0-9]* second(s)' "fuzz/logs/$t.log"))"
+  else
+    echo "$t: CRASH — see fuzz/logs/$t.log and fuzz/artifacts/$t/; copy the input to tests/fuzz_regressions/$t/"
+  fi
 done

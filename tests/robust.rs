@@ -342,3 +342,45 @@ fn atomic_writes_survive_sigkill() {
         "the child wrote too rarely to test anything ({checked})"
     );
 }
+
+/// Every input a fuzzer ever crashed on (tests/fuzz_regressions/<target>/) runs through the code its target
+/// drives, in this debug build with overflow checks on.
+#[test]
+fn fuzz_crashes_stay_fixed() {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_regressions");
+    let mut n = 0;
+    for target in std::fs::read_dir(&root).unwrap() {
+        let target = target.unwrap().path();
+        let name = target.file_name().unwrap().to_string_lossy().to_string();
+        for case in std::fs::read_dir(&target).unwrap() {
+            let bytes = std::fs::read(case.unwrap().path()).unwrap();
+            n += 1;
+            match name.as_str() {
+                "dates" | "quotes" | "extract" => {
+                    let text = String::from_utf8_lossy(&bytes).into_owned();
+                    for f in find_dates(&text) {
+                        let _ = resolve(&f.raw, f.future, &Anchors::default());
+                    }
+                    let mut a = article(text);
+                    let _ = linimasa::extract::extract_article(&a);
+                    // Again with a publication date, so relative dates ("3 pekan lalu") resolve.
+                    a.meta.date = Some("2019-06-20".into());
+                    let _ = linimasa::extract::extract_article(&a);
+                }
+                format => {
+                    let f = match format {
+                        "format_json" => Format::Json,
+                        "format_jsonl" => Format::JsonLines,
+                        "format_csv" => Format::Csv,
+                        _ => Format::Text,
+                    };
+                    if let Ok(text) = decode_bytes(&bytes) {
+                        let _ = parse_records(f, &text, Path::new("x"), "x");
+                        let _ = linimasa::corpus::formats::event_rows(f, &text, "x");
+                    }
+                }
+            }
+        }
+    }
+    assert!(n > 0);
+}

@@ -183,8 +183,13 @@ fn widen_year(y: &str) -> Option<i32> {
     Some(if y.len() == 2 { 2000 + n } else { n })
 }
 
+/// A small count written in digits or words (`3`, `tiga`); `None` beyond 1000 (no article counts days back
+/// that far, and bigger numbers would overflow date arithmetic).
 fn number_word(w: &str) -> Option<i64> {
     let w = w.to_lowercase();
+    if w.bytes().all(|b| b.is_ascii_digit()) {
+        return w.parse::<i64>().ok().filter(|n| *n <= 1000);
+    }
     w.parse().ok().or(match w.as_str() {
         "satu" | "one" => Some(1),
         "dua" | "two" => Some(2),
@@ -694,7 +699,10 @@ pub fn resolve(raw: &RawDate, future: bool, anchors: &Anchors) -> Option<DateSpa
             let p = anchors.published?;
             Some(match rel {
                 Relative::Today => DateSpan::day(p, Certainty::Inferred),
-                Relative::DaysAgo(n) => DateSpan::day(p - Duration::days(n), Certainty::Inferred),
+                Relative::DaysAgo(n) => DateSpan::day(
+                    p.checked_sub_signed(Duration::try_days(n)?)?,
+                    Certainty::Inferred,
+                ),
                 Relative::LastWeekend => {
                     // The Saturday–Sunday before the anchor (Saturday as the day).
                     let back = (p.weekday().num_days_from_monday() as i64 + 2).rem_euclid(7);

@@ -25,6 +25,11 @@ use lexicon::EVENT_NOUNS;
 /// Parses a publication date given by a structured file (`2018-04-20`, `2018-04-20 10:00:00`, RFC 3339,
 /// `20/04/2018`).
 pub fn parse_meta_date(s: &str) -> Option<NaiveDate> {
+    // A publication date outside 1900–2100 is junk, and near chrono's limits it would overflow date arithmetic.
+    parse_meta_date_any(s).filter(|d| (1900..=2100).contains(&chrono::Datelike::year(d)))
+}
+
+fn parse_meta_date_any(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
     if let Some(d) = s
         .get(..10)
