@@ -5,11 +5,12 @@ use crate::fonts::{fit_text, text_width};
 use crate::model::{Certainty, Event, Precision};
 use crate::theme::{Rgba, Theme, ThemeKind};
 use crate::timeline::axis::Axis;
-use crate::timeline::lanes::{Lane, LaneMode, assign_lanes};
-use crate::timeline::lod::{Mark, cluster, density};
+use crate::timeline::index::TimelineIndex;
+use crate::timeline::lanes::{Lane, LaneMode};
+use crate::timeline::lod::{MARKER_BUDGET, Mark, density, lane_marks};
 use crate::timeline::ticks::{span_header, ticks};
 use crate::timeline::view::TimeView;
-use crate::timeline::{day_number, ymd};
+use crate::timeline::ymd;
 
 /// Horizontal anchor of a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -197,10 +198,7 @@ const LABEL_PX: f32 = 12.0;
 const TICK_PX: f32 = 12.0;
 const MIN_MARK_GAP_PX: f64 = 14.0;
 
-/// Time span of an event in timeline days, end exclusive.
-pub fn event_span(e: &Event) -> (f64, f64) {
-    (day_number(e.date.start), day_number(e.date.end) + 1.0)
-}
+pub use crate::timeline::index::event_span;
 
 /// The time range the data covers, or the product's 2015–2023 when empty.
 pub fn data_extent(events: &[Event], shown: &[bool]) -> Option<(f64, f64)> {
@@ -235,9 +233,25 @@ fn text(
 
 /// Builds the scene for `events` (sorted by start) whose `shown[i]` is true, in `view`.
 pub fn build(events: &[Event], shown: &[bool], view: TimeView, opts: &SceneOptions) -> Scene {
+    build_indexed(
+        events,
+        &TimelineIndex::new(events, shown, opts.lanes),
+        view,
+        opts,
+    )
+}
+
+/// Builds the scene from a prepared [`TimelineIndex`] (the GUI keeps one per filter state): the cost of a
+/// frame does not grow with the number of events beyond binary searches and what is visible.
+pub fn build_indexed(
+    events: &[Event],
+    index: &TimelineIndex,
+    view: TimeView,
+    opts: &SceneOptions,
+) -> Scene {
     let theme = Theme::of(opts.theme);
-    let lanes = assign_lanes(events, shown, opts.lanes);
-    let spans: Vec<(f64, f64)> = events.iter().map(event_span).collect();
+    let lanes = &index.lanes;
+    let spans = &index.spans;
     let width = opts.width.max(LANE_LABEL_W + 100.0);
 
     // Vertical layout.
@@ -393,7 +407,7 @@ pub fn build(events: &[Event], shown: &[bool], view: TimeView, opts: &SceneOptio
     for (li, lane) in lanes.iter().enumerate() {
         let cy = lanes_top + lane_h * li as f32 + lane_h / 2.0;
         let color = theme.lane_color(li);
-        let marks = cluster(&lane.events, &spans, &axis, MIN_MARK_GAP_PX);
+        let marks = lane_marks(lane, spans, &axis, MIN_MARK_GAP_PX, MARKER_BUDGET);
         draw_lane(
             events,
             lane,
@@ -416,7 +430,7 @@ pub fn build(events: &[Event], shown: &[bool], view: TimeView, opts: &SceneOptio
             ymd(2015, 1, 1).unwrap_or(16436.0),
             ymd(2024, 1, 1).unwrap_or(19723.0),
         );
-        match data_extent(events, shown) {
+        match index.extent {
             Some((a, b)) => (base.0.min(a), base.1.max(b)),
             None => base,
         }
@@ -442,14 +456,8 @@ pub fn build(events: &[Event], shown: &[bool], view: TimeView, opts: &SceneOptio
             false,
             Anchor::Start,
         ));
-        let starts: Vec<f64> = spans
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| shown.get(*i).copied().unwrap_or(true))
-            .map(|(_, s)| s.0)
-            .collect();
         let buckets = ((x1 - x0) / 3.0).max(1.0) as usize;
-        let d = density(&starts, full.0, full.1, buckets);
+        let d = density(&index.starts, full.0, full.1, buckets);
         let max = d.iter().copied().max().unwrap_or(0).max(1) as f32;
         let bw = (x1 - x0) / buckets as f32;
         for (i, &c) in d.iter().enumerate() {
@@ -494,7 +502,7 @@ pub fn build(events: &[Event], shown: &[bool], view: TimeView, opts: &SceneOptio
 
     // Legend and footer.
     if opts.legend {
-        legend(&theme, &lanes, yb + LEGEND_H / 2.0, width, &mut shapes);
+        legend(&theme, lanes, yb + LEGEND_H / 2.0, width, &mut shapes);
         yb += LEGEND_H;
     }
     if let Some(f) = &opts.footer {
@@ -645,13 +653,13 @@ fn draw_lane(
                 }
             }
             Mark::Cluster {
-                events: members,
+                count,
                 x0,
                 x1,
                 t0,
                 t1,
             } => {
-                let n = members.len();
+                let n = *count;
                 let (x0, x1) = ((*x0 as f32).max(time_x0), (*x1 as f32).min(time_x1));
                 let r = (8.0 + (n as f32).ln() * 2.5).min(16.0);
                 let cx = ((x0 + x1) / 2.0).clamp(time_x0 + r, time_x1 - r);
@@ -819,6 +827,7 @@ pub fn footer_text(events: &[Event], shown: &[bool], generated: chrono::NaiveDat
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::timeline::day_number;
     use crate::timeline::lanes::tests_support::ev;
 
     #[test]

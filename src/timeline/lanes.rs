@@ -77,28 +77,44 @@ pub fn lane_keys(e: &Event, mode: LaneMode) -> Vec<String> {
 }
 
 /// One lane: its name and the indices (into the event list, in date order) of its events.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Lane {
     /// Lane label.
     pub key: String,
     /// Event indices, sorted by start date.
     pub events: Vec<usize>,
+    /// Start of each of `events` in timeline days (sorted), for binary search of the visible range.
+    pub starts: Vec<f64>,
+    /// The longest event span in the lane, in days (how far before the view an event may start and still show).
+    pub max_span: f64,
 }
 
 /// Splits the events whose `shown[i]` is true into lanes. `events` must be sorted by start date.
 pub fn assign_lanes(events: &[Event], shown: &[bool], mode: LaneMode) -> Vec<Lane> {
     let mut lanes: Vec<Lane> = Vec::new();
+    let mut by_key: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (i, e) in events.iter().enumerate() {
         if !shown.get(i).copied().unwrap_or(true) {
             continue;
         }
+        let start = super::day_number(e.date.start);
+        let span = (e.date.end - e.date.start).num_days() as f64 + 1.0;
         for key in lane_keys(e, mode) {
-            match lanes.iter_mut().find(|l| l.key == key) {
-                Some(l) => l.events.push(i),
-                None => lanes.push(Lane {
-                    key,
-                    events: vec![i],
-                }),
+            let li = match by_key.get(&key) {
+                Some(&li) => li,
+                None => {
+                    by_key.insert(key.clone(), lanes.len());
+                    lanes.push(Lane {
+                        key,
+                        ..Lane::default()
+                    });
+                    lanes.len() - 1
+                }
+            };
+            if let Some(l) = lanes.get_mut(li) {
+                l.events.push(i);
+                l.starts.push(start);
+                l.max_span = l.max_span.max(span);
             }
         }
     }

@@ -17,8 +17,8 @@ pub enum Mark {
     },
     /// Several events.
     Cluster {
-        /// Event indices in the cluster.
-        events: Vec<usize>,
+        /// How many events it stands for.
+        count: usize,
         /// Leftmost pixel.
         x0: f64,
         /// Rightmost pixel.
@@ -35,7 +35,7 @@ impl Mark {
     pub fn count(&self) -> usize {
         match self {
             Mark::Single { .. } => 1,
-            Mark::Cluster { events, .. } => events.len(),
+            Mark::Cluster { count, .. } => *count,
         }
     }
 
@@ -95,7 +95,7 @@ pub fn cluster(lane: &[usize], spans: &[(f64, f64)], axis: &Axis, min_gap_px: f6
                     } => {
                         let (ps, pe) = spans.get(event).copied().unwrap_or((s, e));
                         Mark::Cluster {
-                            events: vec![event, i],
+                            count: 2,
                             x0: a0,
                             x1: a1.max(x1),
                             t0: ps.min(s),
@@ -103,21 +103,18 @@ pub fn cluster(lane: &[usize], spans: &[(f64, f64)], axis: &Axis, min_gap_px: f6
                         }
                     }
                     Mark::Cluster {
-                        mut events,
+                        count,
                         x0: a0,
                         x1: a1,
                         t0,
                         t1,
-                    } => {
-                        events.push(i);
-                        Mark::Cluster {
-                            events,
-                            x0: a0,
-                            x1: a1.max(x1),
-                            t0: t0.min(s),
-                            t1: t1.max(e),
-                        }
-                    }
+                    } => Mark::Cluster {
+                        count: count + 1,
+                        x0: a0,
+                        x1: a1.max(x1),
+                        t0: t0.min(s),
+                        t1: t1.max(e),
+                    },
                 };
             }
         } else {
@@ -128,20 +125,153 @@ pub fn cluster(lane: &[usize], spans: &[(f64, f64)], axis: &Axis, min_gap_px: f6
 }
 
 /// Event counts per bucket over `[t0, t1)`: `buckets` equal slices (one per pixel column of the strip).
+/// `starts` must be sorted; each bucket is counted by two binary searches, so the cost does not grow with the
+/// number of events.
 pub fn density(starts: &[f64], t0: f64, t1: f64, buckets: usize) -> Vec<u32> {
     let mut out = vec![0u32; buckets];
     if buckets == 0 || t1 <= t0 {
         return out;
     }
     let w = (t1 - t0) / buckets as f64;
-    for &s in starts
-        .get(visible_range(starts, t0, t1, 0.0))
+    let mut lo = starts.partition_point(|&s| s < t0);
+    for (b, slot) in out.iter_mut().enumerate() {
+        let edge = if b + 1 == buckets {
+            t1
+        } else {
+            t0 + w * (b + 1) as f64
+        };
+        let hi = lo
+            + starts
+                .get(lo..)
+                .unwrap_or(&[])
+                .partition_point(|&s| s < edge);
+        *slot = u32::try_from(hi - lo).unwrap_or(u32::MAX);
+        lo = hi;
+    }
+    out
+}
+
+/// Most events a lane shows as individual markers in one frame; beyond, markers are counted per pixel bucket
+/// by binary search, so a frame costs the same at a thousand events or a million.
+pub const MARKER_BUDGET: usize = 2000;
+
+/// The markers of one lane in the view: the visible range found by binary search, then [`cluster`] when at
+/// most `budget` events are visible, else [`bucket_marks`].
+pub fn lane_marks(
+    lane: &super::lanes::Lane,
+    spans: &[(f64, f64)],
+    axis: &Axis,
+    min_gap_px: f64,
+    budget: usize,
+) -> Vec<Mark> {
+    let (v0, v1) = (axis.view.start, axis.view.end);
+    let range = visible_range(&lane.starts, v0, v1, lane.max_span);
+    let Some(events) = lane.events.get(range.clone()) else {
+        return Vec::new();
+    };
+    if events.len() <= budget {
+        return cluster(events, spans, axis, min_gap_px);
+    }
+    let starts = lane.starts.get(range).unwrap_or(&[]);
+    bucket_marks(events, starts, spans, axis, min_gap_px)
+}
+
+fn times(m: &Mark, spans: &[(f64, f64)]) -> (f64, f64) {
+    match m {
+        Mark::Single { event, .. } => spans.get(*event).copied().unwrap_or((0.0, 0.0)),
+        Mark::Cluster { t0, t1, .. } => (*t0, *t1),
+    }
+}
+
+/// Appends `mark`, merging it into the last marker when they would be closer than `min_gap_px`.
+fn push_merging(out: &mut Vec<Mark>, mark: Mark, spans: &[(f64, f64)], min_gap_px: f64) {
+    let Some(last) = out.last_mut() else {
+        out.push(mark);
+        return;
+    };
+    let (l0, l1) = last.extent();
+    let (m0, m1) = mark.extent();
+    if m0 - l1 >= min_gap_px {
+        out.push(mark);
+        return;
+    }
+    let (lt0, lt1) = times(last, spans);
+    let (mt0, mt1) = times(&mark, spans);
+    *last = Mark::Cluster {
+        count: last.count() + mark.count(),
+        x0: l0.min(m0),
+        x1: l1.max(m1),
+        t0: lt0.min(mt0),
+        t1: lt1.max(mt1),
+    };
+}
+
+/// Markers for a dense lane: events counted in pixel buckets `min_gap_px` wide by binary search on their sorted
+/// `starts`; runs of non-empty buckets become one cluster (as [`cluster`] would merge them). Events that start
+/// before the view but reach into it count in the first bucket. Counts are conserved.
+pub fn bucket_marks(
+    events: &[usize],
+    starts: &[f64],
+    spans: &[(f64, f64)],
+    axis: &Axis,
+    min_gap_px: f64,
+) -> Vec<Mark> {
+    let (v0, v1) = (axis.view.start, axis.view.end);
+    let first_in = starts.partition_point(|&s| s < v0);
+    // Events starting before the view that still show in it (few: only within the longest span).
+    let leading = events
+        .get(..first_in)
         .unwrap_or(&[])
-    {
-        let b = ((s - t0) / w).floor() as usize;
-        if let Some(slot) = out.get_mut(b.min(buckets - 1)) {
-            *slot += 1;
+        .iter()
+        .filter(|&&i| spans.get(i).is_some_and(|&(_, e)| e > v0))
+        .count();
+    let width_px = (axis.x_from_time(v1) - axis.x_from_time(v0)).max(1.0);
+    let n_buckets = ((width_px / min_gap_px).ceil() as usize).max(1);
+    let dt = (v1 - v0) / n_buckets as f64;
+    let mut out: Vec<Mark> = Vec::new();
+    let mut lo = first_in;
+    let mut carry = leading;
+    let leading_event = events
+        .get(..first_in)
+        .unwrap_or(&[])
+        .iter()
+        .rev()
+        .copied()
+        .find(|&i| spans.get(i).is_some_and(|&(_, e)| e > v0));
+    for b in 0..n_buckets {
+        let b0 = v0 + dt * b as f64;
+        let b1 = if b + 1 == n_buckets { v1 } else { b0 + dt };
+        let hi = lo + starts.get(lo..).unwrap_or(&[]).partition_point(|&s| s < b1);
+        let count = hi - lo + carry;
+        carry = 0;
+        if count == 0 {
+            continue;
         }
+        let mark = if count == 1 {
+            let i = if hi > lo {
+                events.get(lo).copied()
+            } else {
+                leading_event
+            };
+            let Some(i) = i else { continue };
+            let (s, e) = spans.get(i).copied().unwrap_or((b0, b1));
+            let x0 = axis.x_from_time(s);
+            Mark::Single {
+                event: i,
+                x0,
+                x1: axis.x_from_time(e).max(x0),
+            }
+        } else {
+            Mark::Cluster {
+                count,
+                x0: axis.x_from_time(b0),
+                x1: axis.x_from_time(b1),
+                t0: starts.get(lo).copied().unwrap_or(b0).min(b0),
+                t1: b1,
+            }
+        };
+        push_merging(&mut out, mark, spans, min_gap_px);
+        lo = hi;
     }
     out
 }

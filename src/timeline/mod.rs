@@ -4,6 +4,7 @@
 //! Time is `f64` days since 1970-01-01 (a day is 1.0), fine enough for one-day zoom and wide enough for decades.
 
 pub mod axis;
+pub mod index;
 pub mod lanes;
 pub mod lod;
 pub mod ticks;

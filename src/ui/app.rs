@@ -278,6 +278,8 @@ pub struct LinimasaApp {
     pub data: Data,
     /// Which events pass the filters.
     pub shown: Vec<bool>,
+    /// Lanes, spans and sorted starts of the shown events (rebuilt when the events, filters or lanes change).
+    pub index: crate::timeline::index::TimelineIndex,
     /// Live facet counts for the current filters.
     pub facet_counts: std::collections::BTreeMap<crate::filter::Facet, Vec<(String, usize)>>,
     /// Selected event.
@@ -370,6 +372,7 @@ impl LinimasaApp {
             settings,
             data: Data::default(),
             shown: Vec::new(),
+            index: Default::default(),
             facet_counts: Default::default(),
             selected: None,
             hovered: None,
@@ -434,6 +437,13 @@ impl LinimasaApp {
         if self.filters_applied.as_ref() == Some(&self.settings.filters)
             && self.shown.len() == self.data.events.len()
         {
+            if self.index.mode != self.settings.lanes {
+                self.index = crate::timeline::index::TimelineIndex::new(
+                    &self.data.events,
+                    &self.shown,
+                    self.settings.lanes,
+                );
+            }
             return;
         }
         self.shown = self
@@ -450,6 +460,11 @@ impl LinimasaApp {
             .settings
             .filters
             .counts(&self.data.events, &self.data.search_texts);
+        self.index = crate::timeline::index::TimelineIndex::new(
+            &self.data.events,
+            &self.shown,
+            self.settings.lanes,
+        );
         self.filters_applied = Some(self.settings.filters.clone());
     }
 
@@ -666,7 +681,7 @@ impl LinimasaApp {
                 }
             } else {
                 ui.label(&self.status);
-                let shown = self.shown.iter().filter(|s| **s).count();
+                let shown = self.index.shown;
                 if self.settings.filters.is_active() {
                     ui.separator();
                     ui.label(format!(

@@ -3,7 +3,7 @@
 
 use super::app::{LinimasaApp, ShownScene};
 use super::paint_scene;
-use crate::scene::{HitTarget, SceneOptions, build};
+use crate::scene::{HitTarget, SceneOptions, build, build_indexed};
 use crate::theme::ThemeKind;
 use crate::timeline::axis::Axis;
 use crate::timeline::lanes::LaneMode;
@@ -181,7 +181,10 @@ impl LinimasaApp {
         let response = ui.allocate_rect(rect, Sense::click_and_drag());
         let theme = self.theme_kind(ui.ctx());
         let opts = self.screen_scene_options(rect.size(), theme);
-        let scene = build(&self.data.events, &self.shown, self.settings.view, &opts);
+        if self.index.mode != self.settings.lanes {
+            self.refilter();
+        }
+        let scene = build_indexed(&self.data.events, &self.index, self.settings.view, &opts);
         let axis = Axis::new(
             self.settings.view,
             (rect.min.x + scene.time_rect[0]) as f64,
