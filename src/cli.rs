@@ -299,3 +299,63 @@ pub fn run_export(
     )?;
     Ok(0)
 }
+
+/// `linimasa gen-corpus DIR --articles N --seed S`: writes a synthetic corpus (see [`crate::synth::article`]).
+/// The files are written into a temporary folder beside `DIR` which is renamed to `DIR` at the end, so `DIR`
+/// appears whole or not at all; an existing non-empty `DIR` is never touched.
+pub fn run_gen_corpus(
+    dir: &std::path::Path,
+    articles: usize,
+    seed: u64,
+    err: &mut dyn std::io::Write,
+) -> Result<i32> {
+    if dir.exists()
+        && std::fs::read_dir(dir)
+            .map(|mut d| d.next().is_some())
+            .unwrap_or(true)
+    {
+        writeln!(
+            err,
+            "error: {} exists and is not empty; choose a new folder",
+            dir.display()
+        )?;
+        return Ok(2);
+    }
+    let parent = match dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&parent).with_context(|| format!("creating {}", parent.display()))?;
+    let tmp = tempfile::Builder::new()
+        .prefix(".linimasa-gen-")
+        .tempdir_in(&parent)
+        .with_context(|| format!("creating a temporary folder in {}", parent.display()))?;
+    let start = std::time::Instant::now();
+    let bytes: u64 = (0..articles)
+        .into_par_iter()
+        .map(|i| -> Result<u64> {
+            let (name, text) = crate::synth::article(seed, i);
+            let path = tmp.path().join(&name);
+            if let Some(d) = path.parent() {
+                std::fs::create_dir_all(d)?;
+            }
+            std::fs::write(&path, text.as_bytes())
+                .with_context(|| format!("writing {}", path.display()))?;
+            Ok(text.len() as u64)
+        })
+        .try_reduce(|| 0, |a, b| Ok(a + b))?;
+    if dir.exists() {
+        std::fs::remove_dir(dir).with_context(|| format!("replacing empty {}", dir.display()))?;
+    }
+    let tmp_path = tmp.keep();
+    std::fs::rename(&tmp_path, dir)
+        .with_context(|| format!("moving the corpus into {}", dir.display()))?;
+    writeln!(
+        err,
+        "wrote {articles} articles ({:.1} MB) to {} in {:.1} s",
+        bytes as f64 / 1e6,
+        dir.display(),
+        start.elapsed().as_secs_f64()
+    )?;
+    Ok(0)
+}

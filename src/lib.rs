@@ -4,6 +4,7 @@
 //! [`timeline`] (view, ticks, lanes, clusters) → [`scene`] (shapes and text) → [`ui`] (screen) or [`export`]
 //! (SVG/PNG).
 
+pub mod bench;
 pub mod cli;
 pub mod corpus;
 pub mod curation;

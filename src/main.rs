@@ -54,6 +54,23 @@ enum Command {
     },
     /// Write the timeline as a PNG or SVG image, without a window.
     Export(linimasa::cli::ExportArgs),
+    /// Write a synthetic corpus of realistic articles (for measuring and testing scale).
+    GenCorpus {
+        /// New folder to create.
+        dir: PathBuf,
+        /// Number of articles.
+        #[arg(long, default_value_t = 10_000)]
+        articles: usize,
+        /// Random seed (the same seed gives the same corpus).
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Measure frame time, ingest speed, export time and peak memory on this machine.
+    Bench {
+        /// Print exactly one JSON object instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -73,6 +90,12 @@ fn main() -> ExitCode {
         Some(Command::Eval { paths, gold }) => {
             linimasa::cli::run_eval(&paths, &gold, &opts, &mut std::io::stdout().lock())
         }
+        Some(Command::GenCorpus {
+            dir,
+            articles,
+            seed,
+        }) => linimasa::cli::run_gen_corpus(&dir, articles, seed, &mut std::io::stderr().lock()),
+        Some(Command::Bench { json }) => linimasa::bench::run(json, &mut std::io::stdout().lock()),
         Some(Command::Export(args)) => {
             linimasa::cli::run_export(&args, &opts, &mut std::io::stderr().lock())
         }

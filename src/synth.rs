@@ -135,6 +135,275 @@ pub fn events(n: usize, seed: u64) -> Vec<Event> {
     out
 }
 
+const BULAN: [&str; 12] = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+];
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const HARI: [&str; 7] = [
+    "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu",
+];
+const DAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+/// Forums as Indonesian and English text print them.
+const FORUMS: &[(&str, &str)] = &[
+    ("KTT ASEAN ke-{n}", "{n}th ASEAN Summit"),
+    ("ASEAN Regional Forum", "ASEAN Regional Forum"),
+    (
+        "Pertemuan Menteri ASEAN Bidang Siber (AMCC)",
+        "ASEAN Ministerial Conference on Cybersecurity",
+    ),
+    (
+        "ASEAN Digital Ministers' Meeting",
+        "ASEAN Digital Ministers' Meeting",
+    ),
+    ("sidang Dewan Keamanan PBB", "UN Security Council meeting"),
+    (
+        "pertemuan ATRC",
+        "ASEAN Telecommunication Regulators' Council meeting",
+    ),
+    (
+        "Singapore International Cyber Week",
+        "Singapore International Cyber Week",
+    ),
+];
+const PLACES: &[(&str, &str)] = &[
+    ("Jakarta", "Indonesia"),
+    ("Singapura", "Singapore"),
+    ("Kuala Lumpur", "Malaysia"),
+    ("Bangkok", "Thailand"),
+    ("Hanoi", "Vietnam"),
+    ("Manila", "Philippines"),
+    ("Nusa Dua, Bali", "Indonesia"),
+    ("New York", "United States"),
+];
+const SPEAKERS: &[(&str, &str)] = &[
+    ("Menko Polhukam", "Wiranto"),
+    ("Menteri Luar Negeri", "Retno Marsudi"),
+    ("Kepala BSSN", "Hinsa Siburian"),
+    ("Menkominfo", "Johnny G Plate"),
+    ("Menteri Komunikasi dan Informatika", "Rudiantara"),
+    (
+        "Direktur Keamanan Internasional Kemlu",
+        "Grata Endah Werdaningtyas",
+    ),
+    ("Minister for Communications and Information", "S Iswaran"),
+];
+const QUOTES_ID: &[&str] = &[
+    "Kerja sama keamanan siber di kawasan harus diperkuat agar kita tidak tertinggal",
+    "Indonesia mendorong norma perilaku negara yang bertanggung jawab di ruang siber",
+    "Serangan siber tidak mengenal batas negara, karena itu kita perlu berbagi informasi",
+    "Kami sepakat membentuk pusat peningkatan kapasitas siber bersama",
+    "Perlindungan data pribadi menjadi prioritas pemerintah tahun ini",
+];
+const QUOTES_EN: &[&str] = &[
+    "Cyber threats do not respect borders, so our response cannot either",
+    "ASEAN must agree on rules-based norms for state behaviour in cyberspace",
+    "We will share threat information in real time through the new centre",
+    "Capacity building is the foundation of regional cyber resilience",
+];
+/// Background paragraphs of the kind that fill real reports.
+const BACKGROUND_ID: &[&str] = &[
+    "Menurut data Badan Siber dan Sandi Negara, sepanjang tahun lalu tercatat lebih dari 200 juta anomali \
+     trafik di Indonesia, sebagian besar berupa serangan malware dan upaya peretasan terhadap situs pemerintah.",
+    "Para delegasi juga membahas pembentukan tim tanggap insiden siber bersama, pertukaran informasi ancaman \
+     secara cepat, serta program pelatihan bagi aparat penegak hukum di negara-negara anggota.",
+    "Isu perlindungan data pribadi, penipuan daring, dan keamanan infrastruktur kritis menjadi sorotan utama \
+     dalam sesi tertutup yang berlangsung hampir tiga jam tersebut.",
+    "Pemerintah menilai kerja sama kawasan penting karena banyak serangan siber berasal dari luar negeri dan \
+     memanfaatkan celah koordinasi antarlembaga di masing-masing negara.",
+    "Sejumlah pengamat menilai ASEAN masih tertinggal dalam merumuskan norma bersama di ruang siber \
+     dibandingkan kawasan lain, meski kemajuan terlihat dalam dua tahun terakhir.",
+    "Dalam pertemuan itu, para menteri juga sepakat memperkuat peran ASEAN-Japan Cybersecurity Capacity \
+     Building Centre di Bangkok sebagai pusat pelatihan bagi negara anggota.",
+];
+const BACKGROUND_EN: &[&str] = &[
+    "According to national agencies, the region recorded hundreds of millions of malicious traffic anomalies \
+     last year, most of them malware and attempted intrusions into government websites.",
+    "Delegates also discussed a joint computer emergency response team, faster sharing of threat information \
+     and training programmes for law enforcement officers across member states.",
+    "Personal data protection, online fraud and the security of critical infrastructure dominated a closed \
+     session that lasted nearly three hours.",
+    "Analysts say ASEAN still lags other regions in agreeing on common norms for cyberspace, although progress \
+     has been visible over the past two years.",
+];
+const CHROME: &[&str] = &[
+    "Home > Berita > Internasional",
+    "Baca juga: Harga BBM Naik, Warga Antre di SPBU",
+    "Baca juga: Timnas U-23 Lolos ke Final",
+    "Share: Facebook Twitter WhatsApp",
+    "Advertisement",
+    "Terpopuler: Gempa M 5,2 Guncang Maluku",
+];
+
+/// A realistic synthetic article, deterministic for `(seed, i)`: Indonesian (about four in five) or English text
+/// with page chrome, a headline, a publication line, a dated lead naming a forum, a place and countries, quotes
+/// with speakers, and an outlet credit. Returns a file name (in folders of 1000) and the text.
+pub fn article(seed: u64, i: usize) -> (String, String) {
+    let mut rng = Rng::new(seed ^ (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+    let base = NaiveDate::from_ymd_opt(2015, 1, 1).unwrap_or_default();
+    let day = base + Duration::days(rng.below(3287) as i64);
+    let published = day + Duration::days(rng.below(3) as i64);
+    let (y, m, d) = (
+        chrono::Datelike::year(&day),
+        chrono::Datelike::month(&day) as usize,
+        chrono::Datelike::day(&day),
+    );
+    let wd = chrono::Datelike::weekday(&day).num_days_from_monday() as usize;
+    let (forum_id, forum_en) = rng
+        .pick(FORUMS)
+        .copied()
+        .unwrap_or(("KTT ASEAN", "ASEAN Summit"));
+    let n = (26 + (y - 2015) * 2 + rng.below(2) as i32).to_string();
+    let (forum_id, forum_en) = (forum_id.replace("{n}", &n), forum_en.replace("{n}", &n));
+    let (place, country) = rng
+        .pick(PLACES)
+        .copied()
+        .unwrap_or(("Jakarta", "Indonesia"));
+    let other = rng.pick(COUNTRIES).copied().unwrap_or("Japan");
+    let outlet = rng.pick(OUTLETS).copied().unwrap_or("ANTARA");
+    let month = |k: usize| BULAN.get(k.wrapping_sub(1)).copied().unwrap_or("Januari");
+    let month_en = |k: usize| MONTHS.get(k.wrapping_sub(1)).copied().unwrap_or("January");
+    let mut t = String::with_capacity(3000);
+    let chrome = |rng: &mut Rng, t: &mut String| {
+        for _ in 0..1 + rng.below(2) {
+            t.push_str(rng.pick(CHROME).copied().unwrap_or(""));
+            t.push('\n');
+        }
+    };
+    let english = rng.below(5) == 0;
+    chrome(&mut rng, &mut t);
+    let (pm, pd, py) = (
+        chrono::Datelike::month(&published) as usize,
+        chrono::Datelike::day(&published),
+        chrono::Datelike::year(&published),
+    );
+    if english {
+        t.push_str(&format!(
+            "{forum_en} in {place} discusses cyber norms\n\n{}, {} {pd}, {py} 10:{:02} WIB\n\n",
+            DAYS.get(chrono::Datelike::weekday(&published).num_days_from_monday() as usize)
+                .copied()
+                .unwrap_or("Monday"),
+            month_en(pm),
+            rng.below(60)
+        ));
+        let date = match rng.below(3) {
+            0 => format!("on {} {d}, {y}", month_en(m)),
+            1 => format!(
+                "on {} ({d}/{m}/{y})",
+                DAYS.get(wd).copied().unwrap_or("Monday")
+            ),
+            _ => format!("on {d} {} {y}", month_en(m)),
+        };
+        t.push_str(&format!(
+            "{} ({outlet}) - Officials from {country} and {other} met at the {forum_en} in {place} {date} to \
+             discuss cooperation on {}.\n\n",
+            place.to_uppercase(),
+            rng.pick(TOPICS).copied().unwrap_or("cyber norms")
+        ));
+        for _ in 0..1 + rng.below(3) {
+            let (role, name) = rng
+                .pick(SPEAKERS)
+                .copied()
+                .unwrap_or(("Minister", "Wiranto"));
+            let q = rng.pick(QUOTES_EN).copied().unwrap_or("");
+            t.push_str(&format!("“{q},” said {name}, {role}.\n\n"));
+            for _ in 0..1 + rng.below(3) {
+                t.push_str(rng.pick(BACKGROUND_EN).copied().unwrap_or(""));
+                t.push_str("\n\n");
+            }
+        }
+        t.push_str(&format!(
+            "The meeting also reviewed progress on {} since the previous year.\n\n",
+            rng.pick(TOPICS).copied().unwrap_or("capacity building")
+        ));
+    } else {
+        t.push_str(&format!(
+            "{forum_id} di {place} Bahas Keamanan Siber\n\n{}, {pd} {} {py} 10:{:02} WIB\n\n",
+            HARI.get(chrono::Datelike::weekday(&published).num_days_from_monday() as usize)
+                .copied()
+                .unwrap_or("Senin"),
+            month(pm),
+            rng.below(60)
+        ));
+        let date = match rng.below(4) {
+            0 => format!("pada {d} {} {y}", month(m)),
+            1 => format!("{} ({d}/{m}/{y})", HARI.get(wd).copied().unwrap_or("Senin")),
+            2 => format!(
+                "pada {}, {d} {}",
+                HARI.get(wd).copied().unwrap_or("Senin"),
+                month(m)
+            ),
+            _ if d <= 27 => format!("pada {d}-{} {} {y}", d + 1, month(m)),
+            _ => format!("pada {d} {} {y}", month(m)),
+        };
+        t.push_str(&format!(
+            "{place} ({outlet}) - Delegasi {country} dan {other} menghadiri {forum_id} di {place} {date}. \
+             Pertemuan itu membahas {}.\n\n",
+            rng.pick(TOPICS).copied().unwrap_or("keamanan siber")
+        ));
+        for _ in 0..1 + rng.below(3) {
+            let (role, name) = rng
+                .pick(SPEAKERS)
+                .copied()
+                .unwrap_or(("Menteri", "Wiranto"));
+            let q = rng.pick(QUOTES_ID).copied().unwrap_or("");
+            match rng.below(3) {
+                0 => t.push_str(&format!("“{q},” kata {role} {name} di {place}.\n\n")),
+                1 => t.push_str(&format!("{role} {name} mengatakan, “{q}.”\n\n")),
+                _ => t.push_str(&format!("\"{q},\" ujar {name}.\n\n")),
+            }
+            for _ in 0..1 + rng.below(3) {
+                t.push_str(rng.pick(BACKGROUND_ID).copied().unwrap_or(""));
+                t.push_str("\n\n");
+            }
+        }
+        t.push_str(&format!(
+            "Pertemuan berikutnya dijadwalkan pada {} {} mendatang.\n\n",
+            month(m % 12 + 1),
+            if m == 12 { y + 1 } else { y }
+        ));
+    }
+    chrome(&mut rng, &mut t);
+    t.push_str(&format!(
+        "Editor: {}\nCopyright © {py} {outlet}\n",
+        rng.pick(&["Budi Santoso", "Rina Wulandari", "Agus Salim"])
+            .copied()
+            .unwrap_or("")
+    ));
+    (format!("{:04}/{i:07}.txt", i / 1000), t)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -209,18 +209,56 @@ pub fn report_order(a: &Event, b: &Event) -> std::cmp::Ordering {
 /// sources. Sorted by date.
 pub fn merge_reports(reports: Vec<Event>) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::new();
+    // Events so far by precision (only equal precisions merge) and start day, to look only at those whose dates
+    // can overlap: O(n log n), not O(n²).
+    let mut index: [(
+        std::collections::BTreeMap<chrono::NaiveDate, Vec<usize>>,
+        i64,
+    ); 3] = Default::default();
+    let slot = |p: crate::model::Precision| match p {
+        crate::model::Precision::Day => 0,
+        crate::model::Precision::Month => 1,
+        crate::model::Precision::Year => 2,
+    };
     for e in reports {
-        // A source reports an event once: never merge two events of the same article.
-        let target = out.iter_mut().find(|o| {
-            same_event(o, &e)
-                && !o
-                    .sources
-                    .iter()
-                    .any(|s| e.sources.iter().any(|t| t.article_id == s.article_id))
-        });
-        match target {
-            Some(t) => absorb(t, e),
-            None => out.push(e),
+        let Some((by_start, longest_days)) = index.get_mut(slot(e.date.precision)) else {
+            continue;
+        };
+        let from = e.date.start - chrono::Duration::days(*longest_days + SLACK_DAYS);
+        let to = e.date.end + chrono::Duration::days(SLACK_DAYS);
+        // The first event (in order of creation) that is the same event, as a linear scan would find it.
+        let target = by_start
+            .range(from..=to)
+            .flat_map(|(_, ids)| ids.iter().copied())
+            .filter(|&i| {
+                out.get(i).is_some_and(|o| {
+                    same_event(o, &e)
+                        && !o
+                            .sources
+                            .iter()
+                            .any(|s| e.sources.iter().any(|t| t.article_id == s.article_id))
+                })
+            })
+            .min();
+        match target.and_then(|i| out.get_mut(i).map(|o| (i, o))) {
+            Some((i, o)) => {
+                let old_start = o.date.start;
+                absorb(o, e);
+                // The merged date may have moved: re-file the event under its new start.
+                if o.date.start != old_start {
+                    let new_start = o.date.start;
+                    if let Some(ids) = by_start.get_mut(&old_start) {
+                        ids.retain(|&k| k != i);
+                    }
+                    by_start.entry(new_start).or_default().push(i);
+                }
+                *longest_days = (*longest_days).max((o.date.end - o.date.start).num_days());
+            }
+            None => {
+                *longest_days = (*longest_days).max((e.date.end - e.date.start).num_days());
+                by_start.entry(e.date.start).or_default().push(out.len());
+                out.push(e);
+            }
         }
     }
     sort_events(&mut out);

@@ -1,0 +1,199 @@
+//! `linimasa bench [--json]`: measures, on the machine it runs on, what a user of a big corpus feels — the CPU
+//! time of a timeline frame (scene layout, egui painting and tessellation, headless) at 1k, 100k and 1M events
+//! zoomed out, ingest speed over a generated corpus (load, decode, extract, merge), a 4000 px PNG export of 100k
+//! events, and the peak resident memory of the whole run. Medians of repeated runs.
+
+use crate::corpus::LoadOptions;
+use crate::export;
+use crate::scene::{SceneOptions, build_indexed};
+use crate::theme::ThemeKind;
+use crate::timeline::index::TimelineIndex;
+use crate::timeline::lanes::LaneMode;
+use crate::timeline::view::TimeView;
+use anyhow::Result;
+use std::time::Instant;
+
+/// The figures `linimasa bench` reports.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Report {
+    /// Median CPU milliseconds per frame, by number of events.
+    pub frame_ms: std::collections::BTreeMap<String, f64>,
+    /// Megabytes (10^6 bytes) of article files loaded and extracted per second, all cores.
+    pub ingest_mb_per_s: f64,
+    /// Median milliseconds to lay out and render a 4000 px PNG of 100k events.
+    pub export_png_ms: f64,
+    /// Peak resident memory of the process, in MiB.
+    pub peak_rss_mb: f64,
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v.get(v.len() / 2).copied().unwrap_or(0.0)
+}
+
+/// Median CPU time of one timeline frame over `n` synthetic events, zoomed out to all of them: the scene is laid
+/// out from the prepared index, painted with egui's painter into a headless context and tessellated. The view
+/// moves a little every frame so that nothing can be reused.
+pub fn frame_ms(n: usize, frames: usize) -> f64 {
+    let events = crate::synth::events(n, 1);
+    let shown = vec![true; events.len()];
+    let index = TimelineIndex::new(&events, &shown, LaneMode::Forum);
+    let (a, b) = index.extent.unwrap_or((16436.0, 19723.0));
+    let ctx = egui::Context::default();
+    crate::ui::install_fonts(&ctx);
+    let size = egui::vec2(1400.0, 900.0);
+    let opts = SceneOptions {
+        width: 1000.0,
+        height: Some(760.0),
+        theme: ThemeKind::Light,
+        lanes: LaneMode::Forum,
+        title: None,
+        legend: false,
+        footer: None,
+        overview: true,
+        selected: None,
+        hovered: None,
+    };
+    let mut times = Vec::with_capacity(frames);
+    for f in 0..frames + 3 {
+        let view = TimeView::fit(a, b, 0.02).pan(f as f64 * 0.37);
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, size)),
+            ..Default::default()
+        };
+        let t = Instant::now();
+        let scene = build_indexed(&events, &index, view, &opts);
+        let out = ctx.run_ui(input, |ui| {
+            crate::ui::paint_scene(ui.painter(), &scene, egui::pos2(200.0, 60.0));
+        });
+        let prims = ctx.tessellate(out.shapes, out.pixels_per_point);
+        std::hint::black_box(prims.len());
+        if f >= 3 {
+            times.push(t.elapsed().as_secs_f64() * 1000.0);
+        }
+    }
+    median(times)
+}
+
+/// Loads and extracts a generated corpus of `articles` articles `runs` times; the median MB/s.
+pub fn ingest_mb_per_s(articles: usize, runs: usize) -> Result<f64> {
+    let dir = tempfile::tempdir()?;
+    let corpus = dir.path().join("corpus");
+    crate::cli::run_gen_corpus(&corpus, articles, 7, &mut std::io::sink())?;
+    let mut rates = Vec::new();
+    for _ in 0..runs {
+        let t = Instant::now();
+        let (x, c) =
+            crate::cli::extract_paths(std::slice::from_ref(&corpus), &LoadOptions::default());
+        let secs = t.elapsed().as_secs_f64();
+        std::hint::black_box(x.events.len());
+        rates.push(c.bytes_read as f64 / 1e6 / secs.max(1e-9));
+    }
+    Ok(median(rates))
+}
+
+/// Median milliseconds to lay out and render a `width` px PNG of `n` synthetic events.
+pub fn export_png_ms(n: usize, width: f32, runs: usize) -> Result<f64> {
+    let events = crate::synth::events(n, 3);
+    let shown = vec![true; events.len()];
+    let mut times = Vec::new();
+    for _ in 0..runs {
+        let t = Instant::now();
+        let view = export::full_range_view(&events, &shown);
+        let opts = export::export_options(
+            width,
+            ThemeKind::Light,
+            LaneMode::Forum,
+            Some("Benchmark".into()),
+            true,
+            &events,
+            &shown,
+        );
+        let scene = crate::scene::build(&events, &shown, view, &opts);
+        let png = export::to_png(&scene, 1.0)?;
+        std::hint::black_box(png.len());
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    Ok(median(times))
+}
+
+/// Peak resident memory of this process in MiB (Linux `VmHWM`), 0 where unknown.
+pub fn peak_rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|kb| kb.parse::<f64>().ok())
+        })
+        .map(|kb| kb / 1024.0)
+        .unwrap_or(0.0)
+}
+
+/// Runs every measurement and prints a table, or one JSON object with `json`.
+pub fn run(json: bool, out: &mut dyn std::io::Write) -> Result<i32> {
+    let mut frame = std::collections::BTreeMap::new();
+    for n in [1_000usize, 100_000, 1_000_000] {
+        if !json {
+            writeln!(out, "measuring frames at {n} events…")?;
+        }
+        frame.insert(n.to_string(), frame_ms(n, 40));
+    }
+    if !json {
+        writeln!(
+            out,
+            "measuring ingest of a generated 20,000-article corpus…"
+        )?;
+    }
+    let ingest = ingest_mb_per_s(20_000, 3)?;
+    if !json {
+        writeln!(out, "measuring a 4000 px PNG export of 100,000 events…")?;
+    }
+    let export_ms = export_png_ms(100_000, 4000.0, 3)?;
+    let report = Report {
+        frame_ms: frame,
+        ingest_mb_per_s: ingest,
+        export_png_ms: export_ms,
+        peak_rss_mb: peak_rss_mb(),
+    };
+    if json {
+        serde_json::to_writer(&mut *out, &report)?;
+        writeln!(out)?;
+        return Ok(0);
+    }
+    let cores = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1);
+    writeln!(out, "\nLinimasa bench ({cores} cores)")?;
+    writeln!(out, "{:<46} {:>10}  target", "measure", "value")?;
+    for (n, ms) in &report.frame_ms {
+        let target = match n.as_str() {
+            "100000" => "≤ 2 ms",
+            "1000000" => "≤ 4 ms, ≤ 1.5× the 1k frame",
+            _ => "",
+        };
+        writeln!(
+            out,
+            "{:<46} {:>7.2} ms  {target}",
+            format!("frame, {n} events (layout + tessellation)"),
+            ms
+        )?;
+    }
+    writeln!(
+        out,
+        "{:<46} {:>7.1} MB/s  ≥ 50 MB/s",
+        "ingest (load + extract + merge)", report.ingest_mb_per_s
+    )?;
+    writeln!(
+        out,
+        "{:<46} {:>7.1} ms",
+        "PNG export, 4000 px, 100k events", report.export_png_ms
+    )?;
+    writeln!(
+        out,
+        "{:<46} {:>7.0} MiB  ≤ 2048 MiB",
+        "peak resident memory", report.peak_rss_mb
+    )?;
+    Ok(0)
+}
