@@ -6,6 +6,9 @@ use linimasa::corpus::{LoadOptions, load};
 use rayon::prelude::*;
 use std::time::Instant;
 
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let dir = std::path::PathBuf::from(std::env::args().nth(1).expect("DIR"));
     let t = Instant::now();

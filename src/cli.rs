@@ -4,7 +4,7 @@
 use crate::corpus::{self, LoadOptions};
 use crate::curation::{self, Overlay, Unapplied, store};
 use crate::eval::{self, GoldArticle};
-use crate::extract::{extract_article, merge};
+use crate::extract::merge;
 use crate::model::{ArticleFacts, Event, EventRow, Skipped};
 use anyhow::{Context, Result};
 use rayon::prelude::*;
@@ -71,8 +71,14 @@ pub fn load_overlay(inputs: &[PathBuf]) -> (Overlay, Option<String>) {
 /// Loads `inputs`, extracts every article in parallel (in a deterministic order) and applies the curation
 /// overlay found beside the corpus. A damaged overlay is reported in `skipped`.
 pub fn extract_paths(inputs: &[PathBuf], opts: &LoadOptions) -> (Extraction, corpus::Corpus) {
-    let mut corpus = corpus::load(inputs, opts);
-    let articles: Vec<ArticleFacts> = corpus.articles.par_iter().map(extract_article).collect();
+    let got = crate::ingest::ingest(inputs, opts, true, &|_, _| true, &mut |_| {});
+    let mut corpus = corpus::Corpus {
+        articles: got.articles,
+        skipped: got.skipped,
+        event_rows: got.event_rows,
+        bytes_read: got.bytes,
+    };
+    let articles = got.facts;
     let base = base_events(&articles, &corpus.event_rows);
     let (overlay, problem) = load_overlay(inputs);
     let curated = curation::apply(&base.events, &base.reports, &overlay.edits);

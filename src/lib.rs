@@ -13,6 +13,7 @@ pub mod export;
 pub mod extract;
 pub mod filter;
 pub mod fonts;
+pub mod ingest;
 pub mod model;
 pub mod scene;
 pub mod synth;

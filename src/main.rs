@@ -5,6 +5,11 @@ use linimasa::corpus::LoadOptions;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// mimalloc: extraction allocates many small strings from several threads at once, where it is markedly faster
+/// than the system allocator (BENCHMARKS.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "linimasa",
@@ -27,6 +32,9 @@ struct Cli {
     /// Stop loading once the files read add up to this many megabytes (memory stays bounded).
     #[arg(long, global = true, default_value_t = 4096, value_name = "MB")]
     max_corpus_mb: u64,
+    /// Do not use the extraction cache (kept in the user's cache folder, never in the corpus).
+    #[arg(long, global = true)]
+    no_cache: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -78,6 +86,11 @@ fn main() -> ExitCode {
     let opts = LoadOptions {
         max_file_bytes: cli.max_file_mb.saturating_mul(1024 * 1024),
         max_total_bytes: cli.max_corpus_mb.saturating_mul(1024 * 1024),
+        cache_dir: if cli.no_cache {
+            None
+        } else {
+            linimasa::ingest::default_cache_dir()
+        },
     };
     let result = match cli.command {
         Some(Command::Extract { paths, format }) => linimasa::cli::run_extract(

@@ -290,7 +290,14 @@ pub fn article(seed: u64, i: usize) -> (String, String) {
         .pick(PLACES)
         .copied()
         .unwrap_or(("Jakarta", "Indonesia"));
-    let other = rng.pick(COUNTRIES).copied().unwrap_or("Japan");
+    let mut other = rng.pick(COUNTRIES).copied().unwrap_or("Japan");
+    if other == country {
+        other = if country == "Japan" {
+            "Australia"
+        } else {
+            "Japan"
+        };
+    }
     let outlet = rng.pick(OUTLETS).copied().unwrap_or("ANTARA");
     let month = |k: usize| BULAN.get(k.wrapping_sub(1)).copied().unwrap_or("Januari");
     let month_en = |k: usize| MONTHS.get(k.wrapping_sub(1)).copied().unwrap_or("January");
@@ -326,8 +333,9 @@ pub fn article(seed: u64, i: usize) -> (String, String) {
             _ => format!("on {d} {} {y}", month_en(m)),
         };
         t.push_str(&format!(
-            "{} ({outlet}) - Officials from {country} and {other} met at the {forum_en} in {place} {date} to \
-             discuss cooperation on {}.\n\n",
+            "{} ({outlet}) - Senior officials and ministers from {country} and {other} met at the {forum_en} \
+             in {place} {date} to discuss closer cooperation on {}, the protection of critical infrastructure \
+             and a common position ahead of regional talks.\n\n",
             place.to_uppercase(),
             rng.pick(TOPICS).copied().unwrap_or("cyber norms")
         ));
@@ -369,7 +377,8 @@ pub fn article(seed: u64, i: usize) -> (String, String) {
         };
         t.push_str(&format!(
             "{place} ({outlet}) - Delegasi {country} dan {other} menghadiri {forum_id} di {place} {date}. \
-             Pertemuan itu membahas {}.\n\n",
+             Pertemuan yang dihadiri para menteri dan pejabat senior itu membahas {}, perlindungan \
+             infrastruktur kritis, serta posisi bersama menjelang perundingan kawasan.\n\n",
             rng.pick(TOPICS).copied().unwrap_or("keamanan siber")
         ));
         for _ in 0..1 + rng.below(3) {

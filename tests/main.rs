@@ -8,6 +8,7 @@ mod curation;
 mod export;
 mod gold;
 mod robust;
+mod scale;
 mod timeline;
 mod ui;
 mod unseen;

@@ -28,6 +28,8 @@ pub struct LoadOptions {
     pub max_file_bytes: u64,
     /// Once the files read add up to this, further files are skipped (memory stays bounded on huge corpora).
     pub max_total_bytes: u64,
+    /// Where the extraction cache lives ([`crate::ingest`]); `None`: no cache.
+    pub cache_dir: Option<PathBuf>,
 }
 
 impl Default for LoadOptions {
@@ -35,6 +37,7 @@ impl Default for LoadOptions {
         Self {
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
             max_total_bytes: DEFAULT_MAX_CORPUS_BYTES,
+            cache_dir: None,
         }
     }
 }
@@ -192,7 +195,13 @@ pub type FileResult = Result<FileContent, String>;
 
 /// Reads one found file into articles, or a reason it cannot be used.
 pub fn read_file(file: &FoundFile, opts: &LoadOptions) -> FileResult {
-    let format = Format::from_path(&file.path).ok_or_else(|| {
+    let bytes = read_bytes(file, opts)?;
+    parse_bytes(file, &bytes)
+}
+
+/// The bytes of a found file, or why it cannot be used (unsupported extension, too large, unreadable).
+pub fn read_bytes(file: &FoundFile, opts: &LoadOptions) -> Result<Vec<u8>, String> {
+    Format::from_path(&file.path).ok_or_else(|| {
         format!(
             "not an article file (unsupported extension {})",
             extension_label(&file.path)
@@ -206,9 +215,19 @@ pub fn read_file(file: &FoundFile, opts: &LoadOptions) -> FileResult {
             opts.max_file_bytes / (1024 * 1024)
         ));
     }
-    let bytes = std::fs::read(&file.path).map_err(|e| format!("cannot read: {e}"))?;
+    std::fs::read(&file.path).map_err(|e| format!("cannot read: {e}"))
+}
+
+/// Decodes and parses the bytes of a found file.
+pub fn parse_bytes(file: &FoundFile, bytes: &[u8]) -> FileResult {
+    let format = Format::from_path(&file.path).ok_or_else(|| {
+        format!(
+            "not an article file (unsupported extension {})",
+            extension_label(&file.path)
+        )
+    })?;
     let len = bytes.len() as u64;
-    let text = decode_bytes(&bytes).map_err(|e| e.to_string())?;
+    let text = decode_bytes(bytes).map_err(|e| e.to_string())?;
     if format == Format::Text {
         let longest = text.split('\n').map(str::len).max().unwrap_or(0);
         if longest > MAX_LINE_BYTES {

@@ -342,7 +342,8 @@ pub fn dateline(text: &str, layout: &Layout) -> (Option<Located>, Option<Located
         };
         let mut place = None;
         let mut outlet = None;
-        for g in ["a", "b", "c"] {
+        // "PLACE, REGION (OUTLET) -": the parenthesised name is the outlet whenever it is not a place.
+        for g in ["c", "a", "b"] {
             let Some(m) = c.name(g) else { continue };
             let s = m.as_str().trim();
             let span = Span::new(head.start + m.start(), head.start + m.end());

@@ -612,6 +612,11 @@ pub const FORUMS: &[(&str, &str, &str)] = &[
         "ASEAN",
     ),
     (
+        r"\bSingapore International Cyber Week\b|\bSICW\b",
+        "Singapore International Cyber Week (SICW)",
+        "Multilateral",
+    ),
+    (
         r"\bASEAN Regional Forum\b|\bARF\b",
         "ASEAN Regional Forum (ARF)",
         "ASEAN",
@@ -841,6 +846,14 @@ pub const CHROME_LINE_PREFIXES: &[&str] = &[
     "hoegeng",
     "lihat juga",
     "simak juga",
+    "home >",
+    "home »",
+    "beranda >",
+    "beranda »",
+    "terpopuler:",
+    "populer:",
+    "terkini:",
+    "trending:",
 ];
 
 /// Words that mark a meeting or event in a sentence (for events mentioned in passing).

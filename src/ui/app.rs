@@ -1,16 +1,14 @@
 //! The application: corpus loading on a background thread, persisted settings, menus, and the panels.
 
 use crate::cli::BaseEvents;
-use crate::corpus::{self, LoadOptions};
+use crate::corpus::LoadOptions;
 use crate::curation::{Edit, Overlay, Unapplied, store};
-use crate::extract::extract_article;
 use crate::filter::{Filters, search_text};
 use crate::model::{Article, ArticleFacts, Event, EventRow, Skipped};
 use crate::scene::{Scene, SceneOptions};
 use crate::theme::ThemeKind;
 use crate::timeline::lanes::LaneMode;
 use crate::timeline::view::TimeView;
-use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -242,10 +240,9 @@ impl Data {
 
     /// Loads and extracts synchronously, with the corpus's overlay applied.
     pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Data {
-        let mut corpus = corpus::load(paths, opts);
-        let facts: Vec<ArticleFacts> = corpus.articles.par_iter().map(extract_article).collect();
-        let rows = std::mem::take(&mut corpus.event_rows);
-        Data::from_parts(corpus.articles, facts, &rows, corpus.skipped).with_overlay_of(paths)
+        let got = crate::ingest::ingest(paths, opts, false, &|_, _| true, &mut |_| {});
+        Data::from_parts(got.articles, got.facts, &got.event_rows, got.skipped)
+            .with_overlay_of(paths)
     }
 }
 
@@ -267,7 +264,8 @@ struct LoadJob {
     done: Arc<AtomicUsize>,
     total: Arc<AtomicUsize>,
     cancel: Arc<AtomicBool>,
-    rx: Receiver<Data>,
+    /// Partial data (`false`) while loading, then the whole (`true`).
+    rx: Receiver<(Data, bool)>,
 }
 
 /// The Linimasa application state.
@@ -304,6 +302,8 @@ pub struct LinimasaApp {
     pub redo_stack: Vec<Vec<Edit>>,
     /// Size limits for loading.
     pub load_opts: LoadOptions,
+    /// Article texts read again for the detail pane (the loaded data keeps none), by article id.
+    pub text_cache: HashMap<String, Result<String, String>>,
     job: Option<LoadJob>,
     screenshot: Option<(PathBuf, u32)>,
     screenshot_done: Arc<Mutex<Option<Result<(), String>>>>,
@@ -385,6 +385,7 @@ impl LinimasaApp {
             undo_sizes: Vec::new(),
             redo_stack: Vec::new(),
             load_opts: start.load.clone(),
+            text_cache: HashMap::new(),
             job: None,
             screenshot: start.screenshot.clone().map(|p| (p, 0)),
             screenshot_done: Arc::new(Mutex::new(None)),
@@ -405,6 +406,7 @@ impl LinimasaApp {
     /// Replaces the data and recomputes what is shown.
     pub fn set_data(&mut self, data: Data) {
         self.data = data;
+        self.text_cache.clear();
         self.selected = None;
         self.hovered = None;
         self.curate_form = None;
@@ -487,23 +489,36 @@ impl LinimasaApp {
         let spawned = std::thread::Builder::new()
             .name("linimasa-load".into())
             .spawn(move || {
-                let (files, mut skipped) = corpus::find_files(&paths);
-                t.store(files.len(), Ordering::Relaxed);
-                let progress = |n: usize, _total: usize| {
+                let progress = |n: usize, total: usize| {
+                    t.store(total, Ordering::Relaxed);
                     d.store(n, Ordering::Relaxed);
                     ctx2.request_repaint();
                     !c.load(Ordering::Relaxed)
                 };
-                let corpus = corpus::load_found(&files, &opts, &mut skipped, &progress);
+                // A snapshot at most every second, so that building them never dominates the load.
+                let mut last = std::time::Instant::now();
+                let mut partial = |so_far: &crate::ingest::Ingested| {
+                    if last.elapsed().as_secs_f64() < 1.0 || so_far.files == 0 {
+                        return;
+                    }
+                    let data = Data::from_parts(
+                        so_far.articles.clone(),
+                        so_far.facts.clone(),
+                        &so_far.event_rows,
+                        so_far.skipped.clone(),
+                    )
+                    .with_overlay_of(&paths);
+                    let _ = tx.send((data, false));
+                    ctx2.request_repaint();
+                    last = std::time::Instant::now();
+                };
+                let got = crate::ingest::ingest(&paths, &opts, false, &progress, &mut partial);
                 if c.load(Ordering::Relaxed) {
                     return;
                 }
-                let facts: Vec<ArticleFacts> =
-                    corpus.articles.par_iter().map(extract_article).collect();
-                let data =
-                    Data::from_parts(corpus.articles, facts, &corpus.event_rows, corpus.skipped)
-                        .with_overlay_of(&paths);
-                let _ = tx.send(data);
+                let data = Data::from_parts(got.articles, got.facts, &got.event_rows, got.skipped)
+                    .with_overlay_of(&paths);
+                let _ = tx.send((data, true));
                 ctx2.request_repaint();
             });
         match spawned {
@@ -522,12 +537,24 @@ impl LinimasaApp {
 
     fn poll_job(&mut self) {
         let Some(job) = &self.job else { return };
-        if let Ok(data) = job.rx.try_recv() {
-            self.job = None;
-            let fit = self.data.events.is_empty();
-            self.set_data(data);
-            if fit && self.settings.view == TimeView::default() {
-                // Keep the product's 2015–2023 opening view; Home fits to the data.
+        // The latest message wins: partial snapshots fill the timeline in while a large corpus loads.
+        let mut latest = None;
+        while let Ok(msg) = job.rx.try_recv() {
+            latest = Some(msg);
+        }
+        if let Some((data, complete)) = latest {
+            if complete {
+                self.job = None;
+                self.set_data(data);
+            } else {
+                let selected = self
+                    .selected
+                    .and_then(|i| self.data.events.get(i))
+                    .map(|e| e.id.clone());
+                self.set_data(data);
+                self.selected =
+                    selected.and_then(|id| crate::curation::find_part(&self.data.events, &id));
+                self.status = "Loading…".into();
             }
         }
     }
@@ -820,6 +847,31 @@ impl LinimasaApp {
 }
 
 impl LinimasaApp {
+    /// The text of an article, read again from its file the first time it is shown (and kept for a while).
+    pub fn article_text(&mut self, article_id: &str) -> Result<String, String> {
+        if let Some(t) = self.text_cache.get(article_id) {
+            return t.clone();
+        }
+        let Some(article) = self
+            .data
+            .article_index
+            .get(article_id)
+            .and_then(|&i| self.data.articles.get(i))
+        else {
+            return Err("The article is not loaded.".into());
+        };
+        let text = if article.text.is_empty() {
+            crate::ingest::article_text(article, &self.load_opts)
+        } else {
+            Ok(article.text.clone())
+        };
+        if self.text_cache.len() > 256 {
+            self.text_cache.clear();
+        }
+        self.text_cache.insert(article_id.to_string(), text.clone());
+        text
+    }
+
     /// Puts the outcome of an export in the status bar.
     pub fn report_export<E: std::fmt::Display>(
         &mut self,

@@ -271,14 +271,12 @@ impl LinimasaApp {
         let Some(s) = e.sources.get(source) else {
             return;
         };
-        let Some(article) = self
-            .data
-            .article_index
-            .get(&s.article_id)
-            .and_then(|&i| self.data.articles.get(i))
-        else {
-            ui.label("The article text is not loaded.");
-            return;
+        let text = match self.article_text(&s.article_id) {
+            Ok(t) => t,
+            Err(e) => {
+                ui.label(e);
+                return;
+            }
         };
         let facts = self.data.facts.iter().find(|f| f.id == s.article_id);
         let mut marks: Vec<(Span, Color32)> = Vec::new();
@@ -325,7 +323,7 @@ impl LinimasaApp {
                 ui.label(RichText::new(label).background_color(c));
             }
         });
-        let text = &article.text;
+        let text = &text;
         let font = egui::TextStyle::Body.resolve(ui.style());
         let color = ui.visuals().text_color();
         let target = self

@@ -1,0 +1,146 @@
+//! Scale: a generated corpus loads with every article accounted for; the extraction cache re-uses unchanged
+//! files, re-extracts changed ones and lives outside the corpus.
+
+use linimasa::corpus::LoadOptions;
+use linimasa::ingest::ingest;
+use std::path::PathBuf;
+
+fn files_under(dir: &std::path::Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn a_generated_10k_corpus_loads_with_every_article_accounted_for() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("corpus");
+    let code = linimasa::cli::run_gen_corpus(&dir, 10_000, 11, &mut std::io::sink()).unwrap();
+    assert_eq!(code, 0);
+    assert_eq!(files_under(&dir).len(), 10_000);
+    // The same seed writes the same corpus.
+    let again = tmp.path().join("again");
+    linimasa::cli::run_gen_corpus(&again, 50, 11, &mut std::io::sink()).unwrap();
+    for p in files_under(&again) {
+        let rel = p.strip_prefix(&again).unwrap();
+        assert_eq!(
+            std::fs::read(&p).unwrap(),
+            std::fs::read(dir.join(rel)).unwrap()
+        );
+    }
+    // An existing non-empty folder is refused, untouched.
+    assert_eq!(
+        linimasa::cli::run_gen_corpus(&again, 5, 1, &mut std::io::sink()).unwrap(),
+        2
+    );
+
+    let got = ingest(
+        std::slice::from_ref(&dir),
+        &LoadOptions::default(),
+        false,
+        &|_, _| true,
+        &mut |_| {},
+    );
+    assert_eq!(got.files, 10_000);
+    assert_eq!(
+        got.articles.len() + got.skipped.len(),
+        10_000,
+        "{:?}",
+        got.skipped.first()
+    );
+    assert!(got.skipped.is_empty());
+    assert_eq!(got.facts.len(), got.articles.len());
+    // Realistic text: nearly every generated article yields a dated event, a forum and quotes.
+    let dated = got.facts.iter().filter(|f| f.event_span.is_some()).count();
+    let quoted = got.facts.iter().filter(|f| !f.quotes.is_empty()).count();
+    let forum = got.facts.iter().filter(|f| f.forum.is_some()).count();
+    assert!(dated >= 9_500, "{dated} dated");
+    assert!(quoted >= 9_500, "{quoted} with quotes");
+    assert!(forum >= 9_000, "{forum} with a forum");
+    let base = linimasa::cli::base_events(&got.facts, &got.event_rows);
+    let sources: usize = base.events.iter().map(|e| e.sources.len()).sum();
+    assert!(
+        sources >= dated,
+        "every dated article is a source of some event"
+    );
+}
+
+#[test]
+fn the_extraction_cache_reuses_unchanged_files_and_redoes_changed_ones() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("corpus");
+    let cache = tmp.path().join("cache");
+    linimasa::cli::run_gen_corpus(&dir, 300, 4, &mut std::io::sink()).unwrap();
+    let before = files_under(&dir);
+    let opts = LoadOptions {
+        cache_dir: Some(cache.clone()),
+        ..LoadOptions::default()
+    };
+    let run = || {
+        ingest(
+            std::slice::from_ref(&dir),
+            &opts,
+            false,
+            &|_, _| true,
+            &mut |_| {},
+        )
+    };
+    let first = run();
+    assert_eq!(first.from_cache, 0);
+    assert!(cache.read_dir().unwrap().count() >= 1, "cache written");
+    let second = run();
+    assert_eq!(second.from_cache, 300);
+    assert_eq!(second.facts, first.facts);
+    assert_eq!(second.articles, first.articles);
+
+    // One article rewritten: only it is extracted again, and its new facts are used.
+    let changed = &before[7];
+    let text = std::fs::read_to_string(changed).unwrap();
+    std::fs::write(
+        changed,
+        format!("{text}\n“Kalimat baru yang dikutip,” kata Wiranto.\n"),
+    )
+    .unwrap();
+    let third = run();
+    assert_eq!(third.from_cache, 299);
+    let idx = third
+        .articles
+        .iter()
+        .position(|a| &a.path == changed)
+        .unwrap();
+    assert!(
+        third.facts[idx]
+            .quotes
+            .iter()
+            .any(|q| q.text.starts_with("Kalimat baru")),
+        "{:?}",
+        third.facts[idx].quotes
+    );
+    // A file touched without change is recognised by its content hash.
+    let f = std::fs::File::options()
+        .append(true)
+        .open(&before[9])
+        .unwrap();
+    f.set_modified(std::time::SystemTime::now() + std::time::Duration::from_secs(5))
+        .unwrap();
+    drop(f);
+    let fourth = run();
+    assert_eq!(fourth.from_cache, 300);
+    // Text is not kept, but can be read again.
+    assert!(fourth.articles.iter().all(|a| a.text.is_empty()));
+    let t = linimasa::ingest::article_text(&fourth.articles[idx], &opts).unwrap();
+    assert!(t.contains("Kalimat baru"));
+    // Nothing was written into the corpus.
+    assert_eq!(files_under(&dir), before);
+}
