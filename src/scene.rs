@@ -7,7 +7,7 @@ use crate::theme::{Rgba, Theme, ThemeKind};
 use crate::timeline::axis::Axis;
 use crate::timeline::index::TimelineIndex;
 use crate::timeline::lanes::{Lane, LaneMode};
-use crate::timeline::lod::{MARKER_BUDGET, Mark, density, lane_marks};
+use crate::timeline::lod::{MARKER_BUDGET, Mark, density_counted, lane_marks};
 use crate::timeline::ticks::{span_header, ticks};
 use crate::timeline::view::TimeView;
 use crate::timeline::ymd;
@@ -457,7 +457,7 @@ pub fn build_indexed(
             Anchor::Start,
         ));
         let buckets = ((x1 - x0) / 3.0).max(1.0) as usize;
-        let d = density(&index.starts, full.0, full.1, buckets);
+        let d = density_counted(&index.starts, &index.counts, full.0, full.1, buckets);
         let max = d.iter().copied().max().unwrap_or(0).max(1) as f32;
         let bw = (x1 - x0) / buckets as f32;
         for (i, &c) in d.iter().enumerate() {

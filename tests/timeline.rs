@@ -109,3 +109,19 @@ fn a_million_events_cluster_without_losing_one() {
         }
     }
 }
+
+proptest! {
+    #[test]
+    fn day_counts_equal_binary_search(days in proptest::collection::vec(0i64..5000, 0..300), t in -100.0f64..5200.0) {
+        use linimasa::timeline::lod::DayCounts;
+        let mut starts: Vec<f64> = days.iter().map(|&d| (d + 16000) as f64).collect();
+        starts.sort_by(f64::total_cmp);
+        let counts = DayCounts::new(&starts);
+        let t = t + 16000.0;
+        let expect = starts.partition_point(|&s| s < t);
+        prop_assert_eq!(counts.before(t).unwrap_or(expect), expect);
+        if !starts.is_empty() {
+            prop_assert!(counts.before(t).is_some());
+        }
+    }
+}

@@ -24,6 +24,8 @@ pub struct TimelineIndex {
     pub spans: Vec<(f64, f64)>,
     /// Starts of the shown events, sorted.
     pub starts: Vec<f64>,
+    /// Their counts per day (O(1) range counts for the overview strip).
+    pub counts: super::lod::DayCounts,
     /// First start and last end of the shown events.
     pub extent: Option<(f64, f64)>,
     /// Number of shown events.
@@ -52,6 +54,7 @@ impl TimelineIndex {
             mode,
             lanes: assign_lanes(events, shown, mode),
             shown: starts.len(),
+            counts: super::lod::DayCounts::new(&starts),
             spans,
             starts,
             extent,

@@ -87,6 +87,8 @@ pub struct Lane {
     pub starts: Vec<f64>,
     /// The longest event span in the lane, in days (how far before the view an event may start and still show).
     pub max_span: f64,
+    /// Counts of `starts` per day, for O(1) range counts.
+    pub counts: super::lod::DayCounts,
 }
 
 /// Splits the events whose `shown[i]` is true into lanes. `events` must be sorted by start date.
@@ -117,6 +119,9 @@ pub fn assign_lanes(events: &[Event], shown: &[bool], mode: LaneMode) -> Vec<Lan
                 l.max_span = l.max_span.max(span);
             }
         }
+    }
+    for l in &mut lanes {
+        l.counts = super::lod::DayCounts::new(&l.starts);
     }
     match mode {
         LaneMode::Forum => lanes.sort_by_key(|l| {

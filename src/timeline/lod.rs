@@ -128,27 +128,95 @@ pub fn cluster(lane: &[usize], spans: &[(f64, f64)], axis: &Axis, min_gap_px: f6
 /// `starts` must be sorted; each bucket is counted by two binary searches, so the cost does not grow with the
 /// number of events.
 pub fn density(starts: &[f64], t0: f64, t1: f64, buckets: usize) -> Vec<u32> {
+    density_counted(starts, &DayCounts::default(), t0, t1, buckets)
+}
+
+/// [`density`] with a day-count table of `starts`.
+pub fn density_counted(
+    starts: &[f64],
+    counts: &DayCounts,
+    t0: f64,
+    t1: f64,
+    buckets: usize,
+) -> Vec<u32> {
     let mut out = vec![0u32; buckets];
     if buckets == 0 || t1 <= t0 {
         return out;
     }
     let w = (t1 - t0) / buckets as f64;
-    let mut lo = starts.partition_point(|&s| s < t0);
+    let mut lo = count_before(starts, counts, t0);
     for (b, slot) in out.iter_mut().enumerate() {
         let edge = if b + 1 == buckets {
             t1
         } else {
             t0 + w * (b + 1) as f64
         };
-        let hi = lo
-            + starts
-                .get(lo..)
-                .unwrap_or(&[])
-                .partition_point(|&s| s < edge);
+        let hi = count_before(starts, counts, edge).max(lo);
         *slot = u32::try_from(hi - lo).unwrap_or(u32::MAX);
         lo = hi;
     }
     out
+}
+
+/// Counts of sorted whole-day start times below any time, in O(1): a prefix sum over days. Binary search over a
+/// million starts misses the cache at every step; this table (4 bytes a day, ~13 KB for nine years) does not.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct DayCounts {
+    day0: i64,
+    /// `prefix[k]`: how many starts are before day `day0 + k`.
+    prefix: Vec<u32>,
+}
+
+impl DayCounts {
+    /// The table for sorted `starts`, or an empty one (callers then binary-search) when a start is not a whole day
+    /// or the days span more than a few centuries.
+    pub fn new(starts: &[f64]) -> DayCounts {
+        let (Some(&first), Some(&last)) = (starts.first(), starts.last()) else {
+            return DayCounts::default();
+        };
+        let whole = starts.iter().all(|s| s.fract() == 0.0 && s.is_finite());
+        let span = last - first;
+        if !whole || !(0.0..=150_000.0).contains(&span) || starts.len() > u32::MAX as usize {
+            return DayCounts::default();
+        }
+        let day0 = first as i64;
+        let days = span as usize + 2;
+        let mut prefix = vec![0u32; days + 1];
+        for &s in starts {
+            if let Some(slot) = prefix.get_mut((s as i64 - day0) as usize + 1) {
+                *slot += 1;
+            }
+        }
+        for k in 1..prefix.len() {
+            let before = prefix.get(k - 1).copied().unwrap_or(0);
+            if let Some(slot) = prefix.get_mut(k) {
+                *slot += before;
+            }
+        }
+        DayCounts { day0, prefix }
+    }
+
+    /// How many starts are `< t`, or `None` when the table is empty.
+    pub fn before(&self, t: f64) -> Option<usize> {
+        let last = *self.prefix.last()?;
+        if t.is_nan() {
+            return Some(0);
+        }
+        // Starts are whole days: s < t  ⟺  s < ceil(t).
+        let k = t.ceil() - self.day0 as f64;
+        if k <= 0.0 {
+            return Some(0);
+        }
+        let k = k as usize;
+        Some(self.prefix.get(k).copied().unwrap_or(last) as usize)
+    }
+}
+
+/// How many of the sorted `starts` are `< t`: from `counts` when it has a table, else by binary search.
+pub fn count_before(starts: &[f64], counts: &DayCounts, t: f64) -> usize {
+    counts
+        .before(t)
+        .unwrap_or_else(|| starts.partition_point(|&s| s < t))
 }
 
 /// Most events a lane shows as individual markers in one frame; beyond, markers are counted per pixel bucket
@@ -165,15 +233,16 @@ pub fn lane_marks(
     budget: usize,
 ) -> Vec<Mark> {
     let (v0, v1) = (axis.view.start, axis.view.end);
-    let range = visible_range(&lane.starts, v0, v1, lane.max_span);
-    let Some(events) = lane.events.get(range.clone()) else {
+    let lo = count_before(&lane.starts, &lane.counts, v0 - lane.max_span);
+    let hi = count_before(&lane.starts, &lane.counts, v1).max(lo);
+    let Some(events) = lane.events.get(lo..hi) else {
         return Vec::new();
     };
     if events.len() <= budget {
         return cluster(events, spans, axis, min_gap_px);
     }
-    let starts = lane.starts.get(range).unwrap_or(&[]);
-    bucket_marks(events, starts, spans, axis, min_gap_px)
+    let starts = lane.starts.get(lo..hi).unwrap_or(&[]);
+    bucket_marks_counted(events, starts, spans, axis, min_gap_px, &lane.counts, lo)
 }
 
 fn times(m: &Mark, spans: &[(f64, f64)]) -> (f64, f64) {
@@ -216,8 +285,33 @@ pub fn bucket_marks(
     axis: &Axis,
     min_gap_px: f64,
 ) -> Vec<Mark> {
+    bucket_marks_counted(
+        events,
+        starts,
+        spans,
+        axis,
+        min_gap_px,
+        &DayCounts::default(),
+        0,
+    )
+}
+
+/// [`bucket_marks`] with a day-count table of the whole lane (`offset`: where `starts` begins in the lane).
+fn bucket_marks_counted(
+    events: &[usize],
+    starts: &[f64],
+    spans: &[(f64, f64)],
+    axis: &Axis,
+    min_gap_px: f64,
+    counts: &DayCounts,
+    offset: usize,
+) -> Vec<Mark> {
+    let before = |t: f64| match counts.before(t) {
+        Some(n) => n.saturating_sub(offset).min(starts.len()),
+        None => starts.partition_point(|&s| s < t),
+    };
     let (v0, v1) = (axis.view.start, axis.view.end);
-    let first_in = starts.partition_point(|&s| s < v0);
+    let first_in = before(v0);
     // Events starting before the view that still show in it (few: only within the longest span).
     let leading = events
         .get(..first_in)
@@ -241,7 +335,7 @@ pub fn bucket_marks(
     for b in 0..n_buckets {
         let b0 = v0 + dt * b as f64;
         let b1 = if b + 1 == n_buckets { v1 } else { b0 + dt };
-        let hi = lo + starts.get(lo..).unwrap_or(&[]).partition_point(|&s| s < b1);
+        let hi = before(b1).max(lo);
         let count = hi - lo + carry;
         carry = 0;
         if count == 0 {
