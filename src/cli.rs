@@ -28,11 +28,9 @@ pub struct Extraction {
     pub unapplied: Vec<Unapplied>,
 }
 
-/// The events before curation: article-level reports, their merge, and hand-made events.
+/// The events before curation: the merged reports of the articles, and hand-made events.
 #[derive(Debug, Clone, Default)]
 pub struct BaseEvents {
-    /// Article-level reports (what merging started from).
-    pub reports: Vec<Event>,
     /// Merged events plus hand-made events, sorted by date.
     pub events: Vec<Event>,
     /// Rows of events files that could not be read.
@@ -41,16 +39,11 @@ pub struct BaseEvents {
 
 /// Builds the uncurated events from the facts of every article and the rows of events files.
 pub fn base_events(facts: &[ArticleFacts], rows: &[EventRow]) -> BaseEvents {
-    let reports = merge::reports(facts);
-    let mut events = merge::merge_reports(reports.clone());
+    let mut events = merge::merge_reports(merge::reports(facts));
     let (imported, skipped) = crate::extract::imported::events_from_rows(rows);
     events.extend(imported);
     merge::sort_events(&mut events);
-    BaseEvents {
-        reports,
-        events,
-        skipped,
-    }
+    BaseEvents { events, skipped }
 }
 
 /// The curation overlay of a corpus opened from `inputs`, and a message when it cannot be used.
@@ -81,7 +74,12 @@ pub fn extract_paths(inputs: &[PathBuf], opts: &LoadOptions) -> (Extraction, cor
     let articles = got.facts;
     let base = base_events(&articles, &corpus.event_rows);
     let (overlay, problem) = load_overlay(inputs);
-    let curated = curation::apply(&base.events, &base.reports, &overlay.edits);
+    let reports = if curation::needs_reports(&overlay.edits) {
+        merge::reports(&articles)
+    } else {
+        Vec::new()
+    };
+    let curated = curation::apply(&base.events, &reports, &overlay.edits);
     let mut skipped = std::mem::take(&mut corpus.skipped);
     skipped.extend(base.skipped);
     if let Some(reason) = problem {

@@ -14,10 +14,10 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-/// Bump when extraction changes what it finds: older caches are then ignored.
-pub const EXTRACTOR_VERSION: u32 = 1;
+/// Bump when extraction (or the cached types) change: older caches are then ignored.
+pub const EXTRACTOR_VERSION: u32 = 2;
 
 /// Files per chunk between progress reports and partial results.
 const CHUNK: usize = 2048;
@@ -154,7 +154,7 @@ fn write_cache(path: &Path, entries: &[Entry]) -> std::io::Result<()> {
         .into_par_iter()
         .map(|k| {
             let part: Vec<&Entry> = entries.iter().skip(k).step_by(n_shards).collect();
-            rmp_serde::to_vec_named(&part)
+            rmp_serde::to_vec(&part)
                 .map(serde_bytes_like::Bytes)
                 .map_err(std::io::Error::other)
         })
@@ -165,7 +165,7 @@ fn write_cache(path: &Path, entries: &[Entry]) -> std::io::Result<()> {
         version: env!("CARGO_PKG_VERSION").into(),
         shards,
     };
-    let bytes = rmp_serde::to_vec_named(&file).map_err(std::io::Error::other)?;
+    let bytes = rmp_serde::to_vec(&file).map_err(std::io::Error::other)?;
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }
@@ -255,82 +255,92 @@ fn process(
     }
 }
 
+/// A snapshot of what has been ingested so far, built only when asked for.
+pub type Snapshot<'a> = &'a dyn Fn() -> Ingested;
+
 /// Ingests `inputs`. `progress(done, total)` is called as files finish and may return `false` to cancel (the
-/// result then holds what was done). `partial` is called after each chunk of files with everything so far.
+/// result then holds what was done). `partial` is called after each chunk of files read with a function that
+/// builds a snapshot of everything so far (call it only when a snapshot is wanted: it copies).
 pub fn ingest(
     inputs: &[PathBuf],
     opts: &LoadOptions,
     keep_text: bool,
     progress: &(dyn Fn(usize, usize) -> bool + Sync),
-    partial: &mut dyn FnMut(&Ingested),
+    partial: &mut dyn FnMut(Snapshot<'_>),
 ) -> Ingested {
     let (files, walk_skipped) = corpus::find_files(inputs);
     let cache_file = opts.cache_dir.as_ref().map(|d| cache_path(d, inputs));
-    let cache = cache_file.as_deref().map(read_cache).unwrap_or_default();
-    let hits = AtomicUsize::new(0);
-    let done = AtomicUsize::new(0);
-    let used = AtomicU64::new(0);
-    let cancelled = AtomicBool::new(false);
+    let mut cache = cache_file.as_deref().map(read_cache).unwrap_or_default();
+    let cached_files = cache.len();
     let total = files.len();
-    let mut out = Ingested {
-        files: total,
-        skipped: walk_skipped,
-        ..Ingested::default()
-    };
-    let mut entries: Vec<Entry> = Vec::with_capacity(files.len());
-    for chunk in files.chunks(CHUNK) {
+    // Files whose size and time match the cache are taken from it without being read (moved, not copied).
+    let stats: Vec<Option<(u64, u128)>> = files
+        .par_iter()
+        .map(|f| {
+            std::fs::metadata(&f.path)
+                .ok()
+                .map(|m| (m.len(), mtime_ns(&m)))
+        })
+        .collect();
+    let mut slots: Vec<Option<Entry>> = Vec::with_capacity(total);
+    for (f, st) in files.iter().zip(&stats) {
+        let hit = match (cache.get(&f.path), st) {
+            (Some(e), Some((size, mtime))) => e.size == *size && e.mtime_ns == *mtime,
+            _ => false,
+        };
+        slots.push(if hit { cache.remove(&f.path) } else { None });
+    }
+    let hits = AtomicUsize::new(slots.iter().filter(|s| s.is_some()).count());
+    let done = AtomicUsize::new(hits.load(Ordering::Relaxed));
+    let cancelled = AtomicBool::new(!progress(done.load(Ordering::Relaxed), total));
+    let misses: Vec<usize> = (0..total)
+        .filter(|&i| slots.get(i).is_some_and(|s| s.is_none()))
+        .collect();
+    for chunk in misses.chunks(CHUNK) {
         if cancelled.load(Ordering::Relaxed) {
             break;
         }
-        let results: Vec<Option<Entry>> = chunk
+        let results: Vec<(usize, Option<Entry>)> = chunk
             .par_iter()
-            .map(|f| {
+            .map(|&i| {
                 if cancelled.load(Ordering::Relaxed) {
-                    return None;
+                    return (i, None);
                 }
-                let entry = process(f, opts, keep_text, &cache, &hits);
+                let entry = files
+                    .get(i)
+                    .map(|f| process(f, opts, keep_text, &cache, &hits));
                 let n = done.fetch_add(1, Ordering::Relaxed) + 1;
                 if !progress(n, total) {
                     cancelled.store(true, Ordering::Relaxed);
                 }
-                Some(entry)
+                (i, entry)
             })
             .collect();
-        for (file, entry) in chunk.iter().zip(results) {
-            let Some(entry) = entry else { continue };
-            match &entry.outcome {
-                Outcome::Used {
-                    articles,
-                    facts,
-                    rows,
-                } => {
-                    let before = used.fetch_add(entry.size, Ordering::Relaxed);
-                    if before.saturating_add(entry.size) > opts.max_total_bytes {
-                        used.fetch_sub(entry.size, Ordering::Relaxed);
-                        out.skipped.push(Skipped {
-                            file: file.display.clone(),
-                            reason: format!(
-                                "corpus size limit of {} MB reached; not loaded (raise it with --max-corpus-mb)",
-                                opts.max_total_bytes / (1024 * 1024)
-                            ),
-                        });
-                        continue;
-                    }
-                    out.articles.extend(articles.iter().cloned());
-                    out.facts.extend(facts.iter().cloned());
-                    out.event_rows.extend(rows.iter().cloned());
-                    out.bytes += entry.size;
-                }
-                Outcome::Skipped(reason) => out.skipped.push(Skipped {
-                    file: file.display.clone(),
-                    reason: reason.clone(),
-                }),
+        for (i, entry) in results {
+            if let Some(slot) = slots.get_mut(i) {
+                *slot = entry;
             }
-            entries.push(entry);
         }
-        out.from_cache = hits.load(Ordering::Relaxed);
-        partial(&out);
+        partial(&|| assemble(&files, &slots, opts, walk_skipped.clone(), |e| e.clone()));
     }
+    let changed = hits.load(Ordering::Relaxed) != total || cached_files != total;
+    if let Some(path) = cache_file
+        && changed
+        && !cancelled.load(Ordering::Relaxed)
+    {
+        let mut entries: Vec<Entry> = slots.iter().flatten().cloned().collect();
+        // The cache never holds article text (it can be re-read). One that cannot be written only costs time.
+        for e in &mut entries {
+            if let Outcome::Used { articles, .. } = &mut e.outcome {
+                for a in articles {
+                    a.text = String::new();
+                }
+            }
+        }
+        let _ = write_cache(&path, &entries);
+    }
+    let mut out = assemble_owned(&files, slots, opts, walk_skipped);
+    out.from_cache = hits.load(Ordering::Relaxed);
     if keep_text {
         // Articles taken from the cache carry no text: read it again.
         out.articles
@@ -342,20 +352,67 @@ pub fn ingest(
                 }
             });
     }
-    let changed = entries.len() != cache.len() || hits.load(Ordering::Relaxed) != entries.len();
-    if let Some(path) = cache_file
-        && changed
-        && !cancelled.load(Ordering::Relaxed)
-    {
-        // The cache never holds article text (it can be re-read). One that cannot be written only costs time.
-        for e in &mut entries {
-            if let Outcome::Used { articles, .. } = &mut e.outcome {
-                for a in articles {
-                    a.text = String::new();
+    out
+}
+
+fn limit_reason(opts: &LoadOptions) -> String {
+    format!(
+        "corpus size limit of {} MB reached; not loaded (raise it with --max-corpus-mb)",
+        opts.max_total_bytes / (1024 * 1024)
+    )
+}
+
+/// The result so far, copying from the slots (for snapshots while loading).
+fn assemble(
+    files: &[FoundFile],
+    slots: &[Option<Entry>],
+    opts: &LoadOptions,
+    skipped: Vec<Skipped>,
+    copy: impl Fn(&Entry) -> Entry,
+) -> Ingested {
+    let owned: Vec<Option<Entry>> = slots.iter().map(|s| s.as_ref().map(&copy)).collect();
+    assemble_owned(files, owned, opts, skipped)
+}
+
+/// The result, in file order, moving the articles and facts out of the slots.
+fn assemble_owned(
+    files: &[FoundFile],
+    slots: Vec<Option<Entry>>,
+    opts: &LoadOptions,
+    skipped: Vec<Skipped>,
+) -> Ingested {
+    let mut out = Ingested {
+        files: files.len(),
+        skipped,
+        ..Ingested::default()
+    };
+    let mut used = 0u64;
+    for (file, entry) in files.iter().zip(slots) {
+        let Some(entry) = entry else { continue };
+        match entry.outcome {
+            Outcome::Used {
+                articles,
+                facts,
+                rows,
+            } => {
+                if used.saturating_add(entry.size) > opts.max_total_bytes {
+                    out.skipped.push(Skipped {
+                        file: file.display.clone(),
+                        reason: limit_reason(opts),
+                    });
+                    continue;
                 }
+                used += entry.size;
+                out.articles.extend(articles);
+                out.facts.extend(facts);
+                out.event_rows.extend(rows);
+                out.bytes += entry.size;
             }
+            Outcome::Skipped(reason) => out.skipped.push(Skipped {
+                file: file.display.clone(),
+                reason,
+            }),
         }
-        let _ = write_cache(&path, &entries);
     }
     out
 }

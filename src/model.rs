@@ -274,7 +274,6 @@ pub struct DateMention {
     /// Normalised value (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`), or `None` where nothing anchors it.
     pub value: Option<String>,
     /// The resolved span, where one could be resolved.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub span: Option<DateSpan>,
 }
 
@@ -284,7 +283,6 @@ pub struct Quote {
     /// Canonical name of the speaker, where one was found.
     pub speaker: Option<String>,
     /// The speaker's role or title as printed (`Menko Polhukam`), where given.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
     /// The exact words inside the quotation marks (without a closing comma).
     pub text: String,
@@ -293,7 +291,6 @@ pub struct Quote {
     /// Byte offset one past the quoted words.
     pub end: usize,
     /// Where the attribution (`kata Wiranto`) was found.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub speaker_span: Option<Span>,
 }
 

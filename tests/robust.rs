@@ -197,7 +197,8 @@ fn random_edit_sequences_never_lose_a_source() {
     let facts = x.articles;
     let base = linimasa::cli::base_events(&facts, &[]);
     let total: usize = base.events.iter().map(|e| e.sources.len()).sum();
-    let parts: Vec<String> = base.reports.iter().map(|r| r.id.clone()).collect();
+    let reports = linimasa::extract::merge::reports(&facts);
+    let parts: Vec<String> = reports.iter().map(|r| r.id.clone()).collect();
     let articles: Vec<String> = facts.iter().map(|f| f.id.clone()).collect();
     let mut rng = linimasa::synth::Rng::new(7);
     for _round in 0..200 {
@@ -227,7 +228,7 @@ fn random_edit_sequences_never_lose_a_source() {
                 }
             })
             .collect();
-        let c = apply(&base.events, &base.reports, &edits);
+        let c = apply(&base.events, &reports, &edits);
         let got: usize = c
             .events
             .iter()

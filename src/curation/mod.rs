@@ -199,6 +199,13 @@ struct Group {
     alive: bool,
 }
 
+/// Whether applying `edits` needs the article-level reports (only merges and splits rebuild events from them).
+pub fn needs_reports(edits: &[Edit]) -> bool {
+    edits
+        .iter()
+        .any(|e| matches!(e.op, Op::Merge { .. } | Op::Split { .. }))
+}
+
 /// Applies `edits` in order to the extracted events. `base` are the merged events (each with its `parts`),
 /// `reports` the article-level reports they were merged from (each report's id is a part id); events that are
 /// not made of reports (hand-made rows) are their own report.

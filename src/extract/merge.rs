@@ -6,16 +6,6 @@ use crate::model::{ArticleFacts, Certainty, DateSpan, Event, EventQuote, Source}
 /// Days of slack allowed between two reports' dates of one event.
 const SLACK_DAYS: i64 = 2;
 
-fn forum_compatible(a: &Option<String>, b: &Option<String>) -> bool {
-    match (a, b) {
-        (Some(a), Some(b)) => {
-            let (a, b) = (a.to_lowercase(), b.to_lowercase());
-            a == b || (a.ends_with(&b) || b.ends_with(&a)) && !(has_ordinal(&a) && has_ordinal(&b))
-        }
-        _ => false,
-    }
-}
-
 fn has_ordinal(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_ascii_digit())
 }
@@ -127,12 +117,35 @@ pub fn article_events(f: &ArticleFacts) -> Vec<Event> {
     out
 }
 
-fn same_event(a: &Event, b: &Event) -> bool {
+/// What merging compares, computed once per event rather than at every comparison.
+struct MergeKey {
+    forum: Option<String>,
+    title: String,
+}
+
+impl MergeKey {
+    fn of(e: &Event) -> MergeKey {
+        MergeKey {
+            forum: e.forum.as_ref().map(|f| f.to_lowercase()),
+            title: norm_title(&e.title),
+        }
+    }
+}
+
+fn same_event_keyed(a: &Event, ka: &MergeKey, b: &Event, kb: &MergeKey) -> bool {
     // A year or month mention overlaps every day in it: only reports at the same precision merge.
     if a.date.precision != b.date.precision || !a.date.overlaps(&b.date, SLACK_DAYS) {
         return false;
     }
-    forum_compatible(&a.forum, &b.forum) || norm_title(&a.title) == norm_title(&b.title)
+    let forums = match (&ka.forum, &kb.forum) {
+        (Some(a), Some(b)) => {
+            a == b
+                || (a.ends_with(b.as_str()) || b.ends_with(a.as_str()))
+                    && !(has_ordinal(a) && has_ordinal(b))
+        }
+        _ => false,
+    };
+    forums || ka.title == kb.title
 }
 
 /// Adds `other`'s sources, quotes, people, countries and parts to `into`, keeping the better date and title.
@@ -191,9 +204,10 @@ pub fn absorb(into: &mut Event, other: Event) {
 /// Every article-level report (main events and mentions), in the order merging takes them: main events first,
 /// then by date and id.
 pub fn reports(facts: &[ArticleFacts]) -> Vec<Event> {
-    let mut all: Vec<Event> = facts.iter().flat_map(article_events).collect();
+    use rayon::prelude::*;
+    let mut all: Vec<Event> = facts.par_iter().flat_map_iter(article_events).collect();
     // Main events first so that they absorb the mentions, then by date.
-    all.sort_by(report_order);
+    all.par_sort_by(report_order);
     all
 }
 
@@ -220,10 +234,12 @@ pub fn merge_reports(reports: Vec<Event>) -> Vec<Event> {
         crate::model::Precision::Month => 1,
         crate::model::Precision::Year => 2,
     };
+    let mut keys: Vec<MergeKey> = Vec::new();
     for e in reports {
         let Some((by_start, longest_days)) = index.get_mut(slot(e.date.precision)) else {
             continue;
         };
+        let ke = MergeKey::of(&e);
         let from = e.date.start - chrono::Duration::days(*longest_days + SLACK_DAYS);
         let to = e.date.end + chrono::Duration::days(SLACK_DAYS);
         // The first event (in order of creation) that is the same event, as a linear scan would find it.
@@ -231,8 +247,8 @@ pub fn merge_reports(reports: Vec<Event>) -> Vec<Event> {
             .range(from..=to)
             .flat_map(|(_, ids)| ids.iter().copied())
             .filter(|&i| {
-                out.get(i).is_some_and(|o| {
-                    same_event(o, &e)
+                out.get(i).zip(keys.get(i)).is_some_and(|(o, ko)| {
+                    same_event_keyed(o, ko, &e, &ke)
                         && !o
                             .sources
                             .iter()
@@ -244,6 +260,9 @@ pub fn merge_reports(reports: Vec<Event>) -> Vec<Event> {
             Some((i, o)) => {
                 let old_start = o.date.start;
                 absorb(o, e);
+                if let Some(k) = keys.get_mut(i) {
+                    *k = MergeKey::of(o);
+                }
                 // The merged date may have moved: re-file the event under its new start.
                 if o.date.start != old_start {
                     let new_start = o.date.start;
@@ -258,6 +277,7 @@ pub fn merge_reports(reports: Vec<Event>) -> Vec<Event> {
                 *longest_days = (*longest_days).max((e.date.end - e.date.start).num_days());
                 by_start.entry(e.date.start).or_default().push(out.len());
                 out.push(e);
+                keys.push(ke);
             }
         }
     }

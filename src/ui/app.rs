@@ -139,8 +139,10 @@ pub struct Data {
     pub articles: Vec<Article>,
     /// Extracted facts per article.
     pub facts: Vec<ArticleFacts>,
-    /// Events before curation (and the reports they were merged from).
+    /// Events before curation.
     pub base: BaseEvents,
+    /// The article-level reports the events were merged from, computed when a merge or split needs them.
+    pub reports: Option<Vec<Event>>,
     /// Events shown (curated), sorted by start date.
     pub events: Vec<Event>,
     /// Events hidden by hand.
@@ -205,11 +207,18 @@ impl Data {
 
     /// Applies the overlay's edits to the base events again.
     pub fn recurate(&mut self) {
-        let c = crate::curation::apply(&self.base.events, &self.base.reports, &self.overlay.edits);
+        if crate::curation::needs_reports(&self.overlay.edits) && self.reports.is_none() {
+            self.reports = Some(crate::extract::merge::reports(&self.facts));
+        }
+        let reports = self.reports.as_deref().unwrap_or(&[]);
+        let c = crate::curation::apply(&self.base.events, reports, &self.overlay.edits);
         self.events = c.events;
         self.hidden = c.hidden;
         self.unapplied = c.unapplied;
-        self.search_texts = self.events.iter().map(search_text).collect();
+        self.search_texts = {
+            use rayon::prelude::*;
+            self.events.par_iter().map(search_text).collect()
+        };
     }
 
     /// Everything to list in the Problems panel: skipped files, a damaged overlay, edits not applied.
@@ -497,15 +506,16 @@ impl LinimasaApp {
                 };
                 // A snapshot at most every second, so that building them never dominates the load.
                 let mut last = std::time::Instant::now();
-                let mut partial = |so_far: &crate::ingest::Ingested| {
-                    if last.elapsed().as_secs_f64() < 1.0 || so_far.files == 0 {
+                let mut partial = |snapshot: crate::ingest::Snapshot<'_>| {
+                    if last.elapsed().as_secs_f64() < 1.0 {
                         return;
                     }
+                    let so_far = snapshot();
                     let data = Data::from_parts(
-                        so_far.articles.clone(),
-                        so_far.facts.clone(),
+                        so_far.articles,
+                        so_far.facts,
                         &so_far.event_rows,
-                        so_far.skipped.clone(),
+                        so_far.skipped,
                     )
                     .with_overlay_of(&paths);
                     let _ = tx.send((data, false));
