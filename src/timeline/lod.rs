@@ -219,6 +219,9 @@ pub fn count_before(starts: &[f64], counts: &DayCounts, t: f64) -> usize {
         .unwrap_or_else(|| starts.partition_point(|&s| s < t))
 }
 
+/// Width of a bucket in dense lanes, in minimum marker gaps (room for a cluster circle with its count).
+const BUCKET_GAPS: f64 = 3.0;
+
 /// Most events a lane shows as individual markers in one frame; beyond, markers are counted per pixel bucket
 /// by binary search, so a frame costs the same at a thousand events or a million.
 pub const MARKER_BUDGET: usize = 2000;
@@ -238,7 +241,10 @@ pub fn lane_marks(
     let Some(events) = lane.events.get(lo..hi) else {
         return Vec::new();
     };
-    if events.len() <= budget {
+    // Individual markers (merged where they touch) while they could each have room; past that — more events
+    // than marker slots across the view, or past the budget — counted buckets show how they spread over time.
+    let slots = ((axis.x_from_time(v1) - axis.x_from_time(v0)) / min_gap_px).max(1.0);
+    if events.len() <= budget && (events.len() as f64) <= slots {
         return cluster(events, spans, axis, min_gap_px);
     }
     let starts = lane.starts.get(lo..hi).unwrap_or(&[]);
@@ -320,7 +326,9 @@ fn bucket_marks_counted(
         .filter(|&&i| spans.get(i).is_some_and(|&(_, e)| e > v0))
         .count();
     let width_px = (axis.x_from_time(v1) - axis.x_from_time(v0)).max(1.0);
-    let n_buckets = ((width_px / min_gap_px).ceil() as usize).max(1);
+    // Buckets wide enough for a counted cluster marker each, so that a dense lane shows how its events spread
+    // over time (one marker per bucket) instead of one marker for everything.
+    let n_buckets = ((width_px / (min_gap_px * BUCKET_GAPS)).ceil() as usize).max(1);
     let dt = (v1 - v0) / n_buckets as f64;
     let mut out: Vec<Mark> = Vec::new();
     let mut lo = first_in;
@@ -358,8 +366,9 @@ fn bucket_marks_counted(
         } else {
             Mark::Cluster {
                 count,
-                x0: axis.x_from_time(b0),
-                x1: axis.x_from_time(b1),
+                // A point at the bucket's centre: neighbouring buckets stay apart.
+                x0: axis.x_from_time((b0 + b1) / 2.0),
+                x1: axis.x_from_time((b0 + b1) / 2.0),
                 t0: starts.get(lo).copied().unwrap_or(b0).min(b0),
                 t1: b1,
             }
