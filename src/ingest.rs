@@ -19,6 +19,21 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 /// Bump when extraction (or the cached types) change: older caches are then ignored.
 pub const EXTRACTOR_VERSION: u32 = 2;
 
+/// Cache writes still running (see [`flush_cache_writes`]).
+static PENDING_WRITES: std::sync::Mutex<Vec<std::thread::JoinHandle<()>>> =
+    std::sync::Mutex::new(Vec::new());
+
+/// Waits until every extraction cache write started so far has finished (the app calls it when it quits).
+pub fn flush_cache_writes() {
+    let handles: Vec<_> = PENDING_WRITES
+        .lock()
+        .map(|mut p| std::mem::take(&mut *p))
+        .unwrap_or_default();
+    for h in handles {
+        let _ = h.join();
+    }
+}
+
 /// Files per chunk between progress reports and partial results.
 const CHUNK: usize = 2048;
 
@@ -337,7 +352,17 @@ pub fn ingest(
                 }
             }
         }
-        let _ = write_cache(&path, &entries);
+        // Written on its own thread so that the timeline shows without waiting; atomic, so a quit mid-write
+        // leaves the old cache (or none), never a torn one.
+        if let Ok(handle) = std::thread::Builder::new()
+            .name("linimasa-cache".into())
+            .spawn(move || {
+                let _ = write_cache(&path, &entries);
+            })
+            && let Ok(mut pending) = PENDING_WRITES.lock()
+        {
+            pending.push(handle);
+        }
     }
     let mut out = assemble_owned(&files, slots, opts, walk_skipped);
     out.from_cache = hits.load(Ordering::Relaxed);

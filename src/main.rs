@@ -123,6 +123,8 @@ fn main() -> ExitCode {
             linimasa::ui::run(start).map(|()| 0)
         }
     };
+    // Let a cache write started by this run finish (it is atomic either way).
+    linimasa::ingest::flush_cache_writes();
     match result {
         Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
         Err(e) => {

@@ -97,6 +97,7 @@ fn the_extraction_cache_reuses_unchanged_files_and_redoes_changed_ones() {
         )
     };
     let first = run();
+    linimasa::ingest::flush_cache_writes();
     assert_eq!(first.from_cache, 0);
     assert!(cache.read_dir().unwrap().count() >= 1, "cache written");
     let second = run();
@@ -113,6 +114,7 @@ fn the_extraction_cache_reuses_unchanged_files_and_redoes_changed_ones() {
     )
     .unwrap();
     let third = run();
+    linimasa::ingest::flush_cache_writes();
     assert_eq!(third.from_cache, 299);
     let idx = third
         .articles
@@ -135,6 +137,7 @@ fn the_extraction_cache_reuses_unchanged_files_and_redoes_changed_ones() {
     f.set_modified(std::time::SystemTime::now() + std::time::Duration::from_secs(5))
         .unwrap();
     drop(f);
+    linimasa::ingest::flush_cache_writes();
     let fourth = run();
     assert_eq!(fourth.from_cache, 300);
     // Text is not kept, but can be read again.

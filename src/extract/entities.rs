@@ -367,12 +367,17 @@ pub fn dateline(text: &str, layout: &Layout) -> (Option<Located>, Option<Located
 pub fn canonical_outlet(s: &str) -> Option<String> {
     let l = s.trim().to_lowercase();
     let l = l.trim_start_matches("www.");
+    // `l` ends with `.key` (a subdomain of the outlet's domain), without building the string.
+    let dotted_suffix = |k: &str| {
+        l.len() > k.len()
+            && l.ends_with(k)
+            && l.as_bytes().get(l.len() - k.len() - 1) == Some(&b'.')
+    };
     OUTLETS
         .iter()
         .find(|(_, keys)| {
-            keys.iter().any(|k| {
-                *k == l || l.ends_with(&format!(".{k}")) || (k.contains('.') && l.contains(k))
-            })
+            keys.iter()
+                .any(|k| *k == l || dotted_suffix(k) || (k.contains('.') && l.contains(k)))
         })
         .map(|(c, _)| c.to_string())
 }

@@ -1009,5 +1009,6 @@ impl eframe::App for LinimasaApp {
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.save_settings(None);
+        crate::ingest::flush_cache_writes();
     }
 }
