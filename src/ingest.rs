@@ -87,11 +87,21 @@ enum Outcome {
     Skipped(String),
 }
 
+/// The running program's build (its size and modification time): a rebuilt extractor never trusts facts an
+/// older build cached.
+fn build_id() -> String {
+    std::env::current_exe()
+        .and_then(std::fs::metadata)
+        .map(|m| format!("{}-{}", m.len(), mtime_ns(&m)))
+        .unwrap_or_default()
+}
+
 #[derive(Serialize, Deserialize)]
 struct CacheFile {
     format: String,
     extractor: u32,
     version: String,
+    build: String,
     /// MessagePack-encoded `Vec<Entry>` shards, decoded in parallel.
     shards: Vec<serde_bytes_like::Bytes>,
 }
@@ -153,6 +163,7 @@ fn read_cache(path: &Path) -> HashMap<PathBuf, Entry> {
     if file.format != "linimasa-extract-cache"
         || file.extractor != EXTRACTOR_VERSION
         || file.version != env!("CARGO_PKG_VERSION")
+        || file.build != build_id()
     {
         return HashMap::new();
     }
@@ -178,6 +189,7 @@ fn write_cache(path: &Path, entries: &[Entry]) -> std::io::Result<()> {
         format: "linimasa-extract-cache".into(),
         extractor: EXTRACTOR_VERSION,
         version: env!("CARGO_PKG_VERSION").into(),
+        build: build_id(),
         shards,
     };
     let bytes = rmp_serde::to_vec(&file).map_err(std::io::Error::other)?;
