@@ -278,7 +278,13 @@ impl LinimasaApp {
                 return;
             }
         };
-        let facts = self.data.facts.iter().find(|f| f.id == s.article_id);
+        // Facts are stored in the same order as the articles.
+        let facts = self
+            .data
+            .article_index
+            .get(&s.article_id)
+            .and_then(|&i| self.data.facts.get(i))
+            .filter(|f| f.id == s.article_id);
         let mut marks: Vec<(Span, Color32)> = Vec::new();
         let dark = ui.visuals().dark_mode;
         let (date_c, date_strong, quote_c, place_c) = if dark {
