@@ -29,7 +29,7 @@ pub struct Extraction {
 }
 
 /// The events before curation: the merged reports of the articles, and hand-made events.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, serde::Deserialize)]
 pub struct BaseEvents {
     /// Merged events plus hand-made events, sorted by date.
     pub events: Vec<Event>,

@@ -65,6 +65,11 @@ pub struct Ingested {
     pub from_cache: usize,
     /// Files listed.
     pub files: usize,
+    /// A hash of every file's path, size and time (and the build): equal fingerprints mean the same corpus, so
+    /// results derived from all of it (the merged events) can be cached under it.
+    pub fingerprint: String,
+    /// A hash of the inputs opened (names this corpus's cache files).
+    pub corpus_key: String,
 }
 
 /// What one file gave, as cached.
@@ -139,18 +144,20 @@ mod serde_bytes_like {
     }
 }
 
-/// The cache file of a corpus opened from `inputs`.
-fn cache_path(dir: &Path, inputs: &[PathBuf]) -> PathBuf {
+/// A name for the corpus opened from `inputs` (its absolute paths, hashed).
+fn corpus_key(inputs: &[PathBuf]) -> String {
     let mut key = String::new();
     for p in inputs {
         let abs = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
         key.push_str(&abs.to_string_lossy());
         key.push('\n');
     }
-    dir.join(format!(
-        "extract-{}.mpk",
-        crate::corpus::content_id(&key, None)
-    ))
+    crate::corpus::content_id(&key, None)
+}
+
+/// The cache file of a corpus opened from `inputs`.
+fn cache_path(dir: &Path, inputs: &[PathBuf]) -> PathBuf {
+    dir.join(format!("extract-{}.mpk", corpus_key(inputs)))
 }
 
 fn read_cache(path: &Path) -> HashMap<PathBuf, Entry> {
@@ -378,6 +385,19 @@ pub fn ingest(
     }
     let mut out = assemble_owned(&files, slots, opts, walk_skipped);
     out.from_cache = hits.load(Ordering::Relaxed);
+    let mut h = blake3::Hasher::new();
+    h.update(build_id().as_bytes());
+    h.update(&opts.max_total_bytes.to_le_bytes());
+    h.update(&opts.max_file_bytes.to_le_bytes());
+    for (f, st) in files.iter().zip(&stats) {
+        h.update(f.path.to_string_lossy().as_bytes());
+        h.update(&[0]);
+        let (size, mtime) = st.unwrap_or((u64::MAX, 0));
+        h.update(&size.to_le_bytes());
+        h.update(&mtime.to_le_bytes());
+    }
+    out.fingerprint = h.finalize().to_hex().to_string();
+    out.corpus_key = corpus_key(inputs);
     if keep_text {
         // Articles taken from the cache carry no text: read it again.
         out.articles
@@ -452,6 +472,74 @@ fn assemble_owned(
         }
     }
     out
+}
+
+/// The merged events cached for a corpus `fingerprint` (see [`Ingested::fingerprint`]), if any.
+pub fn cached_events(
+    dir: &Path,
+    corpus_key: &str,
+    fingerprint: &str,
+) -> Option<crate::cli::BaseEvents> {
+    let bytes = std::fs::read(dir.join(format!("events-{corpus_key}.mpk"))).ok()?;
+    let (fp, shards): (String, Vec<serde_bytes_like::Bytes>) =
+        rmp_serde::from_slice(&bytes).ok()?;
+    if fp != fingerprint {
+        return None;
+    }
+    let parts: Vec<crate::cli::BaseEvents> = shards
+        .par_iter()
+        .map(|s| rmp_serde::from_slice(&s.0))
+        .collect::<Result<_, _>>()
+        .ok()?;
+    let mut out = crate::cli::BaseEvents::default();
+    for p in parts {
+        out.events.extend(p.events);
+        out.skipped.extend(p.skipped);
+    }
+    Some(out)
+}
+
+/// Caches the merged events of a corpus in the state `fingerprint`, on a background thread (atomically; one
+/// file per corpus, replaced when the corpus changes).
+pub fn store_events(
+    dir: &Path,
+    corpus_key: &str,
+    fingerprint: &str,
+    base: &crate::cli::BaseEvents,
+) {
+    let key = corpus_key.to_string();
+    let (dir, fingerprint, base) = (dir.to_path_buf(), fingerprint.to_string(), base.clone());
+    let job = move || {
+        let n = 8.min(base.events.len().max(1));
+        let shards: Result<Vec<serde_bytes_like::Bytes>, _> = (0..n)
+            .into_par_iter()
+            .map(|k| {
+                let part = crate::cli::BaseEvents {
+                    events: base.events.iter().skip(k).step_by(n).cloned().collect(),
+                    skipped: if k == 0 {
+                        base.skipped.clone()
+                    } else {
+                        Vec::new()
+                    },
+                };
+                rmp_serde::to_vec(&part).map(serde_bytes_like::Bytes)
+            })
+            .collect();
+        let Ok(shards) = shards else { return };
+        let Ok(bytes) = rmp_serde::to_vec(&(fingerprint, shards)) else {
+            return;
+        };
+        if std::fs::create_dir_all(&dir).is_ok() {
+            let _ = crate::export::write_atomic(&dir.join(format!("events-{key}.mpk")), &bytes);
+        }
+    };
+    if let Ok(handle) = std::thread::Builder::new()
+        .name("linimasa-cache".into())
+        .spawn(job)
+        && let Ok(mut pending) = PENDING_WRITES.lock()
+    {
+        pending.push(handle);
+    }
 }
 
 /// Reads an article's text again from its file (the file name up to `#record`).

@@ -414,18 +414,18 @@ pub struct Event {
     pub mentioned_only: bool,
     /// Ids of the article-level reports merged into this event (the first is its own id). Curation edits name an
     /// event by any of these, so they survive the corpus growing and events merging differently.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub parts: Vec<String>,
     /// Which values a person set by hand (`date`, `title`, `forum`, `lane`, `location`, `note`, `merged`,
     /// `split`); empty for an event as extracted.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub curated: Vec<String>,
     /// A note added by hand.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub note: Option<String>,
     /// For an event read from a hand-made events file (CSV or TimelineJS): that file's name. Such events get a
     /// lane of their own.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub origin: Option<String>,
 }
 

@@ -147,3 +147,33 @@ fn the_extraction_cache_reuses_unchanged_files_and_redoes_changed_ones() {
     // Nothing was written into the corpus.
     assert_eq!(files_under(&dir), before);
 }
+
+#[test]
+fn a_cached_reopen_gives_the_same_timeline() {
+    use linimasa::ui::app::Data;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("corpus");
+    linimasa::cli::run_gen_corpus(&dir, 400, 8, &mut std::io::sink()).unwrap();
+    let opts = LoadOptions {
+        cache_dir: Some(tmp.path().join("cache")),
+        ..LoadOptions::default()
+    };
+    let fresh = Data::load(std::slice::from_ref(&dir), &opts);
+    linimasa::ingest::flush_cache_writes();
+    let again = Data::load(std::slice::from_ref(&dir), &opts);
+    assert!(!fresh.events.is_empty());
+    assert_eq!(again.events, fresh.events);
+    assert_eq!(again.facts, fresh.facts);
+    // A changed corpus is merged again, not served from the stale cache.
+    std::fs::write(
+        dir.join("extra.txt"),
+        "KTT ASEAN ke-50 di Jakarta\n\nJakarta (ANTARA) - Para pemimpin ASEAN bertemu dalam KTT ASEAN ke-50 di \
+         Jakarta pada 12 Mei 2030, membahas keamanan siber kawasan, perlindungan data, dan kerja sama \
+         penegakan hukum lintas negara yang semakin penting bagi kawasan.\n",
+    )
+    .unwrap();
+    linimasa::ingest::flush_cache_writes();
+    let changed = Data::load(std::slice::from_ref(&dir), &opts);
+    assert_eq!(changed.articles.len(), fresh.articles.len() + 1);
+    assert!(changed.events.iter().any(|e| e.title.contains("ke-50")));
+}

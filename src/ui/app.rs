@@ -170,9 +170,19 @@ impl Data {
         articles: Vec<Article>,
         facts: Vec<ArticleFacts>,
         rows: &[EventRow],
-        mut skipped: Vec<Skipped>,
+        skipped: Vec<Skipped>,
     ) -> Data {
         let base = crate::cli::base_events(&facts, rows);
+        Data::from_base(articles, facts, base, skipped)
+    }
+
+    /// Builds the data from loaded articles and their (merged) base events.
+    pub fn from_base(
+        articles: Vec<Article>,
+        facts: Vec<ArticleFacts>,
+        base: BaseEvents,
+        mut skipped: Vec<Skipped>,
+    ) -> Data {
         skipped.extend(base.skipped.iter().cloned());
         let article_index = articles
             .iter()
@@ -201,7 +211,10 @@ impl Data {
                 store::Loaded::Damaged(reason) => self.overlay_damaged = Some(reason),
             }
         }
-        self.recurate();
+        // The data was curated with no edits when it was built; only edits make it differ.
+        if !self.overlay.edits.is_empty() {
+            self.recurate();
+        }
         self
     }
 
@@ -250,8 +263,27 @@ impl Data {
     /// Loads and extracts synchronously, with the corpus's overlay applied.
     pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Data {
         let got = crate::ingest::ingest(paths, opts, false, &|_, _| true, &mut |_| {});
-        Data::from_parts(got.articles, got.facts, &got.event_rows, got.skipped)
-            .with_overlay_of(paths)
+        Data::from_ingested(got, opts).with_overlay_of(paths)
+    }
+
+    /// The data of a finished ingest: the merged events come from the cache when the corpus is unchanged since
+    /// they were cached, else they are merged (and cached).
+    pub fn from_ingested(got: crate::ingest::Ingested, opts: &LoadOptions) -> Data {
+        let cached = opts
+            .cache_dir
+            .as_deref()
+            .and_then(|d| crate::ingest::cached_events(d, &got.corpus_key, &got.fingerprint));
+        let base = match cached {
+            Some(b) => b,
+            None => {
+                let b = crate::cli::base_events(&got.facts, &got.event_rows);
+                if let Some(d) = opts.cache_dir.as_deref() {
+                    crate::ingest::store_events(d, &got.corpus_key, &got.fingerprint, &b);
+                }
+                b
+            }
+        };
+        Data::from_base(got.articles, got.facts, base, got.skipped)
     }
 }
 
@@ -526,8 +558,7 @@ impl LinimasaApp {
                 if c.load(Ordering::Relaxed) {
                     return;
                 }
-                let data = Data::from_parts(got.articles, got.facts, &got.event_rows, got.skipped)
-                    .with_overlay_of(&paths);
+                let data = Data::from_ingested(got, &opts).with_overlay_of(&paths);
                 let _ = tx.send((data, true));
                 ctx2.request_repaint();
             });
