@@ -177,3 +177,39 @@ fn a_cached_reopen_gives_the_same_timeline() {
     assert_eq!(changed.articles.len(), fresh.articles.len() + 1);
     assert!(changed.events.iter().any(|e| e.title.contains("ke-50")));
 }
+
+#[test]
+fn bench_json_has_exactly_the_documented_keys() {
+    let r = linimasa::bench::Report {
+        frame_ms: [("1000", 0.1), ("100000", 0.2), ("1000000", 0.3)]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect(),
+        ingest_mb_per_s: 1.0,
+        export_png_ms: 2.0,
+        peak_rss_mb: 3.0,
+    };
+    let v: serde_json::Value = serde_json::to_value(&r).unwrap();
+    let mut keys: Vec<&str> = v.as_object().unwrap().keys().map(|k| k.as_str()).collect();
+    keys.sort();
+    assert_eq!(
+        keys,
+        [
+            "export_png_ms",
+            "frame_ms",
+            "ingest_mb_per_s",
+            "peak_rss_mb"
+        ]
+    );
+    let mut frames: Vec<&str> = v["frame_ms"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(|k| k.as_str())
+        .collect();
+    frames.sort();
+    assert_eq!(frames, ["1000", "100000", "1000000"]);
+    // The frame measurement itself runs headless (a small case here; `linimasa bench` does the real sizes).
+    let ms = linimasa::bench::frame_ms(2_000, 3);
+    assert!(ms > 0.0 && ms.is_finite());
+}
