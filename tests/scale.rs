@@ -144,6 +144,18 @@ fn the_extraction_cache_reuses_unchanged_files_and_redoes_changed_ones() {
     assert!(fourth.articles.iter().all(|a| a.text.is_empty()));
     let t = linimasa::ingest::article_text(&fourth.articles[idx], &opts).unwrap();
     assert!(t.contains("Kalimat baru"));
+    // A damaged cache is ignored (everything extracted again), never trusted and never fatal.
+    linimasa::ingest::flush_cache_writes();
+    for f in files_under(&cache) {
+        let mut bytes = std::fs::read(&f).unwrap();
+        let n = bytes.len();
+        bytes.truncate(n / 2);
+        bytes.extend_from_slice(b"\xff\x00garbage");
+        std::fs::write(&f, bytes).unwrap();
+    }
+    let fifth = run();
+    assert_eq!(fifth.from_cache, 0);
+    assert_eq!(fifth.facts, fourth.facts);
     // Nothing was written into the corpus.
     assert_eq!(files_under(&dir), before);
 }
