@@ -502,7 +502,12 @@ pub fn build_indexed(
 
     // Legend and footer.
     if opts.legend {
-        legend(&theme, lanes, yb + LEGEND_H / 2.0, width, &mut shapes);
+        let curated = index
+            .lanes
+            .iter()
+            .flat_map(|l| l.events.iter())
+            .any(|&i| events.get(i).is_some_and(|e| !e.curated.is_empty()));
+        legend(&theme, curated, yb + LEGEND_H / 2.0, width, &mut shapes);
         yb += LEGEND_H;
     }
     if let Some(f) = &opts.footer {
@@ -634,9 +639,14 @@ fn draw_lane(
                 });
                 drawn.push(*event);
                 let room = next_x0 - 8.0 - label_x;
+                // Events a person edited carry an asterisk (explained in the legend).
+                let mark = if e.curated.is_empty() { "" } else { " *" };
+                let mark_w = text_width(mark, LABEL_PX, false);
                 if room >= 36.0
-                    && let Some(label) = fit_text(&e.title, LABEL_PX, false, room.min(320.0))
+                    && let Some(label) =
+                        fit_text(&e.title, LABEL_PX, false, room.min(320.0) - mark_w)
                 {
+                    let label = format!("{label}{mark}");
                     let w = text_width(&label, LABEL_PX, false);
                     shapes.push(text(
                         label_x,
@@ -703,16 +713,18 @@ fn draw_lane(
     }
 }
 
-fn legend(theme: &Theme, lanes: &[Lane], cy: f32, width: f32, shapes: &mut Vec<Shape>) {
+fn legend(theme: &Theme, curated: bool, cy: f32, width: f32, shapes: &mut Vec<Shape>) {
     let mut x = 12.0;
-    let items: Vec<(&str, u8)> = vec![
+    let mut items: Vec<(&str, u8)> = vec![
         ("one day", 0),
         ("days, month or year", 1),
         ("uncertain date", 2),
         ("cluster (count)", 3),
         ("number of sources", 4),
     ];
-    let _ = lanes;
+    if curated {
+        items.push(("curated by hand", 5));
+    }
     let c = theme.lane_color(0);
     for (label, kind) in items {
         match kind {
@@ -757,6 +769,15 @@ fn legend(theme: &Theme, lanes: &[Lane], cy: f32, width: f32, shapes: &mut Vec<S
                     Anchor::Middle,
                 ));
             }
+            5 => shapes.push(text(
+                x + 4.0,
+                cy,
+                "*",
+                13.0,
+                theme.text,
+                true,
+                Anchor::Middle,
+            )),
             _ => {
                 shapes.push(Shape::Circle {
                     cx: x + 7.0,
@@ -780,6 +801,7 @@ fn legend(theme: &Theme, lanes: &[Lane], cy: f32, width: f32, shapes: &mut Vec<S
             1 => 22.0,
             3 => 18.0,
             4 => 14.0,
+            5 => 8.0,
             _ => 12.0,
         };
         shapes.push(text(

@@ -143,6 +143,25 @@ fn overlay_round_trip_edit_save_reopen_same_events() {
         tl.to_string()
             .contains("Curated by hand: date, title, lane, note")
     );
+    // …and in the exported image: an asterisk after the title, explained in the legend.
+    let shown = vec![true; y.events.len()];
+    let ea_day = linimasa::timeline::day_number(ea.date.start);
+    let view = linimasa::timeline::view::TimeView::new(ea_day - 20.0, ea_day + 40.0);
+    let opts = linimasa::export::export_options(
+        3000.0,
+        linimasa::theme::ThemeKind::Light,
+        linimasa::timeline::lanes::LaneMode::Forum,
+        None,
+        true,
+        &y.events,
+        &shown,
+    );
+    let svg = linimasa::export::to_svg(&linimasa::scene::build(&y.events, &shown, view, &opts));
+    assert!(svg.contains("curated by hand"), "legend entry missing");
+    assert!(
+        svg.contains("Corrected title *"),
+        "curated label not marked"
+    );
     // The articles were never touched.
     assert_eq!(snapshot(dir.path()), before_files);
 }
