@@ -782,6 +782,7 @@ impl LinimasaApp {
                 self.data.skipped.len(),
                 match self.data.unapplied.len() {
                     0 => String::new(),
+                    1 => ", 1 curation edit not applied".to_string(),
                     n => format!(", {n} curation edits not applied"),
                 }
             ));
