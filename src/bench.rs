@@ -1,6 +1,6 @@
 //! `linimasa bench [--json]`: measures, on the machine it runs on, what a user of a big corpus feels — the CPU
-//! time of a timeline frame (scene layout, egui painting and tessellation, headless) at 1k, 100k and 1M events
-//! zoomed out, ingest speed over a generated corpus (load, decode, extract, merge), a 4000 px PNG export of 100k
+//! time of a timeline frame (scene layout, egui painting and tessellation, headless; the thread's CPU time) at
+//! 1k, 100k and 1M events zoomed out, taking turns, ingest speed over a generated corpus (load, decode, extract, merge), a 4000 px PNG export of 100k
 //! events, and the peak resident memory of the whole run. Medians of repeated runs.
 
 use crate::corpus::LoadOptions;
@@ -31,39 +31,52 @@ fn median(mut v: Vec<f64>) -> f64 {
     v.get(v.len() / 2).copied().unwrap_or(0.0)
 }
 
-/// Median CPU time of one timeline frame over `n` synthetic events, zoomed out to all of them: the scene is laid
-/// out from the prepared index, painted with egui's painter into a headless context and tessellated. The view
-/// moves a little every frame so that nothing can be reused.
-pub fn frame_ms(n: usize, frames: usize) -> f64 {
-    let events = crate::synth::events(n, 1);
-    let shown = vec![true; events.len()];
-    let index = TimelineIndex::new(&events, &shown, LaneMode::Forum);
-    let (a, b) = index.extent.unwrap_or((16436.0, 19723.0));
-    let ctx = egui::Context::default();
-    crate::ui::install_fonts(&ctx);
-    let size = egui::vec2(1400.0, 900.0);
-    let opts = SceneOptions {
-        width: 1000.0,
-        height: Some(760.0),
-        theme: ThemeKind::Light,
-        lanes: LaneMode::Forum,
-        title: None,
-        legend: false,
-        footer: None,
-        overview: true,
-        selected: None,
-        hovered: None,
-    };
-    let mut times = Vec::with_capacity(frames);
-    for f in 0..frames + 3 {
-        let view = TimeView::fit(a, b, 0.02).pan(f as f64 * 0.37);
+/// One frame's worth of state for `n` synthetic events: the events, their index and a headless egui context
+/// with its fonts installed.
+struct FrameCase {
+    events: Vec<crate::model::Event>,
+    index: TimelineIndex,
+    ctx: egui::Context,
+}
+
+impl FrameCase {
+    fn new(n: usize) -> FrameCase {
+        let events = crate::synth::events(n, 1);
+        let shown = vec![true; events.len()];
+        let index = TimelineIndex::new(&events, &shown, LaneMode::Forum);
+        let ctx = egui::Context::default();
+        crate::ui::install_fonts(&ctx);
+        FrameCase { events, index, ctx }
+    }
+
+    /// CPU milliseconds (this thread's CPU time, not wall time) of one frame zoomed out to every event, the view
+    /// moved by `step` so that nothing can be reused: the scene is laid out from the prepared index, painted with
+    /// egui's painter into the headless context and tessellated.
+    fn frame(&self, step: usize) -> f64 {
+        let (a, b) = self.index.extent.unwrap_or((16436.0, 19723.0));
+        let opts = SceneOptions {
+            width: 1000.0,
+            height: Some(760.0),
+            theme: ThemeKind::Light,
+            lanes: LaneMode::Forum,
+            title: None,
+            legend: false,
+            footer: None,
+            overview: true,
+            selected: None,
+            hovered: None,
+        };
+        let view = TimeView::fit(a, b, 0.02).pan(step as f64 * 0.37);
         let input = egui::RawInput {
-            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, size)),
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(1400.0, 900.0),
+            )),
             ..Default::default()
         };
-        let t = Instant::now();
-        let scene = build_indexed(&events, &index, view, &opts);
-        let out = ctx.run_ui(input, |ui| {
+        let t = cpu_time::ThreadTime::now();
+        let scene = build_indexed(&self.events, &self.index, view, &opts);
+        let out = self.ctx.run_ui(input, |ui| {
             crate::ui::paint_scene(ui.painter(), &scene, egui::pos2(200.0, 60.0));
         });
         let egui::FullOutput {
@@ -72,15 +85,37 @@ pub fn frame_ms(n: usize, frames: usize) -> f64 {
             mut textures_delta,
             ..
         } = out;
-        let prims = ctx.tessellate(shapes, pixels_per_point);
+        let prims = self.ctx.tessellate(shapes, pixels_per_point);
         // No GPU to upload the font atlas to: the deltas are dropped on purpose.
         textures_delta.clear();
         std::hint::black_box(prims.len());
-        if f >= 3 {
-            times.push(t.elapsed().as_secs_f64() * 1000.0);
+        t.elapsed().as_secs_f64() * 1000.0
+    }
+}
+
+/// Median CPU milliseconds of one timeline frame for each number of events in `sizes`, zoomed out to all of
+/// them (see [`FrameCase::frame`]). The sizes take turns frame by frame, so that a change in the machine's load
+/// during the run weighs on all of them alike; the first three rounds warm up and are not counted.
+pub fn frame_ms_by_size(sizes: &[usize], frames: usize) -> Vec<f64> {
+    let cases: Vec<FrameCase> = sizes.iter().map(|&n| FrameCase::new(n)).collect();
+    let mut times = vec![Vec::with_capacity(frames); cases.len()];
+    for round in 0..frames + 3 {
+        for (case, t) in cases.iter().zip(times.iter_mut()) {
+            let ms = case.frame(round);
+            if round >= 3 {
+                t.push(ms);
+            }
         }
     }
-    median(times)
+    times.into_iter().map(median).collect()
+}
+
+/// Median CPU milliseconds of one timeline frame over `n` synthetic events (see [`frame_ms_by_size`]).
+pub fn frame_ms(n: usize, frames: usize) -> f64 {
+    frame_ms_by_size(&[n], frames)
+        .first()
+        .copied()
+        .unwrap_or(0.0)
 }
 
 /// Opens a generated corpus of `articles` articles as the app does (read, decode, extract, merge, curate, index
@@ -169,13 +204,18 @@ pub fn peak_rss_mb() -> f64 {
 
 /// Runs every measurement and prints a table, or one JSON object with `json`.
 pub fn run(json: bool, out: &mut dyn std::io::Write) -> Result<i32> {
-    let mut frame = std::collections::BTreeMap::new();
-    for n in [1_000usize, 100_000, 1_000_000] {
-        if !json {
-            writeln!(out, "measuring frames at {n} events…")?;
-        }
-        frame.insert(n.to_string(), frame_ms(n, 40));
+    let sizes = [1_000usize, 100_000, 1_000_000];
+    if !json {
+        writeln!(
+            out,
+            "measuring frames at 1,000, 100,000 and 1,000,000 events (taking turns)…"
+        )?;
     }
+    let frame: std::collections::BTreeMap<String, f64> = sizes
+        .iter()
+        .map(|n| n.to_string())
+        .zip(frame_ms_by_size(&sizes, 300))
+        .collect();
     if !json {
         writeln!(
             out,

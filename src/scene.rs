@@ -694,7 +694,7 @@ fn draw_lane(
                 shapes.push(text(
                     cx,
                     cy,
-                    n.to_string(),
+                    compact_count(n),
                     11.0,
                     theme.background,
                     true,
@@ -710,6 +710,17 @@ fn draw_lane(
                 });
             }
         }
+    }
+}
+
+/// A cluster's count as it fits in its bubble: `987`, `1.2k`, `45k`, `1.2M` (cut, never rounded up, so that
+/// `999` events never read as `1.0k`). The exact count is in the hover text.
+pub fn compact_count(n: usize) -> String {
+    match n {
+        0..=999 => n.to_string(),
+        1_000..=9_999 => format!("{}.{}k", n / 1_000, n % 1_000 / 100),
+        10_000..=999_999 => format!("{}k", n / 1_000),
+        _ => format!("{}.{}M", n / 1_000_000, n % 1_000_000 / 100_000),
     }
 }
 
@@ -851,6 +862,25 @@ mod tests {
     use super::*;
     use crate::timeline::day_number;
     use crate::timeline::lanes::tests_support::ev;
+
+    #[test]
+    fn cluster_counts_fit_their_bubble() {
+        let cases = [
+            (7, "7"),
+            (999, "999"),
+            (1_000, "1.0k"),
+            (1_999, "1.9k"),
+            (9_999, "9.9k"),
+            (10_000, "10k"),
+            (123_456, "123k"),
+            (999_999, "999k"),
+            (1_000_000, "1.0M"),
+            (12_345_678, "12.3M"),
+        ];
+        for (n, want) in cases {
+            assert_eq!(compact_count(n), want, "{n}");
+        }
+    }
 
     #[test]
     fn every_visible_event_is_a_marker_or_in_a_cluster() {

@@ -243,6 +243,24 @@ fn is_capitalised(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// The last word before byte `pos` (within 12 bytes), lower case.
+fn word_before(text: &str, pos: usize) -> String {
+    window_before(text, pos, 12)
+        .split_whitespace()
+        .last()
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default()
+}
+
+/// Whether a preposition that makes a bare month a date comes right before byte `pos` (`in February`,
+/// `sejak Maret`).
+fn after_preposition(text: &str, pos: usize) -> bool {
+    matches!(
+        word_before(text, pos).as_str(),
+        "in" | "since" | "last" | "next" | "pada" | "sejak"
+    )
+}
+
 /// Finds every date mention in `text`, left to right, without overlaps.
 pub fn find_dates(text: &str) -> Vec<Found> {
     let Some(p) = PATTERNS.as_ref() else {
@@ -368,7 +386,16 @@ pub fn find_dates(text: &str) -> Vec<Found> {
             },
         );
     }
-    for c in p.months.captures_iter(lower) {
+    for found in p.months.find_iter(lower) {
+        // A match without a digit is a bare month (the last alternative); unless it follows `bulan` or a
+        // preposition it is no date, and its groups are not worth computing.
+        let bare = !found.as_str().bytes().any(|b| b.is_ascii_digit());
+        if bare && !found.as_str().starts_with("bulan") && !after_preposition(text, found.start()) {
+            continue;
+        }
+        let Some(c) = p.months.captures_at(found) else {
+            continue;
+        };
         let Some(alt) =
             (0..MONTH_ALTS.len()).find(|&i| MONTH_ALTS.get(i).is_some_and(|a| c.name(a).is_some()))
         else {
@@ -446,14 +473,8 @@ pub fn find_dates(text: &str) -> Vec<Found> {
             let Some(m) = c.get(0) else { continue };
             let Some(mo) = g(3) else { continue };
             // A month alone is a date only after `bulan` or a preposition: `bulan Maret lalu`, `in February`.
-            let pre = window_before(text, m.start(), 12)
-                .split_whitespace()
-                .last()
-                .map(str::to_ascii_lowercase);
-            let has_pre = matches!(
-                pre.as_deref(),
-                Some("in" | "since" | "last" | "next" | "pada" | "sejak")
-            );
+            let pre = word_before(text, m.start());
+            let has_pre = after_preposition(text, m.start());
             if g(7).is_none() && !has_pre {
                 continue;
             }
@@ -465,8 +486,7 @@ pub fn find_dates(text: &str) -> Vec<Found> {
                 continue;
             };
             let rel = g(8).map(|r| r.as_str().to_lowercase());
-            let future = matches!(rel.as_deref(), Some("depan" | "mendatang"))
-                || pre.as_deref() == Some("next");
+            let future = matches!(rel.as_deref(), Some("depan" | "mendatang")) || pre == "next";
             let raw = RawDate::Month {
                 month,
                 year: None,
@@ -483,9 +503,17 @@ pub fn find_dates(text: &str) -> Vec<Found> {
             );
         }
     }
-    // Relative expressions, weekdays and years in one pass.
-    for c in p.words.captures_iter(lower) {
-        if c.name("rel_all").is_some() {
+    // Relative expressions, weekdays and years in one pass. A match is told apart by its text (a year is four
+    // digits, a weekday one of the weekday words; anything else is a relative expression), so only relative
+    // expressions need the regex's groups.
+    for found in p.words.find_iter(lower) {
+        let word = found.as_str();
+        let is_year = word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit());
+        let is_weekday = !is_year && weekday_of(word).is_some();
+        if !is_year && !is_weekday {
+            let Some(c) = p.words.captures_at(found) else {
+                continue;
+            };
             let Some(m) = c.get(0) else { continue };
             let w = m.as_str().to_lowercase();
             let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -535,8 +563,8 @@ pub fn find_dates(text: &str) -> Vec<Found> {
                     future,
                 },
             );
-        } else if c.name("wd_all").is_some() {
-            let Some(m) = c.name("wd") else { continue };
+        } else if is_weekday {
+            let m = found;
             let word = orig(m);
             if !is_capitalised(word) {
                 continue;
@@ -579,9 +607,7 @@ pub fn find_dates(text: &str) -> Vec<Found> {
                 },
             );
         } else {
-            let (Some(m), Some(y)) = (c.get(0), c.name("y")) else {
-                continue;
-            };
+            let y = found;
             let before = text.get(..y.start()).and_then(|s| s.chars().last());
             let after = text.get(y.end()..).and_then(|s| s.chars().next());
             if before
@@ -609,7 +635,6 @@ pub fn find_dates(text: &str) -> Vec<Found> {
             } else {
                 y.start()
             };
-            let _ = m;
             push(
                 &mut out,
                 Found {

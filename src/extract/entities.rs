@@ -348,10 +348,9 @@ pub fn dateline(text: &str, layout: &Layout) -> (Option<Located>, Option<Located
             let s = m.as_str().trim();
             let span = Span::new(head.start + m.start(), head.start + m.end());
             let canon = canonical_place(s);
-            let known_place = PLACES.iter().any(|(p, _)| *p == s.to_lowercase())
-                || COUNTRIES
-                    .iter()
-                    .any(|(_, n)| n.contains(&s.to_lowercase().as_str()));
+            let lower = s.to_lowercase();
+            let known_place = PLACES.iter().any(|(p, _)| *p == lower)
+                || COUNTRIES.iter().any(|(_, n)| n.contains(&lower.as_str()));
             if known_place && place.is_none() {
                 place = Some((canon, span));
             } else if outlet.is_none() && s.len() >= 2 {
@@ -471,22 +470,77 @@ pub fn find_outlet(
     None
 }
 
-/// `id` or `en`, by counting common function words.
+/// A word of up to eight ASCII letters packed into an integer (lower case), for quick comparison.
+const fn word_key(w: &str) -> u64 {
+    let mut k = 0u64;
+    let mut rest = w.as_bytes();
+    while let Some((b, tail)) = rest.split_first() {
+        k = (k << 8) | b.to_ascii_lowercase() as u64;
+        rest = tail;
+    }
+    k
+}
+
+const ID_WORDS: [u64; 12] = [
+    word_key("yang"),
+    word_key("dan"),
+    word_key("di"),
+    word_key("dengan"),
+    word_key("untuk"),
+    word_key("dalam"),
+    word_key("ini"),
+    word_key("itu"),
+    word_key("tidak"),
+    word_key("akan"),
+    word_key("pada"),
+    word_key("kerja"),
+];
+const EN_WORDS: [u64; 12] = [
+    word_key("the"),
+    word_key("and"),
+    word_key("of"),
+    word_key("to"),
+    word_key("in"),
+    word_key("is"),
+    word_key("that"),
+    word_key("for"),
+    word_key("with"),
+    word_key("on"),
+    word_key("said"),
+    word_key("was"),
+];
+
+/// `id` or `en`, by counting common function words among the first 300 words.
 pub fn detect_language(text: &str) -> String {
     let mut id = 0;
     let mut en = 0;
-    for w in text.split_ascii_whitespace().take(300) {
-        let w = w.trim_matches(|c: char| !c.is_ascii_alphabetic());
-        if w.len() > 6 || w.is_empty() {
+    for w in text
+        .as_bytes()
+        .split(u8::is_ascii_whitespace)
+        .filter(|w| !w.is_empty())
+        .take(300)
+    {
+        // Trim what is not an ASCII letter (quotes, punctuation, any non-ASCII character), then `'s`.
+        let Some(first) = w.iter().position(u8::is_ascii_alphabetic) else {
+            continue;
+        };
+        let last = w.iter().rposition(u8::is_ascii_alphabetic).unwrap_or(first);
+        let w = w.get(first..=last).unwrap_or_default();
+        let w = w
+            .strip_suffix("’s".as_bytes())
+            .or_else(|| w.strip_suffix(b"'s"))
+            .unwrap_or(w);
+        if w.len() > 6 || w.is_empty() || !w.iter().all(u8::is_ascii_alphabetic) {
             continue;
         }
-        super::people::with_lower_key(w, |k| match k {
-            "yang" | "dan" | "di" | "dengan" | "untuk" | "dalam" | "ini" | "itu" | "tidak"
-            | "akan" | "pada" | "kerja" => id += 1,
-            "the" | "and" | "of" | "to" | "in" | "is" | "that" | "for" | "with" | "on" | "said"
-            | "was" => en += 1,
-            _ => {}
-        });
+        let k = w
+            .iter()
+            .fold(0u64, |k, b| (k << 8) | u64::from(b.to_ascii_lowercase()));
+        if ID_WORDS.contains(&k) {
+            id += 1;
+        } else if EN_WORDS.contains(&k) {
+            en += 1;
+        }
     }
     if en > id { "en".into() } else { "id".into() }
 }

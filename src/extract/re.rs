@@ -100,6 +100,17 @@ impl Regex {
         caps.is_match().then_some(Captures { hay, caps })
     }
 
+    /// The groups of a match `m` found by [`Regex::find_iter`] on the same haystack (an anchored search over the
+    /// match alone, so that a caller can skip the cost of groups for matches it can reject by their text).
+    pub fn captures_at<'h>(&self, m: Match<'h>) -> Option<Captures<'h>> {
+        let mut caps = self.inner.create_captures();
+        let input = regex_automata::Input::new(m.hay)
+            .span(m.start..m.end)
+            .anchored(regex_automata::Anchored::Yes);
+        self.inner.search_captures(&input, &mut caps);
+        caps.is_match().then_some(Captures { hay: m.hay, caps })
+    }
+
     /// Every non-overlapping match.
     pub fn find_iter<'r, 'h>(&'r self, hay: &'h str) -> impl Iterator<Item = Match<'h>> + 'r
     where
@@ -127,5 +138,21 @@ mod tests {
         assert!(re.is_match("1 mei"));
         assert!(re.captures("tidak ada").is_none());
         assert_eq!(re.find_iter("1 mei, 2 april").count(), 2);
+        // Groups of a match found without them are the groups `captures_iter` gives.
+        let hay = "pada 27 April dan 3 Mei";
+        let lazy: Vec<_> = re
+            .find_iter(hay)
+            .filter_map(|m| re.captures_at(m))
+            .map(|c| (c.get(0).map(|m| m.range()), c.name("d").map(|m| m.as_str())))
+            .collect();
+        let eager: Vec<_> = re
+            .captures_iter(hay)
+            .map(|c| (c.get(0).map(|m| m.range()), c.name("d").map(|m| m.as_str())))
+            .collect();
+        assert_eq!(lazy, eager);
+        // Word boundaries still see the text around the match.
+        let wb = Regex::new(r"\bmei\b").unwrap();
+        let m = wb.find_iter("x mei y").next().unwrap();
+        assert!(wb.captures_at(m).is_some());
     }
 }

@@ -330,6 +330,11 @@ fn bucket_marks_counted(
     // over time (one marker per bucket) instead of one marker for everything.
     let n_buckets = ((width_px / (min_gap_px * BUCKET_GAPS)).ceil() as usize).max(1);
     let dt = (v1 - v0) / n_buckets as f64;
+    // Bucket edges lie on a grid of `dt` from day zero, not from the view's edge: panning moves the view over
+    // the buckets instead of re-cutting them, so clusters (and their counts) stay put while the user drags. The
+    // first and last buckets are cut at the view's edges.
+    let grid0 = (v0 / dt).floor() * dt;
+    let n_buckets = (((v1 - grid0) / dt).ceil() as usize).max(1);
     let mut out: Vec<Mark> = Vec::new();
     let mut lo = first_in;
     let mut carry = leading;
@@ -341,8 +346,15 @@ fn bucket_marks_counted(
         .copied()
         .find(|&i| spans.get(i).is_some_and(|&(_, e)| e > v0));
     for b in 0..n_buckets {
-        let b0 = v0 + dt * b as f64;
-        let b1 = if b + 1 == n_buckets { v1 } else { b0 + dt };
+        let b0 = (grid0 + dt * b as f64).max(v0);
+        let b1 = if b + 1 == n_buckets {
+            v1
+        } else {
+            (grid0 + dt * (b + 1) as f64).min(v1)
+        };
+        if b1 <= b0 {
+            continue;
+        }
         let hi = before(b1).max(lo);
         let count = hi - lo + carry;
         carry = 0;
@@ -408,6 +420,36 @@ mod tests {
                 assert!(w[1].extent().0 - w[0].extent().1 >= 12.0 - 1e-9);
             }
         }
+    }
+
+    #[test]
+    fn buckets_stay_put_while_panning() {
+        // A dense lane: 20,000 events over 1,000 days.
+        let starts: Vec<f64> = (0..20_000).map(|i| i as f64 * 0.05).collect();
+        let spans: Vec<(f64, f64)> = starts.iter().map(|&s| (s, s + 1.0)).collect();
+        let lane: Vec<usize> = (0..starts.len()).collect();
+        let inner = |view: TimeView| -> Vec<(u64, usize)> {
+            let axis = Axis::new(view, 0.0, 1000.0);
+            let marks = bucket_marks(&lane, &starts, &spans, &axis, 12.0);
+            let n = marks.len();
+            // Whole buckets only: the first and last are cut by the view's edges.
+            marks
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| *k > 0 && *k + 1 < n)
+                .filter_map(|(_, m)| match m {
+                    Mark::Cluster { t1, count, .. } => Some((t1.to_bits(), *count)),
+                    Mark::Single { .. } => None,
+                })
+                .collect()
+        };
+        let view = TimeView::new(100.0, 700.0);
+        let a = inner(view);
+        let b = inner(view.pan(3.3));
+        assert!(a.len() > 10);
+        // Every whole bucket of the panned view is a bucket of the first view, with the same count.
+        let shared = b.iter().filter(|x| a.contains(x)).count();
+        assert!(shared + 1 >= b.len(), "{shared} of {}", b.len());
     }
 
     #[test]
