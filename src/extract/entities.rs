@@ -4,7 +4,7 @@ use super::dates::{window_after, window_before};
 use super::layout::{Layout, LineKind};
 use super::lexicon::{COUNTRIES, FORUMS, OUTLETS, PLACES};
 use super::people::words;
-use super::re::Regex;
+use super::re::{Regex, RegexSet};
 use crate::model::Span;
 use std::sync::LazyLock;
 
@@ -91,24 +91,15 @@ pub fn find_countries_in(
     out
 }
 
-/// Group names of the forum alternation: (`f{i}`, `n{i}`) for pattern `i`.
-static FORUM_GROUPS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
-    (0..FORUMS.len())
-        .map(|i| (format!("f{i}"), format!("n{i}")))
-        .collect()
-});
-
-/// All forum patterns as one alternation (`f{i}` names pattern `i`, `n{i}` its ordinal), in table order, so
-/// that one pass finds every mention; at one position the earlier (more specific) pattern wins.
-static FORUM_ALL: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    let alts: Vec<String> = FORUMS
+/// All forum patterns searched in one pass, in table order, so that one pass finds every mention; at one
+/// position the earlier (more specific) pattern wins. Matched case-sensitively against an ASCII-lowercased text
+/// (faster); group names keep their case.
+static FORUM_ALL: LazyLock<Option<RegexSet>> = LazyLock::new(|| {
+    let patterns: Vec<String> = FORUMS
         .iter()
-        .enumerate()
-        .map(|(i, (p, _, _))| format!("(?P<f{i}>{})", p.replace("(?P<n>", &format!("(?P<n{i}>"))))
+        .map(|(p, _, _)| p.to_ascii_lowercase().replace("(?p<", "(?P<"))
         .collect();
-    // Matched case-sensitively against an ASCII-lowercased text (faster); group names keep their case.
-    let joined = alts.join("|").to_ascii_lowercase().replace("(?p<", "(?P<");
-    crate::extract::regex(&joined).ok()
+    crate::extract::regex_set(&patterns).ok()
 });
 
 fn ordinal(n: &str) -> String {
@@ -141,18 +132,9 @@ pub fn find_forums(text: &str, layout: &Layout) -> Vec<ForumHit> {
     };
     {
         let lowered = text.to_ascii_lowercase();
-        for c in all.captures_iter(&lowered) {
-            let Some(m) = c.get(0) else { continue };
-            let Some(i) = (0..FORUMS.len()).find(|&i| {
-                FORUM_GROUPS
-                    .get(i)
-                    .is_some_and(|(f, _)| c.name(f).is_some())
-            }) else {
-                continue;
-            };
-            let Some(&(_, fname, fkind)) = FORUMS.get(i) else {
-                continue;
-            };
+        // Matches are vetted by their place and text first; only the ones kept need the regex's groups (which
+        // pattern matched, its ordinal).
+        for (i, m) in all.find_iter(&lowered) {
             if !layout.is_article(m.start())
                 || out
                     .iter()
@@ -169,8 +151,18 @@ pub fn find_forums(text: &str, layout: &Layout) -> Vec<ForumHit> {
             {
                 continue;
             }
-            let name = match FORUM_GROUPS.get(i).and_then(|(_, n)| c.name(n)) {
-                Some(n) => fname.replace("{n}", &ordinal(n.as_str())),
+            let Some(&(_, fname, fkind)) = FORUMS.get(i) else {
+                continue;
+            };
+            // Only a numbered forum (`KTT ASEAN ke-32`) needs the pattern's groups.
+            let ordinal_group = if fname.contains("{n}") {
+                all.captures_at(i, m)
+                    .and_then(|c| c.name("n").map(|n| n.as_str()))
+            } else {
+                None
+            };
+            let name = match ordinal_group {
+                Some(n) => fname.replace("{n}", &ordinal(n)),
                 None => fname.to_string(),
             };
             out.push(ForumHit {

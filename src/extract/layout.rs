@@ -54,6 +54,45 @@ static DATEISH: LazyLock<Option<Regex>> = LazyLock::new(|| {
     .ok()
 });
 
+/// Which bytes a chrome label or line prefix can start with.
+static CHROME_FIRST_BYTES: LazyLock<[bool; 256]> = LazyLock::new(|| {
+    let mut set = [false; 256];
+    for w in CHROME_SECTION_LABELS.iter().chain(CHROME_LINE_PREFIXES) {
+        if let Some(b) = w
+            .as_bytes()
+            .first()
+            .and_then(|b| set.get_mut(usize::from(*b)))
+        {
+            *b = true;
+        }
+    }
+    set
+});
+
+/// Whether `s` has more than `n` white-space separated words (`split_whitespace().nth(n).is_some()`, reading
+/// ASCII bytes directly).
+pub fn more_words_than(s: &str, n: usize) -> bool {
+    let mut words = 0;
+    let mut in_word = false;
+    for c in s.chars() {
+        let space = if c.is_ascii() {
+            c.is_ascii_whitespace()
+        } else {
+            c.is_whitespace()
+        };
+        if space {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+            if words > n {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 impl Layout {
     /// Classifies the lines of `text`.
     pub fn of(text: &str) -> Layout {
@@ -69,24 +108,27 @@ impl Layout {
             };
             lines.push(Line { span, kind });
         }
-        // Only a line's beginning decides labels and prefixes: lower-case that much, not whole paragraphs.
-        let lower: Vec<String> = lines
-            .iter()
-            .map(|l| {
-                let t = l.span.slice(text).trim();
-                let mut end = t.len().min(48);
-                while !t.is_char_boundary(end) {
-                    end -= 1;
-                }
-                t.get(..end).unwrap_or("").to_lowercase()
-            })
-            .collect();
+        // Only a line's beginning decides labels and prefixes: lower-case that much (on the stack when it is ASCII,
+        // as nearly every line is), not whole paragraphs.
+        let mut buf = [0u8; 48];
 
         // Section labels and line prefixes.
         let mut i = 0;
         while i < lines.len() {
-            let l = lower.get(i).map(String::as_str).unwrap_or("");
-            let is_label = CHROME_SECTION_LABELS.contains(&l.trim_end_matches(':'));
+            if kind_at(&lines, i) == LineKind::Blank {
+                i += 1;
+                continue;
+            }
+            let line = lines.get(i).map(|l| l.span.slice(text)).unwrap_or("");
+            let head = line_head(line, &mut buf);
+            let l: &str = &head;
+            // Most lines start with a letter no label or prefix starts with.
+            let may_be_chrome = l
+                .as_bytes()
+                .first()
+                .is_some_and(|b| CHROME_FIRST_BYTES.get(usize::from(*b)) == Some(&true));
+            let is_label =
+                may_be_chrome && CHROME_SECTION_LABELS.contains(&l.trim_end_matches(':'));
             if is_label {
                 set_kind(&mut lines, i, LineKind::Chrome);
                 let to_end = matches!(
@@ -107,7 +149,8 @@ impl Layout {
                 i = j;
                 continue;
             }
-            if kind_at(&lines, i) == LineKind::Body
+            if may_be_chrome
+                && kind_at(&lines, i) == LineKind::Body
                 && CHROME_LINE_PREFIXES.iter().any(|p| l.starts_with(p))
             {
                 set_kind(&mut lines, i, LineKind::Chrome);
@@ -115,11 +158,23 @@ impl Layout {
             i += 1;
         }
 
-        // Captions: one multi-line pass over the text (a search per line costs more than the line).
+        // Captions: only a line that ends with `)` or starts with `foto`/`photo` can be one, and only those
+        // lines are searched.
         if let Some(re) = CAPTION.as_ref() {
-            for m in re.find_iter(text) {
-                let i = lines.partition_point(|l| l.span.end < m.start());
-                if kind_at(&lines, i) == LineKind::Body {
+            for i in 0..lines.len() {
+                if kind_at(&lines, i) != LineKind::Body {
+                    continue;
+                }
+                let line = lines.get(i).map(|l| l.span.slice(text)).unwrap_or("");
+                let start = line.trim_start_matches([' ', '\t']).as_bytes();
+                let candidate = line.trim_end_matches([' ', '\t']).ends_with(')')
+                    || start
+                        .get(..4)
+                        .is_some_and(|p| p.eq_ignore_ascii_case(b"foto"))
+                    || start
+                        .get(..5)
+                        .is_some_and(|p| p.eq_ignore_ascii_case(b"photo"));
+                if candidate && re.is_match(line) {
                     set_kind(&mut lines, i, LineKind::Caption);
                 }
             }
@@ -128,9 +183,7 @@ impl Layout {
         // Body start: the first long line; before it, header lines and the title.
         let is_long: Vec<bool> = lines
             .iter()
-            .map(|l| {
-                l.kind == LineKind::Body && l.span.slice(text).split_whitespace().nth(21).is_some()
-            })
+            .map(|l| l.kind == LineKind::Body && more_words_than(l.span.slice(text), 21))
             .collect();
         let long = |i: usize| is_long.get(i).copied().unwrap_or(false);
         let first_long = (0..lines.len()).find(|&i| long(i)).unwrap_or(0);
@@ -210,6 +263,25 @@ impl Layout {
         let idx = self.lines.partition_point(|l| l.span.end < offset);
         self.lines.get(idx).map(|l| l.span)
     }
+}
+
+/// The first 48 bytes of a trimmed line, lower case (on the stack when they are ASCII).
+fn line_head<'b>(line: &str, buf: &'b mut [u8; 48]) -> std::borrow::Cow<'b, str> {
+    let t = line.trim();
+    let b = t.as_bytes();
+    let n = b.len().min(48);
+    if let (Some(src), Some(dst)) = (b.get(..n), buf.get_mut(..n))
+        && src.is_ascii()
+    {
+        dst.copy_from_slice(src);
+        dst.make_ascii_lowercase();
+        return std::borrow::Cow::Borrowed(std::str::from_utf8(dst).unwrap_or(""));
+    }
+    let mut end = n;
+    while !t.is_char_boundary(end) {
+        end -= 1;
+    }
+    std::borrow::Cow::Owned(t.get(..end).unwrap_or("").to_lowercase())
 }
 
 fn kind_at(lines: &[Line], i: usize) -> LineKind {
@@ -305,6 +377,26 @@ mod tests {
         assert_eq!(l.kind_at_offset(t.find("(DOK").unwrap()), LineKind::Caption);
         assert_eq!(l.kind_at_offset(t.find("Opini").unwrap()), LineKind::Chrome);
         assert!(l.is_body(t.find("ANCAMAN").unwrap()));
+    }
+
+    #[test]
+    fn word_counts_match_split_whitespace() {
+        for t in [
+            "",
+            "  satu ",
+            "a b c",
+            "a\u{a0}b\u{2003}c d",
+            "“Kami”  sepakat,\tkata  dia ",
+            "\u{a0}\u{a0}x",
+        ] {
+            for n in 0..5 {
+                assert_eq!(
+                    more_words_than(t, n),
+                    t.split_whitespace().nth(n).is_some(),
+                    "{t:?} {n}"
+                );
+            }
+        }
     }
 
     #[test]

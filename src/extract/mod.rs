@@ -497,11 +497,19 @@ pub fn snippet(s: &str, max: usize) -> String {
 /// Compiles a pattern with ASCII word boundaries. The word lists are ASCII, and a Unicode `\b` would push the
 /// regex engine off its fast path on every text with curly quotes (nearly all news text).
 pub(crate) fn regex(pattern: &str) -> Result<re::Regex, String> {
-    // Likewise `\d` and `\w` as ASCII classes: Unicode ones make large automata that fall off the fast path.
-    re::Regex::new(
-        &pattern
-            .replace(r"\b", r"(?-u:\b)")
-            .replace(r"\d", "[0-9]")
-            .replace(r"\w", "[0-9A-Za-z_]"),
-    )
+    re::Regex::new(&ascii_classes(pattern))
+}
+
+/// Likewise for several patterns searched together.
+pub(crate) fn regex_set(patterns: &[String]) -> Result<re::RegexSet, String> {
+    let patterns: Vec<String> = patterns.iter().map(|p| ascii_classes(p)).collect();
+    re::RegexSet::new(&patterns)
+}
+
+/// `\b`, `\d` and `\w` as ASCII classes: Unicode ones make large automata that fall off the fast path.
+fn ascii_classes(pattern: &str) -> String {
+    pattern
+        .replace(r"\b", r"(?-u:\b)")
+        .replace(r"\d", "[0-9]")
+        .replace(r"\w", "[0-9A-Za-z_]")
 }

@@ -124,6 +124,55 @@ impl Regex {
     }
 }
 
+/// Several patterns searched in one pass: a match says which pattern it is (the first listed wins at a
+/// position, as in an alternation) without computing groups; the groups of one match come from that pattern
+/// alone, which is far cheaper than from the whole alternation.
+#[derive(Debug)]
+pub struct RegexSet {
+    any: meta::Regex,
+    each: Vec<Regex>,
+}
+
+impl RegexSet {
+    /// Compiles `patterns` (regex crate syntax).
+    pub fn new(patterns: &[String]) -> Result<RegexSet, String> {
+        let any = meta::Regex::builder()
+            .configure(meta::Regex::config().auto_prefilter(false))
+            .build_many(patterns)
+            .map_err(|e| e.to_string())?;
+        let each = patterns
+            .iter()
+            .map(|p| Regex::new(p))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(RegexSet { any, each })
+    }
+
+    /// Every non-overlapping match with the index of its pattern.
+    pub fn find_iter<'r, 'h>(
+        &'r self,
+        hay: &'h str,
+    ) -> impl Iterator<Item = (usize, Match<'h>)> + 'r
+    where
+        'h: 'r,
+    {
+        self.any.find_iter(hay).map(move |m| {
+            (
+                m.pattern().as_usize(),
+                Match {
+                    hay,
+                    start: m.start(),
+                    end: m.end(),
+                },
+            )
+        })
+    }
+
+    /// The groups of match `m` of pattern `pattern` (as [`RegexSet::find_iter`] gave them).
+    pub fn captures_at<'h>(&self, pattern: usize, m: Match<'h>) -> Option<Captures<'h>> {
+        self.each.get(pattern)?.captures_at(m)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -150,6 +199,20 @@ mod tests {
             .map(|c| (c.get(0).map(|m| m.range()), c.name("d").map(|m| m.as_str())))
             .collect();
         assert_eq!(lazy, eager);
+        // A set tells which pattern matched, the first listed winning at a position.
+        let set = RegexSet::new(&[
+            r"(?P<d>\d+) (?P<m>april)".to_string(),
+            r"(?P<d>\d+) \w+".to_string(),
+        ])
+        .unwrap();
+        let hits: Vec<_> = set
+            .find_iter("27 april, 3 mei")
+            .map(|(p, m)| {
+                let c = set.captures_at(p, m).unwrap();
+                (p, c.name("d").unwrap().as_str())
+            })
+            .collect();
+        assert_eq!(hits, vec![(0, "27"), (1, "3")]);
         // Word boundaries still see the text around the match.
         let wb = Regex::new(r"\bmei\b").unwrap();
         let m = wb.find_iter("x mei y").next().unwrap();
