@@ -57,14 +57,7 @@ impl FrameCase {
         let opts = SceneOptions {
             width: 1000.0,
             height: Some(760.0),
-            theme: ThemeKind::Light,
-            lanes: LaneMode::Forum,
-            title: None,
-            legend: false,
-            footer: None,
-            overview: true,
-            selected: None,
-            hovered: None,
+            ..SceneOptions::default()
         };
         let view = TimeView::fit(a, b, 0.02).pan(step as f64 * 0.37);
         let input = egui::RawInput {

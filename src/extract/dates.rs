@@ -255,10 +255,11 @@ fn word_before(text: &str, pos: usize) -> String {
 /// Whether a preposition that makes a bare month a date comes right before byte `pos` (`in February`,
 /// `sejak Maret`).
 fn after_preposition(text: &str, pos: usize) -> bool {
-    matches!(
-        word_before(text, pos).as_str(),
-        "in" | "since" | "last" | "next" | "pada" | "sejak"
-    )
+    is_month_preposition(&word_before(text, pos))
+}
+
+fn is_month_preposition(word: &str) -> bool {
+    matches!(word, "in" | "since" | "last" | "next" | "pada" | "sejak")
 }
 
 /// Finds every date mention in `text`, left to right, without overlaps.
@@ -474,7 +475,7 @@ pub fn find_dates(text: &str) -> Vec<Found> {
             let Some(mo) = g(3) else { continue };
             // A month alone is a date only after `bulan` or a preposition: `bulan Maret lalu`, `in February`.
             let pre = word_before(text, m.start());
-            let has_pre = after_preposition(text, m.start());
+            let has_pre = is_month_preposition(&pre);
             if g(7).is_none() && !has_pre {
                 continue;
             }

@@ -463,9 +463,9 @@ pub fn find_outlet(
 }
 
 /// A word of up to eight ASCII letters packed into an integer (lower case), for quick comparison.
-const fn word_key(w: &str) -> u64 {
+const fn word_key(w: &[u8]) -> u64 {
     let mut k = 0u64;
-    let mut rest = w.as_bytes();
+    let mut rest = w;
     while let Some((b, tail)) = rest.split_first() {
         k = (k << 8) | b.to_ascii_lowercase() as u64;
         rest = tail;
@@ -474,32 +474,32 @@ const fn word_key(w: &str) -> u64 {
 }
 
 const ID_WORDS: [u64; 12] = [
-    word_key("yang"),
-    word_key("dan"),
-    word_key("di"),
-    word_key("dengan"),
-    word_key("untuk"),
-    word_key("dalam"),
-    word_key("ini"),
-    word_key("itu"),
-    word_key("tidak"),
-    word_key("akan"),
-    word_key("pada"),
-    word_key("kerja"),
+    word_key(b"yang"),
+    word_key(b"dan"),
+    word_key(b"di"),
+    word_key(b"dengan"),
+    word_key(b"untuk"),
+    word_key(b"dalam"),
+    word_key(b"ini"),
+    word_key(b"itu"),
+    word_key(b"tidak"),
+    word_key(b"akan"),
+    word_key(b"pada"),
+    word_key(b"kerja"),
 ];
 const EN_WORDS: [u64; 12] = [
-    word_key("the"),
-    word_key("and"),
-    word_key("of"),
-    word_key("to"),
-    word_key("in"),
-    word_key("is"),
-    word_key("that"),
-    word_key("for"),
-    word_key("with"),
-    word_key("on"),
-    word_key("said"),
-    word_key("was"),
+    word_key(b"the"),
+    word_key(b"and"),
+    word_key(b"of"),
+    word_key(b"to"),
+    word_key(b"in"),
+    word_key(b"is"),
+    word_key(b"that"),
+    word_key(b"for"),
+    word_key(b"with"),
+    word_key(b"on"),
+    word_key(b"said"),
+    word_key(b"was"),
 ];
 
 /// `id` or `en`, by counting common function words among the first 300 words.
@@ -525,9 +525,7 @@ pub fn detect_language(text: &str) -> String {
         if w.len() > 6 || w.is_empty() || !w.iter().all(u8::is_ascii_alphabetic) {
             continue;
         }
-        let k = w
-            .iter()
-            .fold(0u64, |k, b| (k << 8) | u64::from(b.to_ascii_lowercase()));
+        let k = word_key(w);
         if ID_WORDS.contains(&k) {
             id += 1;
         } else if EN_WORDS.contains(&k) {
@@ -552,6 +550,19 @@ pub fn online_near(text: &str, span: Span) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn language_by_function_words() {
+        assert_eq!(
+            detect_language("“Kami sepakat,” kata dia di Jakarta, dan itu akan dibahas."),
+            "id"
+        );
+        assert_eq!(
+            detect_language("“That’s the plan,” she said of the talks in Jakarta."),
+            "en"
+        );
+        assert_eq!(detect_language(""), "id");
+    }
 
     #[test]
     fn places_after_prepositions() {
