@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 /// Bump when extraction (or the cached types) change: older caches are then ignored.
-pub const EXTRACTOR_VERSION: u32 = 2;
+pub const EXTRACTOR_VERSION: u32 = 3;
 
 /// Cache writes still running (see [`flush_cache_writes`]).
 static PENDING_WRITES: std::sync::Mutex<Vec<std::thread::JoinHandle<()>>> =
@@ -101,7 +101,7 @@ fn build_id() -> String {
         .unwrap_or_default()
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct CacheFile {
     format: String,
     extractor: u32,
@@ -111,9 +111,20 @@ struct CacheFile {
     shards: Vec<serde_bytes_like::Bytes>,
 }
 
+/// [`CacheFile`] as read: the shards borrowed from the bytes read, not copied.
+#[derive(Deserialize)]
+struct CacheFileIn<'a> {
+    format: String,
+    extractor: u32,
+    version: String,
+    build: String,
+    #[serde(borrow)]
+    shards: Vec<&'a [u8]>,
+}
+
 mod serde_bytes_like {
-    //! A byte blob that MessagePack stores as binary.
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    //! A byte blob that MessagePack stores as binary (read back borrowed, as `&[u8]`).
+    use serde::{Serialize, Serializer};
 
     #[derive(Debug, Clone, Default)]
     pub struct Bytes(pub Vec<u8>);
@@ -121,25 +132,6 @@ mod serde_bytes_like {
     impl Serialize for Bytes {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
             s.serialize_bytes(&self.0)
-        }
-    }
-
-    impl<'de> Deserialize<'de> for Bytes {
-        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            struct V;
-            impl<'de> serde::de::Visitor<'de> for V {
-                type Value = Bytes;
-                fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                    f.write_str("bytes")
-                }
-                fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<Bytes, E> {
-                    Ok(Bytes(v.to_vec()))
-                }
-                fn visit_byte_buf<E: serde::de::Error>(self, v: Vec<u8>) -> Result<Bytes, E> {
-                    Ok(Bytes(v))
-                }
-            }
-            d.deserialize_byte_buf(V)
         }
     }
 }
@@ -160,11 +152,15 @@ fn cache_path(dir: &Path, inputs: &[PathBuf]) -> PathBuf {
     dir.join(format!("extract-{}.mpk", corpus_key(inputs)))
 }
 
-fn read_cache(path: &Path) -> HashMap<PathBuf, Entry> {
+/// Cached entries by path, keyed by the path's bytes: hashing and comparing a `Path` walks its components,
+/// which showed in the profile of a re-open.
+type CacheMap = HashMap<std::ffi::OsString, Entry>;
+
+fn read_cache(path: &Path) -> CacheMap {
     let Ok(bytes) = std::fs::read(path) else {
         return HashMap::new();
     };
-    let Ok(file) = rmp_serde::from_slice::<CacheFile>(&bytes) else {
+    let Ok(file) = rmp_serde::from_slice::<CacheFileIn<'_>>(&bytes) else {
         return HashMap::new();
     };
     if file.format != "linimasa-extract-cache"
@@ -176,8 +172,8 @@ fn read_cache(path: &Path) -> HashMap<PathBuf, Entry> {
     }
     file.shards
         .par_iter()
-        .flat_map_iter(|s| rmp_serde::from_slice::<Vec<Entry>>(&s.0).unwrap_or_default())
-        .map(|e| (e.path.clone(), e))
+        .flat_map_iter(|s| rmp_serde::from_slice::<Vec<Entry>>(s).unwrap_or_default())
+        .map(|e| (e.path.clone().into_os_string(), e))
         .collect()
 }
 
@@ -215,20 +211,18 @@ fn mtime_ns(meta: &std::fs::Metadata) -> u128 {
 }
 
 /// Reads and extracts one file, or takes it from the cache when unchanged.
+/// `stat` is the file's size and modification time as listed before (`None`: it could not be read then).
 fn process(
     file: &FoundFile,
+    stat: Option<(u64, u128)>,
     opts: &LoadOptions,
     keep_text: bool,
-    cache: &HashMap<PathBuf, Entry>,
+    cache: &CacheMap,
     hits: &AtomicUsize,
 ) -> Entry {
-    let meta = std::fs::metadata(&file.path);
-    let (size, mtime) = match &meta {
-        Ok(m) => (m.len(), mtime_ns(m)),
-        Err(_) => (0, 0),
-    };
-    if let Some(e) = cache.get(&file.path)
-        && meta.is_ok()
+    let (size, mtime) = stat.unwrap_or((0, 0));
+    if let Some(e) = cache.get(file.path.as_os_str())
+        && stat.is_some()
         && e.size == size
         && e.mtime_ns == mtime
     {
@@ -252,7 +246,7 @@ fn process(
     } else {
         String::new()
     };
-    if let Some(e) = cache.get(&file.path)
+    if let Some(e) = cache.get(file.path.as_os_str())
         && !hash.is_empty()
         && e.hash == hash
     {
@@ -318,11 +312,15 @@ pub fn ingest(
         .collect();
     let mut slots: Vec<Option<Entry>> = Vec::with_capacity(total);
     for (f, st) in files.iter().zip(&stats) {
-        let hit = match (cache.get(&f.path), st) {
+        let hit = match (cache.get(f.path.as_os_str()), st) {
             (Some(e), Some((size, mtime))) => e.size == *size && e.mtime_ns == *mtime,
             _ => false,
         };
-        slots.push(if hit { cache.remove(&f.path) } else { None });
+        slots.push(if hit {
+            cache.remove(f.path.as_os_str())
+        } else {
+            None
+        });
     }
     let hits = AtomicUsize::new(slots.iter().filter(|s| s.is_some()).count());
     let done = AtomicUsize::new(hits.load(Ordering::Relaxed));
@@ -340,9 +338,10 @@ pub fn ingest(
                 if cancelled.load(Ordering::Relaxed) {
                     return (i, None);
                 }
-                let entry = files
-                    .get(i)
-                    .map(|f| process(f, opts, keep_text, &cache, &hits));
+                let entry = files.get(i).map(|f| {
+                    let stat = stats.get(i).copied().flatten();
+                    process(f, stat, opts, keep_text, &cache, &hits)
+                });
                 let n = done.fetch_add(1, Ordering::Relaxed) + 1;
                 if !progress(n, total) {
                     cancelled.store(true, Ordering::Relaxed);
@@ -481,14 +480,13 @@ pub fn cached_events(
     fingerprint: &str,
 ) -> Option<crate::cli::BaseEvents> {
     let bytes = std::fs::read(dir.join(format!("events-{corpus_key}.mpk"))).ok()?;
-    let (fp, shards): (String, Vec<serde_bytes_like::Bytes>) =
-        rmp_serde::from_slice(&bytes).ok()?;
+    let (fp, shards): (String, Vec<&[u8]>) = rmp_serde::from_slice(&bytes).ok()?;
     if fp != fingerprint {
         return None;
     }
     let parts: Vec<crate::cli::BaseEvents> = shards
         .par_iter()
-        .map(|s| rmp_serde::from_slice(&s.0))
+        .map(|s| rmp_serde::from_slice(s))
         .collect::<Result<_, _>>()
         .ok()?;
     let mut out = crate::cli::BaseEvents::default();

@@ -53,13 +53,40 @@ pub enum Certainty {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct DateSpan {
     /// First day covered.
+    #[serde(with = "day_serde")]
     pub start: NaiveDate,
     /// Last day covered (inclusive); equals `start` for one day.
+    #[serde(with = "day_serde")]
     pub end: NaiveDate,
     /// Day, month or year.
     pub precision: Precision,
     /// Stated, inferred or uncertain.
     pub certainty: Certainty,
+}
+
+mod day_serde {
+    //! A day as `2019-01-07` in readable formats (JSON), as a day number in binary ones (the extraction cache,
+    //! where parsing millions of date strings was a visible part of re-opening a corpus).
+    use chrono::{Datelike, NaiveDate};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        if s.is_human_readable() {
+            d.serialize(s)
+        } else {
+            s.serialize_i32(d.num_days_from_ce())
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        if d.is_human_readable() {
+            NaiveDate::deserialize(d)
+        } else {
+            let n = i32::deserialize(d)?;
+            NaiveDate::from_num_days_from_ce_opt(n)
+                .ok_or_else(|| serde::de::Error::custom(format!("day number {n} out of range")))
+        }
+    }
 }
 
 impl DateSpan {
@@ -455,4 +482,29 @@ pub struct Skipped {
     pub file: String,
     /// Why it was skipped.
     pub reason: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn day_spans_are_readable_in_json_and_day_numbers_in_the_cache() {
+        let span = DateSpan::month(2019, 12, Certainty::Stated).unwrap();
+        let json = serde_json::to_string(&span).unwrap();
+        assert!(
+            json.contains("\"2019-12-01\"") && json.contains("\"2019-12-31\""),
+            "{json}"
+        );
+        assert_eq!(serde_json::from_str::<DateSpan>(&json).unwrap(), span);
+        let packed = rmp_serde::to_vec(&span).unwrap();
+        assert!(
+            !packed.windows(4).any(|w| w == b"2019"),
+            "dates packed as numbers"
+        );
+        assert_eq!(rmp_serde::from_slice::<DateSpan>(&packed).unwrap(), span);
+        // A day number no date has is an error, not a panic.
+        let bad = rmp_serde::to_vec(&(i32::MAX, i32::MAX, span.precision, span.certainty)).unwrap();
+        assert!(rmp_serde::from_slice::<DateSpan>(&bad).is_err());
+    }
 }

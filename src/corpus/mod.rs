@@ -78,7 +78,10 @@ pub fn find_files(inputs: &[PathBuf]) -> (Vec<FoundFile>, Vec<Skipped>) {
         let mut visited = HashSet::new();
         walk(input, &base, &mut visited, &mut found, &mut skipped, 0);
     }
-    found.sort_by(|a, b| a.path.cmp(&b.path));
+    // One folder walked comes out sorted already (sorted children, depth first); several inputs may interleave.
+    if !found.is_sorted_by(|a, b| a.path <= b.path) {
+        found.sort_by(|a, b| a.path.cmp(&b.path));
+    }
     found.dedup_by(|a, b| a.path == b.path);
     (found, skipped)
 }
@@ -147,16 +150,31 @@ fn walk(
                 return;
             }
         };
-        let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        // The entry's type comes with the listing: plain files need no look-up of their own here (links and
+        // folders are looked at by `walk`).
+        let mut children: Vec<(PathBuf, bool)> = entries
+            .filter_map(|e| {
+                let e = e.ok()?;
+                let plain_file = e.file_type().is_ok_and(|t| t.is_file());
+                Some((e.path(), plain_file))
+            })
+            .collect();
         children.sort();
-        for child in children {
+        for (child, plain_file) in children {
             let hidden = child
                 .file_name()
                 .is_some_and(|n| n.to_string_lossy().starts_with('.'));
             if hidden || is_own_file(&child) {
                 continue;
             }
-            walk(&child, base, visited, found, skipped, depth + 1);
+            if plain_file {
+                found.push(FoundFile {
+                    display: display_name(&child, base),
+                    path: child,
+                });
+            } else {
+                walk(&child, base, visited, found, skipped, depth + 1);
+            }
         }
     } else if meta.is_file() {
         found.push(FoundFile {
@@ -207,15 +225,30 @@ pub fn read_bytes(file: &FoundFile, opts: &LoadOptions) -> Result<Vec<u8>, Strin
             extension_label(&file.path)
         )
     })?;
-    let meta = std::fs::metadata(&file.path).map_err(|e| format!("cannot read: {e}"))?;
-    if meta.len() > opts.max_file_bytes {
+    // One open, then the size from the open file (no second look-up of the path).
+    let mut f = std::fs::File::open(&file.path).map_err(|e| format!("cannot read: {e}"))?;
+    let len = f.metadata().map_err(|e| format!("cannot read: {e}"))?.len();
+    if len > opts.max_file_bytes {
         return Err(format!(
             "too large: {} MB (limit {} MB)",
-            meta.len() / (1024 * 1024),
+            len / (1024 * 1024),
             opts.max_file_bytes / (1024 * 1024)
         ));
     }
-    std::fs::read(&file.path).map_err(|e| format!("cannot read: {e}"))
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0).saturating_add(1));
+    // Read at most one byte past the limit: a file that grew since it was measured is still refused.
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(&mut f, opts.max_file_bytes.saturating_add(1)),
+        &mut bytes,
+    )
+    .map_err(|e| format!("cannot read: {e}"))?;
+    if bytes.len() as u64 > opts.max_file_bytes {
+        return Err(format!(
+            "too large: over {} MB",
+            opts.max_file_bytes / (1024 * 1024)
+        ));
+    }
+    Ok(bytes)
 }
 
 /// Decodes and parses the bytes of a found file.

@@ -5,7 +5,7 @@
 //! Day-first always; weekday names are checked against the calendar.
 
 use super::lexicon::{MONTHS, WEEKDAYS, YEAR_RANGE};
-use super::re::Regex;
+use super::re::{Regex, RegexSet};
 use crate::model::{Certainty, DateSpan, Precision};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use std::sync::LazyLock;
@@ -97,45 +97,15 @@ const RELATIVE_RE: &str = r"\b(?:kemarin(?:\s+(?:pagi|siang|sore|malam))?|hari\s
 struct Patterns {
     paren: Regex,
     numeric: Regex,
-    /// Day-month, month-day, month-year and bare-month forms in one pass (alternatives 0–3).
-    months: Regex,
+    /// Day-month, month-day, month-year and bare-month forms in one pass (patterns 0–3, the first listed
+    /// winning where two match at one place, as in an alternation).
+    months: RegexSet,
     words: Regex,
     iso: Regex,
 }
 
-/// Group names of the month alternation, per alternative: wd, d, d2, mo, y, hh, mm, bulan, rel.
-const MONTH_GROUPS: [[&str; 9]; 4] = [
-    [
-        "wd_0", "d_0", "d2_0", "mo_0", "y_0", "hh_0", "mm_0", "bulan_0", "rel_0",
-    ],
-    [
-        "wd_1", "d_1", "d2_1", "mo_1", "y_1", "hh_1", "mm_1", "bulan_1", "rel_1",
-    ],
-    [
-        "wd_2", "d_2", "d2_2", "mo_2", "y_2", "hh_2", "mm_2", "bulan_2", "rel_2",
-    ],
-    [
-        "wd_3", "d_3", "d2_3", "mo_3", "y_3", "hh_3", "mm_3", "bulan_3", "rel_3",
-    ],
-];
-/// Names of the alternatives themselves.
-const MONTH_ALTS: [&str; 4] = ["alt_0", "alt_1", "alt_2", "alt_3"];
-
-/// Joins the four month patterns into one alternation, in priority order, renaming their groups.
-fn month_alternation(patterns: [String; 4]) -> String {
-    let base = ["wd", "d", "d2", "mo", "y", "hh", "mm", "bulan", "rel"];
-    let mut alts = Vec::new();
-    for (i, p) in patterns.iter().enumerate() {
-        let mut p = p.clone();
-        for (k, name) in base.iter().enumerate() {
-            if let Some(new) = MONTH_GROUPS.get(i).and_then(|row| row.get(k)) {
-                p = p.replace(&format!("(?P<{name}>"), &format!("(?P<{new}>"));
-            }
-        }
-        alts.push(format!("(?P<alt_{i}>{p})"));
-    }
-    alts.join("|")
-}
+/// Group names of the month patterns: wd, d, d2, mo, y, hh, mm, bulan, rel.
+const MONTH_GROUPS: [&str; 9] = ["wd", "d", "d2", "mo", "y", "hh", "mm", "bulan", "rel"];
 
 static PATTERNS: LazyLock<Option<Patterns>> = LazyLock::new(|| {
     let wd = WEEKDAY_RE;
@@ -149,12 +119,12 @@ static PATTERNS: LazyLock<Option<Patterns>> = LazyLock::new(|| {
             r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b(?:,?\s+(?P<hh>\d{1,2})[:.](?P<mm>\d{2})(?:\s*(?:wib|wita|wit))?)?",
         )
         .ok()?,
-        months: crate::extract::regex(&month_alternation([
+        months: crate::extract::regex_set(&[
             format!(r"(?:\b(?P<wd>{wd})\b\s*,?\s*)?\b(?P<d>\d{{1,2}})(?:\s*(?:-|–|—|s\.?\s?d\.?|sampai(?:\s+dengan)?|hingga|dan|and|to|until)\s*(?P<d2>\d{{1,2}}))?\s+(?P<mo>{mo})(?:\b|$)(?:,?\s+(?P<y>\d{{4}})\b)?(?:\s*[,|]?\s*(?P<hh>\d{{1,2}})[:.](?P<mm>\d{{2}})(?:\s*(?:wib|wita|wit))?)?"),
             format!(r"(?:\b(?P<wd>{wd})\b\s*,?\s*)?\b(?P<mo>{mo})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?\b(?:,?\s+(?P<y>\d{{4}})\b)?"),
             format!(r"\b(?:bulan\s+)?(?P<mo>{mo})\s+(?:tahun\s+)?(?P<y>\d{{4}})\b"),
             format!(r"\b(?P<bulan>bulan\s+)?(?P<mo>{mo})(?:\s+(?P<rel>lalu|ini|depan|mendatang|kemarin))?\b"),
-        ]))
+        ])
         .ok()?,
         words: crate::extract::regex(&format!(
             r"(?P<rel_all>{rel})|(?P<wd_all>\b(?P<wd>{wd})\b)|(?P<y_all>\b(?P<y>(?:19|20)\d{{2}})\b)",
@@ -387,27 +357,17 @@ pub fn find_dates(text: &str) -> Vec<Found> {
             },
         );
     }
-    for found in p.months.find_iter(lower) {
+    for (alt, found) in p.months.find_iter(lower) {
         // A match without a digit is a bare month (the last alternative); unless it follows `bulan` or a
         // preposition it is no date, and its groups are not worth computing.
         let bare = !found.as_str().bytes().any(|b| b.is_ascii_digit());
         if bare && !found.as_str().starts_with("bulan") && !after_preposition(text, found.start()) {
             continue;
         }
-        let Some(c) = p.months.captures_at(found) else {
+        let Some(c) = p.months.captures_at(alt, found) else {
             continue;
         };
-        let Some(alt) =
-            (0..MONTH_ALTS.len()).find(|&i| MONTH_ALTS.get(i).is_some_and(|a| c.name(a).is_some()))
-        else {
-            continue;
-        };
-        let g = |k: usize| {
-            MONTH_GROUPS
-                .get(alt)
-                .and_then(|row| row.get(k))
-                .and_then(|n| c.name(n))
-        };
+        let g = |k: usize| MONTH_GROUPS.get(k).and_then(|n| c.name(n));
         if alt <= 1 {
             let (Some(m), Some(d), Some(mo)) = (c.get(0), g(1), g(3)) else {
                 continue;

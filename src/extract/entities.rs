@@ -217,8 +217,12 @@ pub fn place_phrases_in(text: &str, ws: &[super::people::Word<'_>]) -> Vec<(Stri
     let mut i = 0;
     while i < ws.len() {
         let Some(w) = ws.get(i) else { break };
-        let wl = w.text.to_lowercase();
-        if !PLACE_PREPOSITIONS.contains(&wl.as_str()) || !w.trailing.is_empty() {
+        // The prepositions are ASCII: compared without lower-casing every word of the text.
+        if !w.trailing.is_empty()
+            || !PLACE_PREPOSITIONS
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(w.text))
+        {
             i += 1;
             continue;
         }

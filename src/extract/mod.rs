@@ -433,9 +433,9 @@ fn find_related(
             .iter()
             .find(|h| h.span.start >= sentence.start && h.span.end <= sentence.end);
         let names_event = forum.is_some()
-            || EVENT_NOUNS
-                .iter()
-                .any(|n| lower.split(|c: char| !c.is_alphanumeric()).any(|w| w == *n));
+            || lower
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| EVENT_NOUNS.contains(&w));
         if !names_event || matches!(f.raw, RawDate::Relative(_)) {
             continue;
         }

@@ -35,7 +35,8 @@ pub fn words(text: &str, range: Span) -> Vec<Word<'_>> {
     let slice = range.slice(text);
     let mut out = Vec::with_capacity(slice.len() / 7 + 1);
     let bytes = slice.as_bytes();
-    // Whitespace-separated pieces; ASCII bytes are tested directly, other characters decoded.
+    // The length of the whitespace character at `i` (0 if none): ASCII bytes are tested directly, other
+    // characters decoded.
     let ws_len = |i: usize| -> usize {
         match bytes.get(i) {
             Some(b) if b.is_ascii() => usize::from(b.is_ascii_whitespace()),
@@ -43,6 +44,18 @@ pub fn words(text: &str, range: Span) -> Vec<Word<'_>> {
                 .get(i..)
                 .and_then(|r| r.chars().next())
                 .filter(|c| c.is_whitespace())
+                .map_or(0, char::len_utf8),
+            None => 0,
+        }
+    };
+    // The length of the non-whitespace character at `i`, or 0 at whitespace or the end.
+    let char_len = |i: usize| -> usize {
+        match bytes.get(i) {
+            Some(b) if b.is_ascii() => usize::from(!b.is_ascii_whitespace()),
+            Some(_) => slice
+                .get(i..)
+                .and_then(|r| r.chars().next())
+                .filter(|c| !c.is_whitespace())
                 .map_or(0, char::len_utf8),
             None => 0,
         }
@@ -55,11 +68,15 @@ pub fn words(text: &str, range: Span) -> Vec<Word<'_>> {
             continue;
         }
         let start_piece = i;
-        while i < bytes.len() && ws_len(i) == 0 {
-            i += 1;
-            while i < bytes.len() && !slice.is_char_boundary(i) {
-                i += 1;
+        loop {
+            let n = char_len(i);
+            if n == 0 {
+                break;
             }
+            i += n;
+        }
+        if i == start_piece {
+            break; // not reached: `i` is always at a character boundary
         }
         let Some(piece) = slice.get(start_piece..i) else {
             break;
