@@ -159,7 +159,9 @@ fn walk(
                 Some((e.path(), plain_file))
             })
             .collect();
-        children.sort();
+        // Siblings in the order of their names' bytes: the order `Path` comparison gives, without walking
+        // each path's components.
+        children.sort_by(|a, b| a.0.file_name().cmp(&b.0.file_name()));
         for (child, plain_file) in children {
             let hidden = child
                 .file_name()

@@ -172,11 +172,13 @@ pub fn absorb(into: &mut Event, other: Event) {
         }
     }
     for p in other.people {
-        if !into
-            .people
-            .iter()
-            .any(|q| super::people::same_person(q, &p))
-        {
+        // The same name printed the same way (the common case) is the same person whenever it has any
+        // name token at all, as `same_person` would find; other pairs are compared token by token.
+        let tp = super::people::name_tokens(&p);
+        if !into.people.iter().any(|q| {
+            (*q == p && !tp.is_empty())
+                || super::people::same_person_tokens(&super::people::name_tokens(q), &tp)
+        }) {
             into.people.push(p);
         }
     }
