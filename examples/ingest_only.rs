@@ -9,6 +9,7 @@ use std::time::Instant;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
+    linimasa::tune_allocator();
     let dir = std::path::PathBuf::from(std::env::args().nth(1).expect("DIR"));
     let runs: usize = std::env::args()
         .nth(2)

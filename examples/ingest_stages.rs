@@ -10,6 +10,7 @@ use std::time::Instant;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
+    linimasa::tune_allocator();
     let dir = std::path::PathBuf::from(std::env::args().nth(1).expect("DIR"));
     let t = Instant::now();
     let c = load(&[dir], &LoadOptions::default());

@@ -7,6 +7,7 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
+    linimasa::tune_allocator();
     let events = linimasa::synth::events(1_000_000, 1);
     let shown = vec![true; events.len()];
     let index = linimasa::timeline::index::TimelineIndex::new(

@@ -10,6 +10,7 @@ use std::time::Instant;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
+    linimasa::tune_allocator();
     let dir = PathBuf::from(std::env::args().nth(1).expect("DIR"));
     let cache = PathBuf::from(std::env::args().nth(2).expect("CACHE_DIR"));
     let opts = LoadOptions {

@@ -20,3 +20,17 @@ pub mod synth;
 pub mod theme;
 pub mod timeline;
 pub mod ui;
+
+/// mimalloc's `purge_decommits` option (`mi_option_purge_decommits` in mimalloc 3's `mimalloc.h`).
+const MI_OPTION_PURGE_DECOMMITS: libmimalloc_sys::mi_option_t = 5;
+
+/// For programs that use mimalloc as their allocator (the `linimasa` binary, the developer examples): freed memory
+/// that mimalloc hands back to the system is marked reusable (`MADV_FREE`: the system takes it back when it
+/// needs it) rather than unmapped. Unmapped memory has to be faulted in and zeroed again on the next allocation,
+/// which cost a quarter of the time of opening a large corpus (a load frees and allocates hundreds of megabytes
+/// in bursts). Figures in BENCHMARKS.md. Call it first thing in `main`, before any other thread exists.
+pub fn tune_allocator() {
+    // SAFETY: sets one option value of the allocator (a plain store; mimalloc's option setters are not
+    // thread-safe, hence "before any other thread"). Harmless when mimalloc is linked but not the allocator.
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DECOMMITS, 0) }
+}

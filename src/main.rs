@@ -10,19 +10,6 @@ use std::process::ExitCode;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// mimalloc's `purge_decommits` option (`mi_option_purge_decommits` in mimalloc 3's `mimalloc.h`).
-const MI_OPTION_PURGE_DECOMMITS: libmimalloc_sys::mi_option_t = 5;
-
-/// Freed memory that mimalloc hands back to the system is marked reusable (`MADV_FREE`: the system takes it back
-/// when it needs it) rather than unmapped. Unmapped memory has to be faulted in and zeroed again on the next
-/// allocation, which cost a quarter of the time of opening a large corpus (loads free and allocate hundreds of
-/// megabytes in bursts). Figures in BENCHMARKS.md.
-fn tune_allocator() {
-    // SAFETY: sets one option value of the allocator; called first thing in `main`, before any other thread
-    // exists (mimalloc's option setters are not thread-safe).
-    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DECOMMITS, 0) }
-}
-
 #[derive(Parser)]
 #[command(
     name = "linimasa",
@@ -95,7 +82,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    tune_allocator();
+    linimasa::tune_allocator();
     let cli = Cli::parse();
     let opts = LoadOptions {
         max_file_bytes: cli.max_file_mb.saturating_mul(1024 * 1024),

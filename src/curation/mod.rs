@@ -210,6 +210,16 @@ pub fn needs_reports(edits: &[Edit]) -> bool {
 /// `reports` the article-level reports they were merged from (each report's id is a part id); events that are
 /// not made of reports (hand-made rows) are their own report.
 pub fn apply(base: &[Event], reports: &[Event], edits: &[Edit]) -> Curated {
+    if edits.is_empty() {
+        // Nothing to apply: the base events as they are (copied in parallel; what the general path gives).
+        use rayon::prelude::*;
+        let mut events: Vec<Event> = base.par_iter().cloned().collect();
+        sort_events(&mut events);
+        return Curated {
+            events,
+            ..Curated::default()
+        };
+    }
     let report_of: HashMap<&str, &Event> = reports
         .iter()
         .chain(base.iter().filter(|e| e.origin.is_some()))
