@@ -150,23 +150,20 @@ fn walk(
                 return;
             }
         };
-        // The entry's type comes with the listing: plain files need no look-up of their own here (links and
-        // folders are looked at by `walk`).
-        let mut children: Vec<(PathBuf, bool)> = entries
+        // The entry's name and type come with the listing: plain files need no look-up of their own here (links
+        // and folders are looked at by `walk`). Siblings in the order of their names' bytes: the order `Path`
+        // comparison gives, without walking each path's components.
+        let mut children: Vec<(std::ffi::OsString, PathBuf, bool)> = entries
             .filter_map(|e| {
                 let e = e.ok()?;
                 let plain_file = e.file_type().is_ok_and(|t| t.is_file());
-                Some((e.path(), plain_file))
+                Some((e.file_name(), e.path(), plain_file))
             })
             .collect();
-        // Siblings in the order of their names' bytes: the order `Path` comparison gives, without walking
-        // each path's components.
-        children.sort_by(|a, b| a.0.file_name().cmp(&b.0.file_name()));
-        for (child, plain_file) in children {
-            let hidden = child
-                .file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-            if hidden || is_own_file(&child) {
+        children.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        for (name, child, plain_file) in children {
+            let name = name.to_string_lossy();
+            if name.starts_with('.') || is_own_name(&name) {
                 continue;
             }
             if plain_file {
@@ -191,12 +188,9 @@ fn walk(
     }
 }
 
-/// Files Linimasa itself writes beside a corpus, which are not articles.
-fn is_own_file(path: &Path) -> bool {
-    path.file_name().is_some_and(|n| {
-        let n = n.to_string_lossy();
-        n.starts_with("linimasa-") && n.ends_with(".json")
-    })
+/// Files Linimasa itself writes beside a corpus (by name), which are not articles.
+fn is_own_name(name: &str) -> bool {
+    name.starts_with("linimasa-") && name.ends_with(".json")
 }
 
 /// What one file held.

@@ -11,6 +11,14 @@ fn has_ordinal(s: &str) -> bool {
 }
 
 fn norm_title(s: &str) -> String {
+    if s.is_ascii() {
+        // The same as below for ASCII text (nearly every title), byte by byte.
+        return s
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect();
+    }
     s.to_lowercase()
         .chars()
         .filter(|c| c.is_alphanumeric())
@@ -149,9 +157,14 @@ fn same_event_keyed(a: &Event, ka: &MergeKey, b: &Event, kb: &MergeKey) -> bool 
 }
 
 /// Adds `other`'s sources, quotes, people, countries and parts to `into`, keeping the better date and title.
+/// Whether absorbing `other` into `into` takes `other`'s title (and place): a main event's over a mention's.
+fn takes_other_title(into: &Event, other: &Event) -> bool {
+    into.mentioned_only && !other.mentioned_only
+}
+
 pub fn absorb(into: &mut Event, other: Event) {
     let offset = into.sources.len();
-    let prefer_other_title = into.mentioned_only && !other.mentioned_only;
+    let prefer_other_title = takes_other_title(into, &other);
     into.date = better_date(&into.date, &other.date);
     if prefer_other_title {
         into.title = other.title.clone();
@@ -261,8 +274,13 @@ pub fn merge_reports(reports: Vec<Event>) -> Vec<Event> {
         match target.and_then(|i| out.get_mut(i).map(|o| (i, o))) {
             Some((i, o)) => {
                 let old_start = o.date.start;
+                // The key changes only when absorbing takes the other's title or a longer (or first) forum.
+                let retitled = takes_other_title(o, &e);
+                let old_forum_len = o.forum.as_ref().map(String::len);
                 absorb(o, e);
-                if let Some(k) = keys.get_mut(i) {
+                if (retitled || o.forum.as_ref().map(String::len) != old_forum_len)
+                    && let Some(k) = keys.get_mut(i)
+                {
                     *k = MergeKey::of(o);
                 }
                 // The merged date may have moved: re-file the event under its new start.
