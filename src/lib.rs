@@ -34,3 +34,30 @@ pub fn tune_allocator() {
     // thread-safe, hence "before any other thread"). Harmless when mimalloc is linked but not the allocator.
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DECOMMITS, 0) }
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_allocator_option_set_is_purge_decommits() {
+        if std::env::vars_os().any(|(k, _)| k.to_string_lossy().starts_with("MIMALLOC_")) {
+            return; // options given by the environment: the defaults below do not hold
+        }
+        // mimalloc 3's defaults (its `options.c`), in the order of its option enumeration: arena_eager_commit = 2,
+        // purge_decommits = 1, purge_delay = 1000 ms. A new mimalloc that renumbers its options fails here.
+        // SAFETY: reads option values.
+        let (eager, decommits, delay) = unsafe {
+            (
+                libmimalloc_sys::mi_option_get(4),
+                libmimalloc_sys::mi_option_get(super::MI_OPTION_PURGE_DECOMMITS),
+                libmimalloc_sys::mi_option_get(15),
+            )
+        };
+        assert_eq!((eager, decommits, delay), (2, 1, 1000));
+        super::tune_allocator();
+        // SAFETY: as above.
+        assert_eq!(
+            unsafe { libmimalloc_sys::mi_option_get(super::MI_OPTION_PURGE_DECOMMITS) },
+            0
+        );
+    }
+}
