@@ -349,12 +349,18 @@ pub fn is_sentence_break(text: &str, i: usize) -> bool {
         return false;
     }
     let before = text.get(..i).unwrap_or("");
-    let word: String = before
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphanumeric())
-        .collect();
-    let word: String = word.chars().rev().collect();
+    // Only a word of at most four characters can be an initial or one of the abbreviations (lower-casing never
+    // shortens a word): a longer one ends the sentence without being collected.
+    let mut last = ['\0'; 4];
+    let mut n = 0;
+    for c in before.chars().rev().take_while(|c| c.is_alphanumeric()) {
+        let Some(slot) = last.get_mut(n) else {
+            return true;
+        };
+        *slot = c;
+        n += 1;
+    }
+    let word: String = last.iter().take(n).rev().collect();
     let is_initial = !word.is_empty() && word.len() <= 2 && word.chars().all(|c| c.is_uppercase());
     let abbrev = matches!(
         word.to_lowercase().as_str(),
@@ -377,6 +383,26 @@ mod tests {
         assert_eq!(l.kind_at_offset(t.find("(DOK").unwrap()), LineKind::Caption);
         assert_eq!(l.kind_at_offset(t.find("Opini").unwrap()), LineKind::Chrome);
         assert!(l.is_body(t.find("ANCAMAN").unwrap()));
+    }
+
+    #[test]
+    fn sentences_end_at_stops_but_not_after_initials_or_titles() {
+        let t = "Menurut Dr. Budi dan AM. Fachir, pertemuan itu penting. Prof. Ani setuju! Negaranya? Ya.";
+        let at = |w: &str| t.find(w).unwrap();
+        let sentence = |w: &str| sentence_around(t, at(w)).slice(t);
+        assert_eq!(
+            sentence("Fachir"),
+            "Menurut Dr. Budi dan AM. Fachir, pertemuan itu penting."
+        );
+        assert_eq!(sentence("Ani"), "Prof. Ani setuju!");
+        assert_eq!(sentence("Negaranya"), "Negaranya?");
+        // A long word before the stop ends the sentence; a short one that is no title does too.
+        assert!(is_sentence_break(t, at("penting") + "penting".len()));
+        assert!(is_sentence_break(t, at("Ya.") + 2));
+        assert!(!is_sentence_break(t, at("Dr.") + 2));
+        assert!(!is_sentence_break("No. 5", 2));
+        assert!(!is_sentence_break("PROF. X", 4));
+        assert!(!is_sentence_break("a.b", 1), "not followed by white space");
     }
 
     #[test]
