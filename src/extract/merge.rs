@@ -236,7 +236,86 @@ pub fn report_order(a: &Event, b: &Event) -> std::cmp::Ordering {
 
 /// Merges reports (in [`reports`] order) into events: reports of one event become one event with several
 /// sources. Sorted by date.
+///
+/// Reports fall into groups that can never merge with one another (see [`independent_groups`]); the groups are
+/// merged in parallel, each in the reports' order, which gives the same events as merging them all in one pass.
 pub fn merge_reports(reports: Vec<Event>) -> Vec<Event> {
+    use rayon::prelude::*;
+    let groups = independent_groups(reports);
+    let mut out: Vec<Event> = groups
+        .into_par_iter()
+        .map(merge_in_order)
+        .flatten_iter()
+        .collect();
+    sort_events(&mut out);
+    out
+}
+
+/// Splits reports (keeping their order) into groups such that no report of one group can merge with any
+/// event built from another: two reports are in one group when their forums are equal or one ends with the
+/// other, or when their normalised titles are equal ([`same_event_keyed`] needs one of these). Absorbing a report
+/// only takes its forum or title, which belong to the same group, so events never leave their group.
+fn independent_groups(reports: Vec<Event>) -> Vec<Vec<Event>> {
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while let Some(&p) = parent.get(i) {
+            if p == i {
+                break;
+            }
+            let grand = parent.get(p).copied().unwrap_or(p);
+            if let Some(slot) = parent.get_mut(i) {
+                *slot = grand;
+            }
+            i = p;
+        }
+        i
+    }
+    fn join(parent: &mut [usize], a: usize, b: usize) {
+        let (ra, rb) = (root(parent, a), root(parent, b));
+        if ra != rb
+            && let Some(slot) = parent.get_mut(ra.max(rb))
+        {
+            *slot = ra.min(rb);
+        }
+    }
+    let keys: Vec<MergeKey> = reports.iter().map(MergeKey::of).collect();
+    let mut parent: Vec<usize> = (0..reports.len()).collect();
+    let mut by_title: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut by_forum: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        let first = *by_title.entry(k.title.as_str()).or_insert(i);
+        join(&mut parent, first, i);
+        if let Some(f) = &k.forum {
+            let first = *by_forum.entry(f.as_str()).or_insert(i);
+            join(&mut parent, first, i);
+        }
+    }
+    // Forums where one ends with the other (a generic name and a numbered one) can merge too.
+    let forums: Vec<(&str, usize)> = by_forum.into_iter().collect();
+    for (a, &(fa, ia)) in forums.iter().enumerate() {
+        for &(fb, ib) in forums.iter().skip(a + 1) {
+            if fa.ends_with(fb) || fb.ends_with(fa) {
+                join(&mut parent, ia, ib);
+            }
+        }
+    }
+    let mut slot_of_root: std::collections::HashMap<usize, usize> =
+        std::collections::HashMap::new();
+    let mut groups: Vec<Vec<Event>> = Vec::new();
+    for (i, e) in reports.into_iter().enumerate() {
+        let r = root(&mut parent, i);
+        let slot = *slot_of_root.entry(r).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        if let Some(g) = groups.get_mut(slot) {
+            g.push(e);
+        }
+    }
+    groups
+}
+
+/// Merges reports in their order (see [`merge_reports`]); events in order of creation.
+fn merge_in_order(reports: Vec<Event>) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::new();
     // Events so far by precision (only equal precisions merge) and start day, to look only at those whose dates
     // can overlap: O(n log n), not O(n²).
@@ -301,7 +380,6 @@ pub fn merge_reports(reports: Vec<Event>) -> Vec<Event> {
             }
         }
     }
-    sort_events(&mut out);
     out
 }
 
@@ -313,4 +391,67 @@ pub fn sort_events(events: &mut [Event]) {
 /// Builds the timeline's events from every article's facts, merging reports of one event. Sorted by date.
 pub fn build_events(facts: &[ArticleFacts]) -> Vec<Event> {
     merge_reports(reports(facts))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Article, ArticleMeta};
+
+    /// Facts of `n` generated articles (dense: many reports of each forum on nearby days).
+    fn facts(n: usize) -> Vec<ArticleFacts> {
+        (0..n)
+            .map(|i| {
+                let (name, text) = crate::synth::article(11, i);
+                crate::extract::extract_article(&Article {
+                    id: crate::corpus::content_id(&text, None),
+                    file: name.clone(),
+                    path: name.into(),
+                    text,
+                    meta: ArticleMeta::default(),
+                })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn merging_by_independent_groups_equals_one_pass() {
+        let reps = reports(&facts(3000));
+        let mut one_pass = merge_in_order(reps.clone());
+        sort_events(&mut one_pass);
+        let grouped = merge_reports(reps.clone());
+        assert_eq!(grouped, one_pass);
+        // Reports merged, and split into several groups (else nothing runs in parallel).
+        assert!(
+            grouped.len() < reps.len() / 2,
+            "{} of {}",
+            grouped.len(),
+            reps.len()
+        );
+        assert!(independent_groups(reps).len() >= 2);
+    }
+
+    #[test]
+    fn groups_join_suffix_forums_and_equal_titles() {
+        let mut reps = reports(&facts(40));
+        for (i, e) in reps.iter_mut().enumerate() {
+            e.title = format!("judul {i}");
+            e.forum = None;
+        }
+        let set = |e: &mut Event, forum: Option<&str>, title: &str| {
+            e.forum = forum.map(str::to_string);
+            e.title = title.to_string();
+        };
+        set(&mut reps[0], Some("ASEAN Summit"), "a");
+        set(&mut reps[1], Some("34th ASEAN Summit"), "b");
+        set(&mut reps[2], Some("UN Security Council"), "c");
+        set(&mut reps[3], None, "C!"); // the same normalised title as reps[2]
+        let ids = |g: &Vec<Event>| g.iter().map(|e| e.id.clone()).collect::<Vec<_>>();
+        let groups: Vec<Vec<String>> = independent_groups(reps.clone()).iter().map(ids).collect();
+        let group_of = |k: usize| groups.iter().position(|g| g.contains(&reps[k].id));
+        assert_eq!(group_of(0), group_of(1));
+        assert_eq!(group_of(2), group_of(3));
+        assert_ne!(group_of(0), group_of(2));
+        assert_eq!(groups.iter().map(Vec::len).sum::<usize>(), reps.len());
+    }
 }
