@@ -210,8 +210,9 @@ fn mtime_ns(meta: &std::fs::Metadata) -> u128 {
         .unwrap_or(0)
 }
 
-/// Reads and extracts one file, or takes it from the cache when unchanged.
-/// `stat` is the file's size and modification time as listed before (`None`: it could not be read then).
+/// Reads and extracts one file whose size and time did not match the cache (those were taken from the cache
+/// before): its facts are still reused when its content hash is unchanged. `stat` is the file's size and
+/// modification time as listed before (`None`: it could not be read then).
 fn process(
     file: &FoundFile,
     stat: Option<(u64, u128)>,
@@ -221,14 +222,6 @@ fn process(
     hits: &AtomicUsize,
 ) -> Entry {
     let (size, mtime) = stat.unwrap_or((0, 0));
-    if let Some(e) = cache.get(file.path.as_os_str())
-        && stat.is_some()
-        && e.size == size
-        && e.mtime_ns == mtime
-    {
-        hits.fetch_add(1, Ordering::Relaxed);
-        return e.clone();
-    }
     let bytes = match read_bytes(file, opts) {
         Ok(b) => b,
         Err(reason) => {

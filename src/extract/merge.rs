@@ -156,12 +156,12 @@ fn same_event_keyed(a: &Event, ka: &MergeKey, b: &Event, kb: &MergeKey) -> bool 
     forums || ka.title == kb.title
 }
 
-/// Adds `other`'s sources, quotes, people, countries and parts to `into`, keeping the better date and title.
 /// Whether absorbing `other` into `into` takes `other`'s title (and place): a main event's over a mention's.
 fn takes_other_title(into: &Event, other: &Event) -> bool {
     into.mentioned_only && !other.mentioned_only
 }
 
+/// Adds `other`'s sources, quotes, people, countries and parts to `into`, keeping the better date and title.
 pub fn absorb(into: &mut Event, other: Event) {
     let offset = into.sources.len();
     let prefer_other_title = takes_other_title(into, &other);
@@ -255,7 +255,7 @@ pub fn merge_reports(reports: Vec<Event>) -> Vec<Event> {
 /// event built from another: two reports are in one group when their forums are equal or one ends with the
 /// other, or when their normalised titles are equal ([`same_event_keyed`] needs one of these). Absorbing a report
 /// only takes its forum or title, which belong to the same group, so events never leave their group.
-fn independent_groups(reports: Vec<Event>) -> Vec<Vec<Event>> {
+fn independent_groups(reports: Vec<Event>) -> Vec<Vec<(Event, MergeKey)>> {
     fn root(parent: &mut [usize], mut i: usize) -> usize {
         while let Some(&p) = parent.get(i) {
             if p == i {
@@ -277,45 +277,54 @@ fn independent_groups(reports: Vec<Event>) -> Vec<Vec<Event>> {
             *slot = ra.min(rb);
         }
     }
-    let keys: Vec<MergeKey> = reports.iter().map(MergeKey::of).collect();
-    let mut parent: Vec<usize> = (0..reports.len()).collect();
-    let mut by_title: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    let mut by_forum: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for (i, k) in keys.iter().enumerate() {
-        let first = *by_title.entry(k.title.as_str()).or_insert(i);
-        join(&mut parent, first, i);
-        if let Some(f) = &k.forum {
-            let first = *by_forum.entry(f.as_str()).or_insert(i);
+    // Each report's key is computed once, here, and travels with it into its group's merge.
+    let keyed: Vec<(Event, MergeKey)> = reports
+        .into_iter()
+        .map(|e| {
+            let k = MergeKey::of(&e);
+            (e, k)
+        })
+        .collect();
+    let mut parent: Vec<usize> = (0..keyed.len()).collect();
+    {
+        let mut by_title: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        let mut by_forum: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for (i, (_, k)) in keyed.iter().enumerate() {
+            let first = *by_title.entry(k.title.as_str()).or_insert(i);
             join(&mut parent, first, i);
+            if let Some(f) = &k.forum {
+                let first = *by_forum.entry(f.as_str()).or_insert(i);
+                join(&mut parent, first, i);
+            }
         }
-    }
-    // Forums where one ends with the other (a generic name and a numbered one) can merge too.
-    let forums: Vec<(&str, usize)> = by_forum.into_iter().collect();
-    for (a, &(fa, ia)) in forums.iter().enumerate() {
-        for &(fb, ib) in forums.iter().skip(a + 1) {
-            if fa.ends_with(fb) || fb.ends_with(fa) {
-                join(&mut parent, ia, ib);
+        // Forums where one ends with the other (a generic name and a numbered one) can merge too.
+        let forums: Vec<(&str, usize)> = by_forum.into_iter().collect();
+        for (a, &(fa, ia)) in forums.iter().enumerate() {
+            for &(fb, ib) in forums.iter().skip(a + 1) {
+                if fa.ends_with(fb) || fb.ends_with(fa) {
+                    join(&mut parent, ia, ib);
+                }
             }
         }
     }
     let mut slot_of_root: std::collections::HashMap<usize, usize> =
         std::collections::HashMap::new();
-    let mut groups: Vec<Vec<Event>> = Vec::new();
-    for (i, e) in reports.into_iter().enumerate() {
+    let mut groups: Vec<Vec<(Event, MergeKey)>> = Vec::new();
+    for (i, report) in keyed.into_iter().enumerate() {
         let r = root(&mut parent, i);
         let slot = *slot_of_root.entry(r).or_insert_with(|| {
             groups.push(Vec::new());
             groups.len() - 1
         });
         if let Some(g) = groups.get_mut(slot) {
-            g.push(e);
+            g.push(report);
         }
     }
     groups
 }
 
-/// Merges reports in their order (see [`merge_reports`]); events in order of creation.
-fn merge_in_order(reports: Vec<Event>) -> Vec<Event> {
+/// Merges reports (with their keys) in their order (see [`merge_reports`]); events in order of creation.
+fn merge_in_order(reports: Vec<(Event, MergeKey)>) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::new();
     // Events so far by precision (only equal precisions merge) and start day, to look only at those whose dates
     // can overlap: O(n log n), not O(n²).
@@ -329,11 +338,10 @@ fn merge_in_order(reports: Vec<Event>) -> Vec<Event> {
         crate::model::Precision::Year => 2,
     };
     let mut keys: Vec<MergeKey> = Vec::new();
-    for e in reports {
+    for (e, ke) in reports {
         let Some((by_start, longest_days)) = index.get_mut(slot(e.date.precision)) else {
             continue;
         };
-        let ke = MergeKey::of(&e);
         let from = e.date.start - chrono::Duration::days(*longest_days + SLACK_DAYS);
         let to = e.date.end + chrono::Duration::days(SLACK_DAYS);
         // The first event (in order of creation) that is the same event, as a linear scan would find it.
@@ -417,7 +425,8 @@ mod tests {
     #[test]
     fn merging_by_independent_groups_equals_one_pass() {
         let reps = reports(&facts(3000));
-        let mut one_pass = merge_in_order(reps.clone());
+        let keyed = reps.iter().map(|e| (e.clone(), MergeKey::of(e))).collect();
+        let mut one_pass = merge_in_order(keyed);
         sort_events(&mut one_pass);
         let grouped = merge_reports(reps.clone());
         assert_eq!(grouped, one_pass);
@@ -446,7 +455,8 @@ mod tests {
         set(&mut reps[1], Some("34th ASEAN Summit"), "b");
         set(&mut reps[2], Some("UN Security Council"), "c");
         set(&mut reps[3], None, "C!"); // the same normalised title as reps[2]
-        let ids = |g: &Vec<Event>| g.iter().map(|e| e.id.clone()).collect::<Vec<_>>();
+        let ids =
+            |g: &Vec<(Event, MergeKey)>| g.iter().map(|(e, _)| e.id.clone()).collect::<Vec<_>>();
         let groups: Vec<Vec<String>> = independent_groups(reps.clone()).iter().map(ids).collect();
         let group_of = |k: usize| groups.iter().position(|g| g.contains(&reps[k].id));
         assert_eq!(group_of(0), group_of(1));

@@ -35,48 +35,27 @@ pub fn words(text: &str, range: Span) -> Vec<Word<'_>> {
     let slice = range.slice(text);
     let mut out = Vec::with_capacity(slice.len() / 7 + 1);
     let bytes = slice.as_bytes();
-    // The length of the whitespace character at `i` (0 if none): ASCII bytes are tested directly, other
-    // characters decoded.
-    let ws_len = |i: usize| -> usize {
-        match bytes.get(i) {
-            Some(b) if b.is_ascii() => usize::from(b.is_ascii_whitespace()),
-            Some(_) => slice
-                .get(i..)
-                .and_then(|r| r.chars().next())
-                .filter(|c| c.is_whitespace())
-                .map_or(0, char::len_utf8),
-            None => 0,
-        }
-    };
-    // The length of the non-whitespace character at `i`, or 0 at whitespace or the end.
-    let char_len = |i: usize| -> usize {
-        match bytes.get(i) {
-            Some(b) if b.is_ascii() => usize::from(!b.is_ascii_whitespace()),
-            Some(_) => slice
-                .get(i..)
-                .and_then(|r| r.chars().next())
-                .filter(|c| !c.is_whitespace())
-                .map_or(0, char::len_utf8),
-            None => 0,
+    // The character at `i`: its length and whether it is white space (ASCII bytes are tested directly, other
+    // characters decoded).
+    let char_at = |i: usize| -> Option<(usize, bool)> {
+        match bytes.get(i)? {
+            b if b.is_ascii() => Some((1, b.is_ascii_whitespace())),
+            _ => slice
+                .get(i..)?
+                .chars()
+                .next()
+                .map(|c| (c.len_utf8(), c.is_whitespace())),
         }
     };
     let mut i = 0;
-    while i < bytes.len() {
-        let w = ws_len(i);
-        if w > 0 {
-            i += w;
+    while let Some((n, space)) = char_at(i) {
+        if space {
+            i += n;
             continue;
         }
         let start_piece = i;
-        loop {
-            let n = char_len(i);
-            if n == 0 {
-                break;
-            }
+        while let Some((n, false)) = char_at(i) {
             i += n;
-        }
-        if i == start_piece {
-            break; // not reached: `i` is always at a character boundary
         }
         let Some(piece) = slice.get(start_piece..i) else {
             break;
