@@ -28,7 +28,7 @@ pub fn decode_bytes(bytes: &[u8]) -> Result<String, DecodeError> {
     if bytes.is_empty() {
         return Err(DecodeError::Empty);
     }
-    let text = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+    let mut text = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         String::from_utf8_lossy(rest).into_owned()
     } else if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         let enc = if bytes.starts_with(&[0xFF, 0xFE]) {
@@ -42,20 +42,20 @@ pub fn decode_bytes(bytes: &[u8]) -> Result<String, DecodeError> {
         if let Some(why) = binary_signature(bytes) {
             return Err(DecodeError::Binary(why));
         }
-        match std::str::from_utf8(bytes) {
-            Ok(s) => s.to_string(),
+        match String::from_utf8(bytes.to_vec()) {
+            Ok(s) => s,
             Err(_) => {
                 let (cow, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
                 cow.into_owned()
             }
         }
     };
-    let text = text.trim_start_matches('\u{feff}');
-    let text = if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        text.to_string()
-    };
+    // One copy of the text, edited in place: leading byte-order marks off, line ends made `\n`.
+    let boms = text.len() - text.trim_start_matches('\u{feff}').len();
+    text.drain(..boms);
+    if text.contains('\r') {
+        text = text.replace("\r\n", "\n").replace('\r', "\n");
+    }
     if text.contains('\0') {
         return Err(DecodeError::Binary("NUL bytes"));
     }

@@ -137,14 +137,28 @@ static PATTERNS: LazyLock<Option<Patterns>> = LazyLock::new(|| {
 
 /// Looks a month name up in the lexicon.
 pub fn month_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_lowercase();
+    let w = word.trim_end_matches('.');
+    if w.is_ascii() {
+        return MONTHS
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(w))
+            .map(|(_, m)| *m);
+    }
+    let w = w.to_lowercase();
     MONTHS.iter().find(|(n, _)| *n == w).map(|(_, m)| *m)
 }
 
 /// Looks a weekday name up in the lexicon.
 pub fn weekday_of(word: &str) -> Option<Weekday> {
-    let w = word.to_lowercase();
-    let n = WEEKDAYS.iter().find(|(n, _)| *n == w).map(|(_, d)| *d)?;
+    let n = if word.is_ascii() {
+        WEEKDAYS
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(word))
+            .map(|(_, d)| *d)?
+    } else {
+        let w = word.to_lowercase();
+        WEEKDAYS.iter().find(|(n, _)| *n == w).map(|(_, d)| *d)?
+    };
     Weekday::try_from(u8::try_from(n).ok()?).ok()
 }
 

@@ -65,12 +65,9 @@ pub fn find_countries_in(
                 continue;
             };
             let printed = text.get(first.span.start..last.span.end).unwrap_or("");
-            let key = printed
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .to_lowercase();
-            let Some(canon) = COUNTRY_NAMES.get(key.as_str()) else {
+            let mut buf = [0u8; 48];
+            let key = spaced_lower_key(printed, &mut buf);
+            let Some(canon) = COUNTRY_NAMES.get(&*key) else {
                 continue;
             };
             let short_ok = key.len() > 3 || printed == printed.to_uppercase();
@@ -89,6 +86,44 @@ pub fn find_countries_in(
         i += matched.max(1);
     }
     out
+}
+
+/// `s` lower-cased with every run of white space made one space (`split_whitespace` joined by spaces), on the
+/// stack in `buf` when `s` is short ASCII text (nearly always).
+fn spaced_lower_key<'b>(s: &str, buf: &'b mut [u8; 48]) -> std::borrow::Cow<'b, str> {
+    let s = s.trim();
+    if s.is_ascii() && s.len() <= buf.len() {
+        // The key is never longer than `s`, so it fits.
+        let mut n = 0;
+        let mut push = |b: u8| {
+            if let Some(slot) = buf.get_mut(n) {
+                *slot = b;
+                n += 1;
+            }
+        };
+        let mut after_space = false;
+        for b in s.bytes() {
+            // `char::is_whitespace` on ASCII: the ASCII white space and the vertical tab.
+            if b.is_ascii_whitespace() || b == 0x0B {
+                after_space = true;
+                continue;
+            }
+            if after_space {
+                push(b' ');
+                after_space = false;
+            }
+            push(b.to_ascii_lowercase());
+        }
+        if let Some(key) = buf.get(..n).and_then(|k| std::str::from_utf8(k).ok()) {
+            return std::borrow::Cow::Borrowed(key);
+        }
+    }
+    std::borrow::Cow::Owned(
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase(),
+    )
 }
 
 /// All forum patterns searched in one pass, in table order, so that one pass finds every mention; at one
@@ -554,6 +589,26 @@ pub fn online_near(text: &str, span: Span) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn country_keys_are_lower_case_with_single_spaces() {
+        for s in [
+            "Korea  Selatan",
+            " Amerika\tSerikat ",
+            "INDONESIA",
+            "Timor\u{a0}Leste",
+            "Côte d’Ivoire",
+            "a b c d e f g h i j k l m n o p q r s t u v w x y z",
+        ] {
+            let mut buf = [0u8; 48];
+            let slow = s
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase();
+            assert_eq!(spaced_lower_key(s, &mut buf), slow, "{s:?}");
+        }
+    }
 
     #[test]
     fn language_by_function_words() {

@@ -72,14 +72,20 @@ static CHROME_FIRST_BYTES: LazyLock<[bool; 256]> = LazyLock::new(|| {
 /// Whether `s` has more than `n` white-space separated words (`split_whitespace().nth(n).is_some()`, reading
 /// ASCII bytes directly).
 pub fn more_words_than(s: &str, n: usize) -> bool {
+    let bytes = s.as_bytes();
     let mut words = 0;
     let mut in_word = false;
-    for c in s.chars() {
-        let space = if c.is_ascii() {
-            c.is_ascii_whitespace()
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let (space, len) = if b.is_ascii() {
+            (b.is_ascii_whitespace(), 1)
         } else {
-            c.is_whitespace()
+            match s.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) => (c.is_whitespace(), c.len_utf8()),
+                None => (false, 1),
+            }
         };
+        i += len;
         if space {
             in_word = false;
         } else if !in_word {
@@ -180,13 +186,19 @@ impl Layout {
             }
         }
 
-        // Body start: the first long line; before it, header lines and the title.
-        let is_long: Vec<bool> = lines
-            .iter()
-            .map(|l| l.kind == LineKind::Body && more_words_than(l.span.slice(text), 21))
-            .collect();
-        let long = |i: usize| is_long.get(i).copied().unwrap_or(false);
-        let first_long = (0..lines.len()).find(|&i| long(i)).unwrap_or(0);
+        // Body start: the first long line; before it, header lines and the title. Only the first and the last long
+        // line matter, so lines are measured from either end until one is found.
+        let long = |lines: &[Line], i: usize| {
+            lines.get(i).is_some_and(|l| {
+                l.kind == LineKind::Body && more_words_than(l.span.slice(text), 21)
+            })
+        };
+        let first_long = (0..lines.len()).find(|&i| long(&lines, i));
+        let last_long = match first_long {
+            Some(first) => (first..lines.len()).rev().find(|&i| long(&lines, i)),
+            None => None,
+        };
+        let first_long = first_long.unwrap_or(0);
         let mut title = None;
         for i in 0..first_long {
             if kind_at(&lines, i) != LineKind::Body {
@@ -213,7 +225,7 @@ impl Layout {
             }
         }
         // Trailing furniture: short lines after the last long body line.
-        if let Some(last_long) = (0..lines.len()).rev().find(|&i| long(i)) {
+        if let Some(last_long) = last_long {
             for i in last_long + 1..lines.len() {
                 let t = lines
                     .get(i)
@@ -414,8 +426,9 @@ mod tests {
             "a\u{a0}b\u{2003}c d",
             "“Kami”  sepakat,\tkata  dia ",
             "\u{a0}\u{a0}x",
+            "Para delegasi juga membahas pembentukan tim tanggap insiden siber bersama, pertukaran informasi ancaman secara cepat, serta program pelatihan",
         ] {
-            for n in 0..5 {
+            for n in 0..25 {
                 assert_eq!(
                     more_words_than(t, n),
                     t.split_whitespace().nth(n).is_some(),

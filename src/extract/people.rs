@@ -61,23 +61,13 @@ pub fn words(text: &str, range: Span) -> Vec<Word<'_>> {
             break;
         };
         let base = range.start + start_piece;
-        let is_punct =
-            |c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’' || c == '.');
-        let lead_len = piece.len() - piece.trim_start_matches(is_punct).len();
-        let core_and_trail = &piece[lead_len..];
-        let mut core = core_and_trail.trim_end_matches(is_punct);
+        let (lead_len, mut core) = trim_punctuation(piece);
         // A final '.' is punctuation unless the word is an initial or abbreviation.
-        let mut trail_len = core_and_trail.len() - core.len();
         if core.ends_with('.') {
             let bare = core.trim_end_matches('.');
             let initial =
                 bare.len() <= 2 && bare.chars().all(char::is_uppercase) && !bare.is_empty();
-            let abbrev = matches!(
-                bare.to_lowercase().as_str(),
-                "dr" | "prof" | "ir" | "jl" | "drs" | "h" | "st" | "mr" | "mrs" | "ms"
-            );
-            if !(initial || abbrev) || bare.contains('.') && bare.len() > 3 {
-                trail_len += core.len() - bare.len();
+            if !(initial || is_abbreviation(bare)) || bare.contains('.') && bare.len() > 3 {
                 core = bare;
             }
         }
@@ -91,9 +81,38 @@ pub fn words(text: &str, range: Span) -> Vec<Word<'_>> {
             trailing: piece.get(lead_len + core.len()..).unwrap_or(""),
             leading: piece.get(..lead_len).unwrap_or(""),
         });
-        let _ = trail_len;
     }
     out
+}
+
+/// Splits a white-space delimited piece into the length of its leading punctuation and its core (the piece
+/// without punctuation at either end; letters, digits, `-`, `'`, `’` and `.` are not punctuation). ASCII
+/// pieces, nearly all, are trimmed byte by byte.
+fn trim_punctuation(piece: &str) -> (usize, &str) {
+    if piece.is_ascii() {
+        let b = piece.as_bytes();
+        let keep = |c: &u8| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'\'' | b'.');
+        let Some(lead) = b.iter().position(keep) else {
+            return (piece.len(), "");
+        };
+        let end = b.iter().rposition(keep).map_or(lead, |p| p + 1);
+        return (lead, piece.get(lead..end).unwrap_or(""));
+    }
+    let is_punct =
+        |c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’' || c == '.');
+    let rest = piece.trim_start_matches(is_punct);
+    (piece.len() - rest.len(), rest.trim_end_matches(is_punct))
+}
+
+/// Titles and short forms written with a final dot that is part of the word (`Dr.`, `Jl.`, `H.`).
+fn is_abbreviation(bare: &str) -> bool {
+    const ABBREVIATIONS: [&str; 10] = [
+        "dr", "prof", "ir", "jl", "drs", "h", "st", "mr", "mrs", "ms",
+    ];
+    if bare.is_ascii() {
+        return ABBREVIATIONS.iter().any(|a| bare.eq_ignore_ascii_case(a));
+    }
+    ABBREVIATIONS.contains(&bare.to_lowercase().as_str())
 }
 
 /// Calls `f` with the word lower-cased, as bytes, without its final dots and possessive `'s`; short ASCII words
@@ -173,7 +192,10 @@ pub fn is_name_word(w: &str) -> bool {
     if !first.is_some_and(char::is_uppercase) {
         return false;
     }
-    if w.bytes().any(|b| b.is_ascii_digit()) || in_gazetteer(w) || is_role_word(w) {
+    // One lower-casing for both look-ups (`in_gazetteer`, `is_role_word`).
+    if w.bytes().any(|b| b.is_ascii_digit())
+        || with_lower_key_bytes(w, |k| NOT_NAMES.contains(k) || ROLES.contains(k))
+    {
         return false;
     }
     let n_letters = w.chars().filter(|c| c.is_alphabetic()).count();
@@ -522,9 +544,19 @@ pub fn find_people_in(text: &str, layout: &Layout, all: &[Word<'_>]) -> Vec<Pers
     out
 }
 
-/// The person `name` refers to, if any.
-pub fn resolve_person<'p>(people: &'p [Person], name: &str) -> Option<&'p Person> {
-    people.iter().find(|p| same_person(&p.name, name))
+/// The person `name` refers to, if any; `tokens[i]` is `people[i]`'s name split by [`name_tokens`] (split once
+/// for the many names resolved against the same people).
+pub fn resolve_person<'p>(
+    people: &'p [Person],
+    tokens: &[Vec<String>],
+    name: &str,
+) -> Option<&'p Person> {
+    let wanted = name_tokens(name);
+    people
+        .iter()
+        .zip(tokens)
+        .find(|(_, t)| same_person_tokens(t, &wanted))
+        .map(|(p, _)| p)
 }
 
 #[cfg(test)]
@@ -552,6 +584,51 @@ mod tests {
             runs("Menkominfo Johnny G. Plate menegaskan"),
             vec!["Johnny G. Plate"]
         );
+    }
+
+    #[test]
+    fn ascii_pieces_trim_as_any_other_piece() {
+        // The byte-wise trimming of ASCII pieces agrees with the character-wise one.
+        fn by_chars(piece: &str) -> (usize, &str) {
+            let is_punct =
+                |c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’' || c == '.');
+            let rest = piece.trim_start_matches(is_punct);
+            (piece.len() - rest.len(), rest.trim_end_matches(is_punct))
+        }
+        for piece in [
+            "(Kemlu)",
+            "\"Retno",
+            "said,",
+            "...",
+            "Dr.",
+            "--",
+            "U.S.",
+            "(ANTARA)-",
+            "x",
+            "",
+            "'s",
+            "ke-27.",
+        ] {
+            assert_eq!(trim_punctuation(piece), by_chars(piece), "{piece:?}");
+        }
+        assert_eq!(trim_punctuation("“Kami"), (3, "Kami"));
+        assert!(is_abbreviation("Dr") && is_abbreviation("PROF") && !is_abbreviation("Drg"));
+    }
+
+    #[test]
+    fn names_resolve_to_the_person_they_name() {
+        let person = |name: &str| Person {
+            name: name.to_string(),
+            role: None,
+            mentions: Vec::new(),
+            confirmed: true,
+        };
+        let people = vec![person("Retno LP Marsudi"), person("Johnny G. Plate")];
+        let tokens: Vec<Vec<String>> = people.iter().map(|p| name_tokens(&p.name)).collect();
+        let found = |n: &str| resolve_person(&people, &tokens, n).map(|p| p.name.as_str());
+        assert_eq!(found("Retno"), Some("Retno LP Marsudi"));
+        assert_eq!(found("Johnny Plate"), Some("Johnny G. Plate"));
+        assert_eq!(found("Joko Widodo"), None);
     }
 
     #[test]

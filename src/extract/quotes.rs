@@ -8,7 +8,8 @@
 use super::layout::{Layout, LineKind};
 use super::lexicon::{ATTRIBUTION_AFTER, PRONOUNS, SPEECH_VERBS, TITLE_MARKERS};
 use super::people::{
-    Person, Word, is_name_word, is_role_word, name_runs, resolve_person, words, words_in,
+    Person, Word, is_name_word, is_role_word, name_runs, name_tokens, resolve_person, words,
+    words_in,
 };
 use crate::model::{Quote, Span};
 
@@ -343,6 +344,7 @@ pub fn find_quotes_in(
     all: &[Word<'_>],
 ) -> Vec<Quote> {
     let quoted = find_quoted(text, layout);
+    let people_tokens: Vec<Vec<String>> = people.iter().map(|p| name_tokens(&p.name)).collect();
     let mut out: Vec<Quote> = Vec::new();
     let mut last_speaker: Option<(String, Option<String>, usize)> = None; // (name, role, quote end)
     for q in quoted {
@@ -368,7 +370,7 @@ pub fn find_quotes_in(
         };
         let (speaker, role, span) = match attr {
             Some(Attribution::Named { name, role, span }) => {
-                let person = resolve_person(people, &name);
+                let person = resolve_person(people, &people_tokens, &name);
                 let role = role.or_else(|| person.and_then(|p| p.role.clone()));
                 (
                     Some(person.map(|p| p.name.clone()).unwrap_or(name)),
