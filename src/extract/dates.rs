@@ -188,16 +188,24 @@ fn number_word(w: &str) -> Option<i64> {
 
 /// Future markers around a mention: `27-28 April mendatang`, `akan … pada`, `next Monday`.
 fn future_marked(text: &str, start: usize, end: usize) -> bool {
-    let after = window_after(text, end, 24).to_lowercase();
-    let before = window_before(text, start, 40).to_lowercase();
+    // The markers are ASCII words, compared ignoring ASCII case (no lower-cased copies of the windows).
+    let after = window_after(text, end, 24).trim_start().as_bytes();
     let after_hit = ["mendatang", "depan", "nanti", "yang akan datang"]
         .iter()
-        .any(|w| after.trim_start().starts_with(w));
-    let before_hit = before
+        .any(|w| {
+            after
+                .get(..w.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(w.as_bytes()))
+        });
+    let before_hit = window_before(text, start, 40)
         .split_whitespace()
         .rev()
         .take(6)
-        .any(|w| matches!(w, "akan" | "will" | "next" | "upcoming" | "mendatang"));
+        .any(|w| {
+            ["akan", "will", "next", "upcoming", "mendatang"]
+                .iter()
+                .any(|m| w.eq_ignore_ascii_case(m))
+        });
     after_hit || before_hit
 }
 
@@ -544,10 +552,9 @@ pub fn find_dates(text: &str) -> Vec<Found> {
             if !is_capitalised(word) {
                 continue;
             }
-            let after = window_after(text, m.end(), 16).to_lowercase();
-            let before = window_before(text, m.start(), 16).to_lowercase();
-            let lower = word.to_lowercase();
-            if lower == "minggu" {
+            if word.eq_ignore_ascii_case("minggu") {
+                let after = window_after(text, m.end(), 16).to_lowercase();
+                let before = window_before(text, m.start(), 16).to_lowercase();
                 // "Minggu" is Sunday, but "minggu lalu/depan/ini", "dua minggu" are weeks.
                 let week_after = [
                     "lalu",
