@@ -12,17 +12,19 @@ fn has_ordinal(s: &str) -> bool {
 
 fn norm_title(s: &str) -> String {
     if s.is_ascii() {
-        // The same as below for ASCII text (nearly every title), byte by byte.
-        return s
-            .bytes()
-            .filter(u8::is_ascii_alphanumeric)
-            .map(|b| char::from(b.to_ascii_lowercase()))
-            .collect();
+        // The same as below for ASCII text (nearly every title), byte by byte into one allocation of the
+        // title's length (collecting characters into a `String` grew it a few bytes at a time).
+        let mut key = String::with_capacity(s.len());
+        for b in s.bytes().filter(u8::is_ascii_alphanumeric) {
+            key.push(char::from(b.to_ascii_lowercase()));
+        }
+        return key;
     }
-    s.to_lowercase()
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .collect()
+    let mut key = String::with_capacity(s.len());
+    for c in s.to_lowercase().chars().filter(|c| c.is_alphanumeric()) {
+        key.push(c);
+    }
+    key
 }
 
 fn better_date(a: &DateSpan, b: &DateSpan) -> DateSpan {
