@@ -377,18 +377,20 @@ pub fn ingest(
     }
     let mut out = assemble_owned(&files, slots, opts, walk_skipped);
     out.from_cache = hits.load(Ordering::Relaxed);
-    let mut h = blake3::Hasher::new();
-    h.update(build_id().as_bytes());
-    h.update(&opts.max_total_bytes.to_le_bytes());
-    h.update(&opts.max_file_bytes.to_le_bytes());
+    // The fingerprint's bytes gathered first and hashed in one call (BLAKE3 of the same bytes as feeding them
+    // piece by piece, many times faster for 100k short pieces).
+    let mut bytes: Vec<u8> = Vec::with_capacity(64 + files.len() * 96);
+    bytes.extend_from_slice(build_id().as_bytes());
+    bytes.extend_from_slice(&opts.max_total_bytes.to_le_bytes());
+    bytes.extend_from_slice(&opts.max_file_bytes.to_le_bytes());
     for (f, st) in files.iter().zip(&stats) {
-        h.update(f.path.to_string_lossy().as_bytes());
-        h.update(&[0]);
+        bytes.extend_from_slice(f.path.to_string_lossy().as_bytes());
+        bytes.push(0);
         let (size, mtime) = st.unwrap_or((u64::MAX, 0));
-        h.update(&size.to_le_bytes());
-        h.update(&mtime.to_le_bytes());
+        bytes.extend_from_slice(&size.to_le_bytes());
+        bytes.extend_from_slice(&mtime.to_le_bytes());
     }
-    out.fingerprint = h.finalize().to_hex().to_string();
+    out.fingerprint = blake3::hash(&bytes).to_hex().to_string();
     out.corpus_key = corpus_key(inputs);
     if keep_text {
         // Articles taken from the cache carry no text: read it again.

@@ -78,17 +78,41 @@ pub fn find_files(inputs: &[PathBuf]) -> (Vec<FoundFile>, Vec<Skipped>) {
         let mut visited = HashSet::new();
         walk(input, &base, &mut visited, &mut found, &mut skipped, 0);
     }
-    // One folder walked comes out sorted already (sorted children, depth first); several inputs may interleave.
-    if !found.is_sorted_by(|a, b| a.path <= b.path) {
-        found.sort_by(|a, b| a.path.cmp(&b.path));
+    // One input walked comes out sorted (siblings by name, depth first: the order of `Path` comparison) and
+    // without repeats (each folder is walked once); several inputs may interleave or overlap.
+    if inputs.len() > 1 {
+        if !found.is_sorted_by(|a, b| a.path <= b.path) {
+            found.sort_by(|a, b| a.path.cmp(&b.path));
+        }
+        found.dedup_by(|a, b| a.path == b.path);
     }
-    found.dedup_by(|a, b| a.path == b.path);
     (found, skipped)
 }
 
 const MAX_DEPTH: usize = 64;
 
 fn display_name(path: &Path, base: &Path) -> String {
+    // Paths found by the walk are `base` joined with more: their text after `base/` is the relative path
+    // (`strip_prefix` compares component by component, 7 % of a large corpus's serial time).
+    let (p, b) = (
+        path.as_os_str().as_encoded_bytes(),
+        base.as_os_str().as_encoded_bytes(),
+    );
+    if let Some(rest) = p.strip_prefix(b)
+        && !b.is_empty()
+    {
+        let rest = if b.ends_with(b"/") {
+            Some(rest)
+        } else {
+            rest.strip_prefix(b"/")
+        };
+        // Only plain components (no empty or `.` ones, which `strip_prefix` would drop).
+        if let Some(Ok(s)) = rest.map(std::str::from_utf8)
+            && s.split('/').all(|c| !c.is_empty() && c != ".")
+        {
+            return s.to_string();
+        }
+    }
     let rel = path.strip_prefix(base).unwrap_or(path);
     let s = rel.to_string_lossy().to_string();
     if s.is_empty() {
@@ -365,4 +389,58 @@ pub fn content_id(text: &str, record: Option<usize>) -> String {
         h.update(&r.to_le_bytes());
     }
     h.finalize().to_hex().chars().take(16).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_names_are_paths_relative_to_the_folder_opened() {
+        let by_components = |path: &Path, base: &Path| {
+            let s = path
+                .strip_prefix(base)
+                .unwrap_or(path)
+                .to_string_lossy()
+                .to_string();
+            if s.is_empty() {
+                path.to_string_lossy().to_string()
+            } else {
+                s
+            }
+        };
+        for (path, base) in [
+            ("/tmp/g/0000/a.txt", "/tmp/g"),
+            ("/tmp/g/0000/a.txt", "/tmp/g/"),
+            ("sample_data/a.txt", "sample_data"),
+            ("sample_data", "sample_data"),
+            ("a.txt", ""),
+            ("/tmp/gg/a.txt", "/tmp/g"),
+            ("x/./y/a.txt", "x"),
+            ("x//y/a.txt", "x"),
+            ("x/y/.", "x/y"),
+            ("x/y/", "x"),
+            ("x/../y", "x"),
+        ] {
+            let (p, b) = (Path::new(path), Path::new(base));
+            assert_eq!(display_name(p, b), by_components(p, b), "{path} in {base}");
+        }
+        // Every file the walk finds is named relative to the folder, in `Path` order, once.
+        let (found, _) = find_files(&[PathBuf::from("sample_data")]);
+        assert!(!found.is_empty());
+        assert!(found.windows(2).all(|w| w[0].path < w[1].path));
+        // Nested folders whose names sort differently as bytes and as paths (`a/…` before `a-b`, `a b`).
+        let dir = tempfile::tempdir().unwrap();
+        for f in ["a/z.txt", "a-b.txt", "a b.txt", "a/b/c.txt", "a.txt", "ab/x.txt", "A.txt"] {
+            let p = dir.path().join(f);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(&p, "Jakarta").unwrap();
+        }
+        let (nested, _) = find_files(&[dir.path().to_path_buf()]);
+        assert_eq!(nested.len(), 7);
+        assert!(nested.windows(2).all(|w| w[0].path < w[1].path));
+        for f in &found {
+            assert_eq!(f.display, by_components(&f.path, Path::new("sample_data")));
+        }
+    }
 }

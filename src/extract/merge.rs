@@ -2,6 +2,8 @@
 //! a numbered one) and dates that overlap, or the same title on overlapping dates.
 
 use crate::model::{ArticleFacts, Certainty, DateSpan, Event, EventQuote, Source};
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 /// Days of slack allowed between two reports' dates of one event.
 const SLACK_DAYS: i64 = 2;
@@ -221,7 +223,6 @@ pub fn absorb(into: &mut Event, other: Event) {
 /// Every article-level report (main events and mentions), in the order merging takes them: main events first,
 /// then by date and id.
 pub fn reports(facts: &[ArticleFacts]) -> Vec<Event> {
-    use rayon::prelude::*;
     let mut all: Vec<Event> = facts.par_iter().flat_map_iter(article_events).collect();
     // Main events first so that they absorb the mentions, then by date.
     all.par_sort_by(report_order);
@@ -242,7 +243,6 @@ pub fn report_order(a: &Event, b: &Event) -> std::cmp::Ordering {
 /// Reports fall into groups that can never merge with one another (see [`independent_groups`]); the groups are
 /// merged in parallel, each in the reports' order, which gives the same events as merging them all in one pass.
 pub fn merge_reports(reports: Vec<Event>) -> Vec<Event> {
-    use rayon::prelude::*;
     let groups = independent_groups(reports);
     let mut out: Vec<Event> = groups
         .into_par_iter()
@@ -280,8 +280,9 @@ fn independent_groups(reports: Vec<Event>) -> Vec<Vec<(Event, MergeKey)>> {
         }
     }
     // Each report's key is computed once, here, and travels with it into its group's merge.
+    // In parallel: on one thread this was half of the merge's instructions.
     let keyed: Vec<(Event, MergeKey)> = reports
-        .into_iter()
+        .into_par_iter()
         .map(|e| {
             let k = MergeKey::of(&e);
             (e, k)
@@ -289,8 +290,8 @@ fn independent_groups(reports: Vec<Event>) -> Vec<Vec<(Event, MergeKey)>> {
         .collect();
     let mut parent: Vec<usize> = (0..keyed.len()).collect();
     {
-        let mut by_title: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-        let mut by_forum: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        let mut by_title: FxHashMap<&str, usize> = FxHashMap::default();
+        let mut by_forum: FxHashMap<&str, usize> = FxHashMap::default();
         for (i, (_, k)) in keyed.iter().enumerate() {
             let first = *by_title.entry(k.title.as_str()).or_insert(i);
             join(&mut parent, first, i);
@@ -309,15 +310,26 @@ fn independent_groups(reports: Vec<Event>) -> Vec<Vec<(Event, MergeKey)>> {
             }
         }
     }
-    let mut slot_of_root: std::collections::HashMap<usize, usize> =
-        std::collections::HashMap::new();
-    let mut groups: Vec<Vec<(Event, MergeKey)>> = Vec::new();
-    for (i, report) in keyed.into_iter().enumerate() {
-        let r = root(&mut parent, i);
-        let slot = *slot_of_root.entry(r).or_insert_with(|| {
-            groups.push(Vec::new());
-            groups.len() - 1
-        });
+    // Each report's group (numbered in order of first appearance), then the groups filled at their final
+    // sizes (reports are large: growing the groups copied them over and over).
+    let mut slot_of_root: FxHashMap<usize, usize> = FxHashMap::default();
+    let mut sizes: Vec<usize> = Vec::new();
+    let slots: Vec<usize> = (0..keyed.len())
+        .map(|i| {
+            let r = root(&mut parent, i);
+            let slot = *slot_of_root.entry(r).or_insert_with(|| {
+                sizes.push(0);
+                sizes.len() - 1
+            });
+            if let Some(n) = sizes.get_mut(slot) {
+                *n += 1;
+            }
+            slot
+        })
+        .collect();
+    let mut groups: Vec<Vec<(Event, MergeKey)>> =
+        sizes.iter().map(|&n| Vec::with_capacity(n)).collect();
+    for (report, slot) in keyed.into_iter().zip(slots) {
         if let Some(g) = groups.get_mut(slot) {
             g.push(report);
         }

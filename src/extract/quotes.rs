@@ -8,8 +8,8 @@
 use super::layout::{Layout, LineKind};
 use super::lexicon::{ATTRIBUTION_AFTER, PRONOUNS, SPEECH_VERBS, TITLE_MARKERS};
 use super::people::{
-    Person, Word, is_name_word, is_role_word, name_runs, name_tokens, resolve_person, words,
-    words_in,
+    Person, Word, is_name_word, is_role_word, name_runs, name_tokens, resolve_person,
+    with_lower_key, words, words_in,
 };
 use crate::model::{Quote, Span};
 
@@ -31,17 +31,21 @@ enum Mark {
 
 /// Quotation marks in `text[range]` with their kind and length.
 fn marks(text: &str, range: Span) -> Vec<(usize, usize, Mark)> {
-    // A byte scan: `"` and `'` are ASCII; “ ” „ are E2 80 9C/9D/9E in UTF-8.
+    // `"` and `'` are ASCII; “ ” „ are E2 80 9C/9D/9E in UTF-8: the scan jumps from one of these bytes to the next.
     let mut out = Vec::new();
     let bytes = range.slice(text).as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
+    // The second quote of a `''` mark, not to be read again as the start of one.
+    let mut taken = None;
+    for i in memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes) {
+        if taken == Some(i) {
+            continue;
+        }
         let pos = range.start + i;
         match bytes.get(i) {
             Some(b'"') => out.push((pos, 1, Mark::Either)),
             Some(b'\'') if bytes.get(i + 1) == Some(&b'\'') => {
                 out.push((pos, 2, Mark::Either));
-                i += 1;
+                taken = Some(i + 1);
             }
             Some(0xE2) if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
                 Some(0x9C | 0x9E) => out.push((pos, 3, Mark::Open)),
@@ -50,7 +54,6 @@ fn marks(text: &str, range: Span) -> Vec<(usize, usize, Mark)> {
             },
             _ => {}
         }
-        i += 1;
     }
     out
 }
@@ -160,10 +163,9 @@ fn attribution_after(text: &str, outer_end: usize, all: &[Word<'_>]) -> Option<A
     let first_l = lower(first.text);
     // "kata X", "ujar Menteri X", "tutup oleh Dubes X", "ujar dia", "ungkapnya".
     let verb = ATTRIBUTION_AFTER.iter().find(|v| first_l == **v);
-    let nya = first_l.ends_with("nya")
-        && ATTRIBUTION_AFTER
-            .iter()
-            .any(|v| first_l == format!("{v}nya"));
+    let nya = first_l
+        .strip_suffix("nya")
+        .is_some_and(|stem| ATTRIBUTION_AFTER.contains(&stem));
     if nya || first_l == "katanya" {
         return Some(Attribution::Pronoun { span: first.span });
     }
@@ -206,8 +208,9 @@ fn attribution_after(text: &str, outer_end: usize, all: &[Word<'_>]) -> Option<A
         .collect::<Vec<_>>()
         .join(" ");
     let says_soon = ws.iter().take(24).position(|w| {
-        let l = lower(w.text);
-        SPEECH_VERBS.contains(&l.as_str()) || ATTRIBUTION_AFTER.contains(&l.as_str())
+        with_lower_key(w.text, |l| {
+            SPEECH_VERBS.contains(&l) || ATTRIBUTION_AFTER.contains(&l)
+        })
     });
     if PRONOUNS.contains(&first_l.as_str()) || PRONOUNS.contains(&two.as_str()) {
         if says_soon.is_some_and(|p| p <= 3) {
@@ -261,8 +264,9 @@ fn attribution_before(text: &str, outer_start: usize, all: &[Word<'_>]) -> Optio
     }
     let ws = words_in(all, Span::new(clause_start, outer_start));
     let verb_pos = ws.iter().position(|w| {
-        let l = lower(w.text);
-        SPEECH_VERBS.contains(&l.as_str()) || l == "menurut" || l == "according"
+        with_lower_key(w.text, |l| {
+            SPEECH_VERBS.contains(&l) || l == "menurut" || l == "according"
+        })
     })?;
     let runs = name_runs(text, ws);
     let menurut = ws
@@ -487,6 +491,45 @@ mod tests {
         assert!(q[0].1.contains("‘human capital‘"));
         let t = "\"It is a priority of the government to ensure a safe cyberspace,\" Desra Percaya, the Foreign Ministry’s director general, said recently.";
         assert_eq!(quotes(t)[0].0, s("Desra Percaya"));
+    }
+
+    #[test]
+    fn marks_are_found_as_a_byte_by_byte_scan_finds_them() {
+        // The scan before it jumped between candidate bytes.
+        fn by_bytes(text: &str, range: Span) -> Vec<(usize, usize, Mark)> {
+            let mut out = Vec::new();
+            let bytes = range.slice(text).as_bytes();
+            let mut i = 0;
+            while i < bytes.len() {
+                let pos = range.start + i;
+                match bytes.get(i) {
+                    Some(b'"') => out.push((pos, 1, Mark::Either)),
+                    Some(b'\'') if bytes.get(i + 1) == Some(&b'\'') => {
+                        out.push((pos, 2, Mark::Either));
+                        i += 1;
+                    }
+                    Some(0xE2) if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
+                        Some(0x9C | 0x9E) => out.push((pos, 3, Mark::Open)),
+                        Some(0x9D) => out.push((pos, 3, Mark::Close)),
+                        _ => {}
+                    },
+                    _ => {}
+                }
+                i += 1;
+            }
+            out
+        }
+        for t in [
+            "“Kami sepakat,” kata dia. \"Ya\" dan ''itu'' — „ja“",
+            "a''' b'''' c' d''",
+            "it’s – ‘x’ ''",
+            "",
+        ] {
+            for start in (0..t.len()).filter(|&s| t.is_char_boundary(s)) {
+                let r = Span::new(start, t.len());
+                assert_eq!(marks(t, r), by_bytes(t, r), "{t:?} from {start}");
+            }
+        }
     }
 
     #[test]
