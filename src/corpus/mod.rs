@@ -431,7 +431,15 @@ mod tests {
         assert!(found.windows(2).all(|w| w[0].path < w[1].path));
         // Nested folders whose names sort differently as bytes and as paths (`a/…` before `a-b`, `a b`).
         let dir = tempfile::tempdir().unwrap();
-        for f in ["a/z.txt", "a-b.txt", "a b.txt", "a/b/c.txt", "a.txt", "ab/x.txt", "A.txt"] {
+        for f in [
+            "a/z.txt",
+            "a-b.txt",
+            "a b.txt",
+            "a/b/c.txt",
+            "a.txt",
+            "ab/x.txt",
+            "A.txt",
+        ] {
             let p = dir.path().join(f);
             std::fs::create_dir_all(p.parent().unwrap()).unwrap();
             std::fs::write(&p, "Jakarta").unwrap();

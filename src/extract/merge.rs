@@ -352,6 +352,14 @@ fn merge_in_order(reports: Vec<(Event, MergeKey)>) -> Vec<Event> {
         crate::model::Precision::Year => 2,
     };
     let mut keys: Vec<MergeKey> = Vec::new();
+    // Hashes of each event's source articles: whether a report shares an article with an event is then a look-up
+    // per report source (confirmed on the ids themselves) instead of a scan of the event's sources, which grow to
+    // hundreds on a large corpus.
+    let id_hash = |s: &Source| {
+        use std::hash::BuildHasher;
+        rustc_hash::FxBuildHasher.hash_one(s.article_id.as_str())
+    };
+    let mut source_ids: Vec<rustc_hash::FxHashSet<u64>> = Vec::new();
     for (e, ke) in reports {
         let Some((by_start, longest_days)) = index.get_mut(slot(e.date.precision)) else {
             continue;
@@ -365,10 +373,12 @@ fn merge_in_order(reports: Vec<(Event, MergeKey)>) -> Vec<Event> {
             .filter(|&i| {
                 out.get(i).zip(keys.get(i)).is_some_and(|(o, ko)| {
                     same_event_keyed(o, ko, &e, &ke)
-                        && !o
-                            .sources
-                            .iter()
-                            .any(|s| e.sources.iter().any(|t| t.article_id == s.article_id))
+                        && !e.sources.iter().any(|t| {
+                            source_ids
+                                .get(i)
+                                .is_some_and(|ids| ids.contains(&id_hash(t)))
+                                && o.sources.iter().any(|s| s.article_id == t.article_id)
+                        })
                 })
             })
             .min();
@@ -378,6 +388,9 @@ fn merge_in_order(reports: Vec<(Event, MergeKey)>) -> Vec<Event> {
                 // The key changes only when absorbing takes the other's title or a longer (or first) forum.
                 let retitled = takes_other_title(o, &e);
                 let old_forum_len = o.forum.as_ref().map(String::len);
+                if let Some(ids) = source_ids.get_mut(i) {
+                    ids.extend(e.sources.iter().map(id_hash));
+                }
                 absorb(o, e);
                 if (retitled || o.forum.as_ref().map(String::len) != old_forum_len)
                     && let Some(k) = keys.get_mut(i)
@@ -397,6 +410,7 @@ fn merge_in_order(reports: Vec<(Event, MergeKey)>) -> Vec<Event> {
             None => {
                 *longest_days = (*longest_days).max((e.date.end - e.date.start).num_days());
                 by_start.entry(e.date.start).or_default().push(out.len());
+                source_ids.push(e.sources.iter().map(id_hash).collect());
                 out.push(e);
                 keys.push(ke);
             }
