@@ -282,7 +282,12 @@ pub fn parse_bytes(file: &FoundFile, bytes: &[u8]) -> FileResult {
     let len = bytes.len() as u64;
     let text = decode_bytes(bytes).map_err(|e| e.to_string())?;
     if format == Format::Text {
-        let longest = text.split('\n').map(str::len).max().unwrap_or(0);
+        let mut longest = 0;
+        let mut start = 0;
+        for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]) {
+            longest = longest.max(end - start);
+            start = end + 1;
+        }
         if longest > MAX_LINE_BYTES {
             return Err(format!(
                 "not article text: one line of {:.1} MB (limit {} KB per line)",

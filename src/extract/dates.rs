@@ -273,7 +273,7 @@ pub fn find_dates(text: &str) -> Vec<Found> {
     let wd_of = |c: &super::re::Captures<'_>| c.name("wd").and_then(|m| weekday_of(m.as_str()));
 
     // Cheap byte checks skip whole passes that cannot match.
-    let has_slash = lower.contains('/');
+    let has_slash = memchr::memchr(b'/', lower.as_bytes()).is_some();
     let has_iso = lower.contains("-0") || lower.contains("-1");
     let none = "";
     for c in p.paren.captures_iter(if has_slash { lower } else { none }) {

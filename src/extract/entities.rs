@@ -461,9 +461,14 @@ pub fn find_outlet(
     static DOMAIN: LazyLock<Option<Regex>> = LazyLock::new(|| {
         crate::extract::regex(r"(?i)\b(?:[a-z0-9-]+\.)+(?:com|co\.id|id|net|org|go\.id)\b").ok()
     });
-    let has_domain = [".com", ".co.", ".id", ".net", ".org"]
-        .iter()
-        .any(|d| text.contains(d));
+    // Whether any of `.com`, `.co.`, `.id`, `.net`, `.org` occurs: one scan from dot to dot.
+    let bytes = text.as_bytes();
+    let has_domain = memchr::memchr_iter(b'.', bytes).any(|i| {
+        let rest = bytes.get(i + 1..).unwrap_or_default();
+        [&b"com"[..], b"co.", b"id", b"net", b"org"]
+            .iter()
+            .any(|d| rest.starts_with(d))
+    });
     if let Some(re) = DOMAIN.as_ref().filter(|_| has_domain) {
         for m in re.find_iter(text) {
             if let Some(canon) = canonical_outlet(m.as_str()) {
@@ -475,7 +480,8 @@ pub fn find_outlet(
     static AGENCY: LazyLock<Option<Regex>> = LazyLock::new(|| {
         crate::extract::regex(r"\((?P<a>Ant|ANT|Antara|ANTARA)(?:/[^)]*)?\)|(?i:sumber)\s*:\s*(?P<b>[A-Z][\w ]{2,30})").ok()
     });
-    let has_agency = text.contains("(A") || text.contains("umber");
+    let has_agency = memchr::memmem::find(bytes, b"(A").is_some()
+        || memchr::memmem::find(bytes, b"umber").is_some();
     if let Some(re) = AGENCY.as_ref().filter(|_| has_agency) {
         for c in re.captures_iter(text) {
             let Some(m) = c.name("a").or_else(|| c.name("b")) else {

@@ -104,9 +104,10 @@ impl Layout {
     pub fn of(text: &str) -> Layout {
         let mut lines = Vec::new();
         let mut pos = 0usize;
-        for raw in text.split('\n') {
-            let span = Span::new(pos, pos + raw.len());
-            pos += raw.len() + 1;
+        for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]) {
+            let span = Span::new(pos, end);
+            let raw = span.slice(text);
+            pos = end + 1;
             let kind = if raw.trim().is_empty() {
                 LineKind::Blank
             } else {
