@@ -53,14 +53,11 @@ pub fn decode_bytes(bytes: &[u8]) -> Result<String, DecodeError> {
     // One copy of the text, edited in place: leading byte-order marks off, line ends made `\n`.
     let boms = text.len() - text.trim_start_matches('\u{feff}').len();
     text.drain(..boms);
-    // One vectorised scan for both: carriage returns to replace, NUL bytes to refuse.
-    if memchr::memchr2(b'\r', 0, text.as_bytes()).is_some() {
-        if text.contains('\0') {
-            return Err(DecodeError::Binary("NUL bytes"));
-        }
-        if text.contains('\r') {
-            text = text.replace("\r\n", "\n").replace('\r', "\n");
-        }
+    if memchr::memchr(0, text.as_bytes()).is_some() {
+        return Err(DecodeError::Binary("NUL bytes"));
+    }
+    if memchr::memchr(b'\r', text.as_bytes()).is_some() {
+        text = text.replace("\r\n", "\n").replace('\r', "\n");
     }
     if text.trim().is_empty() {
         return Err(DecodeError::Empty);

@@ -135,30 +135,26 @@ static PATTERNS: LazyLock<Option<Patterns>> = LazyLock::new(|| {
     })
 });
 
+/// The number a lexicon table (lower-case names) gives `word`, ignoring case; ASCII words (nearly all) are
+/// compared without a lower-cased copy.
+fn lexicon_number(table: &[(&str, u32)], word: &str) -> Option<u32> {
+    let found = if word.is_ascii() {
+        table.iter().find(|(n, _)| n.eq_ignore_ascii_case(word))
+    } else {
+        let w = word.to_lowercase();
+        table.iter().find(|(n, _)| *n == w)
+    };
+    found.map(|(_, v)| *v)
+}
+
 /// Looks a month name up in the lexicon.
 pub fn month_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.');
-    if w.is_ascii() {
-        return MONTHS
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(w))
-            .map(|(_, m)| *m);
-    }
-    let w = w.to_lowercase();
-    MONTHS.iter().find(|(n, _)| *n == w).map(|(_, m)| *m)
+    lexicon_number(MONTHS, word.trim_end_matches('.'))
 }
 
 /// Looks a weekday name up in the lexicon.
 pub fn weekday_of(word: &str) -> Option<Weekday> {
-    let n = if word.is_ascii() {
-        WEEKDAYS
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(word))
-            .map(|(_, d)| *d)?
-    } else {
-        let w = word.to_lowercase();
-        WEEKDAYS.iter().find(|(n, _)| *n == w).map(|(_, d)| *d)?
-    };
+    let n = lexicon_number(WEEKDAYS, word)?;
     Weekday::try_from(u8::try_from(n).ok()?).ok()
 }
 

@@ -195,10 +195,8 @@ impl Layout {
             })
         };
         let first_long = (0..lines.len()).find(|&i| long(&lines, i));
-        let last_long = match first_long {
-            Some(first) => (first..lines.len()).rev().find(|&i| long(&lines, i)),
-            None => None,
-        };
+        let last_long =
+            first_long.and_then(|first| (first..lines.len()).rev().find(|&i| long(&lines, i)));
         let first_long = first_long.unwrap_or(0);
         let mut title = None;
         for i in 0..first_long {
