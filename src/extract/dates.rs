@@ -250,6 +250,42 @@ fn is_month_preposition(word: &str) -> bool {
     matches!(word, "in" | "since" | "last" | "next" | "pada" | "sejak")
 }
 
+// The bytes each numeric pattern can hold before and after its first `/` or `-` (see
+// `Regex::captures_around`), in the ASCII-lowercased text. `\s` is Unicode white space: ASCII white space (with
+// the vertical tab) or part of a multi-byte character.
+fn is_space(b: u8) -> bool {
+    b.is_ascii_whitespace() || b == 0x0B || b >= 0x80
+}
+
+fn is_digit(b: u8) -> bool {
+    b.is_ascii_digit()
+}
+
+/// `Sabtu, (6/…`: a weekday (letters, apostrophes), white space, a comma, `(` and digits.
+fn paren_before(b: u8) -> bool {
+    b.is_ascii_lowercase() || matches!(b, b'\'' | b',' | b'(') || is_digit(b) || is_space(b)
+}
+
+/// `…/11/2021 )`: digits, white space, `/` and `)`.
+fn paren_after(b: u8) -> bool {
+    is_digit(b) || matches!(b, b'/' | b')') || is_space(b)
+}
+
+/// `…/11/2021, 10.43 wib`: digits, `/`, a time and its zone.
+fn numeric_after(b: u8) -> bool {
+    is_digit(b)
+        || matches!(
+            b,
+            b'/' | b',' | b':' | b'.' | b'w' | b'i' | b't' | b'a' | b'b'
+        )
+        || is_space(b)
+}
+
+/// `…-11-06`: digits and `-`.
+fn iso_after(b: u8) -> bool {
+    is_digit(b) || b == b'-'
+}
+
 /// Finds every date mention in `text`, left to right, without overlaps.
 pub fn find_dates(text: &str) -> Vec<Found> {
     let Some(p) = PATTERNS.as_ref() else {
@@ -268,11 +304,15 @@ pub fn find_dates(text: &str) -> Vec<Found> {
     };
     let wd_of = |c: &super::re::Captures<'_>| c.name("wd").and_then(|m| weekday_of(m.as_str()));
 
-    // Cheap byte checks skip whole passes that cannot match.
-    let has_slash = memchr::memchr(b'/', lower.as_bytes()).is_some();
-    let has_iso = lower.contains("-0") || lower.contains("-1");
-    let none = "";
-    for c in p.paren.captures_iter(if has_slash { lower } else { none }) {
+    // The numeric forms each hold a `/` or `-`: they are searched only around those bytes.
+    let paren = p
+        .paren
+        .captures_around(lower, b'/', paren_before, paren_after);
+    let numeric = p
+        .numeric
+        .captures_around(lower, b'/', is_digit, numeric_after);
+    let iso = p.iso.captures_around(lower, b'-', is_digit, iso_after);
+    for c in paren {
         let (Some(m), Some(d), Some(mo)) = (c.get(0), c.name("d"), c.name("m")) else {
             continue;
         };
@@ -303,10 +343,7 @@ pub fn find_dates(text: &str) -> Vec<Found> {
             },
         );
     }
-    for c in p
-        .numeric
-        .captures_iter(if has_slash { lower } else { none })
-    {
+    for c in numeric {
         let (Some(m), Some(d), Some(mo), Some(y)) =
             (c.get(0), c.name("d"), c.name("m"), c.name("y"))
         else {
@@ -344,7 +381,7 @@ pub fn find_dates(text: &str) -> Vec<Found> {
             },
         );
     }
-    for c in p.iso.captures_iter(if has_iso { lower } else { none }) {
+    for c in iso {
         let (Some(m), Some(y), Some(mo), Some(d)) =
             (c.get(0), c.name("y"), c.name("m"), c.name("d"))
         else {
@@ -858,6 +895,84 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    /// The numeric patterns searched around their `/` and `-` find exactly the matches a search of the whole
+    /// text finds, on texts mixing every part the patterns hold with the bytes that break them.
+    #[test]
+    fn searching_around_anchors_equals_searching_everything() {
+        let p = PATTERNS.as_ref().unwrap();
+        let parts = [
+            "(",
+            ")",
+            "/",
+            "6",
+            "11",
+            "2021",
+            "21",
+            " ",
+            "  ",
+            ",",
+            "sabtu",
+            "jum’at",
+            "jum'at",
+            "-",
+            "-06",
+            "2021-11-06",
+            "\n",
+            "no",
+            ".",
+            "10.43",
+            "10:43",
+            "wib",
+            "wita",
+            "x",
+            "“",
+            "\u{a0}",
+            "\u{0b}",
+            "a",
+            "senin",
+            "1/2/2018",
+            "(6/11)",
+            "(6/11/21)",
+            "9",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let spans = |caps: Vec<super::super::re::Captures<'_>>| -> Vec<(usize, usize)> {
+            caps.iter()
+                .filter_map(|c| c.get(0))
+                .map(|m| (m.start(), m.end()))
+                .collect()
+        };
+        let mut found = 0;
+        for _ in 0..4000 {
+            let n = 1 + (next() % 24) as usize;
+            let text: String = (0..n)
+                .map(|_| parts[(next() % parts.len() as u64) as usize])
+                .collect();
+            let whole = |r: &Regex| spans(r.captures_iter(&text).collect());
+            let paren = spans(
+                p.paren
+                    .captures_around(&text, b'/', paren_before, paren_after),
+            );
+            assert_eq!(paren, whole(&p.paren), "paren in {text:?}");
+            let numeric = spans(
+                p.numeric
+                    .captures_around(&text, b'/', is_digit, numeric_after),
+            );
+            assert_eq!(numeric, whole(&p.numeric), "numeric in {text:?}");
+            let iso = spans(p.iso.captures_around(&text, b'-', is_digit, iso_after));
+            assert_eq!(iso, whole(&p.iso), "iso in {text:?}");
+            found += paren.len() + numeric.len() + iso.len();
+        }
+        // The texts do hold dates (the comparison is not between two empty lists).
+        assert!(found > 1000, "{found}");
     }
 
     fn one(text: &str) -> Found {

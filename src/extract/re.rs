@@ -111,6 +111,53 @@ impl Regex {
         caps.is_match().then_some(Captures { hay: m.hay, caps })
     }
 
+    /// Every non-overlapping match (with its groups) that contains an `anchor` byte, as
+    /// [`Regex::captures_iter`] gives them, for a pattern every match of which holds that byte. Instead of
+    /// running the automaton over the whole text, each anchor is searched only within the stretch a match
+    /// holding it could cover: back while `before(byte)` and on while `after(byte)` (every byte of a match
+    /// before its first anchor must pass `before`, every byte after it `after`). Look-around still sees the
+    /// whole text. For a rare anchor (`/` of `6/11/2021`) this is a few dozen bytes instead of the article.
+    pub fn captures_around<'h>(
+        &self,
+        hay: &'h str,
+        anchor: u8,
+        before: impl Fn(u8) -> bool,
+        after: impl Fn(u8) -> bool,
+    ) -> Vec<Captures<'h>> {
+        let bytes = hay.as_bytes();
+        let mut out = Vec::new();
+        // Matches start at or after `pos` (the end of the last one), as in a left-to-right iteration.
+        let mut pos = 0;
+        for k in memchr::memchr_iter(anchor, bytes) {
+            if k < pos {
+                continue;
+            }
+            let mut lb = k;
+            while lb > pos && bytes.get(lb - 1).is_some_and(|&b| before(b)) {
+                lb -= 1;
+            }
+            let mut ub = k + 1;
+            while bytes.get(ub).is_some_and(|&b| after(b)) {
+                ub += 1;
+            }
+            let mut caps = self.inner.create_captures();
+            let input = regex_automata::Input::new(hay).span(lb..ub);
+            self.inner.search_captures(&input, &mut caps);
+            // Every match starting at or before the anchor holds it (matches holding an earlier anchor were
+            // looked for with that one), so it lies in the stretch and its end is the one a search of the
+            // whole text prefers. A match found after the anchor may be cut short by the stretch: it is looked
+            // for again with its own anchor.
+            match caps.get_match() {
+                Some(m) if m.start() <= k => {
+                    pos = m.end();
+                    out.push(Captures { hay, caps });
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
     /// Every non-overlapping match.
     pub fn find_iter<'r, 'h>(&'r self, hay: &'h str) -> impl Iterator<Item = Match<'h>> + 'r
     where
