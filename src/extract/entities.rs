@@ -17,18 +17,6 @@ static COUNTRY_NAMES: LazyLock<rustc_hash::FxHashMap<&'static str, &'static str>
             .collect()
     });
 
-/// First words of country names, to skip most words without building keys.
-static COUNTRY_FIRST_WORDS: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
-    COUNTRIES
-        .iter()
-        .flat_map(|(_, names)| {
-            names
-                .iter()
-                .filter_map(|n| n.split_whitespace().next().map(str::to_string))
-        })
-        .collect()
-});
-
 /// Countries named in the article text, canonical English names, in order of first mention. Short forms of three
 /// letters or less (`AS`, `RI`, `UK`) count only in capitals; other names must be capitalised.
 pub fn find_countries(text: &str, layout: &Layout) -> Vec<(String, Span)> {
@@ -45,10 +33,10 @@ pub fn find_countries_in(
     let mut i = 0;
     while i < ws.len() {
         let mut matched = 0;
-        let first_is_candidate = ws.get(i).is_some_and(|w| {
-            w.text.chars().next().is_some_and(char::is_uppercase)
-                && super::people::with_lower_key(w.text, |k| COUNTRY_FIRST_WORDS.contains(k))
-        });
+        // Only capitalised words have a class (see `people::words`).
+        let first_is_candidate = ws
+            .get(i)
+            .is_some_and(|w| w.class & super::people::COUNTRY_FIRST != 0);
         if !first_is_candidate {
             i += 1;
             continue;

@@ -7,7 +7,7 @@ use super::lexicon::{
     WEEKDAYS,
 };
 use crate::model::Span;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 /// A word with its byte range.
@@ -21,6 +21,8 @@ pub struct Word<'a> {
     pub trailing: &'a str,
     /// Punctuation right before the word (`(`, `“`).
     pub leading: &'a str,
+    /// What the lexicon says of a capitalised word ([`word_class`]), looked up once; 0 for other words.
+    pub class: u8,
 }
 
 /// The words of `all` (a tokenisation of the whole text) that lie inside `range`.
@@ -75,11 +77,16 @@ pub fn words(text: &str, range: Span) -> Vec<Word<'_>> {
             continue;
         }
         let start = base + lead_len;
+        let capitalised = match core.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => core.chars().next().is_some_and(char::is_uppercase),
+        };
         out.push(Word {
             text: core,
             span: Span::new(start, start + core.len()),
             trailing: piece.get(lead_len + core.len()..).unwrap_or(""),
             leading: piece.get(..lead_len).unwrap_or(""),
+            class: if capitalised { word_class(core) } else { 0 },
         });
     }
     out
@@ -141,7 +148,7 @@ pub(crate) fn with_lower_key<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
 
 /// Whether a word is a role or title (`Menko`, `Direktur`, `Minister`).
 pub fn is_role_word(w: &str) -> bool {
-    with_lower_key_bytes(w, |k| ROLES.contains(k))
+    word_class(w) & ROLE != 0
 }
 
 /// Every lower-case word known not to be part of a person's name.
@@ -179,23 +186,53 @@ static ATTRIBUTION_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
 static SPEECH: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| SPEECH_VERBS.iter().copied().collect());
 
-static ROLES: LazyLock<FxHashSet<&'static [u8]>> =
-    LazyLock::new(|| ROLE_WORDS.iter().map(|w| w.as_bytes()).collect());
+/// [`word_class`]: a word known not to be part of a name (gazetteer, months, weekdays, places, countries).
+pub const NOT_NAME: u8 = 1;
+/// [`word_class`]: a role or title.
+pub const ROLE: u8 = 2;
+/// [`word_class`]: the first word of a country's name.
+pub const COUNTRY_FIRST: u8 = 4;
+
+/// The lexicon's word classes by lower-case word: one look-up answers every question asked of a word.
+static WORD_CLASSES: LazyLock<FxHashMap<&'static [u8], u8>> = LazyLock::new(|| {
+    let mut map: FxHashMap<&'static [u8], u8> = FxHashMap::default();
+    for w in NOT_NAMES.iter() {
+        *map.entry(w).or_default() |= NOT_NAME;
+    }
+    for w in ROLE_WORDS {
+        *map.entry(w.as_bytes()).or_default() |= ROLE;
+    }
+    for first in COUNTRIES
+        .iter()
+        .flat_map(|(_, names)| names.iter().filter_map(|n| n.split_whitespace().next()))
+    {
+        *map.entry(first.as_bytes()).or_default() |= COUNTRY_FIRST;
+    }
+    map
+});
+
+/// The lexicon's classes of a word ([`NOT_NAME`], [`ROLE`], [`COUNTRY_FIRST`]), ignoring case, final dots and a
+/// possessive `'s`.
+pub fn word_class(w: &str) -> u8 {
+    with_lower_key_bytes(w, |k| WORD_CLASSES.get(k).copied().unwrap_or(0))
+}
 
 fn in_gazetteer(w: &str) -> bool {
-    with_lower_key_bytes(w, |k| NOT_NAMES.contains(k))
+    word_class(w) & NOT_NAME != 0
 }
 
 /// Whether a word could be part of a person's name.
 pub fn is_name_word(w: &str) -> bool {
+    name_word_of_class(w, word_class(w))
+}
+
+/// [`is_name_word`] given the word's [`word_class`].
+fn name_word_of_class(w: &str, class: u8) -> bool {
     let first = w.chars().next();
     if !first.is_some_and(char::is_uppercase) {
         return false;
     }
-    // One lower-casing for both look-ups (`in_gazetteer`, `is_role_word`).
-    if w.bytes().any(|b| b.is_ascii_digit())
-        || with_lower_key_bytes(w, |k| NOT_NAMES.contains(k) || ROLES.contains(k))
-    {
+    if w.bytes().any(|b| b.is_ascii_digit()) || class & (NOT_NAME | ROLE) != 0 {
         return false;
     }
     let n_letters = w.chars().filter(|c| c.is_alphabetic()).count();
@@ -256,7 +293,10 @@ pub fn normalise_name(s: &str) -> String {
 /// punctuation; role words right before a run are kept as its role.
 pub fn name_runs(text: &str, ws: &[Word<'_>]) -> Vec<NameRun> {
     // Whether each word can be part of a name, decided once per word.
-    let name_like: Vec<bool> = ws.iter().map(|w| is_name_word(w.text)).collect();
+    let name_like: Vec<bool> = ws
+        .iter()
+        .map(|w| name_word_of_class(w.text, w.class))
+        .collect();
     let is_name_at = |k: usize| name_like.get(k).copied().unwrap_or(false);
     let mut out = Vec::new();
     let mut i = 0;
@@ -562,6 +602,69 @@ pub fn resolve_person<'p>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One look-up of the merged word classes answers as the separate word lists do, whatever the case, final
+    /// dots or possessive; words carry the class of capitalised words only.
+    #[test]
+    fn word_classes_answer_as_the_word_lists() {
+        let roles: FxHashSet<&str> = ROLE_WORDS.iter().copied().collect();
+        let firsts: FxHashSet<&str> = COUNTRIES
+            .iter()
+            .flat_map(|(_, names)| names.iter().filter_map(|n| n.split_whitespace().next()))
+            .collect();
+        let (mut checked, mut hits) = (0, 0);
+        let lists = NOT_NAMES
+            .iter()
+            .map(|w| std::str::from_utf8(w).unwrap())
+            .chain(roles.iter().copied())
+            .chain(firsts.iter().copied())
+            .chain(["Wiranto", "kata", "the", "Retno"]);
+        for w in lists {
+            let cap: String = w
+                .chars()
+                .enumerate()
+                .map(|(i, c)| {
+                    if i == 0 {
+                        c.to_uppercase().next().unwrap()
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+            for form in [
+                w.to_string(),
+                cap.clone(),
+                w.to_uppercase(),
+                format!("{cap}."),
+                format!("{cap}’s"),
+            ] {
+                let c = word_class(&form);
+                // The lists looked up one by one, with the same key (lower case, no final dots or `'s`).
+                let (not_name, role, first) = with_lower_key_bytes(&form, |k| {
+                    let k = std::str::from_utf8(k).unwrap();
+                    (
+                        NOT_NAMES.contains(k.as_bytes()),
+                        roles.contains(k),
+                        firsts.contains(k),
+                    )
+                });
+                assert_eq!(c & NOT_NAME != 0, not_name, "{form}");
+                assert_eq!(c & ROLE != 0, role, "{form}");
+                assert_eq!(c & COUNTRY_FIRST != 0, first, "{form}");
+                hits += usize::from(not_name) + usize::from(role) + usize::from(first);
+                checked += 1;
+            }
+        }
+        assert!(checked > 1000 && hits > checked / 2, "{checked} {hits}");
+        let t = "Menteri Luar Negeri Retno Marsudi bertemu menteri dari Amerika dan Viet Nam.";
+        for w in words(t, Span::new(0, t.len())) {
+            let capitalised = w.text.chars().next().is_some_and(char::is_uppercase);
+            let want = if capitalised { word_class(w.text) } else { 0 };
+            assert_eq!(w.class, want, "{}", w.text);
+        }
+        assert_ne!(word_class("Menteri") & ROLE, 0);
+        assert_ne!(word_class("Amerika") & COUNTRY_FIRST, 0);
+    }
 
     fn runs(t: &str) -> Vec<String> {
         let ws = words(t, Span::new(0, t.len()));
