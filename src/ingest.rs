@@ -7,7 +7,7 @@
 //! hash is unchanged (a `touch`) its facts are reused; anything else is extracted anew. Article text is not kept
 //! in memory (it can be re-read: [`article_text`]) unless asked for.
 
-use crate::corpus::{self, FoundFile, LoadOptions, parse_bytes, read_bytes, read_file};
+use crate::corpus::{self, FoundFile, LoadOptions, parse_bytes, read_bytes_and_stat, read_file};
 use crate::extract::extract_article;
 use crate::model::{Article, ArticleFacts, EventRow, Skipped};
 use rayon::prelude::*;
@@ -210,9 +210,16 @@ fn mtime_ns(meta: &std::fs::Metadata) -> u128 {
         .unwrap_or(0)
 }
 
+/// A file's size and modification time (nanoseconds since the epoch).
+type Stat = (u64, u128);
+
+/// What [`process`] gives: the file's entry and the size and time it used.
+type Processed = (Entry, Option<Stat>);
+
 /// Reads and extracts one file whose size and time did not match the cache (those were taken from the cache
 /// before): its facts are still reused when its content hash is unchanged. `stat` is the file's size and
-/// modification time as listed before (`None`: it could not be read then).
+/// modification time as listed before (`None`: not listed, or it could not be read then); the size and time
+/// used are returned with the entry.
 fn process(
     file: &FoundFile,
     stat: Option<(u64, u128)>,
@@ -220,10 +227,35 @@ fn process(
     keep_text: bool,
     cache: &CacheMap,
     hits: &AtomicUsize,
+) -> Processed {
+    let read = read_bytes_and_stat(file, opts);
+    // Size and time as listed before or, when the list was not taken (no cache to compare with), as the open
+    // file gives them (or the path, for a file that could not be opened).
+    let stat = stat.or_else(|| match &read {
+        Ok((_, meta)) => Some((meta.len(), mtime_ns(meta))),
+        Err(_) => std::fs::metadata(&file.path)
+            .ok()
+            .map(|m| (m.len(), mtime_ns(&m))),
+    });
+    (
+        process_read(file, read, stat, opts, keep_text, cache, hits),
+        stat,
+    )
+}
+
+/// [`process`] once the file was read.
+fn process_read(
+    file: &FoundFile,
+    read: Result<(Vec<u8>, std::fs::Metadata), String>,
+    stat: Option<(u64, u128)>,
+    opts: &LoadOptions,
+    keep_text: bool,
+    cache: &CacheMap,
+    hits: &AtomicUsize,
 ) -> Entry {
     let (size, mtime) = stat.unwrap_or((0, 0));
-    let bytes = match read_bytes(file, opts) {
-        Ok(b) => b,
+    let bytes = match read {
+        Ok((b, _)) => b,
         Err(reason) => {
             return Entry {
                 path: file.path.clone(),
@@ -295,14 +327,19 @@ pub fn ingest(
     let cached_files = cache.len();
     let total = files.len();
     // Files whose size and time match the cache are taken from it without being read (moved, not copied).
-    let stats: Vec<Option<(u64, u128)>> = files
-        .par_iter()
-        .map(|f| {
-            std::fs::metadata(&f.path)
-                .ok()
-                .map(|m| (m.len(), mtime_ns(&m)))
-        })
-        .collect();
+    // With nothing cached there is nothing to compare: each file's size and time come from reading it.
+    let mut stats: Vec<Option<(u64, u128)>> = if cache.is_empty() {
+        vec![None; files.len()]
+    } else {
+        files
+            .par_iter()
+            .map(|f| {
+                std::fs::metadata(&f.path)
+                    .ok()
+                    .map(|m| (m.len(), mtime_ns(&m)))
+            })
+            .collect()
+    };
     let mut slots: Vec<Option<Entry>> = Vec::with_capacity(total);
     for (f, st) in files.iter().zip(&stats) {
         let hit = match (cache.get(f.path.as_os_str()), st) {
@@ -325,7 +362,7 @@ pub fn ingest(
         if cancelled.load(Ordering::Relaxed) {
             break;
         }
-        let results: Vec<(usize, Option<Entry>)> = chunk
+        let results: Vec<(usize, Option<Processed>)> = chunk
             .par_iter()
             .map(|&i| {
                 if cancelled.load(Ordering::Relaxed) {
@@ -342,9 +379,15 @@ pub fn ingest(
                 (i, entry)
             })
             .collect();
-        for (i, entry) in results {
+        for (i, got) in results {
+            let Some((entry, stat)) = got else { continue };
             if let Some(slot) = slots.get_mut(i) {
-                *slot = entry;
+                *slot = Some(entry);
+            }
+            if let Some(st) = stats.get_mut(i)
+                && st.is_none()
+            {
+                *st = stat;
             }
         }
         partial(&|| assemble(&files, &slots, opts, walk_skipped.clone(), |e| e.clone()));

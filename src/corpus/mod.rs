@@ -239,6 +239,15 @@ pub fn read_file(file: &FoundFile, opts: &LoadOptions) -> FileResult {
 
 /// The bytes of a found file, or why it cannot be used (unsupported extension, too large, unreadable).
 pub fn read_bytes(file: &FoundFile, opts: &LoadOptions) -> Result<Vec<u8>, String> {
+    read_bytes_and_stat(file, opts).map(|(bytes, _)| bytes)
+}
+
+/// [`read_bytes`] with the file's metadata as the open file gave it (size and modification time without a
+/// look-up of the path of its own).
+pub fn read_bytes_and_stat(
+    file: &FoundFile,
+    opts: &LoadOptions,
+) -> Result<(Vec<u8>, std::fs::Metadata), String> {
     Format::from_path(&file.path).ok_or_else(|| {
         format!(
             "not an article file (unsupported extension {})",
@@ -247,7 +256,8 @@ pub fn read_bytes(file: &FoundFile, opts: &LoadOptions) -> Result<Vec<u8>, Strin
     })?;
     // One open, then the size from the open file (no second look-up of the path).
     let mut f = std::fs::File::open(&file.path).map_err(|e| format!("cannot read: {e}"))?;
-    let len = f.metadata().map_err(|e| format!("cannot read: {e}"))?.len();
+    let meta = f.metadata().map_err(|e| format!("cannot read: {e}"))?;
+    let len = meta.len();
     if len > opts.max_file_bytes {
         return Err(format!(
             "too large: {} MB (limit {} MB)",
@@ -268,7 +278,7 @@ pub fn read_bytes(file: &FoundFile, opts: &LoadOptions) -> Result<Vec<u8>, Strin
             opts.max_file_bytes / (1024 * 1024)
         ));
     }
-    Ok(bytes)
+    Ok((bytes, meta))
 }
 
 /// Decodes and parses the bytes of a found file.
