@@ -480,6 +480,23 @@ fn assemble_owned(
         skipped,
         ..Ingested::default()
     };
+    // Filled at their final sizes (facts are large: growing the lists copied them over and over).
+    let (mut n_articles, mut n_facts, mut n_rows) = (0, 0, 0);
+    for e in slots.iter().flatten() {
+        if let Outcome::Used {
+            articles,
+            facts,
+            rows,
+        } = &e.outcome
+        {
+            n_articles += articles.len();
+            n_facts += facts.len();
+            n_rows += rows.len();
+        }
+    }
+    out.articles.reserve_exact(n_articles);
+    out.facts.reserve_exact(n_facts);
+    out.event_rows.reserve_exact(n_rows);
     let mut used = 0u64;
     for (file, entry) in files.iter().zip(slots) {
         let Some(entry) = entry else { continue };

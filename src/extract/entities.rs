@@ -406,12 +406,25 @@ pub fn find_outlet(
     layout: &Layout,
     meta_outlet: Option<&str>,
 ) -> Option<(String, Option<Span>)> {
+    find_outlet_with(text, layout, meta_outlet, &std::cell::OnceCell::new())
+}
+
+/// The page's [`dateline`], read once when first asked for (by the outlet or the location).
+pub type DatelineCell = std::cell::OnceCell<(Option<Located>, Option<Located>)>;
+
+/// [`find_outlet`] with the page's dateline read at most once into `dl`.
+pub fn find_outlet_with(
+    text: &str,
+    layout: &Layout,
+    meta_outlet: Option<&str>,
+    dl: &DatelineCell,
+) -> Option<(String, Option<Span>)> {
     if let Some(m) = meta_outlet {
         return Some((canonical_outlet(m).unwrap_or_else(|| m.to_string()), None));
     }
     // 1. The dateline names it.
-    let (_, dl_outlet) = dateline(text, layout);
-    if let Some((s, span)) = dl_outlet {
+    let (_, dl_outlet) = dl.get_or_init(|| dateline(text, layout));
+    if let Some((s, span)) = dl_outlet.clone() {
         let looks_like_outlet = canonical_outlet(&s).is_some()
             || s.contains('.')
             || s.to_lowercase().ends_with(" id")

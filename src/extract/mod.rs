@@ -17,7 +17,8 @@ use crate::model::{
 use chrono::NaiveDate;
 use dates::{Anchors, Found, RawDate, find_dates, resolve, window_before};
 use entities::{
-    ForumHit, canonical_place, dateline, find_forums, find_outlet, looks_like_place, online_near,
+    ForumHit, canonical_place, dateline, find_forums, find_outlet_with, looks_like_place,
+    online_near,
 };
 use layout::{Layout, LineKind, sentence_around};
 use lexicon::EVENT_NOUNS;
@@ -293,9 +294,11 @@ pub fn extract_article(article: &Article) -> ArticleFacts {
         None => "Multilateral".to_string(),
     };
 
+    // The dateline is read at most once, for whichever of the two needs it.
+    let dl = entities::DatelineCell::new();
     let (location, location_span) =
-        find_location(text, &layout, evidence, evidence_mention, &all_words);
-    let outlet = find_outlet(text, &layout, article.meta.outlet.as_deref());
+        find_location(text, &layout, evidence, evidence_mention, &all_words, &dl);
+    let outlet = find_outlet_with(text, &layout, article.meta.outlet.as_deref(), &dl);
     let title = article
         .meta
         .title
@@ -373,6 +376,7 @@ fn find_location(
     evidence: Option<Span>,
     mention: Option<Span>,
     all_words: &[people::Word<'_>],
+    dl: &entities::DatelineCell,
 ) -> (Option<String>, Option<Span>) {
     if let Some(ev) = evidence {
         let phrases = entities::place_phrases_in(text, people::words_in(all_words, ev));
@@ -400,8 +404,8 @@ fn find_location(
     {
         return (Some(canonical_phrase(&p)), Some(s));
     }
-    let (place, _) = dateline(text, layout);
-    match place {
+    let (place, _) = dl.get_or_init(|| dateline(text, layout));
+    match place.clone() {
         Some((p, s)) => (Some(p), Some(s)),
         None => (None, None),
     }
