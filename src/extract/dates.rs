@@ -5,6 +5,7 @@
 //! Day-first always; weekday names are checked against the calendar.
 
 use super::lexicon::{MONTHS, WEEKDAYS, YEAR_RANGE};
+use super::lockstep::{Automaton, Hit};
 use super::re::{Regex, RegexSet};
 use crate::model::{Certainty, DateSpan, Precision};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
@@ -109,7 +110,6 @@ const MONTH_GROUPS: [&str; 9] = ["wd", "d", "d2", "mo", "y", "hh", "mm", "bulan"
 
 static PATTERNS: LazyLock<Option<Patterns>> = LazyLock::new(|| {
     let wd = WEEKDAY_RE;
-    let mo = MONTH_RE;
     Some(Patterns {
         paren: crate::extract::regex(&format!(
             r"(?:\b(?P<wd>{wd})\b\s*,?\s*)?\(\s*(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})(?:\s*/\s*(?P<y>\d{{4}}|\d{{2}}))?\s*\)"
@@ -119,21 +119,56 @@ static PATTERNS: LazyLock<Option<Patterns>> = LazyLock::new(|| {
             r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b(?:,?\s+(?P<hh>\d{1,2})[:.](?P<mm>\d{2})(?:\s*(?:wib|wita|wit))?)?",
         )
         .ok()?,
-        months: crate::extract::regex_set(&[
-            format!(r"(?:\b(?P<wd>{wd})\b\s*,?\s*)?\b(?P<d>\d{{1,2}})(?:\s*(?:-|–|—|s\.?\s?d\.?|sampai(?:\s+dengan)?|hingga|dan|and|to|until)\s*(?P<d2>\d{{1,2}}))?\s+(?P<mo>{mo})(?:\b|$)(?:,?\s+(?P<y>\d{{4}})\b)?(?:\s*[,|]?\s*(?P<hh>\d{{1,2}})[:.](?P<mm>\d{{2}})(?:\s*(?:wib|wita|wit))?)?"),
-            format!(r"(?:\b(?P<wd>{wd})\b\s*,?\s*)?\b(?P<mo>{mo})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?\b(?:,?\s+(?P<y>\d{{4}})\b)?"),
-            format!(r"\b(?:bulan\s+)?(?P<mo>{mo})\s+(?:tahun\s+)?(?P<y>\d{{4}})\b"),
-            format!(r"\b(?P<bulan>bulan\s+)?(?P<mo>{mo})(?:\s+(?P<rel>lalu|ini|depan|mendatang|kemarin))?\b"),
-        ])
-        .ok()?,
-        words: crate::extract::regex(&format!(
-            r"(?P<rel_all>{rel})|(?P<wd_all>\b(?P<wd>{wd})\b)|(?P<y_all>\b(?P<y>(?:19|20)\d{{2}})\b)",
-            rel = RELATIVE_RE
-        ))
-        .ok()?,
+        months: crate::extract::regex_set(&month_patterns()).ok()?,
+        words: crate::extract::regex(&words_pattern()).ok()?,
         iso: crate::extract::regex(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b").ok()?,
     })
 });
+
+/// The four month patterns: day-month, month-day, month-year and bare month (see `Patterns::months`).
+fn month_patterns() -> [String; 4] {
+    let wd = WEEKDAY_RE;
+    let mo = MONTH_RE;
+    [
+        format!(
+            r"(?:\b(?P<wd>{wd})\b\s*,?\s*)?\b(?P<d>\d{{1,2}})(?:\s*(?:-|–|—|s\.?\s?d\.?|sampai(?:\s+dengan)?|hingga|dan|and|to|until)\s*(?P<d2>\d{{1,2}}))?\s+(?P<mo>{mo})(?:\b|$)(?:,?\s+(?P<y>\d{{4}})\b)?(?:\s*[,|]?\s*(?P<hh>\d{{1,2}})[:.](?P<mm>\d{{2}})(?:\s*(?:wib|wita|wit))?)?"
+        ),
+        format!(
+            r"(?:\b(?P<wd>{wd})\b\s*,?\s*)?\b(?P<mo>{mo})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?\b(?:,?\s+(?P<y>\d{{4}})\b)?"
+        ),
+        format!(r"\b(?:bulan\s+)?(?P<mo>{mo})\s+(?:tahun\s+)?(?P<y>\d{{4}})\b"),
+        format!(
+            r"\b(?P<bulan>bulan\s+)?(?P<mo>{mo})(?:\s+(?P<rel>lalu|ini|depan|mendatang|kemarin))?\b"
+        ),
+    ]
+}
+
+/// Relative expressions, weekdays and years in one pattern.
+fn words_pattern() -> String {
+    let wd = WEEKDAY_RE;
+    format!(
+        r"(?P<rel_all>{rel})|(?P<wd_all>\b(?P<wd>{wd})\b)|(?P<y_all>\b(?P<y>(?:19|20)\d{{2}})\b)",
+        rel = RELATIVE_RE
+    )
+}
+
+/// The month and word patterns compiled for searching in lockstep with others (see [`super::lockstep`]).
+static AUTOMATA: LazyLock<Option<(Automaton, Automaton)>> = LazyLock::new(|| {
+    let months: Vec<String> = month_patterns()
+        .iter()
+        .map(|p| crate::extract::ascii_classes(p))
+        .collect();
+    let words = crate::extract::ascii_classes(&words_pattern());
+    Some((
+        Automaton::new(&months).ok()?,
+        Automaton::new(&[words]).ok()?,
+    ))
+});
+
+/// The automata of the month patterns and of the word pattern, whose matches [`find_dates_in`] takes.
+pub(crate) fn automata() -> Option<(&'static Automaton, &'static Automaton)> {
+    AUTOMATA.as_ref().map(|(m, w)| (m, w))
+}
 
 /// The number a lexicon table (lower-case names) gives `word`, ignoring case; ASCII words (nearly all) are
 /// compared without a lower-cased copy.
@@ -288,13 +323,32 @@ fn iso_after(b: u8) -> bool {
 
 /// Finds every date mention in `text`, left to right, without overlaps.
 pub fn find_dates(text: &str) -> Vec<Found> {
+    // Patterns are matched case-sensitively on an ASCII-lowercased copy (same byte offsets, a smaller and
+    // faster automaton); capitalisation is checked on the original text.
+    find_dates_in(text, &text.to_ascii_lowercase(), None)
+}
+
+/// [`find_dates`] given the ASCII-lowercased text and, when they were searched already (in lockstep with other
+/// patterns: see [`automata`]), the matches of the month patterns and of the word pattern.
+pub(crate) fn find_dates_in(
+    text: &str,
+    lower: &str,
+    scanned: Option<(&[Hit], &[Hit])>,
+) -> Vec<Found> {
     let Some(p) = PATTERNS.as_ref() else {
         return Vec::new();
     };
-    // Patterns are matched case-sensitively on an ASCII-lowercased copy (same byte offsets, a smaller and
-    // faster automaton); capitalisation is checked on the original text.
-    let lowered = text.to_ascii_lowercase();
-    let lower = lowered.as_str();
+    let hit = |h: &Hit| (h.pattern, super::re::Match::new(lower, h.start, h.end));
+    let (month_matches, word_matches): (Vec<_>, Vec<_>) = match scanned {
+        Some((months, words)) => (
+            months.iter().map(hit).collect(),
+            words.iter().map(|h| hit(h).1).collect(),
+        ),
+        None => (
+            p.months.find_iter(lower).collect(),
+            p.words.find_iter(lower).collect(),
+        ),
+    };
     let orig = |m: super::re::Match<'_>| text.get(m.range()).unwrap_or("");
     let mut out: Vec<Found> = Vec::new();
     let push = |out: &mut Vec<Found>, f: Found| {
@@ -412,7 +466,7 @@ pub fn find_dates(text: &str) -> Vec<Found> {
             },
         );
     }
-    for (alt, found) in p.months.find_iter(lower) {
+    for (alt, found) in month_matches {
         // A match without a digit is a bare month (the last alternative); unless it follows `bulan` or a
         // preposition it is no date, and its groups are not worth computing.
         let bare = !found.as_str().bytes().any(|b| b.is_ascii_digit());
@@ -522,7 +576,7 @@ pub fn find_dates(text: &str) -> Vec<Found> {
     // Relative expressions, weekdays and years in one pass. A match is told apart by its text (a year is four
     // digits, a weekday one of the weekday words; anything else is a relative expression), so only relative
     // expressions need the regex's groups.
-    for found in p.words.find_iter(lower) {
+    for found in word_matches {
         let word = found.as_str();
         let is_year = word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit());
         let is_weekday = !is_year && weekday_of(word).is_some();

@@ -147,17 +147,50 @@ pub struct ForumHit {
     pub span: Span,
 }
 
+/// The forum patterns as searched by [`FORUM_ALL`], compiled for searching in lockstep with others.
+static FORUM_AUTOMATON: LazyLock<Option<super::lockstep::Automaton>> = LazyLock::new(|| {
+    let patterns: Vec<String> = FORUMS
+        .iter()
+        .map(|(p, _, _)| {
+            crate::extract::ascii_classes(&p.to_ascii_lowercase().replace("(?p<", "(?P<"))
+        })
+        .collect();
+    super::lockstep::Automaton::new(&patterns).ok()
+});
+
+/// The automaton whose matches [`find_forums_in`] takes.
+pub(crate) fn forum_automaton() -> Option<&'static super::lockstep::Automaton> {
+    FORUM_AUTOMATON.as_ref()
+}
+
 /// Every forum mention in article text, in order.
 pub fn find_forums(text: &str, layout: &Layout) -> Vec<ForumHit> {
+    find_forums_in(text, &text.to_ascii_lowercase(), layout, None)
+}
+
+/// [`find_forums`] given the ASCII-lowercased text and, when it was searched already (in lockstep with other
+/// patterns), the matches of [`forum_automaton`].
+pub(crate) fn find_forums_in(
+    text: &str,
+    lowered: &str,
+    layout: &Layout,
+    scanned: Option<&[super::lockstep::Hit]>,
+) -> Vec<ForumHit> {
     let mut out: Vec<ForumHit> = Vec::new();
     let Some(all) = FORUM_ALL.as_ref() else {
         return out;
     };
     {
-        let lowered = text.to_ascii_lowercase();
+        let matches: Vec<(usize, super::re::Match<'_>)> = match scanned {
+            Some(hits) => hits
+                .iter()
+                .map(|h| (h.pattern, super::re::Match::new(lowered, h.start, h.end)))
+                .collect(),
+            None => all.find_iter(lowered).collect(),
+        };
         // Matches are vetted by their place and text first; only the ones kept need the regex's groups (which
         // pattern matched, its ordinal).
-        for (i, m) in all.find_iter(&lowered) {
+        for (i, m) in matches {
             if !layout.is_article(m.start())
                 || out
                     .iter()

