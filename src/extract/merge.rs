@@ -279,20 +279,15 @@ fn independent_groups(reports: Vec<Event>) -> Vec<Vec<(Event, MergeKey)>> {
             *slot = ra.min(rb);
         }
     }
-    // Each report's key is computed once, here, and travels with it into its group's merge.
-    // In parallel: on one thread this was half of the merge's instructions.
-    let keyed: Vec<(Event, MergeKey)> = reports
-        .into_par_iter()
-        .map(|e| {
-            let k = MergeKey::of(&e);
-            (e, k)
-        })
-        .collect();
-    let mut parent: Vec<usize> = (0..keyed.len()).collect();
+    // Each report's key is computed once, here, and joins it in its group's merge. In parallel: on one thread this
+    // was half of the merge's instructions. Kept beside the reports until then (pairing them up front copied every
+    // report once more).
+    let keys: Vec<MergeKey> = reports.par_iter().map(MergeKey::of).collect();
+    let mut parent: Vec<usize> = (0..keys.len()).collect();
     {
         let mut by_title: FxHashMap<&str, usize> = FxHashMap::default();
         let mut by_forum: FxHashMap<&str, usize> = FxHashMap::default();
-        for (i, (_, k)) in keyed.iter().enumerate() {
+        for (i, k) in keys.iter().enumerate() {
             let first = *by_title.entry(k.title.as_str()).or_insert(i);
             join(&mut parent, first, i);
             if let Some(f) = &k.forum {
@@ -314,7 +309,7 @@ fn independent_groups(reports: Vec<Event>) -> Vec<Vec<(Event, MergeKey)>> {
     // sizes (reports are large: growing the groups copied them over and over).
     let mut slot_of_root: FxHashMap<usize, usize> = FxHashMap::default();
     let mut sizes: Vec<usize> = Vec::new();
-    let slots: Vec<usize> = (0..keyed.len())
+    let slots: Vec<usize> = (0..keys.len())
         .map(|i| {
             let r = root(&mut parent, i);
             let slot = *slot_of_root.entry(r).or_insert_with(|| {
@@ -329,9 +324,9 @@ fn independent_groups(reports: Vec<Event>) -> Vec<Vec<(Event, MergeKey)>> {
         .collect();
     let mut groups: Vec<Vec<(Event, MergeKey)>> =
         sizes.iter().map(|&n| Vec::with_capacity(n)).collect();
-    for (report, slot) in keyed.into_iter().zip(slots) {
+    for ((report, key), slot) in reports.into_iter().zip(keys).zip(slots) {
         if let Some(g) = groups.get_mut(slot) {
-            g.push(report);
+            g.push((report, key));
         }
     }
     groups
