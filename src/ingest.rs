@@ -222,7 +222,7 @@ type Processed = (Entry, Option<Stat>);
 /// used are returned with the entry.
 fn process(
     file: &FoundFile,
-    stat: Option<(u64, u128)>,
+    stat: Option<Stat>,
     opts: &LoadOptions,
     keep_text: bool,
     cache: &CacheMap,
@@ -247,7 +247,7 @@ fn process(
 fn process_read(
     file: &FoundFile,
     read: Result<(Vec<u8>, std::fs::Metadata), String>,
-    stat: Option<(u64, u128)>,
+    stat: Option<Stat>,
     opts: &LoadOptions,
     keep_text: bool,
     cache: &CacheMap,
@@ -328,7 +328,7 @@ pub fn ingest(
     let total = files.len();
     // Files whose size and time match the cache are taken from it without being read (moved, not copied).
     // With nothing cached there is nothing to compare: each file's size and time come from reading it.
-    let mut stats: Vec<Option<(u64, u128)>> = if cache.is_empty() {
+    let mut stats: Vec<Option<Stat>> = if cache.is_empty() {
         vec![None; files.len()]
     } else {
         files

@@ -154,14 +154,9 @@ fn words_pattern() -> String {
 
 /// The month and word patterns compiled for searching in lockstep with others (see [`super::lockstep`]).
 static AUTOMATA: LazyLock<Option<(Automaton, Automaton)>> = LazyLock::new(|| {
-    let months: Vec<String> = month_patterns()
-        .iter()
-        .map(|p| crate::extract::ascii_classes(p))
-        .collect();
-    let words = crate::extract::ascii_classes(&words_pattern());
     Some((
-        Automaton::new(&months).ok()?,
-        Automaton::new(&[words]).ok()?,
+        crate::extract::automaton(&month_patterns()).ok()?,
+        crate::extract::automaton(&[words_pattern()]).ok()?,
     ))
 });
 
@@ -992,12 +987,7 @@ mod tests {
             "9",
         ];
         let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = || crate::extract::xorshift(&mut seed);
         let spans = |caps: Vec<super::super::re::Captures<'_>>| -> Vec<(usize, usize)> {
             caps.iter()
                 .filter_map(|c| c.get(0))

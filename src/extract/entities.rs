@@ -117,13 +117,16 @@ fn spaced_lower_key<'b>(s: &str, buf: &'b mut [u8; 48]) -> std::borrow::Cow<'b, 
 /// All forum patterns searched in one pass, in table order, so that one pass finds every mention; at one
 /// position the earlier (more specific) pattern wins. Matched case-sensitively against an ASCII-lowercased text
 /// (faster); group names keep their case.
-static FORUM_ALL: LazyLock<Option<RegexSet>> = LazyLock::new(|| {
-    let patterns: Vec<String> = FORUMS
+static FORUM_ALL: LazyLock<Option<RegexSet>> =
+    LazyLock::new(|| crate::extract::regex_set(&forum_patterns()).ok());
+
+/// The forum patterns in table order, lower-cased (group names keep their case).
+fn forum_patterns() -> Vec<String> {
+    FORUMS
         .iter()
         .map(|(p, _, _)| p.to_ascii_lowercase().replace("(?p<", "(?P<"))
-        .collect();
-    crate::extract::regex_set(&patterns).ok()
-});
+        .collect()
+}
 
 fn ordinal(n: &str) -> String {
     let suffix = match n.parse::<u32>().unwrap_or(0) % 100 {
@@ -148,15 +151,8 @@ pub struct ForumHit {
 }
 
 /// The forum patterns as searched by [`FORUM_ALL`], compiled for searching in lockstep with others.
-static FORUM_AUTOMATON: LazyLock<Option<super::lockstep::Automaton>> = LazyLock::new(|| {
-    let patterns: Vec<String> = FORUMS
-        .iter()
-        .map(|(p, _, _)| {
-            crate::extract::ascii_classes(&p.to_ascii_lowercase().replace("(?p<", "(?P<"))
-        })
-        .collect();
-    super::lockstep::Automaton::new(&patterns).ok()
-});
+static FORUM_AUTOMATON: LazyLock<Option<super::lockstep::Automaton>> =
+    LazyLock::new(|| crate::extract::automaton(&forum_patterns()).ok());
 
 /// The automaton whose matches [`find_forums_in`] takes.
 pub(crate) fn forum_automaton() -> Option<&'static super::lockstep::Automaton> {

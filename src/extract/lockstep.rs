@@ -157,31 +157,15 @@ pub fn find_all<const N: usize>(hay: &str, automata: [&Automaton; N]) -> Option<
         let Some(steps) = (0..N).filter(|&k| !done[k]).map(|k| n - at[k]).min() else {
             break;
         };
-        if done.iter().any(|&d| d) {
-            for _ in 0..steps {
-                let mut stop = false;
-                for k in 0..N {
-                    if done[k] {
-                        continue;
-                    }
-                    let next = fwd[k].next_state_untagged(caches[k].0, sid[k], bytes[at[k]]);
-                    prev[k] = sid[k];
-                    sid[k] = next;
-                    at[k] += 1;
-                    stop |= next.is_tagged();
-                }
-                if stop {
-                    break;
-                }
-            }
-        } else if let ([f0, f1, f2], [c0, c1, c2], [s0, s1, s2], [p0, p1, p2], [a0, a1, a2]) = (
+        if let (false, [f0, f1, f2], [c0, c1, c2], [s0, s1, s2], [p0, p1, p2], [a0, a1, a2]) = (
+            done.iter().any(|&d| d),
             &fwd[..],
             &caches[..],
             &mut sid[..],
             &mut prev[..],
             &mut at[..],
         ) {
-            // Three live searches (the extractor's case): the same over three slices of equal length, without
+            // Three searches, all live (the extractor's case): stepped over three slices of equal length, without
             // asking which are live and without a bounds check per byte.
             let (b0, b1, b2) = (
                 bytes.get(*a0..*a0 + steps)?,
@@ -206,10 +190,13 @@ pub fn find_all<const N: usize>(hay: &str, automata: [&Automaton; N]) -> Option<
             *a1 += taken;
             *a2 += taken;
         } else {
-            // All live: the same without asking.
+            // Any number of searches, some perhaps over: the same, asking which are live.
             for _ in 0..steps {
                 let mut stop = false;
                 for k in 0..N {
+                    if done[k] {
+                        continue;
+                    }
                     let next = fwd[k].next_state_untagged(caches[k].0, sid[k], bytes[at[k]]);
                     prev[k] = sid[k];
                     sid[k] = next;

@@ -528,12 +528,27 @@ pub(crate) fn regex_set(patterns: &[String]) -> Result<re::RegexSet, String> {
     re::RegexSet::new(&patterns)
 }
 
+/// Likewise for several patterns searched in lockstep with others (see [`lockstep`]).
+pub(crate) fn automaton(patterns: &[String]) -> Result<lockstep::Automaton, String> {
+    let patterns: Vec<String> = patterns.iter().map(|p| ascii_classes(p)).collect();
+    lockstep::Automaton::new(&patterns)
+}
+
 /// `\b`, `\d` and `\w` as ASCII classes: Unicode ones make large automata that fall off the fast path.
-pub(crate) fn ascii_classes(pattern: &str) -> String {
+fn ascii_classes(pattern: &str) -> String {
     pattern
         .replace(r"\b", r"(?-u:\b)")
         .replace(r"\d", "[0-9]")
         .replace(r"\w", "[0-9A-Za-z_]")
+}
+
+/// A small deterministic pseudo-random sequence for tests that build many texts (xorshift64).
+#[cfg(test)]
+pub(crate) fn xorshift(seed: &mut u64) -> u64 {
+    *seed ^= *seed << 13;
+    *seed ^= *seed >> 7;
+    *seed ^= *seed << 17;
+    *seed
 }
 
 #[cfg(test)]
@@ -559,12 +574,7 @@ mod tests {
         };
         let mut texts: Vec<String> = Vec::new();
         let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = || xorshift(&mut seed);
         for _ in 0..3000 {
             let n = 1 + (next() % 30) as usize;
             let mut t = String::new();
