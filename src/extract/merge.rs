@@ -61,6 +61,7 @@ fn event_id(article_id: &str, role: &str) -> String {
 pub fn article_events(f: &ArticleFacts) -> Vec<Event> {
     let mut out = Vec::new();
     if let Some(date) = f.event_span {
+        let id = event_id(&f.id, "main");
         let title = f
             .title
             .clone()
@@ -73,7 +74,7 @@ pub fn article_events(f: &ArticleFacts) -> Vec<Event> {
             .or_else(|| f.quotes.first().map(|q| super::snippet(&q.text, 80)))
             .unwrap_or_else(|| f.file.clone());
         out.push(Event {
-            id: event_id(&f.id, "main"),
+            id: id.clone(),
             date,
             title,
             forum: f.forum.clone(),
@@ -91,7 +92,7 @@ pub fn article_events(f: &ArticleFacts) -> Vec<Event> {
                 .collect(),
             sources: vec![source_of(f)],
             mentioned_only: false,
-            parts: vec![event_id(&f.id, "main")],
+            parts: vec![id],
             curated: Vec::new(),
             note: None,
             origin: None,

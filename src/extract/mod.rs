@@ -365,7 +365,7 @@ pub fn extract_article(article: &Article) -> ArticleFacts {
         date_certainty: event_span.map(|s| s.certainty),
         date_evidence: evidence,
         date_mention: evidence_mention,
-        published_date: published.map(|p| p.format("%Y-%m-%d").to_string()),
+        published_date: published.map(|p| crate::model::iso_date(p, true)),
         location,
         location_span,
         countries: countries.into_iter().map(|c| c.0).collect(),

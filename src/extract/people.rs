@@ -192,6 +192,8 @@ pub const NOT_NAME: u8 = 1;
 pub const ROLE: u8 = 2;
 /// [`word_class`]: the first word of a country's name.
 pub const COUNTRY_FIRST: u8 = 4;
+/// [`word_class`]: the first word of a place or country of several words (`new` of `new york`).
+pub const MULTIWORD_PLACE_FIRST: u8 = 8;
 
 /// The lexicon's word classes by lower-case word: one look-up answers every question asked of a word.
 static WORD_CLASSES: LazyLock<FxHashMap<&'static [u8], u8>> = LazyLock::new(|| {
@@ -208,14 +210,42 @@ static WORD_CLASSES: LazyLock<FxHashMap<&'static [u8], u8>> = LazyLock::new(|| {
     {
         *map.entry(first.as_bytes()).or_default() |= COUNTRY_FIRST;
     }
+    // Lower case, without final dots or a possessive (a unit test checks), so each is its own key.
+    for first in MULTIWORD_PLACES.iter().filter_map(|p| p.split(' ').next()) {
+        *map.entry(first.as_bytes()).or_default() |= MULTIWORD_PLACE_FIRST;
+    }
     map
 });
 
 /// The lexicon's classes of a word ([`NOT_NAME`], [`ROLE`], [`COUNTRY_FIRST`]), ignoring case, final dots and a
 /// possessive `'s`.
 pub fn word_class(w: &str) -> u8 {
+    // Words of one to eight ASCII letters (most words) have no dots or possessive to take off: their key is the
+    // word lower-cased, packed into an integer, looked up without hashing or comparing bytes.
+    let b = w.as_bytes();
+    if b.len() <= 8 && !b.is_empty() && b.iter().all(u8::is_ascii_alphabetic) {
+        return SHORT_WORD_CLASSES.get(&pack(b, true)).copied().unwrap_or(0);
+    }
     with_lower_key_bytes(w, |k| WORD_CLASSES.get(k).copied().unwrap_or(0))
 }
+
+/// Up to eight bytes in an integer, one per byte from the most significant end (lower-cased when `lower`). Bytes
+/// that are letters are never zero, so words of letters of different lengths never pack alike.
+fn pack(b: &[u8], lower: bool) -> u64 {
+    b.iter().fold(0u64, |k, &c| {
+        (k << 8) | u64::from(if lower { c.to_ascii_lowercase() } else { c })
+    })
+}
+
+/// The entries of [`WORD_CLASSES`] whose key is one to eight ASCII letters, keyed by [`pack`] (bytes as they are:
+/// a key with a capital letter stays unreachable, as it is in `WORD_CLASSES`).
+static SHORT_WORD_CLASSES: LazyLock<FxHashMap<u64, u8>> = LazyLock::new(|| {
+    WORD_CLASSES
+        .iter()
+        .filter(|(k, _)| k.len() <= 8 && !k.is_empty() && k.iter().all(u8::is_ascii_alphabetic))
+        .map(|(k, &c)| (pack(k, false), c))
+        .collect()
+});
 
 fn in_gazetteer(w: &str) -> bool {
     word_class(w) & NOT_NAME != 0
@@ -228,6 +258,30 @@ pub fn is_name_word(w: &str) -> bool {
 
 /// [`is_name_word`] given the word's [`word_class`].
 fn name_word_of_class(w: &str, class: u8) -> bool {
+    if w.is_ascii() {
+        // The same tests in one pass over the bytes (for ASCII, letters and capitals are the ASCII ones).
+        let b = w.as_bytes();
+        if !b.first().is_some_and(u8::is_ascii_uppercase) || class & (NOT_NAME | ROLE) != 0 {
+            return false;
+        }
+        let (mut letters, mut lower, mut dot) = (0usize, false, false);
+        for &c in b {
+            if c.is_ascii_digit() {
+                return false;
+            }
+            if c.is_ascii_alphabetic() {
+                letters += 1;
+                lower |= c.is_ascii_lowercase();
+            }
+            dot |= c == b'.';
+        }
+        return letters > 0 && !(!lower && letters >= 3 && !dot);
+    }
+    name_word_of_class_chars(w, class)
+}
+
+/// [`name_word_of_class`] for any text, character by character.
+fn name_word_of_class_chars(w: &str, class: u8) -> bool {
     let first = w.chars().next();
     if !first.is_some_and(char::is_uppercase) {
         return false;
@@ -322,18 +376,24 @@ pub fn name_runs(text: &str, ws: &[Word<'_>]) -> Vec<NameRun> {
             end -= 1;
         }
         // Single words that are places are never name words; multi-word places ("New York") are caught here.
-        let is_place = end > i + 1 && {
-            let whole = ws
-                .get(i..end)
-                .map(|w| {
-                    w.iter()
-                        .map(|w| w.text.to_lowercase())
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                })
-                .unwrap_or_default();
-            MULTIWORD_PLACES.contains(whole.as_str())
-        };
+        // Only a run whose first word starts such a place can be one (the word's class says so): the rest are
+        // not lower-cased and joined to be looked up.
+        let is_place = end > i + 1
+            && ws
+                .get(i)
+                .is_some_and(|w| w.class & MULTIWORD_PLACE_FIRST != 0)
+            && {
+                let whole = ws
+                    .get(i..end)
+                    .map(|w| {
+                        w.iter()
+                            .map(|w| w.text.to_lowercase())
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    })
+                    .unwrap_or_default();
+                MULTIWORD_PLACES.contains(whole.as_str())
+            };
         // A run inside a longer capitalised phrase is part of an institution's or meeting's name
         // ("Menteri Pendayagunaan Aparatur Negara", "Urusan Perlucutan Senjata (UNIDIR)").
         let embedded = end > i
@@ -606,6 +666,58 @@ mod tests {
     /// One look-up of the merged word classes answers as the separate word lists do, whatever the case, final
     /// dots or possessive; words carry the class of capitalised words only.
     #[test]
+    fn multiword_place_first_words_are_their_own_keys() {
+        // What lets a word's class stand for "its lower-cased text starts a multi-word place": the first words are
+        // lower case, with no final dot or possessive that the class's key would take off.
+        let mut n = 0;
+        for p in MULTIWORD_PLACES.iter() {
+            let first = p.split(' ').next().unwrap();
+            assert_eq!(first, first.to_lowercase(), "{p}");
+            assert!(!first.is_empty() && !first.ends_with('.'), "{p}");
+            assert!(!first.ends_with("'s") && !first.ends_with("’s"), "{p}");
+            assert_ne!(word_class(first) & MULTIWORD_PLACE_FIRST, 0, "{p}");
+            n += 1;
+        }
+        assert!(n > 10, "{n}");
+        // And a run is still found to be a place ("New York" is not a person).
+        let t = "Delegasi bertemu di New York pada Senin.";
+        let ws = words(t, Span::new(0, t.len()));
+        assert!(name_runs(t, &ws).iter().all(|r| r.name != "New York"));
+    }
+
+    #[test]
+    fn quick_word_tests_answer_as_the_general_ones() {
+        // Every word of the bundled corpus and of generated articles, and words that test each rule.
+        let mut texts: Vec<String> =
+            std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/sample_data"))
+                .unwrap()
+                .filter_map(|e| std::fs::read_to_string(e.unwrap().path()).ok())
+                .collect();
+        texts.extend((0..400).map(|i| crate::synth::article(3, i).1));
+        texts.push(
+            "ASEAN AS A. AM. Dr. Jl. H. St. Mr Mrs. U.S. PBB-ASEAN Retno’s Retno's RETNO's KTT-32 G20 Kamis \
+             Jakarta. Kuala Lumpur Élysée Ñame İstanbul Menlu MENLU menlu Dubes abcdefgh Abcdefgh Abcdefghi X x"
+                .into(),
+        );
+        let mut checked = 0;
+        for t in &texts {
+            for w in words(t, Span::new(0, t.len())) {
+                let general =
+                    with_lower_key_bytes(w.text, |k| WORD_CLASSES.get(k).copied().unwrap_or(0));
+                assert_eq!(word_class(w.text), general, "{:?}", w.text);
+                assert_eq!(
+                    name_word_of_class(w.text, general),
+                    name_word_of_class_chars(w.text, general),
+                    "{:?}",
+                    w.text
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked > 50_000, "{checked}");
+    }
+
+    #[test]
     fn word_classes_answer_as_the_word_lists() {
         let roles: FxHashSet<&str> = ROLE_WORDS.iter().copied().collect();
         let firsts: FxHashSet<&str> = COUNTRIES
@@ -651,6 +763,12 @@ mod tests {
                 assert_eq!(c & NOT_NAME != 0, not_name, "{form}");
                 assert_eq!(c & ROLE != 0, role, "{form}");
                 assert_eq!(c & COUNTRY_FIRST != 0, first, "{form}");
+                let place_first = with_lower_key_bytes(&form, |k| {
+                    MULTIWORD_PLACES
+                        .iter()
+                        .any(|p| p.split(' ').next().is_some_and(|f| f.as_bytes() == k))
+                });
+                assert_eq!(c & MULTIWORD_PLACE_FIRST != 0, place_first, "{form}");
                 hits += usize::from(not_name) + usize::from(role) + usize::from(first);
                 checked += 1;
             }
