@@ -220,29 +220,29 @@ static WORD_CLASSES: LazyLock<FxHashMap<&'static [u8], u8>> = LazyLock::new(|| {
 /// The lexicon's classes of a word ([`NOT_NAME`], [`ROLE`], [`COUNTRY_FIRST`]), ignoring case, final dots and a
 /// possessive `'s`.
 pub fn word_class(w: &str) -> u8 {
-    // Words of one to eight ASCII letters (most words) have no dots or possessive to take off: their key is the
+    // Words of one to sixteen ASCII letters (nearly all) have no dots or possessive to take off: their key is the
     // word lower-cased, packed into an integer, looked up without hashing or comparing bytes.
     let b = w.as_bytes();
-    if b.len() <= 8 && !b.is_empty() && b.iter().all(u8::is_ascii_alphabetic) {
+    if b.len() <= 16 && !b.is_empty() && b.iter().all(u8::is_ascii_alphabetic) {
         return SHORT_WORD_CLASSES.get(&pack(b, true)).copied().unwrap_or(0);
     }
     with_lower_key_bytes(w, |k| WORD_CLASSES.get(k).copied().unwrap_or(0))
 }
 
-/// Up to eight bytes in an integer, one per byte from the most significant end (lower-cased when `lower`). Bytes
-/// that are letters are never zero, so words of letters of different lengths never pack alike.
-fn pack(b: &[u8], lower: bool) -> u64 {
-    b.iter().fold(0u64, |k, &c| {
-        (k << 8) | u64::from(if lower { c.to_ascii_lowercase() } else { c })
+/// Up to sixteen bytes in an integer, one per byte from the most significant end (lower-cased when `lower`).
+/// Bytes that are letters are never zero, so words of letters of different lengths never pack alike.
+fn pack(b: &[u8], lower: bool) -> u128 {
+    b.iter().fold(0u128, |k, &c| {
+        (k << 8) | u128::from(if lower { c.to_ascii_lowercase() } else { c })
     })
 }
 
-/// The entries of [`WORD_CLASSES`] whose key is one to eight ASCII letters, keyed by [`pack`] (bytes as they are:
+/// The entries of [`WORD_CLASSES`] whose key is one to sixteen ASCII letters, keyed by [`pack`] (bytes as they are:
 /// a key with a capital letter stays unreachable, as it is in `WORD_CLASSES`).
-static SHORT_WORD_CLASSES: LazyLock<FxHashMap<u64, u8>> = LazyLock::new(|| {
+static SHORT_WORD_CLASSES: LazyLock<FxHashMap<u128, u8>> = LazyLock::new(|| {
     WORD_CLASSES
         .iter()
-        .filter(|(k, _)| k.len() <= 8 && !k.is_empty() && k.iter().all(u8::is_ascii_alphabetic))
+        .filter(|(k, _)| k.len() <= 16 && !k.is_empty() && k.iter().all(u8::is_ascii_alphabetic))
         .map(|(k, &c)| (pack(k, false), c))
         .collect()
 });
@@ -258,10 +258,16 @@ pub fn is_name_word(w: &str) -> bool {
 
 /// [`is_name_word`] given the word's [`word_class`].
 fn name_word_of_class(w: &str, class: u8) -> bool {
+    let b = w.as_bytes();
+    // Most words start with a small ASCII letter (or a digit, or a mark): not a name word.
+    if b.first()
+        .is_some_and(|c| c.is_ascii() && !c.is_ascii_uppercase())
+    {
+        return false;
+    }
     if w.is_ascii() {
         // The same tests in one pass over the bytes (for ASCII, letters and capitals are the ASCII ones).
-        let b = w.as_bytes();
-        if !b.first().is_some_and(u8::is_ascii_uppercase) || class & (NOT_NAME | ROLE) != 0 {
+        if b.is_empty() || class & (NOT_NAME | ROLE) != 0 {
             return false;
         }
         let (mut letters, mut lower, mut dot) = (0usize, false, false);
