@@ -71,21 +71,43 @@ pub struct Filters {
 /// dropped and the rest lowercased.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '`' | '’' | '‘' => out.push('\''),
-            '“' | '”' => out.push('"'),
-            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            c => {
-                for d in std::iter::once(c).nfd() {
-                    if !('\u{300}'..='\u{36f}').contains(&d) {
-                        out.extend(d.to_lowercase());
-                    }
+    let mut rest = s;
+    while !rest.is_empty() {
+        // A run of ASCII other than the backquote: copied, then lower-cased in place.
+        let run = rest
+            .bytes()
+            .position(|b| !b.is_ascii() || b == b'`')
+            .unwrap_or(rest.len());
+        let Some((ascii, tail)) = rest.split_at_checked(run) else {
+            break;
+        };
+        let from = out.len();
+        out.push_str(ascii);
+        if let Some(added) = out.get_mut(from..) {
+            added.make_ascii_lowercase();
+        }
+        let mut chars = tail.chars();
+        let Some(c) = chars.next() else { break };
+        fold_char(c, &mut out);
+        rest = chars.as_str();
+    }
+    out
+}
+
+/// One character of [`fold`].
+fn fold_char(c: char, out: &mut String) {
+    match c {
+        '`' | '’' | '‘' => out.push('\''),
+        '“' | '”' => out.push('"'),
+        c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        c => {
+            for d in std::iter::once(c).nfd() {
+                if !('\u{300}'..='\u{36f}').contains(&d) {
+                    out.extend(d.to_lowercase());
                 }
             }
         }
     }
-    out
 }
 
 /// The searchable text of an event, folded.
@@ -215,6 +237,44 @@ impl Filters {
 mod tests {
     use super::*;
     use crate::timeline::lanes::tests_support::ev;
+
+    #[test]
+    fn folding_by_ascii_runs_equals_folding_by_character() {
+        const PIECES: [&str; 14] = [
+            "Jum’at",
+            "jum'at",
+            "Café",
+            "`quoted`",
+            "“Kami”",
+            "ASEAN",
+            " ",
+            "\n",
+            "İstanbul",
+            "ẞ",
+            "Ñ",
+            "x",
+            "‘a’",
+            "12,5",
+        ];
+        let mut seed = 5u64;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..(crate::extract::xorshift(&mut seed) % 30) {
+                let r = crate::extract::xorshift(&mut seed);
+                text.push_str(
+                    PIECES
+                        .get((r % PIECES.len() as u64) as usize)
+                        .copied()
+                        .unwrap_or(""),
+                );
+            }
+            let mut by_char = String::new();
+            for c in text.chars() {
+                fold_char(c, &mut by_char);
+            }
+            assert_eq!(fold(&text), by_char, "{text:?}");
+        }
+    }
 
     #[test]
     fn folding_ignores_case_and_accents() {

@@ -282,7 +282,7 @@ fn process_read(
             ..e.clone()
         };
     }
-    let outcome = match parse_bytes(file, &bytes) {
+    let outcome = match parse_bytes(file, bytes) {
         Ok(content) => {
             let facts: Vec<ArticleFacts> = content.articles.iter().map(extract_article).collect();
             let mut articles = content.articles;

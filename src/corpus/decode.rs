@@ -25,6 +25,11 @@ impl std::error::Error for DecodeError {}
 
 /// Decodes article bytes to text with `\n` line ends.
 pub fn decode_bytes(bytes: &[u8]) -> Result<String, DecodeError> {
+    decode_owned(bytes.to_vec())
+}
+
+/// [`decode_bytes`] taking the bytes: UTF-8 text (nearly all) becomes the string without a copy.
+pub fn decode_owned(bytes: Vec<u8>) -> Result<String, DecodeError> {
     if bytes.is_empty() {
         return Err(DecodeError::Empty);
     }
@@ -36,16 +41,16 @@ pub fn decode_bytes(bytes: &[u8]) -> Result<String, DecodeError> {
         } else {
             encoding_rs::UTF_16BE
         };
-        let (cow, _, _) = enc.decode(bytes);
+        let (cow, _, _) = enc.decode(&bytes);
         cow.into_owned()
     } else {
-        if let Some(why) = binary_signature(bytes) {
+        if let Some(why) = binary_signature(&bytes) {
             return Err(DecodeError::Binary(why));
         }
-        match String::from_utf8(bytes.to_vec()) {
+        match String::from_utf8(bytes) {
             Ok(s) => s,
-            Err(_) => {
-                let (cow, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            Err(e) => {
+                let (cow, _, _) = encoding_rs::WINDOWS_1252.decode(e.as_bytes());
                 cow.into_owned()
             }
         }

@@ -31,6 +31,25 @@ impl Format {
     }
 }
 
+/// [`parse_records`] taking the text: a plain-text file's text becomes its article's without a copy.
+pub fn parse_owned(
+    format: Format,
+    text: String,
+    path: &Path,
+    display: &str,
+) -> Result<Vec<Article>, String> {
+    match format {
+        Format::Text => Ok(vec![Article {
+            id: content_id(&text, None),
+            file: display.to_string(),
+            path: path.to_path_buf(),
+            text,
+            meta: ArticleMeta::default(),
+        }]),
+        _ => parse_records(format, &text, path, display),
+    }
+}
+
 /// Parses decoded file text into articles. `display` is the name shown to the user.
 pub fn parse_records(
     format: Format,

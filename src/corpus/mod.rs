@@ -234,7 +234,7 @@ pub type FileResult = Result<FileContent, String>;
 /// Reads one found file into articles, or a reason it cannot be used.
 pub fn read_file(file: &FoundFile, opts: &LoadOptions) -> FileResult {
     let bytes = read_bytes(file, opts)?;
-    parse_bytes(file, &bytes)
+    parse_bytes(file, bytes)
 }
 
 /// The bytes of a found file, or why it cannot be used (unsupported extension, too large, unreadable).
@@ -282,7 +282,7 @@ pub fn read_bytes_and_stat(
 }
 
 /// Decodes and parses the bytes of a found file.
-pub fn parse_bytes(file: &FoundFile, bytes: &[u8]) -> FileResult {
+pub fn parse_bytes(file: &FoundFile, bytes: Vec<u8>) -> FileResult {
     let format = Format::from_path(&file.path).ok_or_else(|| {
         format!(
             "not an article file (unsupported extension {})",
@@ -290,7 +290,7 @@ pub fn parse_bytes(file: &FoundFile, bytes: &[u8]) -> FileResult {
         )
     })?;
     let len = bytes.len() as u64;
-    let text = decode_bytes(bytes).map_err(|e| e.to_string())?;
+    let text = decode::decode_owned(bytes).map_err(|e| e.to_string())?;
     if format == Format::Text {
         let mut longest = 0;
         let mut start = 0;
@@ -317,7 +317,7 @@ pub fn parse_bytes(file: &FoundFile, bytes: &[u8]) -> FileResult {
             bytes: len,
         });
     }
-    let articles = parse_records(format, &text, &file.path, &file.display)?;
+    let articles = formats::parse_owned(format, text, &file.path, &file.display)?;
     if articles.is_empty() {
         return Err("no article text in the file".into());
     }
