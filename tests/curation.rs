@@ -542,3 +542,34 @@ fn timelinejs_export_uses_only_the_documented_structure() {
         assert!(ids.insert(e["unique_id"].as_str().unwrap().to_string()));
     }
 }
+
+#[test]
+fn with_no_edit_the_shown_events_are_the_base_events_not_a_copy() {
+    let dir = corpus_copy();
+    let mut data =
+        linimasa::ui::app::Data::load(&[dir.path().to_path_buf()], &LoadOptions::default());
+    assert!(data.events.len() > 10);
+    assert!(std::sync::Arc::ptr_eq(&data.events, &data.base));
+    // What curation gives with no edit, computed the general way.
+    let general = linimasa::curation::apply(&data.base, &[], &[]);
+    assert_eq!(*data.events, general.events);
+    assert!(data.hidden.is_empty() && data.unapplied.is_empty());
+    // An edit: the shown events are curated apart from the base ones, which stay as they were.
+    let target = data.events[0].clone();
+    data.overlay.edits = vec![Edit::now(
+        &target,
+        Op::SetTitle {
+            title: "Retitled by hand".into(),
+        },
+    )];
+    data.recurate();
+    assert!(!std::sync::Arc::ptr_eq(&data.events, &data.base));
+    let i = find_part(&data.events, &target.parts[0]).unwrap();
+    assert_eq!(data.events[i].title, "Retitled by hand");
+    assert_eq!(data.base[0].title, target.title);
+    // Undone: shared again, and equal to the first result.
+    data.overlay.edits.clear();
+    data.recurate();
+    assert!(std::sync::Arc::ptr_eq(&data.events, &data.base));
+    assert_eq!(*data.events, general.events);
+}

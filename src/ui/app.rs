@@ -139,12 +139,13 @@ pub struct Data {
     pub articles: Vec<Article>,
     /// Extracted facts per article.
     pub facts: Vec<ArticleFacts>,
-    /// Events before curation.
-    pub base: BaseEvents,
+    /// Events before curation (sorted by start date). Shared with `events` while no edit applies.
+    pub base: Arc<Vec<Event>>,
     /// The article-level reports the events were merged from, computed when a merge or split needs them.
     pub reports: Option<Vec<Event>>,
-    /// Events shown (curated), sorted by start date.
-    pub events: Vec<Event>,
+    /// Events shown (curated), sorted by start date: the base events themselves (not a copy) when no edit
+    /// applies.
+    pub events: Arc<Vec<Event>>,
     /// Events hidden by hand.
     pub hidden: Vec<Event>,
     /// Files skipped, with reasons.
@@ -183,7 +184,7 @@ impl Data {
         base: BaseEvents,
         mut skipped: Vec<Skipped>,
     ) -> Data {
-        skipped.extend(base.skipped.iter().cloned());
+        skipped.extend(base.skipped);
         let article_index = articles
             .iter()
             .enumerate()
@@ -192,7 +193,7 @@ impl Data {
         let mut data = Data {
             articles,
             facts,
-            base,
+            base: Arc::new(base.events),
             skipped,
             article_index,
             ..Data::default()
@@ -224,10 +225,19 @@ impl Data {
             self.reports = Some(crate::extract::merge::reports(&self.facts));
         }
         let reports = self.reports.as_deref().unwrap_or(&[]);
-        let c = crate::curation::apply(&self.base.events, reports, &self.overlay.edits);
-        self.events = c.events;
-        self.hidden = c.hidden;
-        self.unapplied = c.unapplied;
+        let order = |a: &Event, b: &Event| (a.date.start, &a.id) <= (b.date.start, &b.id);
+        if self.overlay.edits.is_empty() && self.base.is_sorted_by(order) {
+            // Nothing to apply: what curation would give is the base events as they are (sorted as
+            // `sort_events` sorts), so they are shared rather than copied.
+            self.events = Arc::clone(&self.base);
+            self.hidden = Vec::new();
+            self.unapplied = Vec::new();
+        } else {
+            let c = crate::curation::apply(&self.base, reports, &self.overlay.edits);
+            self.events = Arc::new(c.events);
+            self.hidden = c.hidden;
+            self.unapplied = c.unapplied;
+        }
         self.search_texts = {
             use rayon::prelude::*;
             self.events.par_iter().map(search_text).collect()

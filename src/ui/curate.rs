@@ -345,7 +345,7 @@ impl LinimasaApp {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        for e in &self.data.events {
+        for e in self.data.events.iter() {
             if !out.contains(&e.forum_kind) && e.origin.is_none() {
                 out.push(e.forum_kind.clone());
             }
