@@ -150,8 +150,8 @@ pub struct Data {
     pub hidden: Vec<Event>,
     /// Files skipped, with reasons.
     pub skipped: Vec<Skipped>,
-    /// Folded search text per event.
-    pub search_texts: Vec<String>,
+    /// Folded search text per event, built when a search first needs it (see [`Data::search_texts`]).
+    search_texts: std::sync::OnceLock<Vec<String>>,
     /// Article index by id.
     pub article_index: HashMap<String, usize>,
     /// The curation overlay: every edit, in order.
@@ -238,10 +238,16 @@ impl Data {
             self.hidden = c.hidden;
             self.unapplied = c.unapplied;
         }
-        self.search_texts = {
+        self.search_texts = std::sync::OnceLock::new();
+    }
+
+    /// The folded search text of each event ([`search_text`]), built the first time a search needs it (once per
+    /// set of events: opening a corpus does not wait for an index nobody may use).
+    pub fn search_texts(&self) -> &[String] {
+        self.search_texts.get_or_init(|| {
             use rayon::prelude::*;
             self.events.par_iter().map(search_text).collect()
-        };
+        })
     }
 
     /// Everything to list in the Problems panel: skipped files, a damaged overlay, edits not applied.
@@ -499,20 +505,24 @@ impl LinimasaApp {
             }
             return;
         }
-        self.shown = self
-            .settings
-            .filters
-            .apply(&self.data.events, &self.data.search_texts);
+        // The events' search texts only when there is something to search for.
+        let searching = crate::filter::fold(&self.settings.filters.search)
+            .split_whitespace()
+            .next()
+            .is_some();
+        let texts: &[String] = if searching {
+            self.data.search_texts()
+        } else {
+            &[]
+        };
+        self.shown = self.settings.filters.apply(&self.data.events, texts);
         if self
             .selected
             .is_some_and(|s| !self.shown.get(s).copied().unwrap_or(false))
         {
             self.selected = None;
         }
-        self.facet_counts = self
-            .settings
-            .filters
-            .counts(&self.data.events, &self.data.search_texts);
+        self.facet_counts = self.settings.filters.counts(&self.data.events, texts);
         self.index = crate::timeline::index::TimelineIndex::new(
             &self.data.events,
             &self.shown,
