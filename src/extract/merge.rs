@@ -189,15 +189,27 @@ pub fn absorb(into: &mut Event, other: Event) {
             into.countries.push(c);
         }
     }
+    // The tokens of `into`'s people, split once per absorb and only when a name is not simply printed the same.
+    let mut into_tokens: Option<Vec<Vec<String>>> = None;
     for p in other.people {
         // The same name printed the same way (the common case) is the same person whenever it has any
         // name token at all, as `same_person` would find; other pairs are compared token by token.
         let tp = super::people::name_tokens(&p);
-        if !into.people.iter().any(|q| {
-            (*q == p && !tp.is_empty())
-                || super::people::same_person_tokens(&super::people::name_tokens(q), &tp)
-        }) {
+        if !tp.is_empty() && into.people.contains(&p) {
+            continue;
+        }
+        let tokens = into_tokens.get_or_insert_with(|| {
+            into.people
+                .iter()
+                .map(|q| super::people::name_tokens(q))
+                .collect()
+        });
+        if !tokens
+            .iter()
+            .any(|tq| super::people::same_person_tokens(tq, &tp))
+        {
             into.people.push(p);
+            tokens.push(tp);
         }
     }
     into.quotes
