@@ -305,6 +305,27 @@ fn name_word_of_class_chars(w: &str, class: u8) -> bool {
 }
 
 fn is_initial(w: &str) -> bool {
+    if w.is_ascii() {
+        // One or two letters, all capitals (for ASCII, letters and capitals are the ASCII ones).
+        let mut letters = 0;
+        for &c in w.as_bytes() {
+            if c.is_ascii_alphabetic() {
+                if !c.is_ascii_uppercase() {
+                    return false;
+                }
+                letters += 1;
+                if letters > 2 {
+                    return false;
+                }
+            }
+        }
+        return letters > 0;
+    }
+    is_initial_chars(w)
+}
+
+/// [`is_initial`] for any text, character by character.
+fn is_initial_chars(w: &str) -> bool {
     let n_letters = w.chars().filter(|c| c.is_alphabetic()).count();
     (1..=2).contains(&n_letters)
         && w.chars()
@@ -329,15 +350,31 @@ pub struct NameRun {
 
 /// Normalises a printed name: a space after initials, single spaces.
 pub fn normalise_name(s: &str) -> String {
-    // Most names need nothing: single spaces, no initial glued to the next word.
-    let glued = s
-        .as_bytes()
-        .windows(2)
-        .any(|w| w.first() == Some(&b'.') && w.get(1).is_some_and(|b| b.is_ascii_uppercase()));
-    let spaced = s.split(' ').all(|p| !p.is_empty()) && !s.contains(['\t', '\n', '\u{a0}']);
-    if !glued && spaced {
+    // Most names need nothing: single spaces (none at either end), no tab, line break or no-break space, no
+    // initial glued to the next word. Checked in one pass over the bytes (a no-break space is `C2 A0`).
+    let b = s.as_bytes();
+    let mut plain = b.first().is_some_and(|&c| c != b' ') && b.last().is_some_and(|&c| c != b' ');
+    let mut prev = 0u8;
+    for &c in b {
+        if !plain {
+            break;
+        }
+        plain = !(prev == b'.' && c.is_ascii_uppercase()
+            || prev == b' ' && c == b' '
+            || c == b'\t'
+            || c == b'\n'
+            || prev == 0xC2 && c == 0xA0);
+        prev = c;
+    }
+    if plain {
         return s.to_string();
     }
+    respace_name(s)
+}
+
+/// [`normalise_name`] for a name that needs it: a space after each initial glued to the next word, then single
+/// spaces.
+fn respace_name(s: &str) -> String {
     let mut out = String::new();
     let chars: Vec<char> = s.chars().collect();
     for (i, c) in chars.iter().enumerate() {
@@ -699,6 +736,56 @@ mod tests {
         let t = "Delegasi bertemu di New York pada Senin.";
         let ws = words(t, Span::new(0, t.len()));
         assert!(name_runs(t, &ws).iter().all(|r| r.name != "New York"));
+    }
+
+    #[test]
+    fn quick_name_checks_equal_the_general_ones() {
+        // normalise_name's first test, as first written.
+        let general_plain = |s: &str| {
+            let glued = s.as_bytes().windows(2).any(|w| {
+                w.first() == Some(&b'.') && w.get(1).is_some_and(|b| b.is_ascii_uppercase())
+            });
+            let spaced = s.split(' ').all(|p| !p.is_empty()) && !s.contains(['\t', '\n', '\u{a0}']);
+            !glued && spaced
+        };
+        const PARTS: [&str; 16] = [
+            "Retno",
+            "L.P.",
+            "AM.Fachir",
+            "AM.",
+            "Fachir",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\u{a0}",
+            "H",
+            "É",
+            "ÉL",
+            "d.A",
+            "O'Neil",
+            "",
+        ];
+        let mut seed = 13u64;
+        for _ in 0..5000 {
+            let mut name = String::new();
+            for _ in 0..(crate::extract::xorshift(&mut seed) % 5) {
+                let r = crate::extract::xorshift(&mut seed);
+                name.push_str(
+                    PARTS
+                        .get((r % PARTS.len() as u64) as usize)
+                        .copied()
+                        .unwrap_or(""),
+                );
+            }
+            let general = if general_plain(&name) {
+                name.clone()
+            } else {
+                respace_name(&name)
+            };
+            assert_eq!(normalise_name(&name), general, "{name:?}");
+            assert_eq!(is_initial(&name), is_initial_chars(&name), "{name:?}");
+        }
     }
 
     #[test]
