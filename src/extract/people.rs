@@ -822,7 +822,7 @@ mod tests {
                         .copied()
                         .unwrap_or(""),
                 );
-                if r % 3 != 0 {
+                if !r.is_multiple_of(3) {
                     name.push(' ');
                 }
             }
