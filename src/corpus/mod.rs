@@ -403,7 +403,8 @@ pub fn content_id(text: &str, record: Option<usize>) -> String {
     if let Some(r) = record {
         h.update(&r.to_le_bytes());
     }
-    h.finalize().to_hex().chars().take(16).collect()
+    let hex = h.finalize().to_hex();
+    hex.as_str().get(..16).unwrap_or_default().to_string()
 }
 
 #[cfg(test)]
