@@ -23,6 +23,8 @@ pub struct Word<'a> {
     pub leading: &'a str,
     /// What the lexicon says of a capitalised word ([`word_class`]), looked up once; 0 for other words.
     pub class: u8,
+    /// Whether the word could be part of a person's name ([`is_name_word`]), decided once.
+    pub name_like: bool,
 }
 
 /// The words of `all` (a tokenisation of the whole text) that lie inside `range`.
@@ -81,12 +83,15 @@ pub fn words(text: &str, range: Span) -> Vec<Word<'_>> {
             Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
             _ => core.chars().next().is_some_and(char::is_uppercase),
         };
+        let class = if capitalised { word_class(core) } else { 0 };
         out.push(Word {
             text: core,
             span: Span::new(start, start + core.len()),
             trailing: piece.get(lead_len + core.len()..).unwrap_or(""),
             leading: piece.get(..lead_len).unwrap_or(""),
-            class: if capitalised { word_class(core) } else { 0 },
+            class,
+            // Only a capitalised word can be (the test's first condition).
+            name_like: capitalised && name_word_of_class(core, class),
         });
     }
     out
@@ -389,12 +394,8 @@ fn respace_name(s: &str) -> String {
 /// Finds name runs among `ws`: consecutive name words (initials only before another name word), unbroken by
 /// punctuation; role words right before a run are kept as its role.
 pub fn name_runs(text: &str, ws: &[Word<'_>]) -> Vec<NameRun> {
-    // Whether each word can be part of a name, decided once per word.
-    let name_like: Vec<bool> = ws
-        .iter()
-        .map(|w| name_word_of_class(w.text, w.class))
-        .collect();
-    let is_name_at = |k: usize| name_like.get(k).copied().unwrap_or(false);
+    // Whether each word can be part of a name, decided when it was read.
+    let is_name_at = |k: usize| ws.get(k).is_some_and(|w| w.name_like);
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {
@@ -449,7 +450,7 @@ pub fn name_runs(text: &str, ws: &[Word<'_>]) -> Vec<NameRun> {
                         .all(|c| c.is_uppercase() || c.is_ascii_digit());
                 let cap = n.leading.is_empty()
                     && n.text.chars().next().is_some_and(char::is_uppercase)
-                    && !is_name_word(n.text);
+                    && !n.name_like;
                 let time = super::dates::weekday_of(n.text).is_some()
                     || super::dates::month_number(n.text).is_some();
                 (acronym || cap) && !time
@@ -850,6 +851,12 @@ mod tests {
                 let general =
                     with_lower_key_bytes(w.text, |k| WORD_CLASSES.get(k).copied().unwrap_or(0));
                 assert_eq!(word_class(w.text), general, "{:?}", w.text);
+                assert_eq!(
+                    w.name_like,
+                    name_word_of_class_chars(w.text, general),
+                    "{:?}",
+                    w.text
+                );
                 assert_eq!(
                     name_word_of_class(w.text, general),
                     name_word_of_class_chars(w.text, general),
