@@ -102,7 +102,8 @@ pub fn more_words_than(s: &str, n: usize) -> bool {
 impl Layout {
     /// Classifies the lines of `text`.
     pub fn of(text: &str) -> Layout {
-        let mut lines = Vec::new();
+        // One line per line break, plus the last: the list is filled at its final size.
+        let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
         let mut pos = 0usize;
         for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]) {
             let span = Span::new(pos, end);

@@ -69,7 +69,8 @@ pub fn find_all<const N: usize>(hay: &str, automata: [&Automaton; N]) -> Option<
     let mut guards = automata.map(|a| a.caches.get());
     let caches = guards.each_mut().map(|g| g.as_parts_mut());
     let fwd = automata.map(|a| a.re.forward());
-    let mut out: [Vec<Hit>; N] = std::array::from_fn(|_| Vec::new());
+    // Room for the few matches an article has (a handful per search): no growing in the common case.
+    let mut out: [Vec<Hit>; N] = std::array::from_fn(|_| Vec::with_capacity(16));
     // Per search: the next byte to step on, where the current search began (the end of the last match), the
     // state and the one before it, the longest match so far (pattern, end) and whether it is over.
     let mut at = [0usize; N];
