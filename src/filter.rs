@@ -260,13 +260,7 @@ mod tests {
         for _ in 0..3000 {
             let mut text = String::new();
             for _ in 0..(crate::extract::xorshift(&mut seed) % 30) {
-                let r = crate::extract::xorshift(&mut seed);
-                text.push_str(
-                    PIECES
-                        .get((r % PIECES.len() as u64) as usize)
-                        .copied()
-                        .unwrap_or(""),
-                );
+                text.push_str(crate::extract::pick(&mut seed, &PIECES));
             }
             let mut by_char = String::new();
             for c in text.chars() {

@@ -240,13 +240,13 @@ pub fn reports(facts: &[ArticleFacts]) -> Vec<Event> {
     // Main events first so that they absorb the mentions, then by date ([`report_order`]). The order is found by
     // sorting small keys (stably, ties in report order as a stable sort of the reports leaves them), then each
     // report is moved once: sorting the reports themselves moved every large report a dozen times.
-    let mut keys: Vec<(bool, chrono::NaiveDate, &str, usize)> = all
+    let mut keys: Vec<(ReportKey<'_>, usize)> = all
         .iter()
         .enumerate()
-        .map(|(i, e)| (e.mentioned_only, e.date.start, e.id.as_str(), i))
+        .map(|(i, e)| (report_key(e), i))
         .collect();
-    keys.par_sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
-    let order: Vec<usize> = keys.into_iter().map(|k| k.3).collect();
+    keys.par_sort_by(|a, b| a.0.cmp(&b.0));
+    let order: Vec<usize> = keys.into_iter().map(|k| k.1).collect();
     let mut slots: Vec<Option<Event>> = all.into_iter().map(Some).collect();
     order
         .into_iter()
@@ -256,10 +256,14 @@ pub fn reports(facts: &[ArticleFacts]) -> Vec<Event> {
 
 /// The order in which reports are merged.
 pub fn report_order(a: &Event, b: &Event) -> std::cmp::Ordering {
-    a.mentioned_only
-        .cmp(&b.mentioned_only)
-        .then(a.date.start.cmp(&b.date.start))
-        .then(a.id.cmp(&b.id))
+    report_key(a).cmp(&report_key(b))
+}
+
+/// What [`report_order`] compares: main events before mentions, then start day, then id.
+type ReportKey<'a> = (bool, chrono::NaiveDate, &'a str);
+
+fn report_key(e: &Event) -> ReportKey<'_> {
+    (e.mentioned_only, e.date.start, e.id.as_str())
 }
 
 /// Merges reports (in [`reports`] order) into events: reports of one event become one event with several
@@ -441,7 +445,12 @@ fn merge_in_order(reports: Vec<(Event, MergeKey)>) -> Vec<Event> {
 
 /// Sorts events by start date, then id (the timeline's order).
 pub fn sort_events(events: &mut [Event]) {
-    events.sort_by(|a, b| a.date.start.cmp(&b.date.start).then(a.id.cmp(&b.id)));
+    events.sort_by(event_order);
+}
+
+/// The events' order on the timeline: by start day, then id.
+pub fn event_order(a: &Event, b: &Event) -> std::cmp::Ordering {
+    a.date.start.cmp(&b.date.start).then(a.id.cmp(&b.id))
 }
 
 /// Builds the timeline's events from every article's facts, merging reports of one event. Sorted by date.

@@ -551,6 +551,16 @@ pub(crate) fn xorshift(seed: &mut u64) -> u64 {
     *seed
 }
 
+/// One of `pieces`, chosen by the next [`xorshift`] value of `seed` (for tests that build texts from pieces).
+#[cfg(test)]
+pub(crate) fn pick<'a>(seed: &mut u64, pieces: &[&'a str]) -> &'a str {
+    let r = xorshift(seed);
+    pieces
+        .get((r % pieces.len().max(1) as u64) as usize)
+        .copied()
+        .unwrap_or("")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -771,13 +771,7 @@ mod tests {
         for _ in 0..5000 {
             let mut name = String::new();
             for _ in 0..(crate::extract::xorshift(&mut seed) % 5) {
-                let r = crate::extract::xorshift(&mut seed);
-                name.push_str(
-                    PARTS
-                        .get((r % PARTS.len() as u64) as usize)
-                        .copied()
-                        .unwrap_or(""),
-                );
+                name.push_str(crate::extract::pick(&mut seed, &PARTS));
             }
             let general = if general_plain(&name) {
                 name.clone()
@@ -816,14 +810,9 @@ mod tests {
         for _ in 0..3000 {
             let mut name = String::new();
             for _ in 0..(crate::extract::xorshift(&mut seed) % 6) {
-                let r = crate::extract::xorshift(&mut seed);
-                name.push_str(
-                    PARTS
-                        .get((r % PARTS.len() as u64) as usize)
-                        .copied()
-                        .unwrap_or(""),
-                );
-                if !r.is_multiple_of(3) {
+                name.push_str(crate::extract::pick(&mut seed, &PARTS));
+                // Most parts followed by a space, some run into the next.
+                if !crate::extract::xorshift(&mut seed).is_multiple_of(3) {
                     name.push(' ');
                 }
             }

@@ -225,8 +225,10 @@ impl Data {
             self.reports = Some(crate::extract::merge::reports(&self.facts));
         }
         let reports = self.reports.as_deref().unwrap_or(&[]);
-        let order = |a: &Event, b: &Event| (a.date.start, &a.id) <= (b.date.start, &b.id);
-        if self.overlay.edits.is_empty() && self.base.is_sorted_by(order) {
+        let sorted = self.base.is_sorted_by(|a, b| {
+            crate::extract::merge::event_order(a, b) != std::cmp::Ordering::Greater
+        });
+        if self.overlay.edits.is_empty() && sorted {
             // Nothing to apply: what curation would give is the base events as they are (sorted as
             // `sort_events` sorts), so they are shared rather than copied.
             self.events = Arc::clone(&self.base);
