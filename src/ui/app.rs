@@ -225,10 +225,11 @@ impl Data {
             self.reports = Some(crate::extract::merge::reports(&self.facts));
         }
         let reports = self.reports.as_deref().unwrap_or(&[]);
-        let sorted = self.base.is_sorted_by(|a, b| {
+        let in_order = |a: &Event, b: &Event| {
             crate::extract::merge::event_order(a, b) != std::cmp::Ordering::Greater
-        });
-        if self.overlay.edits.is_empty() && sorted {
+        };
+        // The order is checked only when there is no edit (a scan of every event).
+        if self.overlay.edits.is_empty() && self.base.is_sorted_by(in_order) {
             // Nothing to apply: what curation would give is the base events as they are (sorted as
             // `sort_events` sorts), so they are shared rather than copied.
             self.events = Arc::clone(&self.base);
