@@ -51,10 +51,26 @@ fn main() {
             linimasa::ui::app::Data::load(std::slice::from_ref(&dir), &LoadOptions::default());
         let s = t.elapsed().as_secs_f64();
         println!(
-            "{} events, {:.2} s, {:.1} MB/s",
+            "{} events, {:.2} s, {:.1} MB/s{}",
             data.events.len(),
             s,
-            bytes as f64 / 1e6 / s
+            bytes as f64 / 1e6 / s,
+            if std::env::var_os("RSS").is_some() {
+                format!(", {}", rss())
+            } else {
+                String::new()
+            }
         );
     }
+}
+
+/// Resident and peak resident memory (Linux), for watching the allocator's footprint across runs.
+fn rss() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .unwrap_or_default()
+        .lines()
+        .filter(|l| l.starts_with("VmRSS") || l.starts_with("VmHWM"))
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -1,7 +1,7 @@
 //! Articles about the same event become one [`Event`] with several sources: same forum (a generic name matches
 //! a numbered one) and dates that overlap, or the same title on overlapping dates.
 
-use crate::model::{ArticleFacts, Certainty, DateSpan, Event, EventQuote, Source};
+use crate::model::{ArticleFacts, Certainty, DateSpan, Event, EventQuote, RelatedEvent, Source};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
@@ -59,75 +59,105 @@ fn event_id(article_id: &str, role: &str) -> String {
 
 /// The events of one article: its main event and the dated events it mentions.
 pub fn article_events(f: &ArticleFacts) -> Vec<Event> {
-    let mut out = Vec::new();
-    if let Some(date) = f.event_span {
-        let id = event_id(&f.id, "main");
-        let title = f
-            .title
-            .clone()
-            .or_else(|| {
-                f.forum.clone().map(|fo| match &f.location {
-                    Some(l) => format!("{fo}, {l}"),
-                    None => fo,
-                })
-            })
-            .or_else(|| f.quotes.first().map(|q| super::snippet(&q.text, 80)))
-            .unwrap_or_else(|| f.file.clone());
-        out.push(Event {
-            id: id.clone(),
-            date,
-            title,
-            forum: f.forum.clone(),
-            forum_kind: f.forum_kind.clone(),
-            location: f.location.clone(),
-            countries: f.countries.clone(),
-            people: f.people.clone(),
-            quotes: f
-                .quotes
-                .iter()
-                .map(|q| EventQuote {
-                    quote: q.clone(),
-                    source: 0,
-                })
-                .collect(),
-            sources: vec![source_of(f)],
-            mentioned_only: false,
-            parts: vec![id],
-            curated: Vec::new(),
-            note: None,
-            origin: None,
-        });
+    report_roles(f)
+        .map(|role| report_event(f, role, report_id(f, role)))
+        .collect()
+}
+
+/// Which of an article's reports: its main event (on its date), or the `i`-th event it mentions.
+#[derive(Debug, Clone, Copy)]
+enum Role<'a> {
+    Main(DateSpan),
+    Related(usize, &'a RelatedEvent),
+}
+
+/// The roles of an article's reports, in [`article_events`] order.
+fn report_roles(f: &ArticleFacts) -> impl Iterator<Item = Role<'_>> {
+    f.event_span.map(Role::Main).into_iter().chain(
+        f.related_events
+            .iter()
+            .enumerate()
+            .map(|(i, r)| Role::Related(i, r)),
+    )
+}
+
+/// The id of an article's report.
+fn report_id(f: &ArticleFacts, role: Role<'_>) -> String {
+    match role {
+        Role::Main(_) => event_id(&f.id, "main"),
+        Role::Related(i, _) => event_id(&f.id, &format!("related{i}")),
     }
-    for (i, r) in f.related_events.iter().enumerate() {
-        let mut source = source_of(f);
-        source.evidence = Some(r.evidence);
-        let id = event_id(&f.id, &format!("related{i}"));
-        out.push(Event {
-            id: id.clone(),
-            date: r.date,
-            title: match &r.location {
-                Some(l) if r.forum.is_some() => format!("{}, {l}", r.what),
-                _ => r.what.clone(),
-            },
-            forum: r.forum.clone(),
-            forum_kind: if r.forum.as_deref().is_some_and(|x| x.contains("ASEAN")) {
-                "ASEAN".into()
-            } else {
-                f.forum_kind.clone()
-            },
-            location: r.location.clone(),
-            countries: Vec::new(),
-            people: Vec::new(),
-            quotes: Vec::new(),
-            sources: vec![source],
-            mentioned_only: true,
-            parts: vec![id],
-            curated: Vec::new(),
-            note: None,
-            origin: None,
-        });
+}
+
+/// One report of an article (see [`article_events`]), with its id.
+fn report_event(f: &ArticleFacts, role: Role<'_>, id: String) -> Event {
+    match role {
+        Role::Main(date) => {
+            let title = f
+                .title
+                .clone()
+                .or_else(|| {
+                    f.forum.clone().map(|fo| match &f.location {
+                        Some(l) => format!("{fo}, {l}"),
+                        None => fo,
+                    })
+                })
+                .or_else(|| f.quotes.first().map(|q| super::snippet(&q.text, 80)))
+                .unwrap_or_else(|| f.file.clone());
+            Event {
+                id: id.clone(),
+                date,
+                title,
+                forum: f.forum.clone(),
+                forum_kind: f.forum_kind.clone(),
+                location: f.location.clone(),
+                countries: f.countries.clone(),
+                people: f.people.clone(),
+                quotes: f
+                    .quotes
+                    .iter()
+                    .map(|q| EventQuote {
+                        quote: q.clone(),
+                        source: 0,
+                    })
+                    .collect(),
+                sources: vec![source_of(f)],
+                mentioned_only: false,
+                parts: vec![id],
+                curated: Vec::new(),
+                note: None,
+                origin: None,
+            }
+        }
+        Role::Related(_, r) => {
+            let mut source = source_of(f);
+            source.evidence = Some(r.evidence);
+            Event {
+                id: id.clone(),
+                date: r.date,
+                title: match &r.location {
+                    Some(l) if r.forum.is_some() => format!("{}, {l}", r.what),
+                    _ => r.what.clone(),
+                },
+                forum: r.forum.clone(),
+                forum_kind: if r.forum.as_deref().is_some_and(|x| x.contains("ASEAN")) {
+                    "ASEAN".into()
+                } else {
+                    f.forum_kind.clone()
+                },
+                location: r.location.clone(),
+                countries: Vec::new(),
+                people: Vec::new(),
+                quotes: Vec::new(),
+                sources: vec![source],
+                mentioned_only: true,
+                parts: vec![id],
+                curated: Vec::new(),
+                note: None,
+                origin: None,
+            }
+        }
     }
-    out
 }
 
 /// What merging compares, computed once per event rather than at every comparison.
@@ -236,21 +266,23 @@ pub fn absorb(into: &mut Event, other: Event) {
 /// Every article-level report (main events and mentions), in the order merging takes them: main events first,
 /// then by date and id.
 pub fn reports(facts: &[ArticleFacts]) -> Vec<Event> {
-    let all: Vec<Event> = facts.par_iter().flat_map_iter(article_events).collect();
     // Main events first so that they absorb the mentions, then by date ([`report_order`]). The order is found by
-    // sorting small keys (stably, ties in report order as a stable sort of the reports leaves them), then each
-    // report is moved once: sorting the reports themselves moved every large report a dozen times.
-    let mut keys: Vec<(ReportKey<'_>, usize)> = all
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (report_key(e), i))
+    // sorting small keys computed from the facts, stably (ties stay in article order, main event first, as a
+    // stable sort of every article's `article_events` leaves them); then each report is built in its place, in
+    // parallel. Building them all first and then moving them into order moved megabytes on one thread.
+    // What `report_key` gives for each report (mention or not, start day, id), and where it comes from.
+    let mut keys: Vec<(bool, chrono::NaiveDate, String, &ArticleFacts, Role<'_>)> = facts
+        .par_iter()
+        .flat_map_iter(|f| {
+            report_roles(f).map(move |role| match role {
+                Role::Main(d) => (false, d.start, report_id(f, role), f, role),
+                Role::Related(_, r) => (true, r.date.start, report_id(f, role), f, role),
+            })
+        })
         .collect();
-    keys.par_sort_by(|a, b| a.0.cmp(&b.0));
-    let order: Vec<usize> = keys.into_iter().map(|k| k.1).collect();
-    let mut slots: Vec<Option<Event>> = all.into_iter().map(Some).collect();
-    order
-        .into_iter()
-        .filter_map(|i| slots.get_mut(i).and_then(Option::take))
+    keys.par_sort_by(|x, y| (x.0, x.1, x.2.as_str()).cmp(&(y.0, y.1, y.2.as_str())));
+    keys.into_par_iter()
+        .map(|(_, _, id, f, role)| report_event(f, role, id))
         .collect()
 }
 
