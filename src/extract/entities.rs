@@ -231,18 +231,27 @@ pub(crate) fn find_forums_in(
 /// Canonical place name for a printed one.
 pub fn canonical_place(s: &str) -> String {
     let l = s.trim().to_lowercase();
-    PLACES
-        .iter()
-        .find(|(p, _)| *p == l)
-        .map(|(_, c)| c.to_string())
-        .or_else(|| {
-            COUNTRIES
-                .iter()
-                .find(|(_, names)| names.contains(&l.as_str()))
-                .map(|(c, _)| c.to_string())
-        })
+    KNOWN_PLACES
+        .get(l.as_str())
+        .map(|c| c.to_string())
         .unwrap_or_else(|| s.trim().to_string())
 }
+
+/// Every lower-case place and country name with its canonical name: a place's own entry first, else the first
+/// country (in table order) that has the name, as a scan of the two tables in that order finds it.
+static KNOWN_PLACES: LazyLock<rustc_hash::FxHashMap<&'static str, &'static str>> =
+    LazyLock::new(|| {
+        let mut m = rustc_hash::FxHashMap::default();
+        for (p, c) in PLACES {
+            m.entry(*p).or_insert(*c);
+        }
+        for (c, names) in COUNTRIES {
+            for n in *names {
+                m.entry(*n).or_insert(*c);
+            }
+        }
+        m
+    });
 
 /// Words that start a place phrase: `di`, `in`, `at`.
 const PLACE_PREPOSITIONS: &[&str] = &["di", "in", "at", "dari"];
@@ -397,8 +406,7 @@ pub fn dateline(text: &str, layout: &Layout) -> (Option<Located>, Option<Located
             let span = Span::new(head.start + m.start(), head.start + m.end());
             let canon = canonical_place(s);
             let lower = s.to_lowercase();
-            let known_place = PLACES.iter().any(|(p, _)| *p == lower)
-                || COUNTRIES.iter().any(|(_, n)| n.contains(&lower.as_str()));
+            let known_place = KNOWN_PLACES.contains_key(lower.as_str());
             if known_place && place.is_none() {
                 place = Some((canon, span));
             } else if outlet.is_none() && s.len() >= 2 {
@@ -420,11 +428,14 @@ pub fn canonical_outlet(s: &str) -> Option<String> {
             && l.ends_with(k)
             && l.as_bytes().get(l.len() - k.len() - 1) == Some(&b'.')
     };
+    // A domain key can only be found in a name with a dot: others are compared whole (nearly every name).
+    let dotted = l.contains('.');
     OUTLETS
         .iter()
         .find(|(_, keys)| {
-            keys.iter()
-                .any(|k| *k == l || dotted_suffix(k) || (k.contains('.') && l.contains(k)))
+            keys.iter().any(|k| {
+                *k == l || dotted && (dotted_suffix(k) || (k.contains('.') && l.contains(k)))
+            })
         })
         .map(|(c, _)| c.to_string())
 }

@@ -73,6 +73,22 @@ static CHROME_FIRST_BYTES: LazyLock<[bool; 256]> = LazyLock::new(|| {
 /// ASCII bytes directly).
 pub fn more_words_than(s: &str, n: usize) -> bool {
     let bytes = s.as_bytes();
+    if bytes.is_ascii() {
+        // Nearly every line: byte by byte without decoding.
+        let mut words = 0;
+        let mut in_word = false;
+        for &b in bytes {
+            let space = b.is_ascii_whitespace();
+            if !space && !in_word {
+                words += 1;
+                if words > n {
+                    return true;
+                }
+            }
+            in_word = !space;
+        }
+        return false;
+    }
     let mut words = 0;
     let mut in_word = false;
     let mut i = 0;
@@ -320,25 +336,25 @@ fn trimmed(text: &str, span: Span) -> Span {
 pub fn sentence_around(text: &str, offset: usize) -> Span {
     let bytes = text.as_bytes();
     let offset = offset.min(text.len());
-    let mut start = offset;
-    while start > 0 {
-        let b = bytes.get(start - 1).copied().unwrap_or(b'\n');
-        if b == b'\n' {
+    // The line holding `offset`, then the last sentence break before `offset` and the first at or after it
+    // within that line (the punctuation is found with memchr, not byte by byte).
+    let before = bytes.get(..offset).unwrap_or_default();
+    let line_start = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
+    let after = bytes.get(offset..).unwrap_or_default();
+    let line_end = memchr::memchr(b'\n', after).map_or(text.len(), |i| offset + i);
+    let mut start = line_start;
+    let head = bytes.get(line_start..offset).unwrap_or_default();
+    for i in memchr::memrchr3_iter(b'.', b'!', b'?', head) {
+        if is_sentence_break(text, line_start + i) {
+            start = line_start + i + 1;
             break;
         }
-        if (b == b'.' || b == b'!' || b == b'?') && is_sentence_break(text, start - 1) {
-            break;
-        }
-        start -= 1;
     }
-    let mut end = offset;
-    while end < text.len() {
-        let b = bytes.get(end).copied().unwrap_or(b'\n');
-        if b == b'\n' {
-            break;
-        }
-        end += 1;
-        if (b == b'.' || b == b'!' || b == b'?') && is_sentence_break(text, end - 1) {
+    let mut end = line_end;
+    let tail = bytes.get(offset..line_end).unwrap_or_default();
+    for i in memchr::memchr3_iter(b'.', b'!', b'?', tail) {
+        if is_sentence_break(text, offset + i) {
+            end = offset + i + 1;
             break;
         }
     }
@@ -372,12 +388,26 @@ pub fn is_sentence_break(text: &str, i: usize) -> bool {
         *slot = c;
         n += 1;
     }
-    let word: String = last.iter().take(n).rev().collect();
+    const ABBREVIATIONS: [&str; 11] = [
+        "dr", "prof", "ir", "jl", "no", "mr", "mrs", "ms", "st", "drs", "h",
+    ];
+    let chars = last.get(..n).unwrap_or_default();
+    if chars.iter().all(char::is_ascii) {
+        // Nearly every word: compared in place, without building it.
+        let mut buf = [0u8; 4];
+        for (slot, c) in buf.iter_mut().zip(chars.iter().rev()) {
+            *slot = *c as u8;
+        }
+        let word = buf.get(..n).unwrap_or_default();
+        let is_initial = n > 0 && n <= 2 && word.iter().all(u8::is_ascii_uppercase);
+        let abbrev = ABBREVIATIONS
+            .iter()
+            .any(|a| a.as_bytes().eq_ignore_ascii_case(word));
+        return !(is_initial || abbrev);
+    }
+    let word: String = chars.iter().rev().collect();
     let is_initial = !word.is_empty() && word.len() <= 2 && word.chars().all(|c| c.is_uppercase());
-    let abbrev = matches!(
-        word.to_lowercase().as_str(),
-        "dr" | "prof" | "ir" | "jl" | "no" | "mr" | "mrs" | "ms" | "st" | "drs" | "h"
-    );
+    let abbrev = ABBREVIATIONS.contains(&word.to_lowercase().as_str());
     !(is_initial || abbrev)
 }
 
@@ -427,6 +457,10 @@ mod tests {
             "“Kami”  sepakat,\tkata  dia ",
             "\u{a0}\u{a0}x",
             "Para delegasi juga membahas pembentukan tim tanggap insiden siber bersama, pertukaran informasi ancaman secara cepat, serta program pelatihan",
+            " a  b   c ",
+            "a\x0cb c\rd",
+            "x",
+            " ",
         ] {
             for n in 0..25 {
                 assert_eq!(

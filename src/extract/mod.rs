@@ -450,24 +450,26 @@ fn find_related(
         if Some(sentence) == main_sentence || out.iter().any(|r| r.evidence == sentence) {
             continue;
         }
-        let lower = sentence.slice(text).to_lowercase();
+        if matches!(f.raw, RawDate::Relative(_)) {
+            continue;
+        }
         let forum = forums
             .iter()
             .find(|h| h.span.start >= sentence.start && h.span.end <= sentence.end);
-        let names_event = forum.is_some()
-            || lower
+        // A sentence naming a forum names an event; only other sentences are lower-cased and read for the words.
+        if forum.is_none() {
+            let lower = sentence.slice(text).to_lowercase();
+            let names_event = lower
                 .split(|c: char| !c.is_alphanumeric())
                 .any(|w| EVENT_NOUNS.contains(&w));
-        if !names_event || matches!(f.raw, RawDate::Relative(_)) {
-            continue;
-        }
-        if span.precision == Precision::Year
-            && forum.is_none()
-            && !lower.contains("konferensi")
-            && !lower.contains("conference")
-            && !lower.contains("pertemuan")
-        {
-            continue;
+            if !names_event
+                || span.precision == Precision::Year
+                    && !lower.contains("konferensi")
+                    && !lower.contains("conference")
+                    && !lower.contains("pertemuan")
+            {
+                continue;
+            }
         }
         let what = forum
             .map(|h| h.name.clone())

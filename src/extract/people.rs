@@ -355,6 +355,11 @@ pub struct NameRun {
 
 /// Normalises a printed name: a space after initials, single spaces.
 pub fn normalise_name(s: &str) -> String {
+    normalised_name(s).into_owned()
+}
+
+/// [`normalise_name`], borrowing the name when it needs nothing.
+fn normalised_name(s: &str) -> std::borrow::Cow<'_, str> {
     // Most names need nothing: single spaces (none at either end), no tab, line break or no-break space, no
     // initial glued to the next word. Checked in one pass over the bytes (a no-break space is `C2 A0`).
     let b = s.as_bytes();
@@ -372,9 +377,9 @@ pub fn normalise_name(s: &str) -> String {
         prev = c;
     }
     if plain {
-        return s.to_string();
+        return std::borrow::Cow::Borrowed(s);
     }
-    respace_name(s)
+    std::borrow::Cow::Owned(respace_name(s))
 }
 
 /// [`normalise_name`] for a name that needs it: a space after each initial glued to the next word, then single
@@ -494,15 +499,17 @@ pub fn name_runs(text: &str, ws: &[Word<'_>]) -> Vec<NameRun> {
 
 /// Name tokens for matching: lower case, no dots.
 pub fn name_tokens(name: &str) -> Vec<String> {
-    normalise_name(name)
+    normalised_name(name)
         .split_whitespace()
         .map(|t| {
             if t.is_ascii() {
                 // Every dot off (at the ends and inside) and lower case, in one copy.
-                t.bytes()
+                let bytes: Vec<u8> = t
+                    .bytes()
                     .filter(|&b| b != b'.')
-                    .map(|b| char::from(b.to_ascii_lowercase()))
-                    .collect()
+                    .map(|b| b.to_ascii_lowercase())
+                    .collect();
+                String::from_utf8(bytes).unwrap_or_default()
             } else {
                 t.trim_matches('.').to_lowercase().replace('.', "")
             }
@@ -539,9 +546,12 @@ pub fn same_person_tokens(ta: &[String], tb: &[String]) -> bool {
     if ta.is_empty() || tb.is_empty() {
         return false;
     }
-    let joined_a: String = ta.concat();
-    let joined_b: String = tb.concat();
-    if joined_a == joined_b {
+    // The tokens joined are the same (compared without joining them).
+    if ta
+        .iter()
+        .flat_map(|t| t.bytes())
+        .eq(tb.iter().flat_map(|t| t.bytes()))
+    {
         return true;
     }
     let subset = |x: &[String], y: &[String]| {
