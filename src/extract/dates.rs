@@ -177,14 +177,65 @@ fn lexicon_number(table: &[(&str, u32)], word: &str) -> Option<u32> {
     found.map(|(_, v)| *v)
 }
 
+/// A lexicon table's ASCII names packed into integers (see [`pack_lower`]), the first entry of a name winning as
+/// in [`lexicon_number`]; `None` when some ASCII name cannot be packed (then the table is scanned).
+fn packed_table(table: &[(&str, u32)]) -> Option<rustc_hash::FxHashMap<u128, u32>> {
+    let mut m = rustc_hash::FxHashMap::default();
+    for (name, v) in table {
+        // A name with other than ASCII (`jum’at`) never equals an ASCII word: it is left to the scan.
+        if !name.is_ascii() {
+            continue;
+        }
+        if name.bytes().any(|b| b.is_ascii_uppercase()) {
+            return None;
+        }
+        m.entry(pack_lower(name)?).or_insert(*v);
+    }
+    Some(m)
+}
+
+/// One to sixteen ASCII bytes without NUL, lower-cased, one per byte from the most significant end (so that
+/// different words never pack alike).
+fn pack_lower(w: &str) -> Option<u128> {
+    let b = w.as_bytes();
+    if b.is_empty() || b.len() > 16 || !b.is_ascii() || b.contains(&0) {
+        return None;
+    }
+    Some(
+        b.iter()
+            .fold(0u128, |k, &c| (k << 8) | u128::from(c.to_ascii_lowercase())),
+    )
+}
+
+/// [`lexicon_number`] by a look-up in `packed` (the table packed by [`packed_table`]) for a word that packs:
+/// the same answer, without comparing the word with every name.
+fn lexicon_lookup(
+    table: &[(&str, u32)],
+    packed: Option<&rustc_hash::FxHashMap<u128, u32>>,
+    word: &str,
+) -> Option<u32> {
+    match packed {
+        Some(p) if word.is_ascii() && !word.as_bytes().contains(&0) => {
+            // A word longer than sixteen bytes equals no name (every ASCII name packed).
+            pack_lower(word).and_then(|k| p.get(&k).copied())
+        }
+        _ => lexicon_number(table, word),
+    }
+}
+
+static MONTH_KEYS: LazyLock<Option<rustc_hash::FxHashMap<u128, u32>>> =
+    LazyLock::new(|| packed_table(MONTHS));
+static WEEKDAY_KEYS: LazyLock<Option<rustc_hash::FxHashMap<u128, u32>>> =
+    LazyLock::new(|| packed_table(WEEKDAYS));
+
 /// Looks a month name up in the lexicon.
 pub fn month_number(word: &str) -> Option<u32> {
-    lexicon_number(MONTHS, word.trim_end_matches('.'))
+    lexicon_lookup(MONTHS, MONTH_KEYS.as_ref(), word.trim_end_matches('.'))
 }
 
 /// Looks a weekday name up in the lexicon.
 pub fn weekday_of(word: &str) -> Option<Weekday> {
-    let n = lexicon_number(WEEKDAYS, word)?;
+    let n = lexicon_lookup(WEEKDAYS, WEEKDAY_KEYS.as_ref(), word)?;
     Weekday::try_from(u8::try_from(n).ok()?).ok()
 }
 
@@ -941,6 +992,51 @@ fn year_for_day_month(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn packed_lexicon_look_ups_answer_as_the_table_scan() {
+        assert!(
+            MONTH_KEYS.is_some() && WEEKDAY_KEYS.is_some(),
+            "every name packs"
+        );
+        let mut words: Vec<String> = MONTHS
+            .iter()
+            .chain(WEEKDAYS)
+            .flat_map(|(n, _)| {
+                [
+                    n.to_string(),
+                    n.to_uppercase(),
+                    format!("{n}x"),
+                    n.chars().skip(1).collect(),
+                ]
+            })
+            .collect();
+        words.extend(
+            [
+                "",
+                "Mei",
+                "MEI",
+                "a",
+                "Selasa.",
+                "abcdefghijklmnopqrstu",
+                "Séptember",
+                "jum’at",
+            ]
+            .map(String::from),
+        );
+        for w in &words {
+            assert_eq!(
+                lexicon_lookup(MONTHS, MONTH_KEYS.as_ref(), w),
+                lexicon_number(MONTHS, w),
+                "{w:?}"
+            );
+            assert_eq!(
+                lexicon_lookup(WEEKDAYS, WEEKDAY_KEYS.as_ref(), w),
+                lexicon_number(WEEKDAYS, w),
+                "{w:?}"
+            );
+        }
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

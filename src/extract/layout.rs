@@ -54,19 +54,30 @@ static DATEISH: LazyLock<Option<Regex>> = LazyLock::new(|| {
     .ok()
 });
 
-/// Which bytes a chrome label or line prefix can start with.
-static CHROME_FIRST_BYTES: LazyLock<[bool; 256]> = LazyLock::new(|| {
-    let mut set = [false; 256];
-    for w in CHROME_SECTION_LABELS.iter().chain(CHROME_LINE_PREFIXES) {
-        if let Some(b) = w
+/// The chrome labels and line prefixes by their first byte: a line is compared only with those that start as
+/// it does (comparing it with every prefix was most of the layout's time).
+type ChromeByFirst = Vec<(Vec<&'static str>, Vec<&'static str>)>;
+static CHROME_BY_FIRST: LazyLock<ChromeByFirst> = LazyLock::new(|| {
+    let mut by: ChromeByFirst = vec![(Vec::new(), Vec::new()); 256];
+    for w in CHROME_SECTION_LABELS {
+        if let Some(slot) = w
             .as_bytes()
             .first()
-            .and_then(|b| set.get_mut(usize::from(*b)))
+            .and_then(|b| by.get_mut(usize::from(*b)))
         {
-            *b = true;
+            slot.0.push(w);
         }
     }
-    set
+    for w in CHROME_LINE_PREFIXES {
+        if let Some(slot) = w
+            .as_bytes()
+            .first()
+            .and_then(|b| by.get_mut(usize::from(*b)))
+        {
+            slot.1.push(w);
+        }
+    }
+    by
 });
 
 /// Whether `s` has more than `n` white-space separated words (`split_whitespace().nth(n).is_some()`, reading
@@ -146,13 +157,13 @@ impl Layout {
             let line = lines.get(i).map(|l| l.span.slice(text)).unwrap_or("");
             let head = line_head(line, &mut buf);
             let l: &str = &head;
-            // Most lines start with a letter no label or prefix starts with.
-            let may_be_chrome = l
+            // The labels and prefixes that start with the line's first byte (none for most lines).
+            let (labels, prefixes): (&[&str], &[&str]) = l
                 .as_bytes()
                 .first()
-                .is_some_and(|b| CHROME_FIRST_BYTES.get(usize::from(*b)) == Some(&true));
-            let is_label =
-                may_be_chrome && CHROME_SECTION_LABELS.contains(&l.trim_end_matches(':'));
+                .and_then(|b| CHROME_BY_FIRST.get(usize::from(*b)))
+                .map_or((&[], &[]), |(a, b)| (a.as_slice(), b.as_slice()));
+            let is_label = labels.contains(&l.trim_end_matches(':'));
             if is_label {
                 set_kind(&mut lines, i, LineKind::Chrome);
                 let to_end = matches!(
@@ -173,10 +184,7 @@ impl Layout {
                 i = j;
                 continue;
             }
-            if may_be_chrome
-                && kind_at(&lines, i) == LineKind::Body
-                && CHROME_LINE_PREFIXES.iter().any(|p| l.starts_with(p))
-            {
+            if kind_at(&lines, i) == LineKind::Body && prefixes.iter().any(|p| l.starts_with(p)) {
                 set_kind(&mut lines, i, LineKind::Chrome);
             }
             i += 1;
