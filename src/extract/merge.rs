@@ -53,6 +53,12 @@ fn source_of(f: &ArticleFacts) -> Source {
     }
 }
 
+/// A quick hash of a string (for sets that are confirmed on the strings themselves).
+fn str_hash(s: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(s)
+}
+
 fn event_id(article_id: &str, role: &str) -> String {
     crate::corpus::content_id(&format!("{article_id}/{role}"), None)
 }
@@ -198,6 +204,16 @@ fn takes_other_title(into: &Event, other: &Event) -> bool {
 
 /// Adds `other`'s sources, quotes, people, countries and parts to `into`, keeping the better date and title.
 pub fn absorb(into: &mut Event, other: Event) {
+    absorb_with(into, other, None);
+}
+
+/// [`absorb`], given the hashes of `into`'s parts (kept up to date here): a part whose hash is new is added
+/// without comparing it with every part (events of a large corpus gather hundreds).
+fn absorb_with(
+    into: &mut Event,
+    other: Event,
+    part_hashes: Option<&mut rustc_hash::FxHashSet<u64>>,
+) {
     let offset = into.sources.len();
     let prefer_other_title = takes_other_title(into, &other);
     into.date = better_date(&into.date, &other.date);
@@ -224,10 +240,11 @@ pub fn absorb(into: &mut Event, other: Event) {
     for p in other.people {
         // The same name printed the same way (the common case) is the same person whenever it has any
         // name token at all, as `same_person` would find; other pairs are compared token by token.
-        let tp = super::people::name_tokens(&p);
-        if !tp.is_empty() && into.people.contains(&p) {
+        // (A name has tokens when it has a character other than white space and dots.)
+        if into.people.contains(&p) && p.chars().any(|c| !c.is_whitespace() && c != '.') {
             continue;
         }
+        let tp = super::people::name_tokens(&p);
         let tokens = into_tokens.get_or_insert_with(|| {
             into.people
                 .iter()
@@ -250,9 +267,20 @@ pub fn absorb(into: &mut Event, other: Event) {
     for s in other.sources {
         into.sources.push(s);
     }
-    for p in other.parts {
-        if !into.parts.contains(&p) {
-            into.parts.push(p);
+    match part_hashes {
+        Some(hashes) => {
+            for p in other.parts {
+                if hashes.insert(str_hash(&p)) || !into.parts.contains(&p) {
+                    into.parts.push(p);
+                }
+            }
+        }
+        None => {
+            for p in other.parts {
+                if !into.parts.contains(&p) {
+                    into.parts.push(p);
+                }
+            }
         }
     }
     into.mentioned_only &= other.mentioned_only;
@@ -411,11 +439,10 @@ fn merge_in_order(reports: Vec<(Event, MergeKey)>) -> Vec<Event> {
     // Hashes of each event's source articles: whether a report shares an article with an event is then a look-up
     // per report source (confirmed on the ids themselves) instead of a scan of the event's sources, which grow to
     // hundreds on a large corpus.
-    let id_hash = |s: &Source| {
-        use std::hash::BuildHasher;
-        rustc_hash::FxBuildHasher.hash_one(s.article_id.as_str())
-    };
+    let id_hash = |s: &Source| str_hash(&s.article_id);
     let mut source_ids: Vec<rustc_hash::FxHashSet<u64>> = Vec::new();
+    // Likewise the hashes of each event's parts (see `absorb_with`).
+    let mut part_hashes: Vec<rustc_hash::FxHashSet<u64>> = Vec::new();
     for (e, ke) in reports {
         let Some((by_start, longest_days)) = index.get_mut(slot(e.date.precision)) else {
             continue;
@@ -447,7 +474,7 @@ fn merge_in_order(reports: Vec<(Event, MergeKey)>) -> Vec<Event> {
                 if let Some(ids) = source_ids.get_mut(i) {
                     ids.extend(e.sources.iter().map(id_hash));
                 }
-                absorb(o, e);
+                absorb_with(o, e, part_hashes.get_mut(i));
                 if (retitled || o.forum.as_ref().map(String::len) != old_forum_len)
                     && let Some(k) = keys.get_mut(i)
                 {
@@ -467,6 +494,7 @@ fn merge_in_order(reports: Vec<(Event, MergeKey)>) -> Vec<Event> {
                 *longest_days = (*longest_days).max((e.date.end - e.date.start).num_days());
                 by_start.entry(e.date.start).or_default().push(out.len());
                 source_ids.push(e.sources.iter().map(id_hash).collect());
+                part_hashes.push(e.parts.iter().map(|p| str_hash(p)).collect());
                 out.push(e);
                 keys.push(ke);
             }
@@ -494,6 +522,34 @@ pub fn build_events(facts: &[ArticleFacts]) -> Vec<Event> {
 mod tests {
     use super::*;
     use crate::model::{Article, ArticleMeta};
+
+    #[test]
+    fn absorbing_with_part_hashes_gives_what_absorbing_gives() {
+        let f = facts(400);
+        let all: Vec<Event> = f.iter().flat_map(article_events).collect();
+        let mut plain: Vec<Event> = Vec::new();
+        let mut hashed: Vec<(Event, rustc_hash::FxHashSet<u64>)> = Vec::new();
+        // Every report absorbed into one of a few events, some twice (copies share their parts).
+        for (k, e) in all.iter().chain(all.iter().take(50)).enumerate() {
+            let slot = k % 7;
+            if let Some(into) = plain.get_mut(slot) {
+                absorb(into, e.clone());
+            } else {
+                plain.push(e.clone());
+            }
+            if let Some((into, hashes)) = hashed.get_mut(slot) {
+                absorb_with(into, e.clone(), Some(hashes));
+            } else {
+                hashed.push((e.clone(), e.parts.iter().map(|p| str_hash(p)).collect()));
+            }
+        }
+        let hashed: Vec<Event> = hashed.into_iter().map(|(e, _)| e).collect();
+        assert_eq!(plain, hashed);
+        assert!(
+            plain.iter().all(|e| e.parts.len() > 50),
+            "events gathered many parts"
+        );
+    }
 
     /// Facts of `n` generated articles (dense: many reports of each forum on nearby days).
     fn facts(n: usize) -> Vec<ArticleFacts> {

@@ -237,9 +237,17 @@ pub fn word_class(w: &str) -> u8 {
 /// Up to sixteen bytes in an integer, one per byte from the most significant end (lower-cased when `lower`).
 /// Bytes that are letters are never zero, so words of letters of different lengths never pack alike.
 fn pack(b: &[u8], lower: bool) -> u128 {
-    b.iter().fold(0u128, |k, &c| {
-        (k << 8) | u128::from(if lower { c.to_ascii_lowercase() } else { c })
-    })
+    // The last sixteen bytes (all of a word of up to sixteen), read as one big-endian number: the same as
+    // shifting them in one by one, without a 128-bit shift per byte.
+    let b = b.get(b.len().saturating_sub(16)..).unwrap_or_default();
+    let mut buf = [0u8; 16];
+    if let Some(dst) = buf.get_mut(16 - b.len()..) {
+        dst.copy_from_slice(b);
+    }
+    if lower {
+        buf.make_ascii_lowercase();
+    }
+    u128::from_be_bytes(buf)
 }
 
 /// The entries of [`WORD_CLASSES`] whose key is one to sixteen ASCII letters, keyed by [`pack`] (bytes as they are:
@@ -726,6 +734,31 @@ pub fn resolve_person<'p>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn packing_reads_the_bytes_as_shifting_them_in_one_by_one() {
+        let shifted = |b: &[u8], lower: bool| {
+            b.iter().fold(0u128, |k, &c| {
+                (k << 8) | u128::from(if lower { c.to_ascii_lowercase() } else { c })
+            })
+        };
+        for w in [
+            "",
+            "a",
+            "Menteri",
+            "ABCDEFGHIJKLMNOP",
+            "abcdefghijklmnopqrs",
+            "Jum’at",
+        ] {
+            for lower in [false, true] {
+                assert_eq!(
+                    pack(w.as_bytes(), lower),
+                    shifted(w.as_bytes(), lower),
+                    "{w:?}"
+                );
+            }
+        }
+    }
 
     /// One look-up of the merged word classes answers as the separate word lists do, whatever the case, final
     /// dots or possessive; words carry the class of capitalised words only.
