@@ -201,10 +201,7 @@ fn pack_lower(w: &str) -> Option<u128> {
     if b.is_empty() || b.len() > 16 || !b.is_ascii() || b.contains(&0) {
         return None;
     }
-    Some(
-        b.iter()
-            .fold(0u128, |k, &c| (k << 8) | u128::from(c.to_ascii_lowercase())),
-    )
+    Some(super::people::pack(b, true))
 }
 
 /// [`lexicon_number`] by a look-up in `packed` (the table packed by [`packed_table`]) for a word that packs:

@@ -54,31 +54,27 @@ static DATEISH: LazyLock<Option<Regex>> = LazyLock::new(|| {
     .ok()
 });
 
-/// The chrome labels and line prefixes by their first byte: a line is compared only with those that start as
-/// it does (comparing it with every prefix was most of the layout's time).
-type ChromeByFirst = Vec<(Vec<&'static str>, Vec<&'static str>)>;
-static CHROME_BY_FIRST: LazyLock<ChromeByFirst> = LazyLock::new(|| {
-    let mut by: ChromeByFirst = vec![(Vec::new(), Vec::new()); 256];
-    for w in CHROME_SECTION_LABELS {
+/// Words grouped by their first byte (index = byte).
+fn by_first_byte(words: &[&'static str]) -> Vec<Vec<&'static str>> {
+    let mut by = vec![Vec::new(); 256];
+    for w in words {
         if let Some(slot) = w
             .as_bytes()
             .first()
             .and_then(|b| by.get_mut(usize::from(*b)))
         {
-            slot.0.push(w);
-        }
-    }
-    for w in CHROME_LINE_PREFIXES {
-        if let Some(slot) = w
-            .as_bytes()
-            .first()
-            .and_then(|b| by.get_mut(usize::from(*b)))
-        {
-            slot.1.push(w);
+            slot.push(*w);
         }
     }
     by
-});
+}
+
+/// The chrome labels and line prefixes by their first byte: a line is compared only with those that start as
+/// it does (comparing it with every prefix was most of the layout's time).
+static CHROME_LABELS_BY_FIRST: LazyLock<Vec<Vec<&'static str>>> =
+    LazyLock::new(|| by_first_byte(CHROME_SECTION_LABELS));
+static CHROME_PREFIXES_BY_FIRST: LazyLock<Vec<Vec<&'static str>>> =
+    LazyLock::new(|| by_first_byte(CHROME_LINE_PREFIXES));
 
 /// Whether `s` has more than `n` white-space separated words (`split_whitespace().nth(n).is_some()`, reading
 /// ASCII bytes directly).
@@ -158,11 +154,14 @@ impl Layout {
             let head = line_head(line, &mut buf);
             let l: &str = &head;
             // The labels and prefixes that start with the line's first byte (none for most lines).
-            let (labels, prefixes): (&[&str], &[&str]) = l
-                .as_bytes()
-                .first()
-                .and_then(|b| CHROME_BY_FIRST.get(usize::from(*b)))
-                .map_or((&[], &[]), |(a, b)| (a.as_slice(), b.as_slice()));
+            let first = l.as_bytes().first().map(|b| usize::from(*b));
+            let starting = |by: &'static [Vec<&'static str>]| {
+                first.and_then(|i| by.get(i)).map_or(&[][..], Vec::as_slice)
+            };
+            let (labels, prefixes) = (
+                starting(&CHROME_LABELS_BY_FIRST),
+                starting(&CHROME_PREFIXES_BY_FIRST),
+            );
             let is_label = labels.contains(&l.trim_end_matches(':'));
             if is_label {
                 set_kind(&mut lines, i, LineKind::Chrome);

@@ -236,7 +236,7 @@ pub fn word_class(w: &str) -> u8 {
 
 /// Up to sixteen bytes in an integer, one per byte from the most significant end (lower-cased when `lower`).
 /// Bytes that are letters are never zero, so words of letters of different lengths never pack alike.
-fn pack(b: &[u8], lower: bool) -> u128 {
+pub(crate) fn pack(b: &[u8], lower: bool) -> u128 {
     // The last sixteen bytes (all of a word of up to sixteen), read as one big-endian number: the same as
     // shifting them in one by one, without a 128-bit shift per byte.
     let b = b.get(b.len().saturating_sub(16)..).unwrap_or_default();
