@@ -25,7 +25,7 @@ fn main() {
         if std::env::var_os("STAGES").is_some() {
             let opts = LoadOptions::default();
             let t = Instant::now();
-            let got = linimasa::ingest::ingest(
+            let got = linimasa::pipeline::ingest::ingest(
                 std::slice::from_ref(&dir),
                 &opts,
                 false,
@@ -34,7 +34,7 @@ fn main() {
             );
             let a = t.elapsed().as_secs_f64();
             let t = Instant::now();
-            let base = linimasa::cli::base_events(&got.facts, &got.event_rows);
+            let base = linimasa::pipeline::base_events(&got.facts, &got.event_rows);
             let b = t.elapsed().as_secs_f64();
             let t = Instant::now();
             let d = linimasa::ui::app::Data::from_base(got.articles, got.facts, base, got.skipped);

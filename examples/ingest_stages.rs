@@ -37,7 +37,7 @@ fn main() {
         merged.len()
     );
     let t = Instant::now();
-    let base = linimasa::cli::base_events(&facts, &c.event_rows);
+    let base = linimasa::pipeline::base_events(&facts, &c.event_rows);
     let merge_s = t.elapsed().as_secs_f64();
     let mb = c.bytes_read as f64 / 1e6;
     println!(

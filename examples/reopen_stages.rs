@@ -19,7 +19,7 @@ fn main() {
     };
     for round in ["first", "second", "third"] {
         let t = Instant::now();
-        let got = linimasa::ingest::ingest(
+        let got = linimasa::pipeline::ingest::ingest(
             std::slice::from_ref(&dir),
             &opts,
             false,
@@ -37,6 +37,6 @@ fn main() {
             ingest_s + data_s,
             data.events.len()
         );
-        linimasa::ingest::flush_cache_writes();
+        linimasa::pipeline::ingest::flush_cache_writes();
     }
 }

@@ -148,7 +148,7 @@ pub fn reopen_s(articles: usize) -> Result<f64> {
     let first = crate::ui::app::Data::load(std::slice::from_ref(&corpus), &opts);
     std::hint::black_box(first.events.len());
     drop(first);
-    crate::ingest::flush_cache_writes();
+    crate::pipeline::ingest::flush_cache_writes();
     let t = Instant::now();
     let data = crate::ui::app::Data::load(std::slice::from_ref(&corpus), &opts);
     let secs = t.elapsed().as_secs_f64();

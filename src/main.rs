@@ -90,7 +90,7 @@ fn main() -> ExitCode {
         cache_dir: if cli.no_cache {
             None
         } else {
-            linimasa::ingest::default_cache_dir()
+            linimasa::pipeline::ingest::default_cache_dir()
         },
     };
     let result = match cli.command {
@@ -125,7 +125,7 @@ fn main() -> ExitCode {
         }
     };
     // Let a cache write started by this run finish (it is atomic either way).
-    linimasa::ingest::flush_cache_writes();
+    linimasa::pipeline::ingest::flush_cache_writes();
     match result {
         Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
         Err(e) => {

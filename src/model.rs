@@ -25,6 +25,17 @@ impl Span {
     }
 }
 
+/// A stable id for a text: the first 16 hex digits of its BLAKE3 hash.
+pub fn content_id(text: &str, record: Option<usize>) -> String {
+    let mut h = blake3::Hasher::new();
+    h.update(text.as_bytes());
+    if let Some(r) = record {
+        h.update(&r.to_le_bytes());
+    }
+    let hex = h.finalize().to_hex();
+    hex.as_str().get(..16).unwrap_or_default().to_string()
+}
+
 /// How precisely a date is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "lowercase")]

@@ -4,10 +4,10 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use linimasa::cli::extract_paths;
 use linimasa::corpus::LoadOptions;
 use linimasa::curation::{Edit, Op, Overlay, find_part, store};
 use linimasa::model::{DateSpan, Precision};
+use linimasa::pipeline::extract_paths;
 use linimasa::ui::{LinimasaApp, StartOptions};
 use std::path::{Path, PathBuf};
 
@@ -35,7 +35,7 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-fn load(dir: &Path) -> linimasa::cli::Extraction {
+fn load(dir: &Path) -> linimasa::pipeline::Extraction {
     extract_paths(&[dir.to_path_buf()], &LoadOptions::default()).0
 }
 

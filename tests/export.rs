@@ -1,8 +1,8 @@
 //! Image export: sizes, well-formed SVG, golden image, atomic writes and clear errors.
 
-use linimasa::cli::extract_paths;
 use linimasa::corpus::LoadOptions;
 use linimasa::export::{to_png, to_svg, write_image};
+use linimasa::pipeline::extract_paths;
 use linimasa::scene::{Scene, SceneOptions, Shape, build};
 use linimasa::theme::ThemeKind;
 use linimasa::timeline::view::TimeView;

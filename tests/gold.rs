@@ -1,10 +1,10 @@
 //! Extraction measured against the hand annotations of the bundled corpus. Scores are computed from what the
 //! extractor outputs; the thresholds are the ones the product promises.
 
-use linimasa::cli::extract_paths;
 use linimasa::corpus::LoadOptions;
 use linimasa::eval::{GoldArticle, Scores, ratio, score};
 use linimasa::model::Certainty;
+use linimasa::pipeline::extract_paths;
 use std::path::{Path, PathBuf};
 
 fn root() -> PathBuf {

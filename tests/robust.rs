@@ -190,12 +190,12 @@ proptest! {
 #[test]
 fn random_edit_sequences_never_lose_a_source() {
     use linimasa::curation::{Edit, Op, apply};
-    let (x, _) = linimasa::cli::extract_paths(
+    let (x, _) = linimasa::pipeline::extract_paths(
         &[std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample_data")],
         &linimasa::corpus::LoadOptions::default(),
     );
     let facts = x.articles;
-    let base = linimasa::cli::base_events(&facts, &[]);
+    let base = linimasa::pipeline::base_events(&facts, &[]);
     let total: usize = base.events.iter().map(|e| e.sources.len()).sum();
     let reports = linimasa::extract::merge::reports(&facts);
     let parts: Vec<String> = reports.iter().map(|r| r.id.clone()).collect();

@@ -2,7 +2,7 @@
 //! files, re-extracts changed ones and lives outside the corpus.
 
 use linimasa::corpus::LoadOptions;
-use linimasa::ingest::ingest;
+use linimasa::pipeline::ingest::ingest;
 use std::path::PathBuf;
 
 fn files_under(dir: &std::path::Path) -> Vec<PathBuf> {
@@ -68,7 +68,7 @@ fn a_generated_10k_corpus_loads_with_every_article_accounted_for() {
     assert!(dated >= 9_500, "{dated} dated");
     assert!(quoted >= 9_500, "{quoted} with quotes");
     assert!(forum >= 9_000, "{forum} with a forum");
-    let base = linimasa::cli::base_events(&got.facts, &got.event_rows);
+    let base = linimasa::pipeline::base_events(&got.facts, &got.event_rows);
     let sources: usize = base.events.iter().map(|e| e.sources.len()).sum();
     assert!(
         sources >= dated,
@@ -97,7 +97,7 @@ fn the_extraction_cache_reuses_unchanged_files_and_redoes_changed_ones() {
         )
     };
     let first = run();
-    linimasa::ingest::flush_cache_writes();
+    linimasa::pipeline::ingest::flush_cache_writes();
     assert_eq!(first.from_cache, 0);
     assert!(cache.read_dir().unwrap().count() >= 1, "cache written");
     let second = run();
@@ -114,7 +114,7 @@ fn the_extraction_cache_reuses_unchanged_files_and_redoes_changed_ones() {
     )
     .unwrap();
     let third = run();
-    linimasa::ingest::flush_cache_writes();
+    linimasa::pipeline::ingest::flush_cache_writes();
     assert_eq!(third.from_cache, 299);
     let idx = third
         .articles
@@ -137,15 +137,15 @@ fn the_extraction_cache_reuses_unchanged_files_and_redoes_changed_ones() {
     f.set_modified(std::time::SystemTime::now() + std::time::Duration::from_secs(5))
         .unwrap();
     drop(f);
-    linimasa::ingest::flush_cache_writes();
+    linimasa::pipeline::ingest::flush_cache_writes();
     let fourth = run();
     assert_eq!(fourth.from_cache, 300);
     // Text is not kept, but can be read again.
     assert!(fourth.articles.iter().all(|a| a.text.is_empty()));
-    let t = linimasa::ingest::article_text(&fourth.articles[idx], &opts).unwrap();
+    let t = linimasa::pipeline::ingest::article_text(&fourth.articles[idx], &opts).unwrap();
     assert!(t.contains("Kalimat baru"));
     // A damaged cache is ignored (everything extracted again), never trusted and never fatal.
-    linimasa::ingest::flush_cache_writes();
+    linimasa::pipeline::ingest::flush_cache_writes();
     for f in files_under(&cache) {
         let mut bytes = std::fs::read(&f).unwrap();
         let n = bytes.len();
@@ -171,7 +171,7 @@ fn a_cached_reopen_gives_the_same_timeline() {
         ..LoadOptions::default()
     };
     let fresh = Data::load(std::slice::from_ref(&dir), &opts);
-    linimasa::ingest::flush_cache_writes();
+    linimasa::pipeline::ingest::flush_cache_writes();
     let again = Data::load(std::slice::from_ref(&dir), &opts);
     assert!(!fresh.events.is_empty());
     assert_eq!(again.events, fresh.events);
@@ -184,7 +184,7 @@ fn a_cached_reopen_gives_the_same_timeline() {
          penegakan hukum lintas negara yang semakin penting bagi kawasan.\n",
     )
     .unwrap();
-    linimasa::ingest::flush_cache_writes();
+    linimasa::pipeline::ingest::flush_cache_writes();
     let changed = Data::load(std::slice::from_ref(&dir), &opts);
     assert_eq!(changed.articles.len(), fresh.articles.len() + 1);
     assert!(changed.events.iter().any(|e| e.title.contains("ke-50")));

@@ -2,7 +2,7 @@
 //! [`Event`]s. Each keeps its file as `origin`, which gives it a lane of its own. Linimasa's own CSV and
 //! TimelineJS exports read back into the same dates, titles, places, quotes and sources.
 
-use crate::corpus::content_id;
+use crate::model::content_id;
 use crate::model::{DateSpan, Event, EventQuote, EventRow, Precision, Quote, Skipped, Source};
 
 fn list(s: &str) -> Vec<String> {

@@ -60,7 +60,7 @@ fn str_hash(s: &str) -> u64 {
 }
 
 fn event_id(article_id: &str, role: &str) -> String {
-    crate::corpus::content_id(&format!("{article_id}/{role}"), None)
+    crate::model::content_id(&format!("{article_id}/{role}"), None)
 }
 
 /// The events of one article: its main event and the dated events it mentions.
@@ -557,7 +557,7 @@ mod tests {
             .map(|i| {
                 let (name, text) = crate::synth::article(11, i);
                 crate::extract::extract_article(&Article {
-                    id: crate::corpus::content_id(&text, None),
+                    id: crate::model::content_id(&text, None),
                     file: name.clone(),
                     path: name.into(),
                     text,

@@ -1,10 +1,10 @@
 //! The application: corpus loading on a background thread, persisted settings, menus, and the panels.
 
-use crate::cli::BaseEvents;
 use crate::corpus::LoadOptions;
 use crate::curation::{Edit, Overlay, Unapplied, store};
 use crate::filter::{Filters, search_text};
 use crate::model::{Article, ArticleFacts, Event, EventRow, Skipped};
+use crate::pipeline::BaseEvents;
 use crate::scene::{Scene, SceneOptions};
 use crate::theme::ThemeKind;
 use crate::timeline::lanes::LaneMode;
@@ -173,7 +173,7 @@ impl Data {
         rows: &[EventRow],
         skipped: Vec<Skipped>,
     ) -> Data {
-        let base = crate::cli::base_events(&facts, rows);
+        let base = crate::pipeline::base_events(&facts, rows);
         Data::from_base(articles, facts, base, skipped)
     }
 
@@ -281,23 +281,22 @@ impl Data {
 
     /// Loads and extracts synchronously, with the corpus's overlay applied.
     pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Data {
-        let got = crate::ingest::ingest(paths, opts, false, &|_, _| true, &mut |_| {});
+        let got = crate::pipeline::ingest::ingest(paths, opts, false, &|_, _| true, &mut |_| {});
         Data::from_ingested(got, opts).with_overlay_of(paths)
     }
 
     /// The data of a finished ingest: the merged events come from the cache when the corpus is unchanged since
     /// they were cached, else they are merged (and cached).
-    pub fn from_ingested(got: crate::ingest::Ingested, opts: &LoadOptions) -> Data {
-        let cached = opts
-            .cache_dir
-            .as_deref()
-            .and_then(|d| crate::ingest::cached_events(d, &got.corpus_key, &got.fingerprint));
+    pub fn from_ingested(got: crate::pipeline::ingest::Ingested, opts: &LoadOptions) -> Data {
+        let cached = opts.cache_dir.as_deref().and_then(|d| {
+            crate::pipeline::ingest::cached_events(d, &got.corpus_key, &got.fingerprint)
+        });
         let base = match cached {
             Some(b) => b,
             None => {
-                let b = crate::cli::base_events(&got.facts, &got.event_rows);
+                let b = crate::pipeline::base_events(&got.facts, &got.event_rows);
                 if let Some(d) = opts.cache_dir.as_deref() {
-                    crate::ingest::store_events(d, &got.corpus_key, &got.fingerprint, &b);
+                    crate::pipeline::ingest::store_events(d, &got.corpus_key, &got.fingerprint, &b);
                 }
                 b
             }
@@ -561,7 +560,7 @@ impl LinimasaApp {
                 };
                 // A snapshot at most every second, so that building them never dominates the load.
                 let mut last = std::time::Instant::now();
-                let mut partial = |snapshot: crate::ingest::Snapshot<'_>| {
+                let mut partial = |snapshot: crate::pipeline::ingest::Snapshot<'_>| {
                     if last.elapsed().as_secs_f64() < 1.0 {
                         return;
                     }
@@ -577,7 +576,8 @@ impl LinimasaApp {
                     ctx2.request_repaint();
                     last = std::time::Instant::now();
                 };
-                let got = crate::ingest::ingest(&paths, &opts, false, &progress, &mut partial);
+                let got =
+                    crate::pipeline::ingest::ingest(&paths, &opts, false, &progress, &mut partial);
                 if c.load(Ordering::Relaxed) {
                     return;
                 }
@@ -926,7 +926,7 @@ impl LinimasaApp {
             return Err("The article is not loaded.".into());
         };
         let text = if article.text.is_empty() {
-            crate::ingest::article_text(article, &self.load_opts)
+            crate::pipeline::ingest::article_text(article, &self.load_opts)
         } else {
             Ok(article.text.clone())
         };
@@ -1064,6 +1064,6 @@ impl eframe::App for LinimasaApp {
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.save_settings(None);
-        crate::ingest::flush_cache_writes();
+        crate::pipeline::ingest::flush_cache_writes();
     }
 }

@@ -533,18 +533,18 @@ pub fn cached_events(
     dir: &Path,
     corpus_key: &str,
     fingerprint: &str,
-) -> Option<crate::cli::BaseEvents> {
+) -> Option<crate::pipeline::BaseEvents> {
     let bytes = std::fs::read(dir.join(format!("events-{corpus_key}.mpk"))).ok()?;
     let (fp, shards): (String, Vec<&[u8]>) = rmp_serde::from_slice(&bytes).ok()?;
     if fp != fingerprint {
         return None;
     }
-    let parts: Vec<crate::cli::BaseEvents> = shards
+    let parts: Vec<crate::pipeline::BaseEvents> = shards
         .par_iter()
         .map(|s| rmp_serde::from_slice(s))
         .collect::<Result<_, _>>()
         .ok()?;
-    let mut out = crate::cli::BaseEvents::default();
+    let mut out = crate::pipeline::BaseEvents::default();
     for p in parts {
         out.events.extend(p.events);
         out.skipped.extend(p.skipped);
@@ -558,7 +558,7 @@ pub fn store_events(
     dir: &Path,
     corpus_key: &str,
     fingerprint: &str,
-    base: &crate::cli::BaseEvents,
+    base: &crate::pipeline::BaseEvents,
 ) {
     let key = corpus_key.to_string();
     let (dir, fingerprint, base) = (dir.to_path_buf(), fingerprint.to_string(), base.clone());
@@ -567,7 +567,7 @@ pub fn store_events(
         let shards: Result<Vec<serde_bytes_like::Bytes>, _> = (0..n)
             .into_par_iter()
             .map(|k| {
-                let part = crate::cli::BaseEvents {
+                let part = crate::pipeline::BaseEvents {
                     events: base.events.iter().skip(k).step_by(n).cloned().collect(),
                     skipped: if k == 0 {
                         base.skipped.clone()
