@@ -85,26 +85,31 @@ fn display_inputs(inputs: &[PathBuf]) -> String {
         .join(", ")
 }
 
-/// `linimasa eval PATH --gold GOLD.json`: per-field scores and every miss.
+/// `linimasa eval PATH... --gold GOLD.json...`: every figure of the extraction against hand annotations, then
+/// every miss. The annotations of several gold files are scored together (each article by its file name).
 pub fn run_eval(
     inputs: &[PathBuf],
-    gold: &PathBuf,
+    gold_files: &[PathBuf],
     opts: &LoadOptions,
     out: &mut dyn std::io::Write,
 ) -> Result<i32> {
-    let gold_text =
-        std::fs::read_to_string(gold).with_context(|| format!("reading {}", gold.display()))?;
-    let gold: Vec<GoldArticle> =
-        serde_json::from_str(&gold_text).with_context(|| format!("parsing {}", gold.display()))?;
+    let mut gold: Vec<GoldArticle> = Vec::new();
+    for g in gold_files {
+        let text =
+            std::fs::read_to_string(g).with_context(|| format!("reading {}", g.display()))?;
+        let mut more: Vec<GoldArticle> =
+            serde_json::from_str(&text).with_context(|| format!("parsing {}", g.display()))?;
+        gold.append(&mut more);
+    }
     let (x, corpus) = extract_paths(inputs, opts);
     let text_of = |file: &str| {
         corpus
             .articles
             .iter()
-            .find(|a| a.file.ends_with(file))
+            .find(|a| a.file == file || a.file.ends_with(&format!("/{file}")))
             .map(|a| a.text.clone())
     };
-    let scores = eval::score(&x.articles, &gold, &text_of);
+    let scores = eval::score(&x.articles, &x.events, &gold, &text_of);
     write!(out, "{}", scores.report())?;
     Ok(0)
 }

@@ -56,9 +56,9 @@ enum Command {
         /// Files or folders.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// Gold annotation file.
-        #[arg(long)]
-        gold: PathBuf,
+        /// Gold annotation file (repeat for several; scored together).
+        #[arg(long, required = true)]
+        gold: Vec<PathBuf>,
     },
     /// Write the timeline as a PNG or SVG image, without a window.
     Export(linimasa::cli::ExportArgs),

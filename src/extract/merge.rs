@@ -63,6 +63,11 @@ fn event_id(article_id: &str, role: &str) -> String {
     crate::model::content_id(&format!("{article_id}/{role}"), None)
 }
 
+/// The id of an article's main report (the part an event carries when that article's main event is in it).
+pub fn main_report_id(article_id: &str) -> String {
+    event_id(article_id, "main")
+}
+
 /// The events of one article: its main event and the dated events it mentions.
 pub fn article_events(f: &ArticleFacts) -> Vec<Event> {
     report_roles(f)
@@ -90,7 +95,7 @@ fn report_roles(f: &ArticleFacts) -> impl Iterator<Item = Role<'_>> {
 /// The id of an article's report.
 fn report_id(f: &ArticleFacts, role: Role<'_>) -> String {
     match role {
-        Role::Main(_) => event_id(&f.id, "main"),
+        Role::Main(_) => main_report_id(&f.id),
         Role::Related(i, _) => event_id(&f.id, &format!("related{i}")),
     }
 }
