@@ -261,6 +261,73 @@ impl DateSpan {
     }
 }
 
+/// A date as a reader says it, with precision and certainty: "24 August 2023", "April 2018",
+/// "26 July, year uncertain (2017?)", "27–28 April 2018".
+pub fn date_text(d: &DateSpan) -> String {
+    let base = match d.precision {
+        Precision::Year => d.start.year().to_string(),
+        Precision::Month => format!("{} {}", month_name_en(d.start.month()), d.start.year()),
+        Precision::Day if d.end != d.start && d.end.month() == d.start.month() => {
+            format!(
+                "{}–{} {} {}",
+                d.start.day(),
+                d.end.day(),
+                month_name_en(d.start.month()),
+                d.start.year()
+            )
+        }
+        Precision::Day if d.end != d.start => format!(
+            "{} {} – {} {} {}",
+            d.start.day(),
+            month_name_en(d.start.month()),
+            d.end.day(),
+            month_name_en(d.end.month()),
+            d.end.year()
+        ),
+        Precision::Day => format!(
+            "{} {} {}",
+            d.start.day(),
+            month_name_en(d.start.month()),
+            d.start.year()
+        ),
+    };
+    match d.certainty {
+        Certainty::Stated => base,
+        Certainty::Inferred => format!("{base} (year or day inferred)"),
+        Certainty::Uncertain => match d.precision {
+            Precision::Day => format!(
+                "{} {}, year unknown (shown at {}?)",
+                d.start.day(),
+                month_name_en(d.start.month()),
+                d.start.year()
+            ),
+            _ => format!("{base} (uncertain)"),
+        },
+    }
+}
+
+/// The English name of month `m` (1–12), `?` for another number.
+pub fn month_name_en(m: u32) -> &'static str {
+    const NAMES: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    NAMES
+        .get(m.saturating_sub(1) as usize)
+        .copied()
+        .unwrap_or("?")
+}
+
 /// One row of a hand-made events file (a team's spreadsheet as CSV, or a TimelineJS3 JSON), as text: the loader
 /// reads the cells, extraction turns them into an [`Event`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -381,6 +448,9 @@ pub struct ArticleFacts {
     pub id: String,
     /// File name.
     pub file: String,
+    /// The article's address, where the input record gives one.
+    #[serde(default)]
+    pub url: Option<String>,
     /// Outlet as a reader names it.
     pub outlet: Option<String>,
     /// Where the outlet was read from.
@@ -433,6 +503,9 @@ pub struct Source {
     pub article_id: String,
     /// File name.
     pub file: String,
+    /// The article's address, where known.
+    #[serde(default)]
+    pub url: Option<String>,
     /// Outlet.
     pub outlet: Option<String>,
     /// Headline.

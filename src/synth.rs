@@ -117,6 +117,7 @@ pub fn events(n: usize, seed: u64) -> Vec<Event> {
                     .map(|k| Source {
                         article_id: format!("a{i}-{k}"),
                         file: format!("synthetic/{i}-{k}.txt"),
+                        url: None,
                         outlet: rng.pick(OUTLETS).map(|o| o.to_string()),
                         title: None,
                         published_date: None,

@@ -207,3 +207,64 @@ fn zoomed_view_keeps_events_in_place() {
         }
     }
 }
+
+/// A record's address names its outlet (from the outlet table, else the domain) and travels with the event to
+/// the citation and to every data export.
+#[test]
+fn a_records_address_gives_the_outlet_and_reaches_every_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let records = serde_json::json!([
+        {"url": "https://nasional.kompas.com/read/2023/05/05/16081371/ktt-asean", "title": "Indonesia Bawa Isu Online Scam ke KTT ASEAN",
+         "text": "Menteri Luar Negeri Retno Marsudi menyebutkan Indonesia akan mengangkat isu online scam dalam KTT ke-42 ASEAN di Labuan Bajo. Hal ini diungkapkan Retno dalam konferensi pers di Jakarta, Jumat (5/5/2023)."},
+        {"url": "https://www.kabarsiber-contoh.id/berita/123", "title": "BSSN Gelar Latihan Siber Bersama Negara ASEAN",
+         "text": "Badan Siber dan Sandi Negara menggelar latihan siber bersama negara ASEAN di Jakarta, Kamis (20/6/2019), yang diikuti sepuluh negara anggota dan Jepang."}
+    ]);
+    std::fs::write(dir.path().join("records.json"), records.to_string()).unwrap();
+    let (x, _) = linimasa::pipeline::extract_paths(
+        &[dir.path().to_path_buf()],
+        &linimasa::corpus::LoadOptions::default(),
+    );
+    let outlet_of = |needle: &str| {
+        x.articles
+            .iter()
+            .find(|a| a.url.as_deref().is_some_and(|u| u.contains(needle)))
+            .and_then(|a| a.outlet.clone())
+    };
+    assert_eq!(outlet_of("kompas").as_deref(), Some("Kompas.com"));
+    assert_eq!(
+        outlet_of("kabarsiber").as_deref(),
+        Some("kabarsiber-contoh.id")
+    );
+    let ev = x
+        .events
+        .iter()
+        .find(|e| {
+            e.sources
+                .iter()
+                .any(|s| s.url.as_deref().is_some_and(|u| u.contains("kompas")))
+        })
+        .expect("the Kompas article's event");
+    let cite = linimasa::ui::detail_panel::citation(ev, 0);
+    assert!(
+        cite.contains("https://nasional.kompas.com/read/2023/05/05/16081371/ktt-asean"),
+        "{cite}"
+    );
+    let csv_text = linimasa::export::data::to_csv(&x.events).unwrap();
+    assert!(
+        csv_text.contains("https://www.kabarsiber-contoh.id/berita/123"),
+        "{csv_text}"
+    );
+    let mut r = csv::Reader::from_reader(csv_text.as_bytes());
+    let headers: Vec<String> = r.headers().unwrap().iter().map(str::to_string).collect();
+    for col in ["id", "certainty", "display_date", "urls"] {
+        assert!(headers.iter().any(|h| h == col), "{headers:?}");
+    }
+    let tl = linimasa::export::data::to_timelinejs(&x.events, "T").to_string();
+    assert!(
+        tl.contains("href=\\\"https://nasional.kompas.com/read/2023/05/05/16081371/ktt-asean\\\""),
+        "{tl}"
+    );
+    assert!(tl.contains("display_date"), "{tl}");
+    let json = serde_json::to_string(&x).unwrap();
+    assert!(json.contains("kabarsiber-contoh.id/berita/123"));
+}

@@ -5,8 +5,10 @@ use chrono::Datelike;
 use serde_json::{Value, json};
 
 /// CSV columns, in order: the eleven of the data format, then `curated` (the values a person set by hand, e.g.
-/// `date; title`) and `note`.
-pub const CSV_COLUMNS: [&str; 13] = [
+/// `date; title`) and `note`, then the event's stable `id`, the date's `certainty` and `display_date` as the
+/// detail pane words it ("26 July, year unknown …"), and the sources' addresses (`urls`, in `sources` order, an
+/// empty place for a source without one).
+pub const CSV_COLUMNS: [&str; 17] = [
     "date",
     "end_date",
     "precision",
@@ -20,7 +22,19 @@ pub const CSV_COLUMNS: [&str; 13] = [
     "outlets",
     "curated",
     "note",
+    "id",
+    "certainty",
+    "display_date",
+    "urls",
 ];
+
+fn certainty_name(c: crate::model::Certainty) -> &'static str {
+    match c {
+        crate::model::Certainty::Stated => "stated",
+        crate::model::Certainty::Inferred => "inferred",
+        crate::model::Certainty::Uncertain => "uncertain",
+    }
+}
 
 fn precision_name(p: Precision) -> &'static str {
     match p {
@@ -61,6 +75,14 @@ pub fn to_csv(events: &[Event]) -> Result<String, csv::Error> {
             e.outlets().join("; "),
             e.curated.join("; "),
             e.note.clone().unwrap_or_default(),
+            e.id.clone(),
+            certainty_name(e.date.certainty).to_string(),
+            crate::model::date_text(&e.date),
+            e.sources
+                .iter()
+                .map(|s| s.url.clone().unwrap_or_default())
+                .collect::<Vec<_>>()
+                .join("; "),
         ])?;
     }
     let bytes = w
@@ -104,14 +126,22 @@ pub fn to_timelinejs(events: &[Event], title: &str) -> Value {
                 .sources
                 .iter()
                 .map(|s| {
-                    format!(
+                    let name = format!(
                         "{}{}",
                         html_escape(s.outlet.as_deref().unwrap_or("unknown outlet")),
                         s.title
                             .as_deref()
                             .map(|t| format!(": {}", html_escape(t)))
                             .unwrap_or_default()
-                    )
+                    );
+                    match s
+                        .url
+                        .as_deref()
+                        .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
+                    {
+                        Some(u) => format!("<a href=\"{}\">{name}</a>", html_escape(u)),
+                        None => name,
+                    }
                 })
                 .collect();
             if !sources.is_empty() {
@@ -129,7 +159,8 @@ pub fn to_timelinejs(events: &[Event], title: &str) -> Value {
             let mut ev = json!({
                 "start_date": tl_date(e.date.start, e.date.precision),
                 "text": { "headline": html_escape(&e.title), "text": body },
-                "group": e.forum_kind,
+                "group": html_escape(&e.forum_kind),
+                "display_date": html_escape(&crate::model::date_text(&e.date)),
                 "unique_id": e.id,
             });
             if e.date.end != e.date.start

@@ -440,6 +440,57 @@ pub fn canonical_outlet(s: &str) -> Option<String> {
         .map(|(c, _)| c.to_string())
 }
 
+/// The host of a web address (`https://www.kompas.com/read/…` → `www.kompas.com`), lower case.
+pub fn url_host(url: &str) -> Option<String> {
+    let rest = url.trim();
+    let rest = rest.split_once("://").map_or(rest, |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let host = host.split(':').next()?.trim_end_matches('.');
+    (host.contains('.')
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-'))
+    .then(|| host.to_ascii_lowercase())
+}
+
+/// The registrable domain of a host: `nasional.kompas.com` → `kompas.com`, `news.detik.com` → `detik.com`,
+/// `www.bssn.go.id` → `bssn.go.id` (a second-level suffix such as `co.id`, `go.id`, `com.sg` keeps three labels).
+pub fn registrable_domain(host: &str) -> String {
+    let labels: Vec<&str> = host.split('.').filter(|l| !l.is_empty()).collect();
+    let n = labels.len();
+    let second_level = n >= 3
+        && labels.get(n - 2).is_some_and(|l| {
+            matches!(
+                *l,
+                "co" | "go"
+                    | "or"
+                    | "ac"
+                    | "web"
+                    | "my"
+                    | "sch"
+                    | "mil"
+                    | "net"
+                    | "com"
+                    | "gov"
+                    | "org"
+                    | "edu"
+            )
+        })
+        && labels.get(n - 1).is_some_and(|l| l.len() == 2);
+    let keep = if second_level { 3 } else { 2 };
+    labels
+        .get(n.saturating_sub(keep)..)
+        .unwrap_or_default()
+        .join(".")
+}
+
+/// The outlet a record's address names: the display name the outlet table gives its domain, else the domain.
+pub fn outlet_from_url(url: &str) -> Option<String> {
+    let host = url_host(url)?;
+    canonical_outlet(&host).or_else(|| Some(registrable_domain(&host)))
+}
+
 /// The outlet of an article, with the span it was read from.
 pub fn find_outlet(
     text: &str,

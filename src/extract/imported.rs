@@ -185,6 +185,10 @@ pub fn events_from_rows(rows: &[EventRow]) -> (Vec<Event>, Vec<Skipped>) {
                     .get(i)
                     .cloned()
                     .unwrap_or_else(|| format!("{} (row {})", row.file, row.row)),
+                url: names
+                    .get(i)
+                    .filter(|n| n.starts_with("http://") || n.starts_with("https://"))
+                    .cloned(),
                 outlet: outlets.get(i).cloned(),
                 title: None,
                 published_date: None,

@@ -46,6 +46,7 @@ fn source_of(f: &ArticleFacts) -> Source {
     Source {
         article_id: f.id.clone(),
         file: f.file.clone(),
+        url: f.url.clone(),
         outlet: f.outlet.clone(),
         title: f.title.clone(),
         published_date: f.published_date.clone(),

@@ -316,7 +316,12 @@ pub fn extract_article(article: &Article) -> ArticleFacts {
     let dl = entities::DatelineCell::new();
     let (location, location_span) =
         find_location(text, &layout, evidence, evidence_mention, &all_words, &dl);
-    let outlet = find_outlet_with(text, &layout, article.meta.outlet.as_deref(), &dl);
+    // The outlet a record names, else the one its address names, else the one the page prints.
+    let outlet = match (&article.meta.outlet, &article.meta.url) {
+        (None, Some(url)) => entities::outlet_from_url(url).map(|o| (o, None)),
+        _ => None,
+    }
+    .or_else(|| find_outlet_with(text, &layout, article.meta.outlet.as_deref(), &dl));
     let title = article
         .meta
         .title
@@ -356,6 +361,7 @@ pub fn extract_article(article: &Article) -> ArticleFacts {
     ArticleFacts {
         id: article.id.clone(),
         file: article.file.clone(),
+        url: article.meta.url.clone(),
         outlet: outlet.as_ref().map(|o| o.0.clone()),
         outlet_span: outlet.and_then(|o| o.1),
         language,

@@ -159,6 +159,7 @@ pub(crate) mod tests_support {
                 .map(|o| Source {
                     article_id: "a".into(),
                     file: "f".into(),
+                    url: None,
                     outlet: Some(o.to_string()),
                     title: None,
                     published_date: None,

@@ -34,20 +34,6 @@ pub const TIERS: &[Tier] = &[
 const MONTH_ABBR: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
-const MONTH_NAME: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// Short month name, `Jan` … `Dec`.
 pub fn month_abbr(m: u32) -> &'static str {
@@ -59,10 +45,7 @@ pub fn month_abbr(m: u32) -> &'static str {
 
 /// Full English month name.
 pub fn month_name(m: u32) -> &'static str {
-    MONTH_NAME
-        .get(m.saturating_sub(1) as usize)
-        .copied()
-        .unwrap_or("?")
+    crate::model::month_name_en(m)
 }
 
 impl Tier {

@@ -2,56 +2,11 @@
 //! every source, and the article text with the evidence highlighted.
 
 use super::app::LinimasaApp;
-use crate::model::{Certainty, DateSpan, Event, Precision, Span};
-use crate::timeline::ticks::month_name;
-use chrono::Datelike;
+use crate::model::{Event, Span};
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, RichText};
 
-/// A date as a reader says it, with precision and certainty: "24 August 2023", "April 2018",
-/// "26 July, year uncertain (2017?)", "27–28 April 2018".
-pub fn date_text(d: &DateSpan) -> String {
-    let base = match d.precision {
-        Precision::Year => d.start.year().to_string(),
-        Precision::Month => format!("{} {}", month_name(d.start.month()), d.start.year()),
-        Precision::Day if d.end != d.start && d.end.month() == d.start.month() => {
-            format!(
-                "{}–{} {} {}",
-                d.start.day(),
-                d.end.day(),
-                month_name(d.start.month()),
-                d.start.year()
-            )
-        }
-        Precision::Day if d.end != d.start => format!(
-            "{} {} – {} {} {}",
-            d.start.day(),
-            month_name(d.start.month()),
-            d.end.day(),
-            month_name(d.end.month()),
-            d.end.year()
-        ),
-        Precision::Day => format!(
-            "{} {} {}",
-            d.start.day(),
-            month_name(d.start.month()),
-            d.start.year()
-        ),
-    };
-    match d.certainty {
-        Certainty::Stated => base,
-        Certainty::Inferred => format!("{base} (year or day inferred)"),
-        Certainty::Uncertain => match d.precision {
-            Precision::Day => format!(
-                "{} {}, year unknown (shown at {}?)",
-                d.start.day(),
-                month_name(d.start.month()),
-                d.start.year()
-            ),
-            _ => format!("{base} (uncertain)"),
-        },
-    }
-}
+pub use crate::model::date_text;
 
 /// A citation for a source: `Outlet, "Headline", published date (file).`
 pub fn citation(e: &Event, source: usize) -> String {
@@ -66,7 +21,10 @@ pub fn citation(e: &Event, source: usize) -> String {
     if let Some(p) = &s.published_date {
         out.push_str(&format!(", {p}"));
     }
-    out.push_str(&format!(" ({}).", s.file));
+    match &s.url {
+        Some(u) => out.push_str(&format!(", {u} ({}).", s.file)),
+        None => out.push_str(&format!(" ({}).", s.file)),
+    }
     out
 }
 
@@ -191,6 +149,9 @@ impl LinimasaApp {
                         );
                         if let Some(t) = &s.title {
                             ui.label(t);
+                        }
+                        if let Some(u) = &s.url {
+                            ui.hyperlink(u);
                         }
                         ui.label(
                             RichText::new(format!(

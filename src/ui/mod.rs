@@ -3,7 +3,7 @@
 
 pub mod app;
 pub mod curate;
-mod detail_panel;
+pub mod detail_panel;
 mod filter_panel;
 mod timeline_panel;
 
