@@ -106,7 +106,10 @@ fn extract_as_csv_and_timelinejs() {
         .expect("runs");
     assert!(csv_out.status.success());
     let mut r = csv::Reader::from_reader(csv_out.stdout.as_slice());
-    assert_eq!(r.headers().expect("header").len(), 13);
+    assert_eq!(
+        r.headers().expect("header").len(),
+        linimasa::export::data::CSV_COLUMNS.len()
+    );
     let rows = r.records().count();
     assert!(rows >= 10, "{rows} rows");
     let tl = bin()
