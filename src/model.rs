@@ -459,6 +459,13 @@ pub struct ArticleFacts {
     pub language: String,
     /// The article's own headline.
     pub title: Option<String>,
+    /// Other lines that could be the headline, best first (used when the first turns out to be page furniture
+    /// that recurs across the corpus).
+    #[serde(default)]
+    pub title_alternatives: Vec<String>,
+    /// A label made from the text for when there is no headline: what happened, from the lead sentence.
+    #[serde(default)]
+    pub made_label: Option<String>,
     /// Main event date value (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
     pub event_date: Option<String>,
     /// Main event date with precision and certainty.

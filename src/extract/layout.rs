@@ -1,7 +1,7 @@
 //! The shape of a scraped news page: which lines are the article (title, body) and which are page chrome
 //! (other stories' headlines, "Baca juga", captions, footers). Later stages use this to ignore chrome.
 
-use super::lexicon::{CHROME_LINE_PREFIXES, CHROME_SECTION_LABELS};
+use super::lexicon::{CHROME_LINE_PREFIXES, CHROME_PHRASES, CHROME_SECTION_LABELS};
 use super::re::Regex;
 use crate::model::Span;
 use std::sync::LazyLock;
@@ -39,6 +39,9 @@ pub struct Layout {
     pub lines: Vec<Line>,
     /// The headline, if the page has one.
     pub title: Option<Span>,
+    /// Every line that could be the headline, best first (the first is `title`): a later stage that knows the
+    /// first is page furniture (it recurs across unrelated articles) takes the next.
+    pub title_candidates: Vec<Span>,
     /// Byte offset where the body starts.
     pub body_start: usize,
 }
@@ -222,31 +225,25 @@ impl Layout {
         let last_long =
             first_long.and_then(|first| (first..lines.len()).rev().find(|&i| long(&lines, i)));
         let first_long = first_long.unwrap_or(0);
-        let mut title = None;
+        let title_candidates = title_candidates(text, &lines, first_long);
+        let title_line = title_candidates.first().copied();
         for i in 0..first_long {
-            if kind_at(&lines, i) != LineKind::Body {
-                continue;
-            }
-            let t = lines
-                .get(i)
-                .map(|l| l.span.slice(text).trim())
-                .unwrap_or("");
-            let words = t.split_whitespace().count();
-            let dateish = DATEISH.as_ref().is_some_and(|re| re.is_match(t));
-            let is_title = title.is_none()
-                && words >= 3
-                && t.len() <= 220
-                && !t.ends_with('.')
-                && !dateish
-                && !t.contains(" | ")
-                && !t.starts_with('(');
-            if is_title {
-                set_kind(&mut lines, i, LineKind::Title);
-                title = lines.get(i).map(|l| trimmed(text, l.span));
-            } else {
-                set_kind(&mut lines, i, LineKind::Header);
+            if kind_at(&lines, i) == LineKind::Body {
+                let kind = if Some(i) == title_line {
+                    LineKind::Title
+                } else {
+                    LineKind::Header
+                };
+                set_kind(&mut lines, i, kind);
             }
         }
+        let title = title_line
+            .and_then(|i| lines.get(i))
+            .map(|l| trimmed(text, l.span));
+        let title_candidates = title_candidates
+            .iter()
+            .filter_map(|&i| lines.get(i).map(|l| trimmed(text, l.span)))
+            .collect();
         // Trailing furniture: short lines after the last long body line.
         if let Some(last_long) = last_long {
             for i in last_long + 1..lines.len() {
@@ -267,6 +264,7 @@ impl Layout {
         Layout {
             lines,
             title,
+            title_candidates,
             body_start,
         }
     }
@@ -298,6 +296,107 @@ impl Layout {
         let idx = self.lines.partition_point(|l| l.span.end < offset);
         self.lines.get(idx).map(|l| l.span)
     }
+}
+
+/// Words of four letters or more, lower case, that are not function words: what a headline shares with its
+/// article.
+fn content_words(s: &str) -> Vec<String> {
+    const FUNCTION_WORDS: &[&str] = &[
+        "yang", "dengan", "untuk", "dalam", "akan", "pada", "juga", "dari", "kepada", "oleh",
+        "telah", "sudah", "bisa", "dapat", "atau", "serta", "karena", "bahwa", "adalah", "tidak",
+        "lebih", "para", "this", "that", "with", "from", "have", "will", "their", "they", "been",
+        "were", "into", "over", "about", "after", "said", "says",
+    ];
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4 && !w.chars().all(|c| c.is_ascii_digit()))
+        .map(str::to_lowercase)
+        .filter(|w| !FUNCTION_WORDS.contains(&w.as_str()))
+        .collect()
+}
+
+/// Whether a short line is page furniture by its words: a request to update the browser, to subscribe, to log
+/// in, an advertisement ([`CHROME_PHRASES`]).
+pub fn is_chrome_phrase(line: &str) -> bool {
+    let l = line.to_lowercase();
+    CHROME_PHRASES.iter().any(|p| l.contains(p))
+}
+
+/// A line that is a dateline standing alone (`Jakarta (JurnalPagi) –`, `JAKARTA, KOMPAS.com -`): it ends with a
+/// dash or a colon.
+fn is_dateline_alone(t: &str) -> bool {
+    t.ends_with(['–', '—', '-', ':'])
+}
+
+/// The lines before the body (`first_long`) that could be the headline, best first. A headline is a short line
+/// of three words or more that is no date line, byline, caption, dateline or furniture, and that shares its
+/// words with the article: other stories' headlines and page furniture share few. A line printed twice (the
+/// headline above and beside the photo) is preferred.
+fn title_candidates(text: &str, lines: &[Line], first_long: usize) -> Vec<usize> {
+    let Some(body_line) = lines.get(first_long) else {
+        return Vec::new();
+    };
+    // The article's own words: its lead (and what follows, up to a few paragraphs).
+    let body_end = (body_line.span.start + 2000).min(text.len());
+    let mut end = body_end;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let body: rustc_hash::FxHashSet<String> =
+        content_words(text.get(body_line.span.start..end).unwrap_or(""))
+            .into_iter()
+            .collect();
+    let mut scored: Vec<(f64, usize)> = Vec::new();
+    for i in 0..first_long {
+        if kind_at(lines, i) != LineKind::Body {
+            continue;
+        }
+        let t = lines
+            .get(i)
+            .map(|l| l.span.slice(text).trim())
+            .unwrap_or("");
+        let words = t.split_whitespace().count();
+        let dateish = DATEISH.as_ref().is_some_and(|re| re.is_match(t));
+        if words < 3
+            || t.len() > 220
+            || t.ends_with('.')
+            || dateish
+            || t.contains(" | ")
+            || t.starts_with('(')
+            || is_dateline_alone(t)
+            || is_chrome_phrase(t)
+        {
+            continue;
+        }
+        let own = content_words(t);
+        if own.is_empty() {
+            continue;
+        }
+        let shared = own.iter().filter(|w| body.contains(*w)).count();
+        let repeated = lines
+            .iter()
+            .enumerate()
+            .any(|(j, l)| j != i && l.span.slice(text).trim() == t);
+        let score = shared as f64 / own.len() as f64 + if repeated { 0.5 } else { 0.0 };
+        // A line sharing none of its words with the article is another story or furniture, unless the page
+        // prints it twice.
+        if shared == 0 && !repeated {
+            continue;
+        }
+        scored.push((score, i));
+    }
+    // Best first; equal scores keep page order.
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut out: Vec<usize> = Vec::new();
+    for (_, i) in scored {
+        let t = lines.get(i).map(|l| l.span.slice(text).trim());
+        if !out
+            .iter()
+            .any(|&j| lines.get(j).map(|l| l.span.slice(text).trim()) == t)
+        {
+            out.push(i);
+        }
+    }
+    out
 }
 
 /// The first 48 bytes of a trimmed line, lower case (on the stack when they are ASCII).
@@ -424,7 +523,7 @@ mod tests {
 
     #[test]
     fn chrome_blocks_and_title() {
-        let t = "Headline\n\nKPK akan telusuri pemerasan sejak 2019.\n\nASEAN Harus Bersatu\n\nAnt/I-1\n02/5/2018 07:20\n(DOK. KEMENKO)\n\nANCAMAN siber dan terorisme tidak dapat ditangani suatu negara secara sendirian, tetapi membutuhkan kerja sama regional dan global yang kuat dan berkelanjutan.\n\nBerita Lainnya\nOpini\n";
+        let t = "Headline\n\nKPK akan telusuri pemerasan sejak 2019.\n\nASEAN Harus Bersatu\n\nAnt/I-1\n02/5/2018 07:20\n(DOK. KEMENKO)\n\nANCAMAN siber dan terorisme tidak dapat ditangani suatu negara secara sendirian, tetapi membutuhkan kerja sama ASEAN, regional dan global yang kuat dan berkelanjutan.\n\nBerita Lainnya\nOpini\n";
         let l = Layout::of(t);
         assert_eq!(l.title.map(|s| s.slice(t)), Some("ASEAN Harus Bersatu"));
         let kpk = t.find("KPK").unwrap();

@@ -856,6 +856,51 @@ pub const CHROME_LINE_PREFIXES: &[&str] = &[
     "trending:",
 ];
 
+/// Words of page furniture wherever they stand in a short line: requests to update the browser, subscribe, log
+/// in or install the app; advertisements; cookie notices; newsletters.
+pub const CHROME_PHRASES: &[&str] = &[
+    "update your browser",
+    "perbarui browser",
+    "browser anda",
+    "your browser",
+    "javascript",
+    "langganan",
+    "berlangganan",
+    "subscribe",
+    "subscription",
+    "tanpa iklan",
+    "bebas iklan",
+    "advertisement",
+    "advertorial",
+    "sponsored",
+    "iklan",
+    "sign in",
+    "log in",
+    "login",
+    "sign up",
+    "daftar sekarang",
+    "newsletter",
+    "cookie",
+    "unduh aplikasi",
+    "download aplikasi",
+    "download the app",
+    "google news",
+    "whatsapp channel",
+    "saluran whatsapp",
+    "ikuti kami",
+    "follow us",
+    "scroll to continue",
+    "lanjutkan membaca",
+    "continue reading",
+    "baca selengkapnya",
+    "selengkapnya di",
+    "klik di sini",
+    "click here",
+    "all rights reserved",
+    "hak cipta",
+    "copyright",
+];
+
 /// Words that mark a meeting or event in a sentence (for events mentioned in passing).
 pub const EVENT_NOUNS: &[&str] = &[
     "pertemuan",

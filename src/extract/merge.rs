@@ -101,21 +101,37 @@ fn report_id(f: &ArticleFacts, role: Role<'_>) -> String {
     }
 }
 
+/// The label of an article's main event: its headline; else a made one, the forum and place where the article
+/// names a forum, else what happened (from the lead); else the forum kind, place and outlet. Never a quote, a
+/// dateline or the file name.
+pub fn label_of(f: &ArticleFacts) -> String {
+    if let Some(t) = &f.title {
+        return t.clone();
+    }
+    if let Some(fo) = &f.forum {
+        return match &f.location {
+            Some(l) => format!("{fo}, {l}"),
+            None => fo.clone(),
+        };
+    }
+    if let Some(l) = &f.made_label {
+        return l.clone();
+    }
+    let mut parts: Vec<String> = vec![format!("{} event", f.forum_kind)];
+    if let Some(l) = &f.location {
+        parts.push(format!("in {l}"));
+    }
+    if let Some(o) = &f.outlet {
+        parts.push(format!("({o})"));
+    }
+    parts.join(" ")
+}
+
 /// One report of an article (see [`article_events`]), with its id.
 fn report_event(f: &ArticleFacts, role: Role<'_>, id: String) -> Event {
     match role {
         Role::Main(date) => {
-            let title = f
-                .title
-                .clone()
-                .or_else(|| {
-                    f.forum.clone().map(|fo| match &f.location {
-                        Some(l) => format!("{fo}, {l}"),
-                        None => fo,
-                    })
-                })
-                .or_else(|| f.quotes.first().map(|q| super::snippet(&q.text, 80)))
-                .unwrap_or_else(|| f.file.clone());
+            let title = label_of(f);
             Event {
                 id: id.clone(),
                 date,

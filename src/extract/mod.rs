@@ -11,6 +11,7 @@ pub mod merge;
 pub mod people;
 pub mod quotes;
 pub mod re;
+pub mod refine;
 
 use crate::model::{
     Article, ArticleFacts, Certainty, DateMention, DateSpan, Precision, RelatedEvent, Span,
@@ -326,7 +327,15 @@ pub fn extract_article(article: &Article) -> ArticleFacts {
         .meta
         .title
         .clone()
+        .filter(|t| !t.trim().is_empty() && !is_file_name(t, &article.file))
         .or_else(|| layout.title.map(|t| t.slice(text).to_string()));
+    let title_alternatives = layout
+        .title_candidates
+        .iter()
+        .skip(1)
+        .map(|s| s.slice(text).to_string())
+        .collect();
+    let made_label = lead_phrase(text, &layout);
     let language = article
         .meta
         .language
@@ -366,6 +375,8 @@ pub fn extract_article(article: &Article) -> ArticleFacts {
         outlet_span: outlet.and_then(|o| o.1),
         language,
         title,
+        title_alternatives,
+        made_label,
         event_date: event_span.map(|s| s.value()),
         event_span,
         date_certainty: event_span.map(|s| s.certainty),
@@ -383,6 +394,65 @@ pub fn extract_article(article: &Article) -> ArticleFacts {
         dates,
         related_events,
     }
+}
+
+/// Whether a given title is only the file's name (`2018-04-ktt.txt`, `artikel_12`).
+fn is_file_name(title: &str, file: &str) -> bool {
+    let stem = |s: &str| {
+        let base = s.rsplit(['/', '\\']).next().unwrap_or(s);
+        let base = base.split('#').next().unwrap_or(base);
+        base.rsplit_once('.')
+            .map_or(base, |(b, _)| b)
+            .to_lowercase()
+    };
+    let t = title.trim().to_lowercase();
+    t == stem(file) || t == file.to_lowercase() || t.ends_with(".txt") || t.ends_with(".json")
+}
+
+/// What happened, from the lead sentence: its first words after the dateline, up to a clause break, for a label
+/// when the article has no headline. Never a quotation.
+fn lead_phrase(text: &str, layout: &Layout) -> Option<String> {
+    const MAX_WORDS: usize = 12;
+    for line in layout.lines.iter().filter(|l| l.kind == LineKind::Body) {
+        let s = line.span.slice(text).trim();
+        // After a dateline (`JAKARTA, KOMPAS.com -`, `Jakarta (ANTARA) –`, `Bisnis.com, JAKARTA--`).
+        let head_end = s.char_indices().nth(100).map_or(s.len(), |(i, _)| i);
+        let head = s.get(..head_end).unwrap_or(s);
+        let after_dateline = ["--", " – ", " — ", " - ", " -", " –", "–"]
+            .iter()
+            .filter_map(|d| head.find(d).map(|i| i + d.len()))
+            .min()
+            .and_then(|i| s.get(i..))
+            .unwrap_or(s)
+            .trim_start_matches(['-', '–', '—', ' ']);
+        if after_dateline.starts_with(['“', '"', '\'']) {
+            continue;
+        }
+        let mut words: Vec<&str> = Vec::new();
+        let mut cut = false;
+        for w in after_dateline.split_whitespace() {
+            if w.starts_with(['“', '"']) {
+                cut = true;
+                break;
+            }
+            words.push(w);
+            let clause_end = w.ends_with([',', '.', ';', ':']);
+            if words.len() >= MAX_WORDS || clause_end && words.len() >= 6 {
+                cut = !w.ends_with('.') || words.len() >= MAX_WORDS;
+                break;
+            }
+        }
+        if words.len() < 4 {
+            continue;
+        }
+        let mut phrase = words.join(" ");
+        phrase = phrase.trim_end_matches([',', '.', ';', ':']).to_string();
+        if cut {
+            phrase.push('…');
+        }
+        return Some(phrase);
+    }
+    None
 }
 
 fn canonical_phrase(p: &str) -> String {
