@@ -572,6 +572,10 @@ pub struct Event {
     /// lane of their own.
     #[serde(default)]
     pub origin: Option<String>,
+    /// Why reports were merged into this event, one line per report that joined it (`Tempo (202.txt) joined:
+    /// dates a day apart; same forum (…); same people (…)`).
+    #[serde(default)]
+    pub merge_reasons: Vec<String>,
 }
 
 impl Event {

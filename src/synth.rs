@@ -129,6 +129,7 @@ pub fn events(n: usize, seed: u64) -> Vec<Event> {
                 curated: Vec::new(),
                 note: None,
                 origin: None,
+                merge_reasons: Vec::new(),
             }
         })
         .collect();

@@ -231,6 +231,7 @@ pub fn events_from_rows(rows: &[EventRow]) -> (Vec<Event>, Vec<Skipped>) {
             curated: Vec::new(),
             note: non_empty(&text),
             origin: Some(origin),
+            merge_reasons: Vec::new(),
         });
     }
     (events, skipped)

@@ -1,9 +1,11 @@
 //! Articles about the same event become one [`Event`] with several sources: same forum (a generic name matches
 //! a numbered one) and dates that overlap, or the same title on overlapping dates.
 
-use crate::model::{ArticleFacts, Certainty, DateSpan, Event, EventQuote, RelatedEvent, Source};
+use crate::model::{
+    ArticleFacts, Certainty, DateSpan, Event, EventQuote, Precision, RelatedEvent, Source,
+};
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Days of slack allowed between two reports' dates of one event.
 const SLACK_DAYS: i64 = 2;
@@ -155,6 +157,7 @@ fn report_event(f: &ArticleFacts, role: Role<'_>, id: String) -> Event {
                 curated: Vec::new(),
                 note: None,
                 origin: None,
+                merge_reasons: Vec::new(),
             }
         }
         Role::Related(_, r) => {
@@ -183,40 +186,10 @@ fn report_event(f: &ArticleFacts, role: Role<'_>, id: String) -> Event {
                 curated: Vec::new(),
                 note: None,
                 origin: None,
+                merge_reasons: Vec::new(),
             }
         }
     }
-}
-
-/// What merging compares, computed once per event rather than at every comparison.
-struct MergeKey {
-    forum: Option<String>,
-    title: String,
-}
-
-impl MergeKey {
-    fn of(e: &Event) -> MergeKey {
-        MergeKey {
-            forum: e.forum.as_ref().map(|f| f.to_lowercase()),
-            title: norm_title(&e.title),
-        }
-    }
-}
-
-fn same_event_keyed(a: &Event, ka: &MergeKey, b: &Event, kb: &MergeKey) -> bool {
-    // A year or month mention overlaps every day in it: only reports at the same precision merge.
-    if a.date.precision != b.date.precision || !a.date.overlaps(&b.date, SLACK_DAYS) {
-        return false;
-    }
-    let forums = match (&ka.forum, &kb.forum) {
-        (Some(a), Some(b)) => {
-            a == b
-                || (a.ends_with(b.as_str()) || b.ends_with(a.as_str()))
-                    && !(has_ordinal(a) && has_ordinal(b))
-        }
-        _ => false,
-    };
-    forums || ka.title == kb.title
 }
 
 /// Whether absorbing `other` into `into` takes `other`'s title (and place): a main event's over a mention's.
@@ -305,6 +278,7 @@ fn absorb_with(
             }
         }
     }
+    into.merge_reasons.extend(other.merge_reasons);
     into.mentioned_only &= other.mentioned_only;
     if into.forum_kind == "National"
         || into.forum_kind == "Bilateral" && other.forum_kind == "ASEAN"
@@ -348,183 +322,512 @@ fn report_key(e: &Event) -> ReportKey<'_> {
     (e.mentioned_only, e.date.start, e.id.as_str())
 }
 
-/// Merges reports (in [`reports`] order) into events: reports of one event become one event with several
-/// sources. Sorted by date.
-///
-/// Reports fall into groups that can never merge with one another (see [`independent_groups`]); the groups are
-/// merged in parallel, each in the reports' order, which gives the same events as merging them all in one pass.
-pub fn merge_reports(reports: Vec<Event>) -> Vec<Event> {
-    let groups = independent_groups(reports);
-    let mut out: Vec<Event> = groups
-        .into_par_iter()
-        .map(merge_in_order)
-        .flatten_iter()
+/// Words that tell nothing about which event a report is: function words of both languages, and the words that
+/// every report of this field uses. (What is common in the corpus at hand also weighs little: see [`Idf`].)
+const COMMON_WORDS: &[&str] = &[
+    "yang",
+    "dan",
+    "di",
+    "ke",
+    "dari",
+    "untuk",
+    "dengan",
+    "dalam",
+    "pada",
+    "akan",
+    "ini",
+    "itu",
+    "oleh",
+    "para",
+    "atas",
+    "bagi",
+    "soal",
+    "jadi",
+    "the",
+    "and",
+    "for",
+    "with",
+    "from",
+    "into",
+    "its",
+    "his",
+    "her",
+    "over",
+    "says",
+    "said",
+    "new",
+    "siber",
+    "cyber",
+    "keamanan",
+    "security",
+    "kerja",
+    "sama",
+    "cooperation",
+    "kerjasama",
+    "asean",
+    "indonesia",
+    "ri",
+    "menteri",
+    "minister",
+    "ministers",
+    "pertemuan",
+    "meeting",
+    "bahas",
+    "membahas",
+    "discuss",
+    "discusses",
+    "dorong",
+    "mendorong",
+    "perkuat",
+    "memperkuat",
+    "strengthen",
+    "tingkatkan",
+    "digital",
+];
+
+/// The distinctive words of an event's label, forum and place, hashed (sorted, no repeats).
+fn event_words(e: &Event) -> Vec<u64> {
+    let mut out: Vec<u64> = Vec::new();
+    for field in [
+        Some(e.title.as_str()),
+        e.forum.as_deref(),
+        e.location.as_deref(),
+    ] {
+        for w in field
+            .unwrap_or("")
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 3)
+        {
+            let l = w.to_lowercase();
+            if !COMMON_WORDS.contains(&l.as_str()) {
+                out.push(str_hash(&l));
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// How rare each word is among the reports: a word most reports use says little about which event one is.
+/// `ln((N + 10) / df)`: the ten imagined reports keep a word shared by the only two reports of a small corpus
+/// worth something.
+struct Idf {
+    df: FxHashMap<u64, u32>,
+    n: f64,
+}
+
+impl Idf {
+    fn of(sigs: &[Vec<u64>]) -> Idf {
+        let mut df: FxHashMap<u64, u32> = FxHashMap::default();
+        for ws in sigs {
+            for w in ws {
+                *df.entry(*w).or_default() += 1;
+            }
+        }
+        Idf {
+            df,
+            n: sigs.len() as f64,
+        }
+    }
+
+    fn weight(&self, w: u64) -> f64 {
+        let df = self.df.get(&w).copied().unwrap_or(1).max(1) as f64;
+        ((self.n + 10.0) / df).ln().max(0.0)
+    }
+}
+
+/// What merging compares, computed once per event and grown as it absorbs reports.
+struct Sig {
+    forum: Option<String>,
+    title: String,
+    place: Option<String>,
+    people: Vec<Vec<String>>,
+    countries: Vec<String>,
+    words: Vec<u64>,
+    quotes: Vec<u64>,
+    articles: FxHashSet<u64>,
+}
+
+/// The opening words of a quote, as a key: two outlets printing one statement share it.
+fn quote_key(text: &str) -> Option<u64> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(8)
+        .map(str::to_lowercase)
         .collect();
+    (words.len() >= 6).then(|| str_hash(&words.join(" ")))
+}
+
+/// A place's key: its first segment (`Nusa Dua, Bali` → `nusa dua`).
+fn place_key(p: &str) -> String {
+    p.split(',').next().unwrap_or(p).trim().to_lowercase()
+}
+
+impl Sig {
+    fn of(e: &Event, words: Vec<u64>) -> Sig {
+        Sig {
+            forum: e.forum.as_ref().map(|f| f.to_lowercase()),
+            title: norm_title(&e.title),
+            place: e.location.as_deref().map(place_key),
+            people: e
+                .people
+                .iter()
+                .map(|p| super::people::name_tokens(p))
+                .collect(),
+            countries: e
+                .countries
+                .iter()
+                .filter(|c| *c != "Indonesia")
+                .cloned()
+                .collect(),
+            words,
+            quotes: e
+                .quotes
+                .iter()
+                .filter_map(|q| quote_key(&q.quote.text))
+                .collect(),
+            articles: e.sources.iter().map(|s| str_hash(&s.article_id)).collect(),
+        }
+    }
+
+    /// Takes in what a report absorbed into this event adds.
+    fn absorb(&mut self, event: &Event, other: Sig) {
+        self.forum = event.forum.as_ref().map(|f| f.to_lowercase());
+        self.title = norm_title(&event.title);
+        self.place = event.location.as_deref().map(place_key);
+        for p in other.people {
+            if !self
+                .people
+                .iter()
+                .any(|q| super::people::same_person_tokens(q, &p))
+            {
+                self.people.push(p);
+            }
+        }
+        for c in other.countries {
+            if !self.countries.contains(&c) {
+                self.countries.push(c);
+            }
+        }
+        self.words.extend(other.words);
+        self.words.sort_unstable();
+        self.words.dedup();
+        self.quotes.extend(other.quotes);
+        self.articles.extend(other.articles);
+    }
+}
+
+/// Whether two forum names can be the same meeting: equal, or one a generic form of the other (`ASEAN Summit`
+/// and `32nd ASEAN Summit`), but never two numbered editions.
+fn forums_compatible(a: &str, b: &str) -> bool {
+    a == b || (a.ends_with(b) || b.ends_with(a)) && !(has_ordinal(a) && has_ordinal(b))
+}
+
+/// Days between two spans (0 when they overlap). A day whose year is uncertain is compared by month and day,
+/// in the other's year: its year is a guess, its day is not.
+fn day_gap(a: &DateSpan, b: &DateSpan) -> i64 {
+    use chrono::Datelike;
+    let shift = |d: &DateSpan, year: i32| -> Option<DateSpan> {
+        let start = d.start.with_year(year)?;
+        let end = start + chrono::Duration::days((d.end - d.start).num_days());
+        Some(DateSpan { start, end, ..*d })
+    };
+    let (a, b) = match (a.certainty, b.certainty) {
+        (Certainty::Uncertain, c) if c != Certainty::Uncertain => {
+            (shift(a, b.start.year()).unwrap_or(*a), *b)
+        }
+        (c, Certainty::Uncertain) if c != Certainty::Uncertain => {
+            (*a, shift(b, a.start.year()).unwrap_or(*b))
+        }
+        _ => (*a, *b),
+    };
+    (b.start - a.end)
+        .num_days()
+        .max((a.start - b.end).num_days())
+        .max(0)
+}
+
+/// Evidence needed for two articles' main reports to be one event.
+const MERGE_EVIDENCE: f64 = 3.0;
+
+/// How strongly two main reports say they are the same event, with the reasons; `None` when their dates
+/// cannot be one event's. Dates within [`SLACK_DAYS`] are required; then a shared forum, title, place, people,
+/// countries, rare words and quoted statements add up, and a different forum or place counts against.
+fn evidence(a: &Event, sa: &Sig, b: &Event, sb: &Sig, idf: &Idf) -> Option<(f64, Vec<String>)> {
+    if a.date.precision != b.date.precision {
+        return None;
+    }
+    let gap = day_gap(&a.date, &b.date);
+    if gap > SLACK_DAYS {
+        return None;
+    }
+    let mut score = 0.0;
+    let mut why: Vec<String> = Vec::new();
+    why.push(match gap {
+        0 => "same dates".to_string(),
+        1 => "dates a day apart".to_string(),
+        n => format!("dates {n} days apart"),
+    });
+    if gap == 0 {
+        score += 0.5;
+    }
+    if !sa.title.is_empty() && sa.title == sb.title {
+        score += 5.0;
+        why.push("same headline".into());
+    }
+    match (&sa.forum, &sb.forum) {
+        (Some(x), Some(y)) if forums_compatible(x, y) => {
+            score += 3.0;
+            why.push(format!("same forum ({})", b.forum.as_deref().unwrap_or(y)));
+        }
+        (Some(_), Some(_)) => score -= 2.0,
+        _ => {}
+    }
+    match (&sa.place, &sb.place) {
+        (Some(x), Some(y)) if x == y => {
+            score += 1.0;
+            why.push(format!(
+                "same place ({})",
+                b.location.as_deref().unwrap_or(y)
+            ));
+        }
+        (Some(_), Some(_)) => score -= 2.0,
+        _ => {}
+    }
+    let shared_people: Vec<&str> = b
+        .people
+        .iter()
+        .zip(&sb.people)
+        .filter(|(_, t)| {
+            sa.people
+                .iter()
+                .any(|u| super::people::same_person_tokens(u, t))
+        })
+        .map(|(p, _)| p.as_str())
+        .take(3)
+        .collect();
+    if !shared_people.is_empty() {
+        score += (1.5 * shared_people.len() as f64).min(3.0);
+        why.push(format!("same people ({})", shared_people.join(", ")));
+    }
+    let shared_countries: Vec<&String> = sb
+        .countries
+        .iter()
+        .filter(|c| sa.countries.contains(c))
+        .take(3)
+        .collect();
+    if !shared_countries.is_empty() {
+        score += 0.5 * shared_countries.len() as f64;
+        why.push(format!(
+            "same countries ({})",
+            shared_countries
+                .iter()
+                .map(|c| c.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    // Rare words of the labels (sorted lists: one merge-like walk).
+    let (mut i, mut j, mut rare) = (0, 0, 0.0);
+    while let (Some(x), Some(y)) = (sa.words.get(i), sb.words.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                rare += idf.weight(*x);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    if rare > 0.0 {
+        score += (rare / 3.0).min(3.0);
+        why.push("shared words in the headlines".into());
+    }
+    if sb.quotes.iter().any(|q| sa.quotes.contains(q)) {
+        score += 3.0;
+        why.push("the same statement quoted".into());
+    }
+    Some((score, why))
+}
+
+/// Whether a report mentioned in passing is this event: the same forum or headline on overlapping dates.
+fn mention_matches(a: &Event, sa: &Sig, b: &Event, sb: &Sig) -> bool {
+    if a.date.precision != b.date.precision || !a.date.overlaps(&b.date, SLACK_DAYS) {
+        return false;
+    }
+    let forums = match (&sa.forum, &sb.forum) {
+        (Some(x), Some(y)) => forums_compatible(x, y),
+        _ => false,
+    };
+    forums || !sa.title.is_empty() && sa.title == sb.title
+}
+
+/// How a source is named in a merge reason.
+fn source_name(s: &Source) -> String {
+    match &s.outlet {
+        Some(o) => format!("{o} ({})", s.file),
+        None => s.file.clone(),
+    }
+}
+
+/// At most this many earlier events are weighed for each report (the nearest in date): a corpus with hundreds
+/// of reports a day stays linear.
+const MAX_CANDIDATES: usize = 256;
+
+/// Merges reports (in [`reports`] order: main reports first, then mentions, each by date) into events. Two
+/// articles' main reports become one event on evidence ([`evidence`]); a mention joins the event whose forum
+/// or headline it names on its dates. Reports of one article never merge. Sorted by date. Each merged event
+/// says why in [`Event::merge_reasons`].
+pub fn merge_reports(reports: Vec<Event>) -> Vec<Event> {
+    let words: Vec<Vec<u64>> = reports.par_iter().map(event_words).collect();
+    let idf = Idf::of(&words);
+    let sigs: Vec<Sig> = reports
+        .par_iter()
+        .zip(words)
+        .map(|(e, w)| Sig::of(e, w))
+        .collect();
+    let mut out: Vec<Event> = Vec::new();
+    let mut out_sigs: Vec<Sig> = Vec::new();
+    let mut part_hashes: Vec<FxHashSet<u64>> = Vec::new();
+    // Events so far by precision and start day, to weigh only those whose dates can be near; day-precision
+    // events also by month and day, for reports whose year is uncertain.
+    let mut by_start: [std::collections::BTreeMap<chrono::NaiveDate, Vec<usize>>; 3] =
+        Default::default();
+    let mut longest_days: [i64; 3] = [0; 3];
+    let mut by_month_day: FxHashMap<(u32, u32), Vec<usize>> = FxHashMap::default();
+    let slot = |p: Precision| match p {
+        Precision::Day => 0,
+        Precision::Month => 1,
+        Precision::Year => 2,
+    };
+    let month_day = |d: chrono::NaiveDate| {
+        use chrono::Datelike;
+        (d.month(), d.day())
+    };
+    for (e, se) in reports.into_iter().zip(sigs) {
+        let k = slot(e.date.precision);
+        let (Some(index), Some(longest)) = (by_start.get(k), longest_days.get(k)) else {
+            continue;
+        };
+        let from = e.date.start - chrono::Duration::days(*longest + SLACK_DAYS);
+        let to = e.date.end + chrono::Duration::days(SLACK_DAYS);
+        let mut candidates: Vec<usize> = index
+            .range(from..=to)
+            .flat_map(|(_, ids)| ids.iter().copied())
+            .collect();
+        let uncertain_day = e.date.precision == Precision::Day;
+        if uncertain_day {
+            // Events whose year is uncertain, or reports whose year is: compared by month and day.
+            for d in 0..=2 * SLACK_DAYS {
+                let day =
+                    e.date.start - chrono::Duration::days(SLACK_DAYS) + chrono::Duration::days(d);
+                if let Some(ids) = by_month_day.get(&month_day(day)) {
+                    candidates.extend(ids.iter().copied().filter(|&i| {
+                        e.date.certainty == Certainty::Uncertain
+                            || out
+                                .get(i)
+                                .is_some_and(|o| o.date.certainty == Certainty::Uncertain)
+                    }));
+                }
+            }
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        if candidates.len() > MAX_CANDIDATES {
+            let dist = |i: &usize| {
+                out.get(*i)
+                    .map_or(i64::MAX, |o| (o.date.start - e.date.start).num_days().abs())
+            };
+            candidates.sort_by_key(|i| (dist(i), *i));
+            candidates.truncate(MAX_CANDIDATES);
+        }
+        let same_article = |i: usize| {
+            out_sigs
+                .get(i)
+                .is_some_and(|s| !s.articles.is_disjoint(&se.articles))
+        };
+        let mut best: Option<(usize, f64, Vec<String>)> = None;
+        for i in candidates {
+            let (Some(o), Some(so)) = (out.get(i), out_sigs.get(i)) else {
+                continue;
+            };
+            if same_article(i) {
+                continue;
+            }
+            let found = if e.mentioned_only {
+                mention_matches(o, so, &e, &se).then(|| (MERGE_EVIDENCE, Vec::new()))
+            } else if o.mentioned_only {
+                None
+            } else {
+                evidence(o, so, &e, &se, &idf)
+            };
+            if let Some((score, why)) = found
+                && score >= MERGE_EVIDENCE
+                && best
+                    .as_ref()
+                    .is_none_or(|(bi, bs, _)| score > *bs || score == *bs && i < *bi)
+            {
+                best = Some((i, score, why));
+            }
+        }
+        match best {
+            Some((i, _, why)) => {
+                let Some(o) = out.get_mut(i) else { continue };
+                if !e.mentioned_only
+                    && let Some(s) = e.sources.first()
+                {
+                    o.merge_reasons
+                        .push(format!("{} joined: {}", source_name(s), why.join("; ")));
+                }
+                let old_start = o.date.start;
+                absorb_with(o, e, part_hashes.get_mut(i));
+                if let Some(so) = out_sigs.get_mut(i) {
+                    so.absorb(o, se);
+                }
+                if o.date.start != old_start {
+                    if let Some(ids) = by_start.get_mut(k).and_then(|m| m.get_mut(&old_start)) {
+                        ids.retain(|&x| x != i);
+                    }
+                    if let Some(m) = by_start.get_mut(k) {
+                        m.entry(o.date.start).or_default().push(i);
+                    }
+                    if k == 0 {
+                        by_month_day
+                            .entry(month_day(o.date.start))
+                            .or_default()
+                            .push(i);
+                    }
+                }
+                if let Some(l) = longest_days.get_mut(k) {
+                    *l = (*l).max((o.date.end - o.date.start).num_days());
+                }
+            }
+            None => {
+                let i = out.len();
+                if let Some(l) = longest_days.get_mut(k) {
+                    *l = (*l).max((e.date.end - e.date.start).num_days());
+                }
+                if let Some(m) = by_start.get_mut(k) {
+                    m.entry(e.date.start).or_default().push(i);
+                }
+                if k == 0 {
+                    by_month_day
+                        .entry(month_day(e.date.start))
+                        .or_default()
+                        .push(i);
+                }
+                part_hashes.push(e.parts.iter().map(|p| str_hash(p)).collect());
+                out.push(e);
+                out_sigs.push(se);
+            }
+        }
+    }
     sort_events(&mut out);
     out
 }
-
-/// Splits reports (keeping their order) into groups such that no report of one group can merge with any
-/// event built from another: two reports are in one group when their forums are equal or one ends with the
-/// other, or when their normalised titles are equal ([`same_event_keyed`] needs one of these). Absorbing a report
-/// only takes its forum or title, which belong to the same group, so events never leave their group.
-fn independent_groups(reports: Vec<Event>) -> Vec<Vec<(Event, MergeKey)>> {
-    fn root(parent: &mut [usize], mut i: usize) -> usize {
-        while let Some(&p) = parent.get(i) {
-            if p == i {
-                break;
-            }
-            let grand = parent.get(p).copied().unwrap_or(p);
-            if let Some(slot) = parent.get_mut(i) {
-                *slot = grand;
-            }
-            i = p;
-        }
-        i
-    }
-    fn join(parent: &mut [usize], a: usize, b: usize) {
-        let (ra, rb) = (root(parent, a), root(parent, b));
-        if ra != rb
-            && let Some(slot) = parent.get_mut(ra.max(rb))
-        {
-            *slot = ra.min(rb);
-        }
-    }
-    // Each report's key is computed once, here, and joins it in its group's merge. In parallel: on one thread this
-    // was half of the merge's instructions. Kept beside the reports until then (pairing them up front copied every
-    // report once more).
-    let keys: Vec<MergeKey> = reports.par_iter().map(MergeKey::of).collect();
-    let mut parent: Vec<usize> = (0..keys.len()).collect();
-    {
-        let mut by_title: FxHashMap<&str, usize> = FxHashMap::default();
-        let mut by_forum: FxHashMap<&str, usize> = FxHashMap::default();
-        for (i, k) in keys.iter().enumerate() {
-            let first = *by_title.entry(k.title.as_str()).or_insert(i);
-            join(&mut parent, first, i);
-            if let Some(f) = &k.forum {
-                let first = *by_forum.entry(f.as_str()).or_insert(i);
-                join(&mut parent, first, i);
-            }
-        }
-        // Forums where one ends with the other (a generic name and a numbered one) can merge too.
-        let forums: Vec<(&str, usize)> = by_forum.into_iter().collect();
-        for (a, &(fa, ia)) in forums.iter().enumerate() {
-            for &(fb, ib) in forums.iter().skip(a + 1) {
-                if fa.ends_with(fb) || fb.ends_with(fa) {
-                    join(&mut parent, ia, ib);
-                }
-            }
-        }
-    }
-    // Each report's group (numbered in order of first appearance), then the groups filled at their final
-    // sizes (reports are large: growing the groups copied them over and over).
-    let mut slot_of_root: FxHashMap<usize, usize> = FxHashMap::default();
-    let mut sizes: Vec<usize> = Vec::new();
-    let slots: Vec<usize> = (0..keys.len())
-        .map(|i| {
-            let r = root(&mut parent, i);
-            let slot = *slot_of_root.entry(r).or_insert_with(|| {
-                sizes.push(0);
-                sizes.len() - 1
-            });
-            if let Some(n) = sizes.get_mut(slot) {
-                *n += 1;
-            }
-            slot
-        })
-        .collect();
-    let mut groups: Vec<Vec<(Event, MergeKey)>> =
-        sizes.iter().map(|&n| Vec::with_capacity(n)).collect();
-    for ((report, key), slot) in reports.into_iter().zip(keys).zip(slots) {
-        if let Some(g) = groups.get_mut(slot) {
-            g.push((report, key));
-        }
-    }
-    groups
-}
-
-/// Merges reports (with their keys) in their order (see [`merge_reports`]); events in order of creation.
-fn merge_in_order(reports: Vec<(Event, MergeKey)>) -> Vec<Event> {
-    let mut out: Vec<Event> = Vec::new();
-    // Events so far by precision (only equal precisions merge) and start day, to look only at those whose dates
-    // can overlap: O(n log n), not O(n²).
-    let mut index: [(
-        std::collections::BTreeMap<chrono::NaiveDate, Vec<usize>>,
-        i64,
-    ); 3] = Default::default();
-    let slot = |p: crate::model::Precision| match p {
-        crate::model::Precision::Day => 0,
-        crate::model::Precision::Month => 1,
-        crate::model::Precision::Year => 2,
-    };
-    let mut keys: Vec<MergeKey> = Vec::new();
-    // Hashes of each event's source articles: whether a report shares an article with an event is then a look-up
-    // per report source (confirmed on the ids themselves) instead of a scan of the event's sources, which grow to
-    // hundreds on a large corpus.
-    let id_hash = |s: &Source| str_hash(&s.article_id);
-    let mut source_ids: Vec<rustc_hash::FxHashSet<u64>> = Vec::new();
-    // Likewise the hashes of each event's parts (see `absorb_with`).
-    let mut part_hashes: Vec<rustc_hash::FxHashSet<u64>> = Vec::new();
-    for (e, ke) in reports {
-        let Some((by_start, longest_days)) = index.get_mut(slot(e.date.precision)) else {
-            continue;
-        };
-        let from = e.date.start - chrono::Duration::days(*longest_days + SLACK_DAYS);
-        let to = e.date.end + chrono::Duration::days(SLACK_DAYS);
-        // The first event (in order of creation) that is the same event, as a linear scan would find it.
-        let target = by_start
-            .range(from..=to)
-            .flat_map(|(_, ids)| ids.iter().copied())
-            .filter(|&i| {
-                out.get(i).zip(keys.get(i)).is_some_and(|(o, ko)| {
-                    same_event_keyed(o, ko, &e, &ke)
-                        && !e.sources.iter().any(|t| {
-                            source_ids
-                                .get(i)
-                                .is_some_and(|ids| ids.contains(&id_hash(t)))
-                                && o.sources.iter().any(|s| s.article_id == t.article_id)
-                        })
-                })
-            })
-            .min();
-        match target.and_then(|i| out.get_mut(i).map(|o| (i, o))) {
-            Some((i, o)) => {
-                let old_start = o.date.start;
-                // The key changes only when absorbing takes the other's title or a longer (or first) forum.
-                let retitled = takes_other_title(o, &e);
-                let old_forum_len = o.forum.as_ref().map(String::len);
-                if let Some(ids) = source_ids.get_mut(i) {
-                    ids.extend(e.sources.iter().map(id_hash));
-                }
-                absorb_with(o, e, part_hashes.get_mut(i));
-                if (retitled || o.forum.as_ref().map(String::len) != old_forum_len)
-                    && let Some(k) = keys.get_mut(i)
-                {
-                    *k = MergeKey::of(o);
-                }
-                // The merged date may have moved: re-file the event under its new start.
-                if o.date.start != old_start {
-                    let new_start = o.date.start;
-                    if let Some(ids) = by_start.get_mut(&old_start) {
-                        ids.retain(|&k| k != i);
-                    }
-                    by_start.entry(new_start).or_default().push(i);
-                }
-                *longest_days = (*longest_days).max((o.date.end - o.date.start).num_days());
-            }
-            None => {
-                *longest_days = (*longest_days).max((e.date.end - e.date.start).num_days());
-                by_start.entry(e.date.start).or_default().push(out.len());
-                source_ids.push(e.sources.iter().map(id_hash).collect());
-                part_hashes.push(e.parts.iter().map(|p| str_hash(p)).collect());
-                out.push(e);
-                keys.push(ke);
-            }
-        }
-    }
-    out
-}
-
 /// Sorts events by start date, then id (the timeline's order).
 pub fn sort_events(events: &mut [Event]) {
     events.sort_by(event_order);
@@ -604,46 +907,141 @@ mod tests {
         assert!(want.len() > 1500);
     }
 
-    #[test]
-    fn merging_by_independent_groups_equals_one_pass() {
-        let reps = reports(&facts(3000));
-        let keyed = reps.iter().map(|e| (e.clone(), MergeKey::of(e))).collect();
-        let mut one_pass = merge_in_order(keyed);
-        sort_events(&mut one_pass);
-        let grouped = merge_reports(reps.clone());
-        assert_eq!(grouped, one_pass);
-        // Reports merged, and split into several groups (else nothing runs in parallel).
-        assert!(
-            grouped.len() < reps.len() / 2,
-            "{} of {}",
-            grouped.len(),
-            reps.len()
+    /// A main report of a made-up article: its date, forum, place, people, countries and headline.
+    fn report(
+        id: &str,
+        day: u32,
+        forum: Option<&str>,
+        place: Option<&str>,
+        people: &[&str],
+        title: &str,
+    ) -> Event {
+        let date = DateSpan::day(
+            chrono::NaiveDate::from_ymd_opt(2019, 9, day).unwrap(),
+            Certainty::Inferred,
         );
-        assert!(independent_groups(reps).len() >= 2);
+        let f = ArticleFacts {
+            id: id.into(),
+            file: format!("{id}.txt"),
+            url: None,
+            outlet: Some(format!("Outlet {id}")),
+            outlet_span: None,
+            language: "id".into(),
+            title: Some(title.into()),
+            title_alternatives: Vec::new(),
+            made_label: None,
+            event_date: Some(date.value()),
+            event_span: Some(date),
+            date_certainty: Some(date.certainty),
+            date_evidence: None,
+            date_mention: None,
+            published_date: None,
+            location: place.map(str::to_string),
+            location_span: None,
+            countries: vec!["Indonesia".into(), "Japan".into()],
+            forum: forum.map(str::to_string),
+            forum_span: None,
+            forum_kind: "ASEAN".into(),
+            people: people.iter().map(|p| p.to_string()).collect(),
+            quotes: Vec::new(),
+            dates: Vec::new(),
+            related_events: Vec::new(),
+        };
+        article_events(&f).remove(0)
     }
 
     #[test]
-    fn groups_join_suffix_forums_and_equal_titles() {
-        let mut reps = reports(&facts(40));
-        for (i, e) in reps.iter_mut().enumerate() {
-            e.title = format!("judul {i}");
-            e.forum = None;
-        }
-        let set = |e: &mut Event, forum: Option<&str>, title: &str| {
-            e.forum = forum.map(str::to_string);
-            e.title = title.to_string();
-        };
-        set(&mut reps[0], Some("ASEAN Summit"), "a");
-        set(&mut reps[1], Some("34th ASEAN Summit"), "b");
-        set(&mut reps[2], Some("UN Security Council"), "c");
-        set(&mut reps[3], None, "C!"); // the same normalised title as reps[2]
-        let ids =
-            |g: &Vec<(Event, MergeKey)>| g.iter().map(|(e, _)| e.id.clone()).collect::<Vec<_>>();
-        let groups: Vec<Vec<String>> = independent_groups(reps.clone()).iter().map(ids).collect();
-        let group_of = |k: usize| groups.iter().position(|g| g.contains(&reps[k].id));
-        assert_eq!(group_of(0), group_of(1));
-        assert_eq!(group_of(2), group_of(3));
-        assert_ne!(group_of(0), group_of(2));
-        assert_eq!(groups.iter().map(Vec::len).sum::<usize>(), reps.len());
+    fn reports_of_one_meeting_merge_on_evidence_and_say_why() {
+        // Indonesian and English reports a day apart: no shared forum name, but the place, a person, a country
+        // and a rare word of the headline.
+        let a = report(
+            "a",
+            19,
+            None,
+            Some("Jakarta"),
+            &["Rudiantara"],
+            "Rudiantara Buka Forum CISO ASEAN",
+        );
+        let b = report(
+            "b",
+            20,
+            None,
+            Some("Jakarta"),
+            &["Rudiantara"],
+            "Rudiantara opens ASEAN CISO forum",
+        );
+        let merged = merge_reports(vec![a, b]);
+        assert_eq!(merged.len(), 1, "{merged:#?}");
+        let why = merged[0].merge_reasons.join(" ");
+        assert!(
+            why.contains("Rudiantara") && why.contains("a day apart"),
+            "{why}"
+        );
+    }
+
+    #[test]
+    fn nearby_reports_of_different_meetings_stay_apart() {
+        // The same day and city, different forums and people: two events.
+        let a = report(
+            "a",
+            19,
+            Some("ASEAN CISO Forum"),
+            Some("Jakarta"),
+            &["Rudiantara"],
+            "Forum CISO ASEAN dibuka",
+        );
+        let b = report(
+            "b",
+            19,
+            Some("UN Security Council"),
+            Some("New York"),
+            &["Dian Triansyah Djani"],
+            "DK PBB bahas serangan siber",
+        );
+        assert_eq!(merge_reports(vec![a, b]).len(), 2);
+        // The same forum and city a week apart: two events.
+        let c = report(
+            "c",
+            2,
+            Some("ASEAN CISO Forum"),
+            Some("Jakarta"),
+            &["Rudiantara"],
+            "Forum CISO ASEAN dibuka",
+        );
+        let d = report(
+            "d",
+            9,
+            Some("ASEAN CISO Forum"),
+            Some("Jakarta"),
+            &["Rudiantara"],
+            "Forum CISO ASEAN ditutup",
+        );
+        assert_eq!(merge_reports(vec![c, d]).len(), 2);
+    }
+
+    #[test]
+    fn a_report_whose_year_is_uncertain_joins_its_dated_twin() {
+        let a = report(
+            "a",
+            19,
+            Some("ASEAN CISO Forum"),
+            Some("Jakarta"),
+            &["Rudiantara"],
+            "Forum CISO ASEAN dibuka",
+        );
+        let mut b = report(
+            "b",
+            19,
+            Some("ASEAN CISO Forum"),
+            Some("Jakarta"),
+            &["Rudiantara"],
+            "CISO forum opens",
+        );
+        let guessed = chrono::NaiveDate::from_ymd_opt(2024, 9, 19).unwrap();
+        b.date = DateSpan::day(guessed, Certainty::Uncertain);
+        let merged = merge_reports(vec![a, b]);
+        assert_eq!(merged.len(), 1);
+        assert_eq!(merged[0].date.start.to_string(), "2019-09-19");
+        assert_eq!(merged[0].date.certainty, Certainty::Inferred);
     }
 }

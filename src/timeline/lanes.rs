@@ -171,6 +171,7 @@ pub(crate) mod tests_support {
             curated: Vec::new(),
             note: None,
             origin: None,
+            merge_reasons: Vec::new(),
         }
     }
 }

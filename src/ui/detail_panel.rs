@@ -139,6 +139,13 @@ impl LinimasaApp {
                 }
                 ui.separator();
                 ui.strong(format!("Sources ({})", e.sources.len()));
+                if !e.merge_reasons.is_empty() {
+                    ui.collapsing("Why these reports are one event", |ui| {
+                        for why in &e.merge_reasons {
+                            ui.label(RichText::new(why).small());
+                        }
+                    });
+                }
                 for (si, s) in e.sources.iter().enumerate() {
                     ui.group(|ui| {
                         ui.label(
