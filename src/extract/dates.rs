@@ -957,7 +957,9 @@ fn year_for_day_month(
     let candidates: Vec<i32> = (YEAR_RANGE.0..=YEAR_RANGE.1).filter(|&y| fits(y)).collect();
     if weekday.is_some() {
         match candidates.as_slice() {
-            [] => None,
+            // A weekday that fits no year of the period is a slip of the writer's: the day and month stand, the
+            // year is unknown.
+            [] => year_for_day_month(day, month, None, future, anchors),
             [one] => Some((*one, Certainty::Inferred)),
             many => {
                 let mentioned: Vec<i32> = many
@@ -982,9 +984,14 @@ fn year_for_day_month(
                 best = Some((n, y));
             }
         }
-        best.map(|(_, y)| (y, Certainty::Uncertain))
+        // With no year at all, the day is still shown, at a year marked as unknown.
+        Some((best.map_or(UNKNOWN_YEAR, |(_, y)| y), Certainty::Uncertain))
     }
 }
+
+/// Where a date whose year nothing tells is placed (marked uncertain; the corpus pass moves it to the year most of
+/// the corpus's articles report).
+pub const UNKNOWN_YEAR: i32 = YEAR_RANGE.1;
 
 #[cfg(test)]
 mod tests {

@@ -266,7 +266,21 @@ pub fn extract_article(article: &Article) -> ArticleFacts {
                     .map(|f| Span::new(f.start, f.end));
                 (Some(DateSpan::day(p, Certainty::Inferred)), ev, ev)
             }
-            None => (None, None, None),
+            // Nothing dates the article: its event is still shown, in the year the text names most (or a year
+            // marked unknown), flagged uncertain, so that the reader sees it and can set the date.
+            None => {
+                let mut years = anchors.years.clone();
+                years.sort_unstable();
+                let most = years
+                    .chunk_by(|a, b| a == b)
+                    .max_by_key(|run| run.len())
+                    .and_then(|run| run.first().copied());
+                (
+                    DateSpan::year(most.unwrap_or(dates::UNKNOWN_YEAR), Certainty::Uncertain),
+                    None,
+                    None,
+                )
+            }
         },
     };
 
