@@ -439,8 +439,10 @@ fn hand_made_events_get_their_own_lane_and_exports_read_back() {
         assert_eq!(orig.date.precision, b.date.precision);
         assert_eq!(orig.title, b.title);
         assert_eq!(orig.quotes.len(), b.quotes.len(), "{}", orig.title);
+        // HTML (TimelineJS text) does not keep runs of white space: words compared.
+        let words = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
         for (q, r) in orig.quotes.iter().zip(&b.quotes) {
-            assert_eq!(q.quote.text, r.quote.text);
+            assert_eq!(words(&q.quote.text), words(&r.quote.text));
             assert_eq!(q.quote.speaker, r.quote.speaker);
         }
     }

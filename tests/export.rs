@@ -195,7 +195,9 @@ fn zoomed_view_keeps_events_in_place() {
         (scene.time_rect[2] - scene.time_rect[0]) as f64,
     );
     for hit in &scene.hits {
-        if let linimasa::scene::HitTarget::Event(i) = hit.target {
+        if let linimasa::scene::HitTarget::Event(i) = hit.target
+            && x.events[i].date.start >= linimasa::timeline::date_of(view.start)
+        {
             let x0 =
                 axis.x_from_time(linimasa::timeline::day_number(x.events[i].date.start)) as f32;
             assert!(

@@ -101,7 +101,11 @@ fn clicking_an_event_shows_its_quote_and_source() {
     h.run_steps(3);
     assert!(h.state().selected.is_some(), "the click selected an event");
     // The quote is listed (in quotation marks) and also highlighted in the article text.
-    h.get_by_label_contains(&format!("“{quote}"));
+    assert!(
+        h.query_all_by_label_contains(&format!("“{quote}"))
+            .next()
+            .is_some()
+    );
     assert!(h.query_all_by_label_contains(&quote).count() >= 2);
     assert!(
         h.query_all_by_label_contains(&outlet).count() > 0,

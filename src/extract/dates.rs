@@ -91,6 +91,9 @@ pub struct Found {
 
 const MONTH_RE: &str = r"(?:januari|january|februari|pebruari|february|maret|march|april|mei|may|juni|june|juli|july|agustus|august|september|oktober|october|november|nopember|desember|december|sept|jan|feb|mar|apr|jun|jul|agu|agt|aug|sep|okt|oct|nov|nop|des|dec)\.?";
 const WEEKDAY_RE: &str = r"(?:senin|selasa|rabu|kamis|jum['’]?at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
+/// Weekdays as they stand before a date in page date lines, abbreviations included (`Fri, February 3, 2017`,
+/// `Rab, 07 Sep 2016`); an abbreviation alone is no date.
+const WEEKDAY_PREFIX_RE: &str = r"(?:senin|selasa|rabu|kamis|jum['’]?at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|sen|sel|rab|kam|jum|sab|min)\.?";
 
 /// Relative expressions (`kemarin`, `akhir pekan lalu`, `dua hari lalu`, `last week`).
 const RELATIVE_RE: &str = r"\b(?:kemarin(?:\s+(?:pagi|siang|sore|malam))?|hari\s+ini|tadi\s+malam|semalam|akhir\s+pekan\s+lalu|akhir\s+minggu\s+lalu|pekan\s+lalu|minggu\s+lalu|pekan\s+depan|minggu\s+depan|bulan\s+lalu|tahun\s+lalu|besok|lusa|yesterday|today|tomorrow|last\s+weekend|last\s+week|next\s+week|last\s+month|last\s+year|(?P<n>\d+|satu|dua|tiga|empat|lima|enam|tujuh|one|two|three|four|five|six|seven)\s+(?P<unit>hari|pekan|minggu|bulan|tahun|days?|weeks?|months?|years?)\s+(?:yang\s+)?(?:lalu|ago))\b";
@@ -109,7 +112,7 @@ struct Patterns {
 const MONTH_GROUPS: [&str; 9] = ["wd", "d", "d2", "mo", "y", "hh", "mm", "bulan", "rel"];
 
 static PATTERNS: LazyLock<Option<Patterns>> = LazyLock::new(|| {
-    let wd = WEEKDAY_RE;
+    let wd = WEEKDAY_PREFIX_RE;
     Some(Patterns {
         paren: crate::extract::regex(&format!(
             r"(?:\b(?P<wd>{wd})\b\s*,?\s*)?\(\s*(?P<d>\d{{1,2}})\s*/\s*(?P<m>\d{{1,2}})(?:\s*/\s*(?P<y>\d{{4}}|\d{{2}}))?\s*\)"
@@ -127,7 +130,7 @@ static PATTERNS: LazyLock<Option<Patterns>> = LazyLock::new(|| {
 
 /// The four month patterns: day-month, month-day, month-year and bare month (see `Patterns::months`).
 fn month_patterns() -> [String; 4] {
-    let wd = WEEKDAY_RE;
+    let wd = WEEKDAY_PREFIX_RE;
     let mo = MONTH_RE;
     [
         format!(
@@ -228,6 +231,15 @@ static WEEKDAY_KEYS: LazyLock<Option<rustc_hash::FxHashMap<u128, u32>>> =
 /// Looks a month name up in the lexicon.
 pub fn month_number(word: &str) -> Option<u32> {
     lexicon_lookup(MONTHS, MONTH_KEYS.as_ref(), word.trim_end_matches('.'))
+}
+
+/// A weekday as printed before a date: a name, or an abbreviation (`Fri`, `Rab.`).
+fn weekday_prefix_of(word: &str) -> Option<Weekday> {
+    let w = word.trim_end_matches('.');
+    weekday_of(w).or_else(|| {
+        let n = lexicon_number(super::lexicon::WEEKDAY_ABBREVIATIONS, w)?;
+        Weekday::try_from(u8::try_from(n).ok()?).ok()
+    })
 }
 
 /// Looks a weekday name up in the lexicon.
@@ -394,12 +406,21 @@ pub(crate) fn find_dates_in(
     };
     let orig = |m: super::re::Match<'_>| text.get(m.range()).unwrap_or("");
     let mut out: Vec<Found> = Vec::new();
-    let push = |out: &mut Vec<Found>, f: Found| {
-        if !out.iter().any(|o| o.start < f.end && f.start < o.end) {
+    // The byte ranges taken so far (start → end; they never overlap), so that a new mention is checked against
+    // its neighbour only: linear in the number of mentions, not quadratic.
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    let mut push = |out: &mut Vec<Found>, f: Found| {
+        let overlaps = taken
+            .range(..f.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > f.start);
+        if !overlaps {
+            taken.insert(f.start, f.end);
             out.push(f);
         }
     };
-    let wd_of = |c: &super::re::Captures<'_>| c.name("wd").and_then(|m| weekday_of(m.as_str()));
+    let wd_of =
+        |c: &super::re::Captures<'_>| c.name("wd").and_then(|m| weekday_prefix_of(m.as_str()));
 
     // The numeric forms each hold a `/` or `-`: they are searched only around those bytes.
     let paren = p
@@ -545,7 +566,7 @@ pub(crate) fn find_dates_in(
                 day_to,
                 month,
                 year: g(4).and_then(|y| y.as_str().parse().ok()),
-                weekday: g(0).and_then(|w| weekday_of(w.as_str())),
+                weekday: g(0).and_then(|w| weekday_prefix_of(w.as_str())),
                 has_time: g(5).is_some(),
                 news_style: false,
             };
@@ -759,7 +780,31 @@ pub(crate) fn find_dates_in(
         }
     }
     out.sort_by_key(|f| (f.start, f.end));
+    for f in &mut out {
+        if let RawDate::Day {
+            year: Some(_),
+            has_time,
+            ..
+        } = &mut f.raw
+            && !*has_time
+        {
+            *has_time = clock_time_follows(text, f.end);
+        }
+    }
     out
+}
+
+/// Whether a clock time follows a date within a few separators: `February 3, 2017 / 08:00 am`,
+/// `21 Jun 2016 12:11 WIB`, `05/05/2023, 16:08 WIB`, `Senin, 06 Mar 2017 | 23:55`.
+fn clock_time_follows(text: &str, end: usize) -> bool {
+    let after = window_after(text, end, 16);
+    let rest = after.trim_start_matches([' ', '\t', ',', '|', '/', '-', '–', '\u{a0}']);
+    let b = rest.as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    (1..=2).contains(&digits)
+        && matches!(b.get(digits), Some(b':' | b'.'))
+        && b.get(digits + 1).is_some_and(u8::is_ascii_digit)
+        && b.get(digits + 2).is_some_and(u8::is_ascii_digit)
 }
 
 /// What the whole article offers to resolve year-less and relative mentions.

@@ -2,7 +2,7 @@
 
 use super::dates::{window_after, window_before};
 use super::layout::{Layout, LineKind};
-use super::lexicon::{COUNTRIES, FORUMS, OUTLETS, PLACES};
+use super::lexicon::{COUNTRIES, FORUMS, PLACES};
 use super::people::words;
 use super::re::{Regex, RegexSet};
 use crate::model::Span;
@@ -234,7 +234,31 @@ pub fn canonical_place(s: &str) -> String {
     KNOWN_PLACES
         .get(l.as_str())
         .map(|c| c.to_string())
-        .unwrap_or_else(|| s.trim().to_string())
+        .unwrap_or_else(|| {
+            let t = s.trim();
+            // A dateline's `GIANYAR` is the town Gianyar.
+            if t.chars().any(char::is_alphabetic)
+                && t.chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase)
+            {
+                t.split(' ')
+                    .map(|w| {
+                        let mut cs = w.chars();
+                        cs.next()
+                            .map(|c| {
+                                c.to_uppercase()
+                                    .chain(cs.flat_map(char::to_lowercase))
+                                    .collect()
+                            })
+                            .unwrap_or_default()
+                    })
+                    .collect::<Vec<String>>()
+                    .join(" ")
+            } else {
+                t.to_string()
+            }
+        })
 }
 
 /// Every lower-case place and country name with its canonical name: a place's own entry first, else the first
@@ -374,19 +398,22 @@ pub fn looks_like_place(phrase: &str) -> bool {
 pub type Located = (String, Span);
 
 /// The page's dateline: `New York, MINA –`, `JAKARTA, KOMPAS.com -`, `Singapura (ANTARA News) -`,
-/// `REPUBLIKA.CO.ID, JAKARTA --`. Returns (place, outlet) with spans.
+/// `REPUBLIKA.CO.ID, JAKARTA --`, `Bisnis.com, JAKARTA--Pemerintah`, `GIANYAR, KabarNusa -`. Read at the start
+/// of one of the first body lines (a caption or a credit may stand above it). Returns (place, outlet) with spans.
 pub fn dateline(text: &str, layout: &Layout) -> (Option<Located>, Option<Located>) {
     static RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-        crate::extract::regex(r"(?m)(?:^|\s)(?P<a>[A-Z][\w.’'&]*(?:\s[A-Z][\w.’'&]*){0,3}(?:\s(?:id|com|news))?)(?:,\s*(?P<b>[A-Za-z][\w.’'&]*(?:\s[A-Z][\w.’'&]*){0,3}))?\s*(?:\((?P<c>[^()\n]{2,30})\))?\s*(?:–|—|--|-)\s+\S")
+        crate::extract::regex(r"^\s*(?P<a>[A-Z][\w.’'&]*(?:\s[A-Z][\w.’'&]*){0,3}(?:\s(?:id|com|news))?)(?:,\s*(?P<b>[A-Za-z][\w.’'&]*(?:\s[A-Z][\w.’'&]*){0,3}))?\s*(?:\((?P<c>[^()\n]{2,30})\))?\s*(?:(?:–|—|--)\s*|-\s+)\S")
             .ok()
     });
     let Some(re) = RE.as_ref() else {
         return (None, None);
     };
-    for line in &layout.lines {
-        if !matches!(line.kind, LineKind::Body) {
-            continue;
-        }
+    for line in layout
+        .lines
+        .iter()
+        .filter(|l| l.kind == LineKind::Body)
+        .take(3)
+    {
         let head_end = (line.span.start + 90).min(line.span.end);
         let mut head_end_ok = head_end;
         while head_end_ok > line.span.start && !text.is_char_boundary(head_end_ok) {
@@ -394,50 +421,78 @@ pub fn dateline(text: &str, layout: &Layout) -> (Option<Located>, Option<Located
         }
         let head = Span::new(line.span.start, head_end_ok);
         let Some(c) = re.captures(head.slice(text)) else {
-            // Only the first body line can carry a dateline.
-            return (None, None);
+            continue;
         };
-        let mut place = None;
-        let mut outlet = None;
-        // "PLACE, REGION (OUTLET) -": the parenthesised name is the outlet whenever it is not a place.
-        for g in ["c", "a", "b"] {
-            let Some(m) = c.name(g) else { continue };
-            let s = m.as_str().trim();
-            let span = Span::new(head.start + m.start(), head.start + m.end());
-            let canon = canonical_place(s);
+        let parts: Vec<(&str, String, Span)> = ["a", "b", "c"]
+            .iter()
+            .filter_map(|g| {
+                let m = c.name(g)?;
+                let span = Span::new(head.start + m.start(), head.start + m.end());
+                Some((*g, m.as_str().trim().to_string(), span))
+            })
+            .collect();
+        // Which part names the outlet: one the outlet table knows, a web name (`Aktual.com`, `Tuturan id`), a
+        // name with a capital inside (`KabarNusa`, `detikNews`), or the parenthesised one; a city is printed in
+        // capitals (`JAKARTA`) or is known as a place.
+        let outlet_score = |g: &str, s: &str| -> f64 {
             let lower = s.to_lowercase();
-            let known_place = KNOWN_PLACES.contains_key(lower.as_str());
-            if known_place && place.is_none() {
-                place = Some((canon, span));
-            } else if outlet.is_none() && s.len() >= 2 {
-                outlet = Some((s.to_string(), span));
+            if KNOWN_PLACES.contains_key(lower.as_str()) && canonical_outlet(s).is_none() {
+                return -1.0;
             }
-        }
+            let mut score = 0.0;
+            if canonical_outlet(s).is_some() {
+                score += 3.0;
+            }
+            if s.contains('.') || lower.ends_with(" id") || lower.ends_with(" com") {
+                score += 2.0;
+            }
+            let inner_capital = s
+                .chars()
+                .zip(s.chars().skip(1))
+                .any(|(a, b)| a.is_lowercase() && b.is_uppercase());
+            if inner_capital {
+                score += 1.5;
+            }
+            if g == "c" {
+                score += 1.0;
+            }
+            let all_caps = s
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
+            if all_caps && !s.contains(' ') && score < 3.0 {
+                score -= 1.0;
+            }
+            score
+        };
+        let outlet_part = parts
+            .iter()
+            .map(|(g, s, sp)| (outlet_score(g, s), s, sp))
+            .filter(|(score, _, _)| *score > 0.0)
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        let outlet =
+            outlet_part.map(|(_, s, sp)| (canonical_outlet(s).unwrap_or_else(|| s.clone()), *sp));
+        let place = parts
+            .iter()
+            .filter(|(_, s, sp)| Some(*sp) != outlet.as_ref().map(|o| o.1) && !s.is_empty())
+            .find_map(|(_, s, sp)| {
+                let lower = s.to_lowercase();
+                let known = KNOWN_PLACES.contains_key(lower.as_str());
+                let all_caps = s
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase);
+                (known || all_caps && canonical_outlet(s).is_none() && !s.contains('.'))
+                    .then(|| (canonical_place(s), *sp))
+            });
         return (place, outlet);
     }
     (None, None)
 }
 
-/// The outlet's canonical name for a printed name or domain, if the table knows it.
+/// The outlet's display name for a printed name or domain, if the outlet table knows it.
 pub fn canonical_outlet(s: &str) -> Option<String> {
-    let l = s.trim().to_lowercase();
-    let l = l.trim_start_matches("www.");
-    // `l` ends with `.key` (a subdomain of the outlet's domain), without building the string.
-    let dotted_suffix = |k: &str| {
-        l.len() > k.len()
-            && l.ends_with(k)
-            && l.as_bytes().get(l.len() - k.len() - 1) == Some(&b'.')
-    };
-    // A domain key can only be found in a name with a dot: others are compared whole (nearly every name).
-    let dotted = l.contains('.');
-    OUTLETS
-        .iter()
-        .find(|(_, keys)| {
-            keys.iter().any(|k| {
-                *k == l || dotted && (dotted_suffix(k) || (k.contains('.') && l.contains(k)))
-            })
-        })
-        .map(|(c, _)| c.to_string())
+    super::gazetteer::OUTLETS.canonical(s).map(str::to_string)
 }
 
 /// The host of a web address (`https://www.kompas.com/read/…` → `www.kompas.com`), lower case.
@@ -760,6 +815,26 @@ mod tests {
                 "REPUBLIKA.CO.ID, JAKARTA -- Menteri Koordinator Bidang Politik Hukum dan Keamanan menegaskan, pihaknya bakal segera menyelesaikan draft pembentukan Badan Cyber Nasional.",
                 Some("Jakarta"),
                 Some("Republika"),
+            ),
+            (
+                "Bisnis.com, JAKARTA--Pemerintah Indonesia dan Jepang sepakat memperkuat kerja sama keamanan siber dalam pertemuan yang digelar di Jakarta hari ini.",
+                Some("Jakarta"),
+                Some("Bisnis.com"),
+            ),
+            (
+                "GIANYAR, KabarNusa - Para menteri telekomunikasi negara anggota ASEAN menyepakati isu keamanan siber sebagai tantangan bersama yang perlu dicarikan solusi.",
+                Some("Gianyar"),
+                Some("KabarNusa"),
+            ),
+            (
+                "Jakarta (Indonesia Window) – Badan Siber dan Sandi Negara menggelar latihan bersama negara anggota ASEAN dan Jepang secara daring selama dua hari penuh.",
+                Some("Jakarta"),
+                Some("Indonesia Window"),
+            ),
+            (
+                "Menteri Luar Negeri Retno Marsudi usai pertemuan di Jakarta. ANTARA FOTO/Hafidz Mubarak A\n\nTEMPO.CO, Jakarta - Menteri Luar Negeri Retno Marsudi menyampaikan bahwa kerja sama siber ASEAN harus terus diperkuat oleh semua negara anggota.",
+                Some("Jakarta"),
+                Some("Tempo"),
             ),
         ] {
             let l = Layout::of(t);

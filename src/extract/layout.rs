@@ -50,6 +50,12 @@ static CAPTION: LazyLock<Option<Regex>> = LazyLock::new(|| {
     crate::extract::regex(r"(?im)^[ \t]*\((?:dok|doc|foto|ist|istimewa|photo|file)[^)\n]*\)[ \t]*$|\((?:foto|dok\.?|photo)[^)\n]*\)[ \t]*$|/[^/()\n]{2,40}\)[ \t]*$|^[ \t]*foto[ \t]*:|^[ \t]*photo[ \t]*:")
     .ok()
 });
+/// A photo credit ending a line: `… Jakarta, 30 Agustus 2016. TEMPO/Yohanes Paskalis`, `ANTARA FOTO/Hafidz
+/// Mubarak A`.
+static PHOTO_CREDIT: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    crate::extract::regex(r"(?m)(?:^|[\s.(])[A-Z]{3,}(?:\s[A-Z]{3,})?/[A-Z][\w.'’ -]{1,40}[ \t]*$")
+        .ok()
+});
 static DATEISH: LazyLock<Option<Regex>> = LazyLock::new(|| {
     crate::extract::regex(
         r"(?i)\bWIB\b|\bWITA\b|\bWIT\b|^\W*\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}[:.]\d{2}\b",
@@ -186,7 +192,9 @@ impl Layout {
                 i = j;
                 continue;
             }
-            if kind_at(&lines, i) == LineKind::Body && prefixes.iter().any(|p| l.starts_with(p)) {
+            if kind_at(&lines, i) == LineKind::Body
+                && (prefixes.iter().any(|p| l.starts_with(p)) || is_furniture_line(line))
+            {
                 set_kind(&mut lines, i, LineKind::Chrome);
             }
             i += 1;
@@ -208,7 +216,13 @@ impl Layout {
                     || start
                         .get(..5)
                         .is_some_and(|p| p.eq_ignore_ascii_case(b"photo"));
-                if candidate && re.is_match(line) {
+                let credit = || {
+                    let tail = line.trim_end();
+                    let tail_start = tail.len().saturating_sub(60);
+                    tail.get(tail_start..).is_some_and(|t| t.contains('/'))
+                        && PHOTO_CREDIT.as_ref().is_some_and(|p| p.is_match(line))
+                };
+                if candidate && re.is_match(line) || credit() {
                     set_kind(&mut lines, i, LineKind::Caption);
                 }
             }
@@ -216,9 +230,15 @@ impl Layout {
 
         // Body start: the first long line; before it, header lines and the title. Only the first and the last long
         // line matter, so lines are measured from either end until one is found.
+        // A long line, or a whole sentence of a dozen words or more (some outlets write short paragraphs).
         let long = |lines: &[Line], i: usize| {
             lines.get(i).is_some_and(|l| {
-                l.kind == LineKind::Body && more_words_than(l.span.slice(text), 21)
+                let t = l.span.slice(text).trim();
+                l.kind == LineKind::Body
+                    && (more_words_than(t, 21)
+                        || more_words_than(t, 11)
+                            && t.ends_with(['.', '!', '?'])
+                            && !DATEISH.as_ref().is_some_and(|re| re.is_match(t)))
             })
         };
         let first_long = (0..lines.len()).find(|&i| long(&lines, i));
@@ -319,6 +339,26 @@ fn content_words(s: &str) -> Vec<String> {
 pub fn is_chrome_phrase(line: &str) -> bool {
     let l = line.to_lowercase();
     CHROME_PHRASES.iter().any(|p| l.contains(p))
+}
+
+/// Whether a line is page furniture by its words ([`CHROME_PHRASES`]) and its length: a short line, or one
+/// of up to forty words that asks the reader something (update the browser, subscribe) rather than reports.
+fn is_furniture_line(line: &str) -> bool {
+    let t = line.trim();
+    if more_words_than(t, 40) || t.contains('“') || t.contains('"') {
+        return false;
+    }
+    let l = t.to_lowercase();
+    let strong = [
+        "browser",
+        "javascript",
+        "langganan",
+        "berlangganan",
+        "subscribe",
+        "cookie",
+        "newsletter",
+    ];
+    strong.iter().any(|w| l.contains(w)) || !more_words_than(t, 12) && is_chrome_phrase(t)
 }
 
 /// A line that is a dateline standing alone (`Jakarta (JurnalPagi) –`, `JAKARTA, KOMPAS.com -`): it ends with a

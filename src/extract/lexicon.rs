@@ -66,6 +66,27 @@ pub const WEEKDAYS: &[(&str, u32)] = &[
     ("sunday", 6),
 ];
 
+/// Weekday abbreviations of page date lines (Indonesian and English), read only right before a date.
+pub const WEEKDAY_ABBREVIATIONS: &[(&str, u32)] = &[
+    ("sen", 0),
+    ("sel", 1),
+    ("rab", 2),
+    ("kam", 3),
+    ("jum", 4),
+    ("sab", 5),
+    ("min", 6),
+    ("mon", 0),
+    ("tue", 1),
+    ("tues", 1),
+    ("wed", 2),
+    ("thu", 3),
+    ("thur", 3),
+    ("thurs", 3),
+    ("fri", 4),
+    ("sat", 5),
+    ("sun", 6),
+];
+
 /// The range of years the product is about; a year-less date is resolved inside it.
 pub const YEAR_RANGE: (i32, i32) = (2015, 2023);
 
@@ -704,47 +725,6 @@ pub const INSTITUTIONS: &[(&str, &str)] = &[
         "Kemenko Polhukam",
     ),
     (r"\bLemsaneg\b|\bLembaga Sandi Negara\b", "Lemsaneg"),
-];
-
-/// Outlets: (canonical name, lowercase spellings and domains that identify it).
-pub const OUTLETS: &[(&str, &[&str])] = &[
-    (
-        "ANTARA",
-        &["antara", "antaranews.com", "antara news", "ant"],
-    ),
-    (
-        "MINA",
-        &[
-            "mina",
-            "mi’raj news agency",
-            "mi'raj news agency",
-            "minanews.net",
-        ],
-    ),
-    (
-        "Media Indonesia",
-        &["mediaindonesia.com", "media indonesia"],
-    ),
-    ("Republika", &["republika.co.id", "republika"]),
-    ("detikNews", &["detiknews", "detik.com", "detikcom"]),
-    ("Kompas.com", &["kompas.com", "kompas"]),
-    ("CNN Indonesia", &["cnn indonesia", "cnnindonesia.com"]),
-    ("Beritasatu", &["beritasatu.com", "beritasatu"]),
-    ("Aktual.com", &["aktual.com"]),
-    ("Jakarta Globe", &["jakarta globe", "jakartaglobe.id"]),
-    ("The Jakarta Post", &["jakarta post", "thejakartapost.com"]),
-    ("Tempo", &["tempo.co", "tempo"]),
-    ("Poskota", &["poskota.co.id", "poskota"]),
-    ("Interpan News", &["interpannews.com", "interpan news"]),
-    ("Okezone", &["okezone.com", "okezone"]),
-    ("Liputan6", &["liputan6.com", "liputan6"]),
-    ("Tribunnews", &["tribunnews.com", "tribunnews"]),
-    ("Suara.com", &["suara.com"]),
-    ("Sindonews", &["sindonews.com", "sindonews"]),
-    ("VOA Indonesia", &["voaindonesia.com", "voa indonesia"]),
-    ("Reuters", &["reuters"]),
-    ("The Straits Times", &["straitstimes.com", "straits times"]),
-    ("Bernama", &["bernama"]),
 ];
 
 /// Places that are cities or regions (lowercase as written → canonical English where it differs).

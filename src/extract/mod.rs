@@ -3,6 +3,7 @@
 
 pub mod dates;
 pub mod entities;
+pub mod gazetteer;
 pub mod imported;
 pub mod layout;
 pub mod lexicon;
@@ -96,6 +97,15 @@ const HELD_WORDS: &[&str] = &[
     "pertemuan",
 ];
 
+/// Words of a newsroom receiving a statement: the date and place after them are the press release's.
+const RECEIVED_WORDS: &[&str] = &[
+    "diterima",
+    "received by",
+    "dikutip",
+    "quoted by",
+    "dilansir",
+];
+
 struct Scored {
     index: usize,
     span: DateSpan,
@@ -131,6 +141,18 @@ fn score_mention(
     let before = window_before(text, f.start, 70).to_lowercase();
     if HELD_WORDS.iter().any(|w| before.contains(w)) {
         score += 2.0;
+    }
+    // A date in a sentence that names a meeting or visit dates that event; a date of a statement received by the
+    // newsroom (`dalam keterangan tertulis yang diterima … di Jakarta, Senin`) dates only the press release.
+    let sentence = sentence_around(text, f.start).slice(text).to_lowercase();
+    if sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| EVENT_NOUNS.contains(&w))
+    {
+        score += 1.5;
+    }
+    if RECEIVED_WORDS.iter().any(|w| before.contains(w)) {
+        score -= 1.5;
     }
     if before.contains("berakhir") || before.contains("ended") || before.contains("expired") {
         score -= 1.0;
@@ -250,6 +272,40 @@ pub fn extract_article(article: &Article) -> ArticleFacts {
             });
         }
     }
+    // A weekday the text gives for the event (`di Singapura, Senin`) that nothing resolves: the event was on a
+    // day the reader cannot know. It dates the article better than a year or month from elsewhere in it, but
+    // only as uncertain.
+    let lone_weekday = mentions
+        .iter()
+        .filter(|(_, f, s)| {
+            s.is_none() && matches!(f.raw, RawDate::Weekday { .. }) && layout.is_body(f.start)
+        })
+        .max_by_key(|(_, f, _)| {
+            let sentence = sentence_around(text, f.start).slice(text).to_lowercase();
+            let names_event = sentence
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| EVENT_NOUNS.contains(&w));
+            let received = RECEIVED_WORDS
+                .iter()
+                .any(|w| window_before(text, f.start, 70).to_lowercase().contains(w));
+            (names_event && !received, std::cmp::Reverse(f.start))
+        })
+        .map(|(_, f, _)| **f);
+    let best = match (best, lone_weekday) {
+        (Some(b), Some(w)) if b.span.precision != Precision::Day && published.is_none() => {
+            let span = DateSpan {
+                certainty: Certainty::Uncertain,
+                ..b.span
+            };
+            let index = found.iter().position(|f| *f == w).unwrap_or(b.index);
+            Some(Scored {
+                index,
+                span,
+                score: b.score,
+            })
+        }
+        (b, _) => b,
+    };
     let (event_span, evidence, evidence_mention) = match best {
         Some(b) if b.score >= 3.0 || published.is_none() => {
             let f = found.get(b.index);
@@ -277,8 +333,8 @@ pub fn extract_article(article: &Article) -> ArticleFacts {
                     .and_then(|run| run.first().copied());
                 (
                     DateSpan::year(most.unwrap_or(dates::UNKNOWN_YEAR), Certainty::Uncertain),
-                    None,
-                    None,
+                    lone_weekday.map(|w| sentence_around(text, w.start)),
+                    lone_weekday.map(|w| Span::new(w.start, w.end)),
                 )
             }
         },
@@ -342,12 +398,13 @@ pub fn extract_article(article: &Article) -> ArticleFacts {
         .title
         .clone()
         .filter(|t| !t.trim().is_empty() && !is_file_name(t, &article.file))
-        .or_else(|| layout.title.map(|t| t.slice(text).to_string()));
+        .or_else(|| layout.title.map(|t| t.slice(text).to_string()))
+        .map(|t| one_spaced(&t));
     let title_alternatives = layout
         .title_candidates
         .iter()
         .skip(1)
-        .map(|s| s.slice(text).to_string())
+        .map(|s| one_spaced(s.slice(text)))
         .collect();
     let made_label = lead_phrase(text, &layout);
     let language = article
@@ -408,6 +465,11 @@ pub fn extract_article(article: &Article) -> ArticleFacts {
         dates,
         related_events,
     }
+}
+
+/// `s` with every run of white space one space.
+fn one_spaced(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Whether a given title is only the file's name (`2018-04-ktt.txt`, `artikel_12`).
