@@ -117,3 +117,225 @@ mod tests {
         }
     }
 }
+
+/// One person of the people table.
+#[derive(Debug, Clone)]
+pub struct PersonEntry {
+    /// The name most articles print.
+    pub name: String,
+    /// Country or organisation.
+    pub country: String,
+    /// Posts held: the forms the press writes for the post (lower case, single-spaced), first and last year.
+    pub roles: Vec<(Vec<String>, i32, i32)>,
+    /// Name keys ([`name_key`]) of the canonical name and every alias.
+    pub keys: Vec<String>,
+}
+
+/// The people table (`assets/lexicon/people.tsv`): the people of this field, with aliases and posts.
+pub struct People {
+    /// Every person, in table order.
+    pub entries: Vec<PersonEntry>,
+    /// Name keys ([`name_key`]) of canonical names and aliases → person.
+    by_key: FxHashMap<String, usize>,
+    /// Each name token of four letters or more → the people whose names have it (for misspelt names).
+    by_token: FxHashMap<String, Vec<usize>>,
+    /// Post forms → (person, first year, last year).
+    by_role: FxHashMap<String, Vec<(usize, i32, i32)>>,
+}
+
+/// A name's comparison key: its tokens lower case without dots (`A.M. Fachir` → `am fachir`).
+pub fn name_key(name: &str) -> String {
+    super::people::name_tokens(name).join(" ")
+}
+
+/// Years at the end of a post's text: `… 2014–2019`, `… 2019–2024`, `… 2018`.
+fn years_of(s: &str) -> Option<(i32, i32)> {
+    let nums: Vec<i32> = s
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|t| t.len() == 4)
+        .filter_map(|t| t.parse().ok())
+        .collect();
+    match nums.as_slice() {
+        [.., a, b] => Some((*a, *b)),
+        [a] => Some((*a, *a)),
+        [] => None,
+    }
+}
+
+impl People {
+    fn parse(table: &str) -> People {
+        let mut out = People {
+            entries: Vec::new(),
+            by_key: FxHashMap::default(),
+            by_token: FxHashMap::default(),
+            by_role: FxHashMap::default(),
+        };
+        for row in rows(table) {
+            let Some(name) = row.first().filter(|n| !n.is_empty()) else {
+                continue;
+            };
+            let i = out.entries.len();
+            let mut roles = Vec::new();
+            for post in row.get(2).copied().unwrap_or("").split(';') {
+                let Some((first, last)) = years_of(post) else {
+                    continue;
+                };
+                // "Menteri Luar Negeri / Menlu (Foreign Minister) 2014–2024": the forms before the gloss.
+                let forms: Vec<String> = post
+                    .split('(')
+                    .next()
+                    .unwrap_or("")
+                    .split('/')
+                    .map(spaced_lower)
+                    .filter(|f| !f.is_empty() && !f.chars().all(|c| c.is_ascii_digit() || c == '–'))
+                    .collect();
+                for f in &forms {
+                    out.by_role
+                        .entry(f.clone())
+                        .or_default()
+                        .push((i, first, last));
+                }
+                roles.push((forms, first, last));
+            }
+            let keys: Vec<String> = std::iter::once(*name)
+                .chain(items(row.get(1)))
+                .map(name_key)
+                .filter(|k| !k.is_empty())
+                .collect();
+            out.entries.push(PersonEntry {
+                name: name.to_string(),
+                country: row.get(3).copied().unwrap_or("").to_string(),
+                roles,
+                keys: keys.clone(),
+            });
+            for key in keys {
+                for t in key.split(' ').filter(|t| t.chars().count() >= 4) {
+                    let list = out.by_token.entry(t.to_string()).or_default();
+                    if !list.contains(&i) {
+                        list.push(i);
+                    }
+                }
+                out.by_key.entry(key).or_insert(i);
+            }
+        }
+        out
+    }
+
+    /// The person a printed name is: an exact name or alias (`Jokowi`, `Retno LP Marsudi`, `AM. Fachir`), a
+    /// fuller or shorter form of one (`Retno Lestari Marsudi`), or a misspelling of one (`Reto Marsudi`,
+    /// `Johnny G. Platt`, `Johny G Plate`): every token equal or within one or two letters, and at least one
+    /// long token exact. A single word is only ever an exact name or alias.
+    pub fn lookup(&self, name: &str) -> Option<&PersonEntry> {
+        let key = name_key(name);
+        if let Some(&i) = self.by_key.get(&key) {
+            return self.entries.get(i);
+        }
+        let tokens: Vec<&str> = key.split(' ').filter(|t| !t.is_empty()).collect();
+        if tokens.len() < 2 {
+            return None;
+        }
+        let mut found: Option<usize> = None;
+        for t in tokens.iter().filter(|t| t.chars().count() >= 4) {
+            for &i in self.by_token.get(*t).into_iter().flatten() {
+                if found == Some(i) {
+                    continue;
+                }
+                let Some(e) = self.entries.get(i) else {
+                    continue;
+                };
+                let matches = e.keys.iter().any(|k| close_names(k, &tokens));
+                if matches {
+                    if found.is_some() {
+                        // Two people fit: the name does not tell which.
+                        return None;
+                    }
+                    found = Some(i);
+                }
+            }
+        }
+        found.and_then(|i| self.entries.get(i))
+    }
+
+    /// The one person who held a post named `role` (as the press writes it: `Menkominfo`, `Kepala BSSN`,
+    /// `Menteri Luar Negeri`) in `year`; `None` when the table knows none or several.
+    pub fn holder(&self, role: &str, year: i32) -> Option<&PersonEntry> {
+        let holders = self.by_role.get(&spaced_lower(role))?;
+        let mut who = holders
+            .iter()
+            .filter(|(_, a, b)| *a <= year && year <= *b)
+            .map(|(i, _, _)| *i);
+        let first = who.next()?;
+        if who.any(|i| i != first) {
+            return None;
+        }
+        self.entries.get(first)
+    }
+}
+
+/// Whether a printed name's tokens are a known name's (key `known`): the same number of tokens or one more or
+/// fewer (a middle name or initial), each printed token equal to or within a small edit distance of the known
+/// one at its place, initials matching first letters, and one token of four letters or more exactly equal.
+fn close_names(known: &str, printed: &[&str]) -> bool {
+    let k: Vec<&str> = known.split(' ').filter(|t| !t.is_empty()).collect();
+    if k.len() < 2 {
+        return false;
+    }
+    let (Some(kf), Some(kl), Some(pf), Some(pl)) =
+        (k.first(), k.last(), printed.first(), printed.last())
+    else {
+        return false;
+    };
+    let close = |a: &str, b: &str| {
+        let n = a.chars().count().max(b.chars().count());
+        a == b
+            || (a.chars().count() == 1 || b.chars().count() == 1)
+                && a.chars().next() == b.chars().next()
+            || n >= 4 && super::people::edit_distance(a, b) <= if n >= 6 { 2 } else { 1 }
+    };
+    // First and last tokens must fit; the middle ones may be left out or added.
+    if !close(kf, pf) || !close(kl, pl) {
+        return false;
+    }
+    let exact_long = k
+        .iter()
+        .any(|t| t.chars().count() >= 4 && printed.contains(t));
+    exact_long && k.len().abs_diff(printed.len()) <= 2
+}
+
+/// The people table.
+pub static PEOPLE: LazyLock<People> =
+    LazyLock::new(|| People::parse(include_str!("../../assets/lexicon/people.tsv")));
+
+#[cfg(test)]
+mod people_tests {
+    use super::*;
+
+    #[test]
+    fn people_by_alias_fuller_form_and_misspelling() {
+        let p = &*PEOPLE;
+        assert!(p.entries.len() >= 300);
+        let who = |n: &str| p.lookup(n).map(|e| e.name.as_str());
+        assert_eq!(who("Jokowi"), Some("Joko Widodo"));
+        assert_eq!(who("Retno LP Marsudi"), Some("Retno Marsudi"));
+        assert_eq!(who("Reto Marsudi"), Some("Retno Marsudi"));
+        assert_eq!(who("AM. Fachir"), who("AM Fachir"));
+        assert!(who("AM Fachir").is_some());
+        assert_eq!(who("Johny G Plate"), Some("Johnny G. Plate"));
+        assert_eq!(who("Johnny G. Platt"), Some("Johnny G. Plate"));
+        assert_eq!(who("S Iswaran"), Some("S. Iswaran"));
+        // A single word is never guessed; an unknown person is not made into a known one.
+        assert_eq!(who("Marsudi"), None);
+        assert_eq!(who("Budi Santoso Wijaya"), None);
+    }
+
+    #[test]
+    fn a_post_and_a_year_name_its_holder() {
+        let p = &*PEOPLE;
+        let who = |r: &str, y: i32| p.holder(r, y).map(|e| e.name.as_str());
+        assert_eq!(who("Menkominfo", 2018), Some("Rudiantara"));
+        assert_eq!(who("Menkominfo", 2021), Some("Johnny G. Plate"));
+        assert_eq!(who("Menlu", 2019), Some("Retno Marsudi"));
+        assert_eq!(who("Kepala BSSN", 2020), Some("Hinsa Siburian"));
+        assert_eq!(who("Menkominfo", 1990), None);
+    }
+}

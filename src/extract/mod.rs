@@ -485,12 +485,31 @@ fn is_file_name(title: &str, file: &str) -> bool {
     t == stem(file) || t == file.to_lowercase() || t.ends_with(".txt") || t.ends_with(".json")
 }
 
+/// `s` without a leading `date 2018-08 :` (or `date 2022-05`) that some scrapers put before the text.
+fn strip_scraped_date(s: &str) -> &str {
+    let Some(rest) = s.strip_prefix("date ") else {
+        return s;
+    };
+    let digits = rest
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || *b == b'-')
+        .count();
+    if digits < 4 {
+        return s;
+    }
+    rest.get(digits..)
+        .unwrap_or("")
+        .trim_start_matches([' ', ':'])
+}
+
 /// What happened, from the lead sentence: its first words after the dateline, up to a clause break, for a label
 /// when the article has no headline. Never a quotation.
 fn lead_phrase(text: &str, layout: &Layout) -> Option<String> {
     const MAX_WORDS: usize = 12;
     for line in layout.lines.iter().filter(|l| l.kind == LineKind::Body) {
         let s = line.span.slice(text).trim();
+        // A scraper's `date 2018-08 :` before the text is no part of it.
+        let s = strip_scraped_date(s);
         // After a dateline (`JAKARTA, KOMPAS.com -`, `Jakarta (ANTARA) –`, `Bisnis.com, JAKARTA--`).
         let head_end = s.char_indices().nth(100).map_or(s.len(), |(i, _)| i);
         let head = s.get(..head_end).unwrap_or(s);

@@ -59,6 +59,22 @@ pub fn words(text: &str, range: Span) -> Vec<Word<'_>> {
         }
         let start_piece = i;
         while let Some((n, false)) = char_at(i) {
+            // Sentences glued by a scraper (`Inggris.Pemerintah`, `Nugraha).Inggris`, `Setiadi."Kita`): a stop
+            // after a lower-case letter or `)` and before a capital or a quotation mark ends the piece.
+            if i > start_piece
+                && bytes.get(i) == Some(&b'.')
+                && bytes
+                    .get(i - 1)
+                    .is_some_and(|b| b.is_ascii_lowercase() || *b == b')')
+                && (bytes
+                    .get(i + 1)
+                    .is_some_and(|b| b.is_ascii_uppercase() || *b == b'"')
+                    || bytes.get(i + 1..i + 4) == Some("“".as_bytes()))
+                && i - start_piece >= 3
+            {
+                i += 1;
+                break;
+            }
             i += n;
         }
         let Some(piece) = slice.get(start_piece..i) else {
@@ -526,7 +542,7 @@ pub fn name_tokens(name: &str) -> Vec<String> {
         .collect()
 }
 
-fn edit_distance(a: &str, b: &str) -> usize {
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
@@ -705,15 +721,47 @@ pub fn find_people_in(text: &str, layout: &Layout, all: &[Word<'_>]) -> Vec<Pers
         };
         let role = members.iter().find_map(|(m, _, _)| m.role.clone());
         let mut mentions: Vec<Span> = members.iter().map(|(m, _, _)| m.span).collect();
+        // The people table names the person the way most of the press does (`Jokowi` is Joko Widodo, `Reto
+        // Marsudi` Retno Marsudi), fullest printed form first.
+        let mut by_fullness = names.clone();
+        by_fullness.sort_by_key(|n| std::cmp::Reverse(n.split_whitespace().count()));
+        let known = by_fullness.iter().find_map(|n| known_person(n));
+        let name = known.map_or_else(|| best.to_string(), str::to_string);
+        // Two runs the table says are one person (`Jokowi`, `Joko Widodo`) become one.
+        if let Some(same) = out.iter_mut().find(|p: &&mut Person| p.name == name) {
+            same.mentions.append(&mut mentions);
+            same.mentions.sort_by_key(|s| s.start);
+            same.confirmed |= confirmed;
+            if same.role.is_none() {
+                same.role = role;
+            }
+            continue;
+        }
         mentions.sort_by_key(|s| s.start);
         out.push(Person {
-            name: best.to_string(),
+            name,
             role,
             mentions,
             confirmed,
         });
     }
     out
+}
+
+/// The canonical name the people table gives a printed name, or the name with words before it that are not
+/// part of it (`Cybersecurity Yaacob Ibrahim`, `Information S Iswaran`: a capitalised word of the role phrase
+/// taken into the name) left off.
+pub fn known_person(printed: &str) -> Option<&'static str> {
+    let table = &*super::gazetteer::PEOPLE;
+    let words: Vec<&str> = printed.split_whitespace().collect();
+    (0..words.len().max(1)).find_map(|skip| {
+        let rest = words.get(skip..)?;
+        // A dropped word leaves at least two words, or one the table knows exactly.
+        if skip > 0 && rest.len() < 2 && table.lookup(&rest.join(" ")).is_none() {
+            return None;
+        }
+        table.lookup(&rest.join(" ")).map(|e| e.name.as_str())
+    })
 }
 
 /// The person `name` refers to, if any; `tokens[i]` is `people[i]`'s name split by [`name_tokens`] (split once

@@ -374,13 +374,15 @@ pub fn find_quotes_in(
         };
         let (speaker, role, span) = match attr {
             Some(Attribution::Named { name, role, span }) => {
-                let person = resolve_person(people, &people_tokens, &name);
+                let known = super::people::known_person(&name);
+                let person = resolve_person(people, &people_tokens, &name)
+                    .or_else(|| known.and_then(|k| people.iter().find(|p| p.name == k)));
                 let role = role.or_else(|| person.and_then(|p| p.role.clone()));
-                (
-                    Some(person.map(|p| p.name.clone()).unwrap_or(name)),
-                    role,
-                    Some(span),
-                )
+                let speaker = person
+                    .map(|p| p.name.clone())
+                    .or_else(|| known.map(str::to_string))
+                    .unwrap_or(name);
+                (Some(speaker), role, Some(span))
             }
             Some(Attribution::Pronoun { span }) | Some(Attribution::Unnamed { span }) => {
                 // The person named last before the quote, or the last speaker if none is named since.
@@ -566,6 +568,7 @@ mod tests {
             q[0].1,
             "Kerja sama seperti ini perlu juga. Inikan sifatnya lintas batas"
         );
-        assert_eq!(q[0].0, s("AM. Fachir"));
+        // The people table's spelling of the name.
+        assert_eq!(q[0].0, s("A.M. Fachir"));
     }
 }
