@@ -402,7 +402,7 @@ pub type Located = (String, Span);
 /// of one of the first body lines (a caption or a credit may stand above it). Returns (place, outlet) with spans.
 pub fn dateline(text: &str, layout: &Layout) -> (Option<Located>, Option<Located>) {
     static RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-        crate::extract::regex(r"^\s*(?P<a>[A-Z][\w.’'&]*(?:\s[A-Z][\w.’'&]*){0,3}(?:\s(?:id|com|news))?)(?:,\s*(?P<b>[A-Za-z][\w.’'&]*(?:\s[A-Z][\w.’'&]*){0,3}))?\s*(?:\((?P<c>[^()\n]{2,30})\))?\s*(?:(?:–|—|--)\s*|-\s+)\S")
+        crate::extract::regex(r"^\s*(?P<a>[A-Z][\w.’'&]*(?:\s[A-Z][\w.’'&]*){0,3}(?:\s(?:id|com|news))?)(?:,\s*(?P<b>[A-Za-z][\w.’'&]*(?:\s[A-Z][\w.’'&]*){0,3}))?\s*(?:\((?P<c>[^()\n]{2,30})\))?\s*(?:(?:–|—|--)\s*|\s-\s*|-\s+)\S")
             .ok()
     });
     let Some(re) = RE.as_ref() else {
@@ -558,7 +558,11 @@ pub fn find_outlet(
 /// The page's [`dateline`], read once when first asked for (by the outlet or the location).
 pub type DatelineCell = std::cell::OnceCell<(Option<Located>, Option<Located>)>;
 
-/// [`find_outlet`] with the page's dateline read at most once into `dl`.
+/// [`find_outlet`] with the page's dateline read at most once into `dl`. In order: the dateline; a byline or
+/// credit (`Name | CNN Indonesia`, `Reporter: Antara`, `Copyright © ANTARA 2018`, a line that is only an
+/// outlet's name); a known outlet's domain in the page's furniture (not one the text cites as its source:
+/// `dikutip polkam.go.id`). An agency's credit (`Ant/I-1`) names where the story came from, not the outlet
+/// that printed it, and is not taken.
 pub fn find_outlet_with(
     text: &str,
     layout: &Layout,
@@ -571,13 +575,7 @@ pub fn find_outlet_with(
     // 1. The dateline names it.
     let (_, dl_outlet) = dl.get_or_init(|| dateline(text, layout));
     if let Some((s, span)) = dl_outlet.clone() {
-        let looks_like_outlet = canonical_outlet(&s).is_some()
-            || s.contains('.')
-            || s.to_lowercase().ends_with(" id")
-            || s.chars().filter(|c| c.is_uppercase()).count() >= 2;
-        if looks_like_outlet {
-            return Some((canonical_outlet(&s).unwrap_or(s), Some(span)));
-        }
+        return Some((canonical_outlet(&s).unwrap_or(s), Some(span)));
     }
     // 2. A byline or credit line: "Name | CNN Indonesia", "Name - detikNews", "Mi’raj News Agency (MINA)".
     static CREDIT: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -604,7 +602,31 @@ pub fn find_outlet_with(
             }
         }
     }
-    // 3. A known outlet's domain or name anywhere on the page (footers carry the site's domain).
+    // A line that is a credit (`Reporter: Antara`, `Copyright © ANTARA 2018`, `Oleh: Tempo.co`) or only an
+    // outlet's name (`The Jakarta Post` under the headline), outside the body's sentences.
+    for line in &layout.lines {
+        if line.kind == LineKind::Blank
+            || line.kind == LineKind::Body && more_words(line.span.slice(text), 8)
+        {
+            continue;
+        }
+        if let Some((name, span)) = credit_line(text, line.span) {
+            return Some((name, Some(span)));
+        }
+    }
+    // A known outlet the text says it spoke to (`told The Jakarta Post`, `kata dia kepada Kompas.com`,
+    // `saat dihubungi KedaiPena.com`), or that the page's furniture names (`Mau berita terbaru dari Warta
+    // Ekonomi?`, `… on The Jakarta Post`).
+    for line in &layout.lines {
+        let furniture = matches!(line.kind, LineKind::Chrome | LineKind::Header);
+        if line.kind == LineKind::Blank {
+            continue;
+        }
+        if let Some(found) = outlet_in_line(text, line.span, furniture) {
+            return Some((found.0, Some(found.1)));
+        }
+    }
+    // 3. A known outlet's domain on the page (footers carry the site's domain), unless the text cites it.
     static DOMAIN: LazyLock<Option<Regex>> = LazyLock::new(|| {
         crate::extract::regex(r"(?i)\b(?:[a-z0-9-]+\.)+(?:com|co\.id|id|net|org|go\.id)\b").ok()
     });
@@ -618,40 +640,174 @@ pub fn find_outlet_with(
     });
     if let Some(re) = DOMAIN.as_ref().filter(|_| has_domain) {
         for m in re.find_iter(text) {
-            if let Some(canon) = canonical_outlet(m.as_str()) {
-                return Some((canon, Some(Span::new(m.start(), m.end()))));
-            }
-        }
-    }
-    // 4. Agency credits: "(Ant/I-1)", "(ANTARA)", "sumber : Antara".
-    static AGENCY: LazyLock<Option<Regex>> = LazyLock::new(|| {
-        crate::extract::regex(r"\((?P<a>Ant|ANT|Antara|ANTARA)(?:/[^)]*)?\)|(?i:sumber)\s*:\s*(?P<b>[A-Z][\w ]{2,30})").ok()
-    });
-    let has_agency = memchr::memmem::find(bytes, b"(A").is_some()
-        || memchr::memmem::find(bytes, b"umber").is_some();
-    if let Some(re) = AGENCY.as_ref().filter(|_| has_agency) {
-        for c in re.captures_iter(text) {
-            let Some(m) = c.name("a").or_else(|| c.name("b")) else {
+            let before = window_before(text, m.start(), 40).to_lowercase();
+            let cited = CITING_WORDS.iter().any(|w| before.contains(w));
+            if cited {
                 continue;
-            };
+            }
             if let Some(canon) = canonical_outlet(m.as_str()) {
                 return Some((canon, Some(Span::new(m.start(), m.end()))));
             }
-        }
-    }
-    // 5. A byline alone on a short line before the body ("Ant/I-1").
-    for line in &layout.lines {
-        if line.kind != LineKind::Header {
-            continue;
-        }
-        let t = line.span.slice(text).trim();
-        if let Some(a) = t.split('/').next()
-            && let Some(canon) = canonical_outlet(a).filter(|_| t.contains('/'))
-        {
-            return Some((canon, Some(line.span)));
         }
     }
     None
+}
+
+/// Words before a name or domain that cite it as the source of a statement or a story, not as the outlet that
+/// prints the page.
+const CITING_WORDS: &[&str] = &[
+    "dikutip",
+    "mengutip",
+    "kutip",
+    "dilansir",
+    "melansir",
+    "lansir",
+    "laman",
+    "situs",
+    "website",
+    "quoted",
+    "according to",
+    "reported by",
+    "via ",
+];
+
+/// Words after which a name is the outlet that interviewed the speaker.
+const TOLD_WORDS: &[&str] = &[
+    "told",
+    "kepada",
+    "dihubungi",
+    "dihubungi oleh",
+    "interview with",
+    "wawancara dengan",
+];
+
+/// A known outlet named in one line: after [`TOLD_WORDS`], or anywhere in a furniture line (`furniture`).
+/// Outlet names of up to four words are looked up word by word (no scan of the whole outlet table).
+fn outlet_in_line(text: &str, span: Span, furniture: bool) -> Option<(String, Span)> {
+    let line = span.slice(text);
+    // Words with their byte ranges in the line.
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut start = None;
+    for (i, c) in line.char_indices() {
+        let part = c.is_alphanumeric() || matches!(c, '.' | '-' | '\'' | '’');
+        match (part, start) {
+            (true, None) => start = Some(i),
+            (false, Some(st)) => {
+                words.push((st, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(st) = start {
+        words.push((st, line.len()));
+    }
+    let word = |k: usize| {
+        words
+            .get(k)
+            .and_then(|&(a, b)| line.get(a..b))
+            .unwrap_or("")
+    };
+    for k in 0..words.len() {
+        let told = k > 0 && {
+            let prev = word(k - 1).to_lowercase();
+            let prev2 = if k > 1 {
+                format!("{} {prev}", word(k - 2).to_lowercase())
+            } else {
+                String::new()
+            };
+            TOLD_WORDS.contains(&prev.as_str()) || TOLD_WORDS.contains(&prev2.as_str())
+        };
+        if !(told || furniture) {
+            continue;
+        }
+        // The longest name starting here (up to four words; `The` may start one).
+        for n in (1..=4).rev() {
+            let (Some(&(a, _)), Some(&(_, b))) = (words.get(k), words.get(k + n - 1)) else {
+                continue;
+            };
+            let Some(candidate) = line.get(a..b) else {
+                continue;
+            };
+            let candidate = candidate.trim_end_matches('.');
+            // In furniture, a name of two words or a web name (`Warta Ekonomi`, `Kompas.com`): one word
+            // there is as often the subject of a caption. A ministry's or agency's portal is what the news is
+            // about, never found this way.
+            if !told && n == 1 && !candidate.contains('.') {
+                continue;
+            }
+            if super::gazetteer::OUTLETS.kind(candidate) == Some("government") {
+                continue;
+            }
+            if let Some(canon) = canonical_outlet(candidate) {
+                return Some((
+                    canon,
+                    Span::new(span.start + a, span.start + a + candidate.len()),
+                ));
+            }
+        }
+    }
+    None
+}
+
+/// Whether `s` has more than `n` words.
+fn more_words(s: &str, n: usize) -> bool {
+    s.split_whitespace().nth(n).is_some()
+}
+
+/// The outlet a credit line names: `Reporter: Antara`, `Editor: X | Sumber: ANTARA`, `Copyright © ANTARA 2018`,
+/// `© 2019 Kompas.com`, `Oleh: Tempo.co`, or a line that is only an outlet's name (`The Jakarta Post`). Only an
+/// outlet the table knows: these lines also carry people's names.
+fn credit_line(text: &str, span: Span) -> Option<(String, Span)> {
+    let line = span.slice(text);
+    let lead = line.len() - line.trim_start().len();
+    let t = line.trim();
+    if t.is_empty() || more_words(t, 8) {
+        return None;
+    }
+    const PREFIXES: &[&str] = &[
+        "copyright",
+        "hak cipta",
+        "reporter",
+        "penulis",
+        "editor",
+        "sumber",
+        "source",
+        "oleh",
+        "by",
+        "©",
+        "(c)",
+    ];
+    let mut rest = t;
+    let mut rest_start = lead;
+    loop {
+        let l = rest.to_lowercase();
+        let Some(p) = PREFIXES.iter().find(|p| l.starts_with(*p)) else {
+            break;
+        };
+        let cut = rest.get(p.len()..).unwrap_or("");
+        let trimmed =
+            cut.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '©' | '-'));
+        rest_start += rest.len() - trimmed.len();
+        rest = trimmed;
+    }
+    // A year around the name (`© 2019 Kompas.com`, `ANTARA 2018`).
+    let words: Vec<&str> = rest
+        .split(|c: char| c.is_whitespace() || c == '|' || c == ',')
+        .filter(|w| !w.is_empty() && !(w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())))
+        .collect();
+    let name = words.join(" ");
+    let canon = canonical_outlet(&name).or_else(|| {
+        // `Editor: Budi | Sumber: ANTARA`: the last piece after a separator.
+        let last = rest.rsplit(['|', ':']).next()?.trim();
+        (last.len() < rest.len())
+            .then(|| canonical_outlet(last))
+            .flatten()
+    })?;
+    Some((
+        canon,
+        Span::new(span.start + rest_start, span.start + lead + t.len()),
+    ))
 }
 
 /// A word of up to eight ASCII letters packed into an integer (lower case), for quick comparison.

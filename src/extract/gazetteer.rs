@@ -10,6 +10,8 @@ use std::sync::LazyLock;
 pub struct Outlets {
     /// Display names, in table order.
     pub names: Vec<String>,
+    /// Each outlet's kind (`national`, `regional`, `agency`, `foreign`, `government`, …).
+    pub kinds: Vec<String>,
     by_spelling: FxHashMap<String, usize>,
     by_domain: FxHashMap<String, usize>,
 }
@@ -42,6 +44,7 @@ impl Outlets {
     fn parse(table: &str) -> Outlets {
         let mut out = Outlets {
             names: Vec::new(),
+            kinds: Vec::new(),
             by_spelling: FxHashMap::default(),
             by_domain: FxHashMap::default(),
         };
@@ -51,6 +54,8 @@ impl Outlets {
             };
             let i = out.names.len();
             out.names.push(name.to_string());
+            out.kinds
+                .push(row.get(3).copied().unwrap_or("").to_string());
             // The first row that lists a spelling or domain keeps it (the table lists specific outlets first).
             out.by_spelling.entry(spaced_lower(name)).or_insert(i);
             for s in items(row.get(1)) {
@@ -69,10 +74,23 @@ impl Outlets {
     /// longest listed domain the host is a subdomain of (`jatim.antaranews.com` → ANTARA Jatim before
     /// ANTARA). Never a part of a longer name (`kabarbisnis.com` is not Bisnis.com).
     pub fn canonical(&self, s: &str) -> Option<&str> {
+        self.index(s)
+            .and_then(|i| self.names.get(i))
+            .map(String::as_str)
+    }
+
+    /// The kind of the outlet [`Outlets::canonical`] finds.
+    pub fn kind(&self, s: &str) -> Option<&str> {
+        self.index(s)
+            .and_then(|i| self.kinds.get(i))
+            .map(String::as_str)
+    }
+
+    fn index(&self, s: &str) -> Option<usize> {
         let l = spaced_lower(s);
         let l = l.trim_start_matches("www.");
         if let Some(&i) = self.by_spelling.get(l).or_else(|| self.by_domain.get(l)) {
-            return self.names.get(i).map(String::as_str);
+            return Some(i);
         }
         if !l.contains('.') || l.contains(' ') {
             return None;
@@ -80,7 +98,7 @@ impl Outlets {
         let mut rest = l;
         while let Some((_, tail)) = rest.split_once('.') {
             if let Some(&i) = self.by_domain.get(tail) {
-                return self.names.get(i).map(String::as_str);
+                return Some(i);
             }
             rest = tail;
         }
