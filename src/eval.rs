@@ -394,10 +394,12 @@ fn score_date(s: &mut Scores, f: &ArticleFacts, g: &GoldArticle) {
                 chrono::NaiveDate::parse_from_str(gd, "%Y-%m-%d")
                     .is_ok_and(|d| sp.start <= d && d <= sp.end)
             });
-    let ok = if g.date_derivable_from_text == Some(false) {
-        uncertain
-    } else if g.uncertain_ok {
+    // `uncertain_ok`: the gold date and a date flagged uncertain are both right; else, where no reader can get
+    // the date from the text, only a date flagged uncertain is.
+    let ok = if g.uncertain_ok {
         value_ok || uncertain
+    } else if g.date_derivable_from_text == Some(false) {
+        uncertain
     } else {
         value_ok
     };

@@ -476,6 +476,9 @@ pub struct ArticleFacts {
     pub date_evidence: Option<Span>,
     /// The date phrase itself (`Kamis (24/8/2023)`).
     pub date_mention: Option<Span>,
+    /// Where the text gives no day: the article (file) of the same event whose day was taken.
+    #[serde(default)]
+    pub date_from: Option<String>,
     /// Publication date printed in the page.
     pub published_date: Option<String>,
     /// Where the main event took place.

@@ -460,9 +460,22 @@ fn quote_key(text: &str) -> Option<u64> {
     (words.len() >= 6).then(|| str_hash(&words.join(" ")))
 }
 
-/// A place's key: its first segment (`Nusa Dua, Bali` → `nusa dua`).
+/// A place's key: lower case (`Pejambon, Central Jakarta` → `pejambon, central jakarta`).
 fn place_key(p: &str) -> String {
-    p.split(',').next().unwrap_or(p).trim().to_lowercase()
+    p.trim().to_lowercase()
+}
+
+/// Whether two places can be one: equal, or one within the other's words (`Jakarta` and `Pejambon, Central
+/// Jakarta`, `Nusa Dua` and `Nusa Dua, Bali`).
+fn places_compatible(a: &str, b: &str) -> bool {
+    let within = |x: &str, y: &str| {
+        y.split(|c: char| c == ',' || c == '(' || c == ')')
+            .any(|seg| {
+                let seg = seg.trim();
+                !seg.is_empty() && (seg == x || seg.ends_with(&format!(" {x}")))
+            })
+    };
+    a == b || within(a, b) || within(b, a)
 }
 
 impl Sig {
@@ -563,16 +576,22 @@ fn evidence(a: &Event, sa: &Sig, b: &Event, sb: &Sig, idf: &Idf) -> Option<(f64,
     if gap > SLACK_DAYS {
         return None;
     }
+    let (score, mut why) = content_evidence(a, sa, b, sb, idf);
+    why.insert(
+        0,
+        match gap {
+            0 => "same dates".to_string(),
+            1 => "dates a day apart".to_string(),
+            n => format!("dates {n} days apart"),
+        },
+    );
+    Some((score + if gap == 0 { 0.5 } else { 0.0 }, why))
+}
+
+/// What two reports share besides their dates, as a score with reasons (see [`evidence`]).
+fn content_evidence(_a: &Event, sa: &Sig, b: &Event, sb: &Sig, idf: &Idf) -> (f64, Vec<String>) {
     let mut score = 0.0;
     let mut why: Vec<String> = Vec::new();
-    why.push(match gap {
-        0 => "same dates".to_string(),
-        1 => "dates a day apart".to_string(),
-        n => format!("dates {n} days apart"),
-    });
-    if gap == 0 {
-        score += 0.5;
-    }
     if !sa.title.is_empty() && sa.title == sb.title {
         score += 5.0;
         why.push("same headline".into());
@@ -586,7 +605,7 @@ fn evidence(a: &Event, sa: &Sig, b: &Event, sb: &Sig, idf: &Idf) -> Option<(f64,
         _ => {}
     }
     match (&sa.place, &sb.place) {
-        (Some(x), Some(y)) if x == y => {
+        (Some(x), Some(y)) if places_compatible(x, y) => {
             score += 1.0;
             why.push(format!(
                 "same place ({})",
@@ -650,7 +669,147 @@ fn evidence(a: &Event, sa: &Sig, b: &Event, sb: &Sig, idf: &Idf) -> Option<(f64,
         score += 3.0;
         why.push("the same statement quoted".into());
     }
-    Some((score, why))
+    (score, why)
+}
+
+/// Evidence needed to take a report's day from another report of the event when the text itself gives none:
+/// more than for a merge, as the dates cannot confirm it.
+const TWIN_EVIDENCE: f64 = 6.0;
+
+/// Articles whose event day the text does not give (only a year or a weekday, marked uncertain) take it from
+/// another article of the corpus that reports the same event on a known day: strong shared evidence (forum,
+/// people, place, rare words, the same statement), the same year if one is known, the weekday if one is given.
+/// The date is then inferred, and `date_from` names the article it came from. Linear: only articles sharing a
+/// rare word, person or forum are compared.
+pub fn dates_from_twins(
+    facts: &mut [ArticleFacts],
+    weekday_of: &dyn Fn(&ArticleFacts) -> Option<chrono::Weekday>,
+) {
+    use chrono::Datelike;
+    let needs = |f: &ArticleFacts| {
+        f.event_span
+            .is_some_and(|d| d.certainty == Certainty::Uncertain)
+    };
+    if !facts.iter().any(needs) {
+        return;
+    }
+    let events: Vec<Option<Event>> = facts
+        .iter()
+        .map(|f| {
+            article_events(f)
+                .into_iter()
+                .next()
+                .filter(|e| !e.mentioned_only)
+        })
+        .collect();
+    let words: Vec<Vec<u64>> = events
+        .iter()
+        .map(|e| e.as_ref().map(event_words).unwrap_or_default())
+        .collect();
+    let idf = Idf::of(&words);
+    let sigs: Vec<Option<Sig>> = events
+        .iter()
+        .zip(&words)
+        .map(|(e, w)| e.as_ref().map(|e| Sig::of(e, w.clone())))
+        .collect();
+    // Dated articles by each rare word (few articles share it) and by each person's last name token.
+    let mut by_key: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+    let rare = |w: &u64| idf.weight(*w) >= 2.0;
+    for (i, (f, sig)) in facts.iter().zip(&sigs).enumerate() {
+        let dated = f
+            .event_span
+            .is_some_and(|d| d.precision == Precision::Day && d.certainty != Certainty::Uncertain);
+        let Some(sig) = sig.as_ref().filter(|_| dated) else {
+            continue;
+        };
+        for w in sig.words.iter().filter(|w| rare(w)) {
+            by_key.entry(*w).or_default().push(i);
+        }
+        for p in &sig.people {
+            if let Some(last) = p.last() {
+                by_key.entry(str_hash(last)).or_default().push(i);
+            }
+        }
+    }
+    let mut adopted: Vec<(usize, DateSpan, String)> = Vec::new();
+    for (i, f) in facts.iter().enumerate() {
+        if !needs(f) {
+            continue;
+        }
+        let (Some(a), Some(sa), Some(span)) = (
+            events.get(i).and_then(Option::as_ref),
+            sigs.get(i).and_then(Option::as_ref),
+            f.event_span,
+        ) else {
+            continue;
+        };
+        let mut candidates: Vec<usize> = sa
+            .words
+            .iter()
+            .filter(|w| rare(w))
+            .copied()
+            .chain(
+                sa.people
+                    .iter()
+                    .filter_map(|p| p.last().map(|l| str_hash(l))),
+            )
+            .flat_map(|k| by_key.get(&k).into_iter().flatten().copied())
+            .filter(|&j| j != i)
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        candidates.truncate(MAX_CANDIDATES);
+        let weekday = weekday_of(f);
+        let year_known = span.certainty != Certainty::Uncertain || span.precision != Precision::Day;
+        let mut best: Option<(f64, usize)> = None;
+        for j in candidates {
+            let (Some(b), Some(sb), Some(g)) = (
+                events.get(j).and_then(Option::as_ref),
+                sigs.get(j).and_then(Option::as_ref),
+                facts.get(j),
+            ) else {
+                continue;
+            };
+            let Some(d) = g.event_span else { continue };
+            if year_known
+                && span.precision == Precision::Year
+                && d.start.year() != span.start.year()
+            {
+                continue;
+            }
+            if span.precision == Precision::Day && day_gap(&span, &d) > SLACK_DAYS {
+                continue;
+            }
+            if weekday.is_some_and(|w| d.start.weekday() != w && d.end.weekday() != w) {
+                continue;
+            }
+            let (score, _) = content_evidence(b, sb, a, sa, &idf);
+            if score >= TWIN_EVIDENCE && best.is_none_or(|(s, _)| score > s) {
+                best = Some((score, j));
+            }
+        }
+        if let Some((_, j)) = best
+            && let Some(g) = facts.get(j)
+            && let Some(d) = g.event_span
+        {
+            adopted.push((
+                i,
+                DateSpan {
+                    certainty: Certainty::Inferred,
+                    ..d
+                },
+                g.file.clone(),
+            ));
+        }
+    }
+    for (i, d, from) in adopted {
+        if let Some(f) = facts.get_mut(i) {
+            f.event_span = Some(d);
+            f.event_date = Some(d.value());
+            f.date_certainty = Some(d.certainty);
+            f.date_from = Some(from);
+        }
+    }
 }
 
 /// Whether a report mentioned in passing is this event: the same forum or headline on overlapping dates.
@@ -935,6 +1094,7 @@ mod tests {
             date_certainty: Some(date.certainty),
             date_evidence: None,
             date_mention: None,
+            date_from: None,
             published_date: None,
             location: place.map(str::to_string),
             location_span: None,

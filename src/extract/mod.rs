@@ -453,6 +453,7 @@ pub fn extract_article(article: &Article) -> ArticleFacts {
         date_certainty: event_span.map(|s| s.certainty),
         date_evidence: evidence,
         date_mention: evidence_mention,
+        date_from: None,
         published_date: published.map(|p| crate::model::iso_date(p, true)),
         location,
         location_span,

@@ -17,6 +17,16 @@ fn key(s: &str) -> String {
 /// Applies the corpus-level evidence to `facts` in place.
 pub fn refine(facts: &mut [ArticleFacts]) {
     drop_boilerplate_titles(facts);
+    super::merge::dates_from_twins(facts, &event_weekday);
+}
+
+/// The weekday the text gives for the article's event (`Senin`, `on Tuesday`), read from its date mention.
+fn event_weekday(f: &ArticleFacts) -> Option<chrono::Weekday> {
+    let m = f.date_mention?;
+    let d = f.dates.iter().find(|d| d.start == m.start)?;
+    d.text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .find_map(super::dates::weekday_of)
 }
 
 /// A headline candidate (title or alternative) that several articles reporting different things carry is
