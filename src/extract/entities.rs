@@ -263,6 +263,7 @@ pub fn canonical_place(s: &str) -> String {
 
 /// Every lower-case place and country name with its canonical name: a place's own entry first, else the first
 /// country (in table order) that has the name, as a scan of the two tables in that order finds it.
+/// The place table's forms come after both: its rows are places too.
 static KNOWN_PLACES: LazyLock<rustc_hash::FxHashMap<&'static str, &'static str>> =
     LazyLock::new(|| {
         let mut m = rustc_hash::FxHashMap::default();
@@ -274,8 +275,27 @@ static KNOWN_PLACES: LazyLock<rustc_hash::FxHashMap<&'static str, &'static str>>
                 m.entry(*n).or_insert(*c);
             }
         }
+        for (form, place) in super::gazetteer::PLACES.forms() {
+            m.entry(form).or_insert(place.name.as_str());
+        }
         m
     });
+
+/// Whether some words of a phrase (one to three in a row) are a known place or country.
+fn names_known_place(phrase: &str) -> bool {
+    let words: Vec<String> = phrase
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    (0..words.len()).any(|i| {
+        (1..=3).any(|n| {
+            words
+                .get(i..i + n)
+                .is_some_and(|ws| KNOWN_PLACES.contains_key(ws.join(" ").as_str()))
+        })
+    })
+}
 
 /// Words that start a place phrase: `di`, `in`, `at`.
 const PLACE_PREPOSITIONS: &[&str] = &["di", "in", "at", "dari"];
@@ -366,6 +386,7 @@ pub fn looks_like_place(phrase: &str) -> bool {
     let l = phrase.to_lowercase();
     let first = l.split([',', ' ']).next().unwrap_or("");
     PLACES.iter().any(|(p, _)| l.contains(p))
+        || names_known_place(phrase)
         || COUNTRIES
             .iter()
             .any(|(_, names)| names.iter().any(|n| n.len() > 3 && l.contains(n)))

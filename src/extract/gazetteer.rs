@@ -357,3 +357,83 @@ mod people_tests {
         assert_eq!(who("Menkominfo", 1990), None);
     }
 }
+
+/// One place of the place table.
+#[derive(Debug, Clone)]
+pub struct PlaceEntry {
+    /// Canonical English name (`Nusa Dua`, `The Hague`).
+    pub name: String,
+    /// `city`, `regency`, `province`, `region` or `country-capital`.
+    pub kind: String,
+    /// Country (English name).
+    pub country: String,
+}
+
+/// The place table (`assets/lexicon/places.tsv`): Indonesia's provinces, cities and regencies, the cities of
+/// ASEAN and Timor-Leste, the world's capitals and conference cities, as Indonesian and English news print them.
+pub struct Places {
+    /// Every place, in table order.
+    pub entries: Vec<PlaceEntry>,
+    /// Printed forms (lower case, single-spaced) → place.
+    by_form: FxHashMap<String, usize>,
+}
+
+impl Places {
+    fn parse(table: &str) -> Places {
+        let mut out = Places {
+            entries: Vec::new(),
+            by_form: FxHashMap::default(),
+        };
+        for row in rows(table) {
+            let Some(name) = row.first().filter(|n| !n.is_empty()) else {
+                continue;
+            };
+            let i = out.entries.len();
+            out.entries.push(PlaceEntry {
+                name: name.to_string(),
+                kind: row.get(2).copied().unwrap_or("").to_string(),
+                country: row.get(3).copied().unwrap_or("").to_string(),
+            });
+            for f in std::iter::once(*name).chain(items(row.get(1))) {
+                out.by_form.entry(spaced_lower(f)).or_insert(i);
+            }
+        }
+        out
+    }
+
+    /// The place a printed name is (`Jenewa` → Geneva, `Singapura` → Singapore), ignoring case.
+    pub fn get(&self, printed: &str) -> Option<&PlaceEntry> {
+        self.by_form
+            .get(&spaced_lower(printed))
+            .and_then(|&i| self.entries.get(i))
+    }
+
+    /// Every printed form with its place, for building look-ups.
+    pub fn forms(&self) -> impl Iterator<Item = (&str, &PlaceEntry)> {
+        self.by_form
+            .iter()
+            .filter_map(|(f, &i)| self.entries.get(i).map(|e| (f.as_str(), e)))
+    }
+}
+
+/// The place table.
+pub static PLACES: LazyLock<Places> =
+    LazyLock::new(|| Places::parse(include_str!("../../assets/lexicon/places.tsv")));
+
+#[cfg(test)]
+mod place_tests {
+    use super::*;
+
+    #[test]
+    fn places_by_their_indonesian_and_english_forms() {
+        let p = &*PLACES;
+        assert!(p.entries.len() >= 600);
+        let name = |s: &str| p.get(s).map(|e| e.name.as_str());
+        assert_eq!(name("Jenewa"), Some("Geneva"));
+        assert_eq!(name("den haag"), Some("The Hague"));
+        assert_eq!(name("SINGAPURA"), Some("Singapore"));
+        assert_eq!(name("Nusa Dua"), Some("Nusa Dua"));
+        assert_eq!(name("Gianyar").map(|_| ()), Some(()));
+        assert_eq!(name("Pemerintah"), None);
+    }
+}

@@ -179,12 +179,30 @@ impl Layout {
                     "berita lainnya" | "berita terkait" | "related" | "read more"
                 );
                 let mut j = i + 1;
-                // Skip blank lines right after the label, then mark the block until the next blank line.
+                // Skip blank lines right after the label, then mark the block until the next blank line: the
+                // block is a list of other stories' headlines, so it ends too at the first line that reads as
+                // the article's own text (a sentence, or a long line) — pages with no blank lines between
+                // paragraphs would otherwise lose everything after a `Baca juga`.
                 while j < lines.len() && kind_at(&lines, j) == LineKind::Blank {
                     j += 1;
                 }
+                let first = j;
                 while j < lines.len() && (to_end || kind_at(&lines, j) != LineKind::Blank) {
                     if kind_at(&lines, j) != LineKind::Blank {
+                        let t = lines
+                            .get(j)
+                            .map(|l| l.span.slice(text).trim())
+                            .unwrap_or("");
+                        // The first line may be a teaser sentence; a quotation or a long paragraph is the
+                        // article's, and so is a sentence further down the block.
+                        let own_text = t.starts_with(['"', '“', '\''])
+                            || more_words_than(t, 20)
+                            || j > first
+                                && more_words_than(t, 6)
+                                && t.ends_with(['.', '!', '?', '"', '”']);
+                        if own_text {
+                            break;
+                        }
                         set_kind(&mut lines, j, LineKind::Chrome);
                     }
                     j += 1;
@@ -412,10 +430,16 @@ fn title_candidates(text: &str, lines: &[Line], first_long: usize) -> Vec<usize>
             continue;
         }
         let shared = own.iter().filter(|w| body.contains(*w)).count();
+        // Printed twice, maybe once as a breadcrumb or list item (`- Headline`).
+        let bare = |s: &str| {
+            s.trim()
+                .trim_start_matches(['-', '•', '*', '›', '»', ' '])
+                .to_string()
+        };
         let repeated = lines
             .iter()
             .enumerate()
-            .any(|(j, l)| j != i && l.span.slice(text).trim() == t);
+            .any(|(j, l)| j != i && bare(l.span.slice(text)) == bare(t));
         let score = shared as f64 / own.len() as f64 + if repeated { 0.5 } else { 0.0 };
         // A line sharing none of its words with the article is another story or furniture, unless the page
         // prints it twice.

@@ -567,6 +567,12 @@ pub const NOT_NAME_WORDS: &[&str] = &[
     "relations",
     "summary",
     "ringkasan",
+    // Parties and epithets (`Mantan Ketua Umum Partai Hanura ini mengatakan`).
+    "partai",
+    "party",
+    "umum",
+    "mantan",
+    "former",
     // Indonesian words that refer back to a speaker.
     "pihaknya",
     "dirinya",

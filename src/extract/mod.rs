@@ -568,8 +568,15 @@ fn find_location(
     all_words: &[people::Word<'_>],
     dl: &entities::DatelineCell,
 ) -> (Option<String>, Option<Span>) {
+    // A place the newsroom received a statement in (`keterangan tertulis yang diterima di Jakarta`) is not the
+    // event's.
+    let received = |s: &Span| {
+        let before = window_before(text, s.start, 60).to_lowercase();
+        RECEIVED_WORDS.iter().any(|w| before.contains(w))
+    };
     if let Some(ev) = evidence {
-        let phrases = entities::place_phrases_in(text, people::words_in(all_words, ev));
+        let mut phrases = entities::place_phrases_in(text, people::words_in(all_words, ev));
+        phrases.retain(|(_, s)| !received(s));
         let anchor = mention.map(|m| m.start).unwrap_or(ev.end);
         let before = phrases.iter().rfind(|(_, s)| s.end <= anchor);
         let pick = before
@@ -582,17 +589,20 @@ fn find_location(
             return (None, None);
         }
     }
-    let lead = layout
+    // The first paragraphs: the first place phrase naming a place (the lead's first).
+    for para in layout
         .lines
         .iter()
-        .find(|l| l.kind == LineKind::Body)
-        .map(|l| l.span);
-    if let Some(lead) = lead
-        && let Some((p, s)) = entities::place_phrases_in(text, people::words_in(all_words, lead))
-            .into_iter()
-            .find(|(p, _)| looks_like_place(p))
+        .filter(|l| l.kind == LineKind::Body)
+        .take(3)
     {
-        return (Some(canonical_phrase(&p)), Some(s));
+        if let Some((p, s)) =
+            entities::place_phrases_in(text, people::words_in(all_words, para.span))
+                .into_iter()
+                .find(|(p, s)| looks_like_place(p) && !received(s))
+        {
+            return (Some(canonical_phrase(&p)), Some(s));
+        }
     }
     let (place, _) = dl.get_or_init(|| dateline(text, layout));
     match place.clone() {

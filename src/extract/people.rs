@@ -623,6 +623,7 @@ pub fn find_people(text: &str, layout: &Layout) -> Vec<Person> {
 /// [`find_people`] given the words of the whole text (tokenised once by the caller).
 pub fn find_people_in(text: &str, layout: &Layout, all: &[Word<'_>]) -> Vec<Person> {
     let mut runs: Vec<(NameRun, bool, bool)> = Vec::new(); // (run, confirmed, in body)
+    let mut weak: Vec<(NameRun, bool, bool)> = Vec::new();
     for line in &layout.lines {
         if matches!(line.kind, LineKind::Blank | LineKind::Chrome) {
             continue;
@@ -655,10 +656,21 @@ pub fn find_people_in(text: &str, layout: &Layout, all: &[Word<'_>]) -> Vec<Pers
                 .split_whitespace()
                 .filter(|t| !is_initial(t))
                 .count();
+            // `Mantan Ketua Umum Partai Hanura ini`: a description of someone named elsewhere, not a name.
+            let epithet = next.is_some_and(|n| {
+                matches!(n.text.to_lowercase().as_str(), "ini" | "tersebut" | "itu")
+            }) && last.is_some_and(|l| l.trailing.is_empty());
+            if epithet {
+                continue;
+            }
             let confirmed = after_verb || before_verb || appositive || roled;
             // Headlines capitalise freely: only a confirmed name counts there.
             if confirmed || tokens >= 2 && line.kind != LineKind::Title {
                 runs.push((run, confirmed, line.kind == LineKind::Body));
+            } else if line.kind != LineKind::Title {
+                // A short form (`Wiranto`, `Teo`) counts as a mention only of someone named in full or
+                // confirmed elsewhere (added once everyone is known).
+                weak.push((run, false, line.kind == LineKind::Body));
             }
         }
     }
@@ -697,6 +709,16 @@ pub fn find_people_in(text: &str, layout: &Layout, all: &[Word<'_>]) -> Vec<Pers
                 let c = r.1;
                 people.push((vec![r], c));
             }
+        }
+    }
+    // Short forms of people already known join them as mentions.
+    for r in weak {
+        let tokens = name_tokens(&r.0.name);
+        let hit = token_sets
+            .iter()
+            .position(|names| names.iter().any(|t| same_person_tokens(t, &tokens)));
+        if let Some((members, _)) = hit.and_then(|i| people.get_mut(i)) {
+            members.push(r);
         }
     }
     let mut out = Vec::new();

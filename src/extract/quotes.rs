@@ -385,12 +385,17 @@ pub fn find_quotes_in(
                 (Some(speaker), role, Some(span))
             }
             Some(Attribution::Pronoun { span }) | Some(Attribution::Unnamed { span }) => {
-                // The person named last before the quote, or the last speaker if none is named since.
+                // The last named speaker: the person who speaks in the latest sentence with a speech verb since
+                // the previous quotation (`Wiranto usai menerima Teo, … menyampaikan bahwa …`: Wiranto, not
+                // Teo), else the previous quotation's speaker, else the person named last before it.
+                let since = last_speaker.as_ref().map_or(0, |(_, _, end)| *end);
+                let speaking = speaking_subject(text, all, people, since, q.outer.start);
                 let named = last_named_before(q.outer.start);
-                match (named, &last_speaker) {
-                    (Some(p), _) => (Some(p.name.clone()), p.role.clone(), Some(span)),
-                    (None, Some((n, r, _))) => (Some(n.clone()), r.clone(), Some(span)),
-                    (None, None) => (prominent(people), None, Some(span)),
+                match (speaking, &last_speaker, named) {
+                    (Some(p), _, _) => (Some(p.name.clone()), p.role.clone(), Some(span)),
+                    (None, Some((n, r, _)), _) => (Some(n.clone()), r.clone(), Some(span)),
+                    (None, None, Some(p)) => (Some(p.name.clone()), p.role.clone(), Some(span)),
+                    (None, None, None) => (prominent(people), None, Some(span)),
                 }
             }
             None => {
@@ -421,6 +426,35 @@ pub fn find_quotes_in(
         });
     }
     out
+}
+
+/// The person who speaks in the latest sentence between `from` and `to` that has a speech verb: the first
+/// person named in it (the subject, in Indonesian and English news alike).
+fn speaking_subject<'p>(
+    text: &str,
+    all: &[Word<'_>],
+    people: &'p [Person],
+    from: usize,
+    to: usize,
+) -> Option<&'p Person> {
+    let ws = words_in(all, Span::new(from, to));
+    let verb = ws
+        .iter()
+        .rposition(|w| with_lower_key(w.text, |l| SPEECH_VERBS.contains(&l) || l == "menurut"))?;
+    let at = ws.get(verb)?.span.start;
+    let sentence = super::layout::sentence_around(text, at);
+    people
+        .iter()
+        .filter_map(|p| {
+            p.mentions
+                .iter()
+                .filter(|m| m.start >= sentence.start && m.end <= at)
+                .map(|m| m.start)
+                .min()
+                .map(|first| (first, p))
+        })
+        .min_by_key(|(first, _)| *first)
+        .map(|(_, p)| p)
 }
 
 /// The person an article is mostly about: the most mentioned confirmed person.
