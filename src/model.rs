@@ -479,6 +479,9 @@ pub struct ArticleFacts {
     /// Where the text gives no day: the article (file) of the same event whose day was taken.
     #[serde(default)]
     pub date_from: Option<String>,
+    /// Whether nothing in the text gives the event's year (its date is then placed at a year marked unknown).
+    #[serde(default)]
+    pub year_unknown: bool,
     /// Publication date printed in the page.
     pub published_date: Option<String>,
     /// Where the main event took place.

@@ -1019,18 +1019,21 @@ fn year_for_day_month(
             }
         }
     } else {
-        // No weekday: the year the article itself states most often, if any.
+        // No weekday: the one year the article states (`The 2018 ASEAN … Meeting … on December 3-6`) is the
+        // day's; of several, the one stated most often, as a guess.
         let mut years = anchors.years.clone();
-        years.sort();
-        let mut best: Option<(usize, i32)> = None;
-        for y in years.iter().copied() {
-            let n = years.iter().filter(|&&x| x == y).count();
-            if best.is_none_or(|(b, _)| n > b) {
-                best = Some((n, y));
-            }
+        years.sort_unstable();
+        let distinct = years.chunk_by(|a, b| a == b).count();
+        let most = years
+            .chunk_by(|a, b| a == b)
+            .max_by_key(|run| run.len())
+            .and_then(|run| run.first().copied());
+        match most {
+            Some(y) if distinct == 1 => Some((y, Certainty::Inferred)),
+            Some(y) => Some((y, Certainty::Uncertain)),
+            // With no year at all, the day is still shown, at a year marked as unknown.
+            None => Some((UNKNOWN_YEAR, Certainty::Uncertain)),
         }
-        // With no year at all, the day is still shown, at a year marked as unknown.
-        Some((best.map_or(UNKNOWN_YEAR, |(_, y)| y), Certainty::Uncertain))
     }
 }
 

@@ -283,18 +283,35 @@ static KNOWN_PLACES: LazyLock<rustc_hash::FxHashMap<&'static str, &'static str>>
 
 /// Whether some words of a phrase (one to three in a row) are a known place or country.
 fn names_known_place(phrase: &str) -> bool {
+    !known_places_in(phrase).is_empty()
+}
+
+/// The known places and countries a phrase names (canonical names, longest reading first at each word):
+/// `Hotel Sari Pan Pacific Jakarta` → Jakarta; `Nusa Dua, Bali` → Nusa Dua, Bali.
+pub fn known_places_in(phrase: &str) -> Vec<&'static str> {
     let words: Vec<String> = phrase
         .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
-    (0..words.len()).any(|i| {
-        (1..=3).any(|n| {
-            words
-                .get(i..i + n)
-                .is_some_and(|ws| KNOWN_PLACES.contains_key(ws.join(" ").as_str()))
-        })
-    })
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let hit = (1..=3).rev().find_map(|n| {
+            let key = words.get(i..i + n)?.join(" ");
+            KNOWN_PLACES.get(key.as_str()).map(|c| (n, *c))
+        });
+        match hit {
+            Some((n, c)) => {
+                if !out.contains(&c) {
+                    out.push(c);
+                }
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    out
 }
 
 /// Words that start a place phrase: `di`, `in`, `at`.

@@ -367,6 +367,8 @@ pub struct PlaceEntry {
     pub kind: String,
     /// Country (English name).
     pub country: String,
+    /// The province, region or city it lies in (canonical name), if the table has it.
+    pub parent: Option<String>,
 }
 
 /// The place table (`assets/lexicon/places.tsv`): Indonesia's provinces, cities and regencies, the cities of
@@ -393,6 +395,7 @@ impl Places {
                 name: name.to_string(),
                 kind: row.get(2).copied().unwrap_or("").to_string(),
                 country: row.get(3).copied().unwrap_or("").to_string(),
+                parent: row.get(4).filter(|p| !p.is_empty()).map(|p| p.to_string()),
             });
             for f in std::iter::once(*name).chain(items(row.get(1))) {
                 out.by_form.entry(spaced_lower(f)).or_insert(i);
@@ -406,6 +409,20 @@ impl Places {
         self.by_form
             .get(&spaced_lower(printed))
             .and_then(|&i| self.entries.get(i))
+    }
+
+    /// A place and every place it lies in (`Central Jakarta` → Central Jakarta, Jakarta, …), canonical names.
+    pub fn with_parents(&self, name: &str) -> Vec<String> {
+        let mut out = vec![name.to_string()];
+        let mut at = self.get(name);
+        while let Some(p) = at.and_then(|e| e.parent.as_deref()) {
+            if out.iter().any(|o| o == p) || out.len() > 6 {
+                break;
+            }
+            out.push(p.to_string());
+            at = self.get(p);
+        }
+        out
     }
 
     /// Every printed form with its place, for building look-ups.

@@ -385,7 +385,8 @@ const COMMON_WORDS: &[&str] = &[
     "digital",
 ];
 
-/// The distinctive words of an event's label, forum and place, hashed (sorted, no repeats).
+/// The distinctive words of an event's label, forum and place, its people's family names and its foreign
+/// countries, hashed (sorted, no repeats).
 fn event_words(e: &Event) -> Vec<u64> {
     let mut out: Vec<u64> = Vec::new();
     for field in [
@@ -403,6 +404,16 @@ fn event_words(e: &Event) -> Vec<u64> {
                 out.push(str_hash(&l));
             }
         }
+    }
+    // The people (by family name: `Stef Blok` and `Stephanus Abraham Blok`) and the foreign countries, which
+    // read the same in every language.
+    for p in &e.people {
+        if let Some(last) = super::people::name_tokens(p).last() {
+            out.push(str_hash(&format!("person:{last}")));
+        }
+    }
+    for c in e.countries.iter().filter(|c| *c != "Indonesia") {
+        out.push(str_hash(&format!("country:{c}")));
     }
     out.sort_unstable();
     out.dedup();
@@ -467,15 +478,29 @@ fn place_key(p: &str) -> String {
 
 /// Whether two places can be one: equal, or one within the other's words (`Jakarta` and `Pejambon, Central
 /// Jakarta`, `Nusa Dua` and `Nusa Dua, Bali`).
-fn places_compatible(a: &str, b: &str) -> bool {
-    let within = |x: &str, y: &str| {
-        y.split(|c: char| c == ',' || c == '(' || c == ')')
-            .any(|seg| {
-                let seg = seg.trim();
-                !seg.is_empty() && (seg == x || seg.ends_with(&format!(" {x}")))
-            })
+fn places_compatible(a: &str, b: &str) -> Option<bool> {
+    if a == b {
+        return Some(true);
+    }
+    let (pa, pb) = (
+        super::entities::known_places_in(a),
+        super::entities::known_places_in(b),
+    );
+    // A venue alone (`Hotel Borobudur`) says nothing of the city.
+    if pa.is_empty() || pb.is_empty() {
+        return None;
+    }
+    // One within the other (`Central Jakarta` lies in Jakarta, `Ubud` in Bali).
+    let table = &*super::gazetteer::PLACES;
+    let within = |x: &[&str], y: &[&str]| {
+        x.iter().any(|p| {
+            table
+                .with_parents(p)
+                .iter()
+                .any(|q| y.contains(&q.as_str()))
+        })
     };
-    a == b || within(a, b) || within(b, a)
+    Some(within(&pa, &pb) || within(&pb, &pa))
 }
 
 impl Sig {
@@ -577,6 +602,13 @@ fn evidence(a: &Event, sa: &Sig, b: &Event, sb: &Sig, idf: &Idf) -> Option<(f64,
         return None;
     }
     let (score, mut why) = content_evidence(a, sa, b, sb, idf);
+    if std::env::var_os("LINIMASA_DEBUG_MERGE").is_some() {
+        eprintln!(
+            "{} | {} | {score:.2} {why:?}",
+            a.sources.first().map(|s| s.file.as_str()).unwrap_or(""),
+            b.sources.first().map(|s| s.file.as_str()).unwrap_or("")
+        );
+    }
     why.insert(
         0,
         match gap {
@@ -604,49 +636,18 @@ fn content_evidence(_a: &Event, sa: &Sig, b: &Event, sb: &Sig, idf: &Idf) -> (f6
         (Some(_), Some(_)) => score -= 2.0,
         _ => {}
     }
-    match (&sa.place, &sb.place) {
-        (Some(x), Some(y)) if places_compatible(x, y) => {
-            score += 1.0;
-            why.push(format!(
-                "same place ({})",
-                b.location.as_deref().unwrap_or(y)
-            ));
+    if let (Some(x), Some(y)) = (&sa.place, &sb.place) {
+        match places_compatible(x, y) {
+            Some(true) => {
+                score += 1.0;
+                why.push(format!(
+                    "same place ({})",
+                    b.location.as_deref().unwrap_or(y)
+                ));
+            }
+            Some(false) => score -= 2.0,
+            None => {}
         }
-        (Some(_), Some(_)) => score -= 2.0,
-        _ => {}
-    }
-    let shared_people: Vec<&str> = b
-        .people
-        .iter()
-        .zip(&sb.people)
-        .filter(|(_, t)| {
-            sa.people
-                .iter()
-                .any(|u| super::people::same_person_tokens(u, t))
-        })
-        .map(|(p, _)| p.as_str())
-        .take(3)
-        .collect();
-    if !shared_people.is_empty() {
-        score += (1.5 * shared_people.len() as f64).min(3.0);
-        why.push(format!("same people ({})", shared_people.join(", ")));
-    }
-    let shared_countries: Vec<&String> = sb
-        .countries
-        .iter()
-        .filter(|c| sa.countries.contains(c))
-        .take(3)
-        .collect();
-    if !shared_countries.is_empty() {
-        score += 0.5 * shared_countries.len() as f64;
-        why.push(format!(
-            "same countries ({})",
-            shared_countries
-                .iter()
-                .map(|c| c.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
     }
     // Rare words of the labels (sorted lists: one merge-like walk).
     let (mut i, mut j, mut rare) = (0, 0, 0.0);
@@ -662,8 +663,29 @@ fn content_evidence(_a: &Event, sa: &Sig, b: &Event, sb: &Sig, idf: &Idf) -> (f6
         }
     }
     if rare > 0.0 {
-        score += (rare / 3.0).min(3.0);
-        why.push("shared words in the headlines".into());
+        score += (rare / 3.0).min(4.0);
+        let shared_people: Vec<&str> = b
+            .people
+            .iter()
+            .zip(&sb.people)
+            .filter(|(_, t)| sa.people.iter().any(|u| u.last() == t.last()))
+            .map(|(p, _)| p.as_str())
+            .take(3)
+            .collect();
+        if !shared_people.is_empty() {
+            why.push(format!("same people ({})", shared_people.join(", ")));
+        }
+        let shared_countries: Vec<&str> = sb
+            .countries
+            .iter()
+            .filter(|c| sa.countries.contains(c))
+            .map(String::as_str)
+            .take(3)
+            .collect();
+        if !shared_countries.is_empty() {
+            why.push(format!("same countries ({})", shared_countries.join(", ")));
+        }
+        why.push("rare words in common".into());
     }
     if sb.quotes.iter().any(|q| sa.quotes.contains(q)) {
         score += 3.0;
@@ -673,8 +695,9 @@ fn content_evidence(_a: &Event, sa: &Sig, b: &Event, sb: &Sig, idf: &Idf) -> (f6
 }
 
 /// Evidence needed to take a report's day from another report of the event when the text itself gives none:
-/// more than for a merge, as the dates cannot confirm it.
+/// more than for a merge, as the dates cannot confirm it; a little less when the weekday the text gives fits.
 const TWIN_EVIDENCE: f64 = 6.0;
+const TWIN_EVIDENCE_WEEKDAY: f64 = 3.0;
 
 /// Articles whose event day the text does not give (only a year or a weekday, marked uncertain) take it from
 /// another article of the corpus that reports the same event on a known day: strong shared evidence (forum,
@@ -760,7 +783,6 @@ pub fn dates_from_twins(
         candidates.dedup();
         candidates.truncate(MAX_CANDIDATES);
         let weekday = weekday_of(f);
-        let year_known = span.certainty != Certainty::Uncertain || span.precision != Precision::Day;
         let mut best: Option<(f64, usize)> = None;
         for j in candidates {
             let (Some(b), Some(sb), Some(g)) = (
@@ -771,20 +793,33 @@ pub fn dates_from_twins(
                 continue;
             };
             let Some(d) = g.event_span else { continue };
-            if year_known
-                && span.precision == Precision::Year
-                && d.start.year() != span.start.year()
+            // An uncertain year (a plan's, the background's, or none at all) is only a hint: the twin's day must
+            // fall within a year of it.
+            if span.precision == Precision::Year
+                && !f.year_unknown
+                && (d.start.year() - span.start.year()).abs() > 1
             {
                 continue;
             }
-            if span.precision == Precision::Day && day_gap(&span, &d) > SLACK_DAYS {
+            if span.precision == Precision::Day
+                && !f.year_unknown
+                && day_gap(&span, &d) > SLACK_DAYS
+            {
                 continue;
             }
             if weekday.is_some_and(|w| d.start.weekday() != w && d.end.weekday() != w) {
                 continue;
             }
-            let (score, _) = content_evidence(b, sb, a, sa, &idf);
-            if score >= TWIN_EVIDENCE && best.is_none_or(|(s, _)| score > s) {
+            let (score, why) = content_evidence(b, sb, a, sa, &idf);
+            if std::env::var_os("LINIMASA_DEBUG_MERGE").is_some() {
+                eprintln!("twin {} <- {} {score:.2} {why:?}", f.file, g.file);
+            }
+            let needed = if weekday.is_some() {
+                TWIN_EVIDENCE_WEEKDAY
+            } else {
+                TWIN_EVIDENCE
+            };
+            if score >= needed && best.is_none_or(|(s, _)| score > s) {
                 best = Some((score, j));
             }
         }
@@ -1095,6 +1130,7 @@ mod tests {
             date_evidence: None,
             date_mention: None,
             date_from: None,
+            year_unknown: false,
             published_date: None,
             location: place.map(str::to_string),
             location_span: None,

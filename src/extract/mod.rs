@@ -309,8 +309,18 @@ pub fn extract_article(article: &Article) -> ArticleFacts {
     let (event_span, evidence, evidence_mention) = match best {
         Some(b) if b.score >= 3.0 || published.is_none() => {
             let f = found.get(b.index);
+            // A year alone, with nothing better in the text, may be a plan's or the background's: shown, but
+            // as uncertain.
+            let span = if b.span.precision == Precision::Year && b.score < 3.0 {
+                DateSpan {
+                    certainty: Certainty::Uncertain,
+                    ..b.span
+                }
+            } else {
+                b.span
+            };
             (
-                Some(b.span),
+                Some(span),
                 f.map(|f| sentence_around(text, f.start)),
                 f.map(|f| Span::new(f.start, f.end)),
             )
@@ -454,6 +464,9 @@ pub fn extract_article(article: &Article) -> ArticleFacts {
         date_evidence: evidence,
         date_mention: evidence_mention,
         date_from: None,
+        year_unknown: event_span.is_some_and(|d| d.certainty == Certainty::Uncertain)
+            && anchors.years.is_empty()
+            && published.is_none(),
         published_date: published.map(|p| crate::model::iso_date(p, true)),
         location,
         location_span,
