@@ -2,7 +2,7 @@
 //! extractor outputs; the thresholds are the ones the product promises.
 
 use linimasa::corpus::LoadOptions;
-use linimasa::eval::{GoldArticle, Scores, ratio, score};
+use linimasa::eval::{GoldArticle, Scores, f1, ratio, score};
 use linimasa::model::Certainty;
 use linimasa::pipeline::extract_paths;
 use std::path::{Path, PathBuf};
@@ -37,34 +37,112 @@ fn combined() -> Scores {
     s
 }
 
+/// The figures of the product's promise (extraction that holds on articles nobody tuned it to), each
+/// `(name, measured, bar)`.
+fn promise(s: &Scores) -> Vec<(&'static str, f64, f64)> {
+    vec![
+        ("event date right", ratio(s.event_date), 0.95),
+        ("speaker of a matched quote right", ratio(s.speaker), 0.95),
+        (
+            "outlet right where the text names it",
+            ratio(s.outlet_in_text),
+            0.95,
+        ),
+        ("location right", ratio(s.location), 0.90),
+        (
+            "quotes found (F1)",
+            f1(s.quote_precision, s.quote_recall),
+            0.97,
+        ),
+        ("article's event on the timeline", ratio(s.on_timeline), 1.0),
+        ("event label usable", ratio(s.label), 0.95),
+        ("same event shown as one", ratio(s.merged), 0.90),
+    ]
+}
+
+/// Asserts every figure of `s` reaches its bar (`bars` lowers some bars by name, for a set that does not reach
+/// the promise yet) and that there are no more wrong outlets and false merges than `max_wrong`.
+fn holds(s: &Scores, bars: &[(&str, f64)], max_wrong: (usize, usize)) {
+    for (name, got, bar) in promise(s) {
+        let bar = bars
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map_or(bar, |(_, b)| *b);
+        assert!(got >= bar, "{name}: {got:.3} < {bar}\n{}", s.report());
+    }
+    assert!(
+        s.outlet_wrong.0 <= max_wrong.0,
+        "wrong outlets\n{}",
+        s.report()
+    );
+    assert!(
+        s.false_merges.0 <= max_wrong.1,
+        "false merges\n{}",
+        s.report()
+    );
+}
+
 #[test]
 fn every_annotated_article_is_scored() {
     let s = combined();
     assert_eq!(s.articles, 17, "{}", s.report());
+    for (folder, file) in [("dev2", "dev2.json"), ("aside", "aside.json")] {
+        let n = gold(file).len();
+        let s = scores_for(folder, file);
+        assert_eq!(s.articles, n, "{}", s.report());
+        assert!(n >= 14, "{folder}: {n}");
+    }
 }
 
 #[test]
-fn event_dates_meet_the_bar() {
-    let s = combined();
-    assert!(ratio(s.event_date) >= 0.95, "{}", s.report());
+fn the_bundled_seeds_and_development_set_meet_every_figure_of_the_promise() {
+    holds(&combined(), &[], (0, 0));
+}
+
+/// The project's own development set: the promise's bars, lowered to what it measures where it does not reach
+/// them yet (the README's "What the extractor finds" gives the figures).
+#[test]
+fn the_new_development_set_holds_its_measured_figures() {
+    holds(
+        &scores_for("dev2", "dev2.json"),
+        &[
+            ("speaker of a matched quote right", 0.93),
+            ("outlet right where the text names it", 0.80),
+            ("location right", 0.80),
+            ("same event shown as one", 0.80),
+            ("quotes found (F1)", 0.96),
+        ],
+        (0, 0),
+    );
+}
+
+/// The set kept aside (never read while writing rules): likewise.
+#[test]
+fn the_aside_set_holds_its_measured_figures() {
+    holds(
+        &scores_for("aside", "aside.json"),
+        &[
+            ("speaker of a matched quote right", 0.85),
+            ("outlet right where the text names it", 0.65),
+            ("location right", 0.50),
+            ("event label usable", 0.90),
+            ("same event shown as one", 0.80),
+        ],
+        (1, 0),
+    );
 }
 
 #[test]
-fn quotes_and_speakers_meet_the_bar() {
-    let s = combined();
-    assert!(ratio(s.quote_precision) >= 0.95, "{}", s.report());
-    assert!(ratio(s.quote_recall) >= 0.95, "{}", s.report());
-    assert!(ratio(s.speaker) >= 0.95, "{}", s.report());
-}
-
-#[test]
-fn outlets_and_locations_meet_the_bar() {
-    let s = combined();
-    // Three dev articles never name their outlet (only the annotators' URLs do): the bar applies to the
-    // articles whose text names it; the overall figure is still reported and must not regress below 0.8.
-    assert!(ratio(s.outlet_in_text) >= 0.90, "{}", s.report());
-    assert!(ratio(s.outlet) >= 0.80, "{}", s.report());
-    assert!(ratio(s.location) >= 0.90, "{}", s.report());
+fn date_mentions_are_found_and_normalised() {
+    let mut s = scores_for("dev2", "dev2.json");
+    s.add(scores_for("aside", "aside.json"));
+    assert!(s.date_recall.1 >= 100, "{}", s.report());
+    assert!(
+        f1(s.date_precision, s.date_recall) >= 0.85,
+        "{}",
+        s.report()
+    );
+    assert!(ratio(s.date_value) >= 0.75, "{}", s.report());
 }
 
 #[test]
