@@ -759,6 +759,7 @@ mod tests {
             end: 11,
             value: Some("2020-08-26".into()),
             span: Some(DateSpan::day(d, c)),
+            chrome: false,
         };
         assert!(date_value_matches(
             &m(Certainty::Uncertain),

@@ -407,6 +407,9 @@ pub struct DateMention {
     pub value: Option<String>,
     /// The resolved span, where one could be resolved.
     pub span: Option<DateSpan>,
+    /// Whether it stands in page furniture or a caption (listed, but never dating the article).
+    #[serde(default)]
+    pub chrome: bool,
 }
 
 /// A direct quotation and who said it.

@@ -32,6 +32,17 @@ pub enum Relative {
     MonthsAgo(i64),
     /// `n` years ago.
     YearsAgo(i64),
+    /// The anchor's year (`tahun ini`, `earlier this year`).
+    ThisYear,
+    /// The year after the anchor's (`tahun depan`, `early next year`).
+    NextYear,
+    /// The anchor's month (`bulan ini`, `this month`).
+    ThisMonth,
+    /// The month after the anchor's (`bulan depan`, `next month`).
+    NextMonth,
+    /// Day `n` of the anchor's month, or of the month before when that day is still to come (`tanggal 24
+    /// kemarin`).
+    DayOfMonth(u32),
 }
 
 /// What a mention says, before resolution.
@@ -96,7 +107,7 @@ const WEEKDAY_RE: &str = r"(?:senin|selasa|rabu|kamis|jum['’]?at|sabtu|minggu|
 const WEEKDAY_PREFIX_RE: &str = r"(?:senin|selasa|rabu|kamis|jum['’]?at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|sen|sel|rab|kam|jum|sab|min)\.?";
 
 /// Relative expressions (`kemarin`, `akhir pekan lalu`, `dua hari lalu`, `last week`).
-const RELATIVE_RE: &str = r"\b(?:kemarin(?:\s+(?:pagi|siang|sore|malam))?|hari\s+ini|tadi\s+malam|semalam|akhir\s+pekan\s+lalu|akhir\s+minggu\s+lalu|pekan\s+lalu|minggu\s+lalu|pekan\s+depan|minggu\s+depan|bulan\s+lalu|tahun\s+lalu|besok|lusa|yesterday|today|tomorrow|last\s+weekend|last\s+week|next\s+week|last\s+month|last\s+year|(?P<n>\d+|satu|dua|tiga|empat|lima|enam|tujuh|one|two|three|four|five|six|seven)\s+(?P<unit>hari|pekan|minggu|bulan|tahun|days?|weeks?|months?|years?)\s+(?:yang\s+)?(?:lalu|ago))\b";
+const RELATIVE_RE: &str = r"\b(?:kemarin(?:\s+(?:pagi|siang|sore|malam))?|hari\s+ini|tadi\s+malam|semalam|akhir\s+pekan\s+lalu|akhir\s+minggu\s+lalu|pekan\s+lalu|minggu\s+lalu|pekan\s+depan|minggu\s+depan|bulan\s+lalu|tahun\s+lalu|besok|lusa|esok(?:\s+hari)?|yesterday|today|tomorrow|last\s+weekend|last\s+week|next\s+week|last\s+month|last\s+year|(?:(?:awal|akhir|early|earlier|late|later)\s+)?(?:tahun\s+ini|this\s+year)|(?:(?:awal|akhir|early|late)\s+)?(?:tahun\s+depan|next\s+year)|bulan\s+ini|this\s+month|bulan\s+depan|next\s+month|tanggal\s+(?P<dom>\d{1,2})(?:\s+(?:kemarin|lalu))?|(?P<se>sepekan|seminggu|sebulan|setahun)\s+(?:yang\s+)?lalu|(?P<n>\d+|satu|dua|tiga|empat|lima|enam|tujuh|one|two|three|four|five|six|seven)\s+(?P<unit>hari|pekan|minggu|bulan|tahun|days?|weeks?|months?|years?)\s+(?:yang\s+)?(?:lalu|ago))\b";
 
 struct Patterns {
     paren: Regex,
@@ -139,9 +150,9 @@ fn month_patterns() -> [String; 4] {
         format!(
             r"(?:\b(?P<wd>{wd})\b\s*,?\s*)?\b(?P<mo>{mo})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?\b(?:,?\s+(?P<y>\d{{4}})\b)?"
         ),
-        format!(r"\b(?:bulan\s+)?(?P<mo>{mo})\s+(?:tahun\s+)?(?P<y>\d{{4}})\b"),
+        format!(r"\b(?:bulan\s+)?(?P<mo>{mo})\s+(?:tahun\s+)?(?P<y>\d{{4}})(?:silam|lalu)?\b"),
         format!(
-            r"\b(?P<bulan>bulan\s+)?(?P<mo>{mo})(?:\s+(?P<rel>lalu|ini|depan|mendatang|kemarin))?\b"
+            r"\b(?P<bulan>bulan\s+)?(?P<mo>{mo})(?:\s+(?:yang\s+)?(?P<rel>lalu|ini|depan|mendatang|kemarin))?\b"
         ),
     ]
 }
@@ -337,7 +348,10 @@ fn after_preposition(text: &str, pos: usize) -> bool {
 }
 
 fn is_month_preposition(word: &str) -> bool {
-    matches!(word, "in" | "since" | "last" | "next" | "pada" | "sejak")
+    matches!(
+        word,
+        "in" | "since" | "last" | "next" | "pada" | "sejak" | "of" | "until" | "by" | "hingga" | "sampai"
+    )
 }
 
 // The bytes each numeric pattern can hold before and after its first `/` or `-` (see
@@ -612,8 +626,10 @@ pub(crate) fn find_dates_in(
             if g(7).is_none() && !has_pre {
                 continue;
             }
-            // `in May` needs a capitalised month; `pada mar…` must be a real month word.
-            if !is_capitalised(orig(mo)) || mo.as_str().len() < 3 {
+            // `in May` needs a capitalised month; `pada mar…` must be a real month word; after `bulan` a month
+            // of four letters or more may be written in lower case (`bulan juni yang lalu`).
+            let lower_ok = g(7).is_some() && mo.as_str().len() >= 4;
+            if !(is_capitalised(orig(mo)) || lower_ok) || mo.as_str().len() < 3 {
                 continue;
             }
             let Some(month) = month_number(mo.as_str()) else {
@@ -651,7 +667,26 @@ pub(crate) fn find_dates_in(
             let Some(m) = c.get(0) else { continue };
             let w = m.as_str().to_lowercase();
             let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
-            let rel = if let (Some(n), Some(unit)) = (c.name("n"), c.name("unit")) {
+            let rel = if let Some(dom) = c.name("dom") {
+                let Some(day) = dom.as_str().parse().ok().filter(|d| (1..=31).contains(d)) else {
+                    continue;
+                };
+                Relative::DayOfMonth(day)
+            } else if let Some(se) = c.name("se") {
+                match se.as_str().to_lowercase().as_str() {
+                    "sebulan" => Relative::MonthsAgo(1),
+                    "setahun" => Relative::YearsAgo(1),
+                    _ => Relative::DaysAgo(7),
+                }
+            } else if w.ends_with("tahun ini") || w.ends_with("this year") {
+                Relative::ThisYear
+            } else if w.ends_with("tahun depan") || w.ends_with("next year") {
+                Relative::NextYear
+            } else if w == "bulan ini" || w == "this month" {
+                Relative::ThisMonth
+            } else if w == "bulan depan" || w == "next month" {
+                Relative::NextMonth
+            } else if let (Some(n), Some(unit)) = (c.name("n"), c.name("unit")) {
                 let Some(n) = number_word(n.as_str()) else {
                     continue;
                 };
@@ -669,7 +704,7 @@ pub(crate) fn find_dates_in(
                 Relative::DaysAgo(1)
             } else if w == "hari ini" || w == "today" {
                 Relative::Today
-            } else if w == "besok" || w == "tomorrow" {
+            } else if w == "besok" || w == "tomorrow" || w.starts_with("esok") {
                 Relative::DaysAgo(-1)
             } else if w == "lusa" {
                 Relative::DaysAgo(-2)
@@ -686,8 +721,10 @@ pub(crate) fn find_dates_in(
             } else {
                 Relative::LastYear
             };
-            let future =
-                matches!(rel, Relative::NextWeek) || matches!(rel, Relative::DaysAgo(n) if n < 0);
+            let future = matches!(
+                rel,
+                Relative::NextWeek | Relative::NextYear | Relative::NextMonth
+            ) || matches!(rel, Relative::DaysAgo(n) if n < 0);
             push(
                 &mut out,
                 Found {
@@ -923,6 +960,30 @@ pub fn resolve(raw: &RawDate, future: bool, anchors: &Anchors) -> Option<DateSpa
                         (total.rem_euclid(12) + 1) as u32,
                         Certainty::Inferred,
                     )?
+                }
+                Relative::ThisYear => DateSpan::year(p.year(), Certainty::Inferred)?,
+                Relative::NextYear => DateSpan::year(p.year() + 1, Certainty::Inferred)?,
+                Relative::ThisMonth => DateSpan::month(p.year(), p.month(), Certainty::Inferred)?,
+                Relative::NextMonth => {
+                    let (y, m) = if p.month() == 12 {
+                        (p.year() + 1, 1)
+                    } else {
+                        (p.year(), p.month() + 1)
+                    };
+                    DateSpan::month(y, m, Certainty::Inferred)?
+                }
+                Relative::DayOfMonth(day) => {
+                    // This month's day, or last month's when it is still to come.
+                    let this = NaiveDate::from_ymd_opt(p.year(), p.month(), day).filter(|d| *d <= p);
+                    let last = || {
+                        let (y, m) = if p.month() == 1 {
+                            (p.year() - 1, 12)
+                        } else {
+                            (p.year(), p.month() - 1)
+                        };
+                        NaiveDate::from_ymd_opt(y, m, day)
+                    };
+                    DateSpan::day(this.or_else(last)?, Certainty::Inferred)
                 }
                 Relative::LastYear | Relative::YearsAgo(_) => {
                     let n = if let Relative::YearsAgo(n) = rel {

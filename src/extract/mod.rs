@@ -243,16 +243,6 @@ pub fn extract_article(article: &Article) -> ArticleFacts {
         }
         mentions.push((i, f, resolve(&f.raw, f.future, &anchors)));
     }
-    let dates: Vec<DateMention> = mentions
-        .iter()
-        .map(|(_, f, s)| DateMention {
-            text: Span::new(f.start, f.end).slice(text).to_string(),
-            start: f.start,
-            end: f.end,
-            value: s.map(|s| s.value()),
-            span: *s,
-        })
-        .collect();
 
     // The main event date: the best-scored mention in the body; the publication date as a fallback.
     let mut best: Option<Scored> = None;
@@ -349,6 +339,48 @@ pub fn extract_article(article: &Article) -> ArticleFacts {
             }
         },
     };
+
+    // Every date the page names, page furniture and captions too (flagged: they never date the event).
+    // Relative and year-less ones that nothing anchored are anchored, where the page prints no publication
+    // date, on the event's day when the text states it (`hari ini` in a report of `Selasa 14 Agustus 2018`).
+    let event_anchor = Anchors {
+        published: event_span
+            .filter(|d| published.is_none() && d.precision == Precision::Day)
+            .filter(|d| d.certainty != Certainty::Uncertain)
+            .map(|d| d.start),
+        ..anchors.clone()
+    };
+    let mut resolved_at: Vec<Option<DateSpan>> = vec![None; found.len()];
+    for (i, _, s) in &mentions {
+        if let Some(slot) = resolved_at.get_mut(*i) {
+            *slot = *s;
+        }
+    }
+    let dates: Vec<DateMention> = found
+        .iter()
+        .zip(resolved_at)
+        .map(|(f, resolved)| {
+            let in_text = in_article(f);
+            let resolved = if in_text {
+                resolved
+            } else {
+                resolve(&f.raw, f.future, &anchors)
+            };
+            let span = resolved.or_else(|| {
+                event_anchor
+                    .published
+                    .and_then(|_| resolve(&f.raw, f.future, &event_anchor))
+            });
+            DateMention {
+                text: Span::new(f.start, f.end).slice(text).to_string(),
+                start: f.start,
+                end: f.end,
+                value: span.map(|s| s.value()),
+                span,
+                chrome: !in_text,
+            }
+        })
+        .collect();
 
     let all_words = people::words(text, Span::new(0, text.len()));
     let people = people::find_people_in(text, &layout, &all_words);
