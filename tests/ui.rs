@@ -63,7 +63,8 @@ fn the_2018_events_are_on_screen() {
 #[test]
 fn clicking_an_event_shows_its_quote_and_source() {
     let mut h = harness();
-    // Zoom to the data so that single markers are clickable, then click the first event that has quotes.
+    // Zoom to the data so that single markers are clickable, then click the first event that has quotes, one
+    // source (whose article text the pane opens) and a named outlet.
     h.key_press(egui::Key::Home);
     h.run_steps(3);
     let (pos, quote, outlet) = {
@@ -73,8 +74,13 @@ fn clicking_an_event_shows_its_quote_and_source() {
             .scene
             .hits
             .iter()
-            .find(|hit| matches!(hit.target, HitTarget::Event(i) if !app.data.events[i].quotes.is_empty()))
-            .expect("an event with quotes is drawn");
+            .find(|hit| {
+                matches!(hit.target, HitTarget::Event(i)
+                    if !app.data.events[i].quotes.is_empty()
+                        && app.data.events[i].sources.len() == 1
+                        && app.data.events[i].sources.first().is_some_and(|s| s.outlet.is_some()))
+            })
+            .expect("an event with quotes and a named outlet is drawn");
         let HitTarget::Event(i) = hit.target else {
             unreachable!()
         };
@@ -106,7 +112,10 @@ fn clicking_an_event_shows_its_quote_and_source() {
             .next()
             .is_some()
     );
-    assert!(h.query_all_by_label_contains(&quote).count() >= 2);
+    assert!(
+        h.query_all_by_label_contains(&quote).count() >= 2,
+        "{quote:?} in the list and the article text"
+    );
     assert!(
         h.query_all_by_label_contains(&outlet).count() > 0,
         "the source's outlet {outlet} is shown"

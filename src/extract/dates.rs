@@ -148,7 +148,7 @@ fn month_patterns() -> [String; 4] {
             r"(?:\b(?P<wd>{wd})\b\s*,?\s*)?\b(?P<d>\d{{1,2}})(?:\s*(?:-|–|—|s\.?\s?d\.?|sampai(?:\s+dengan)?|hingga|dan|and|to|until)\s*(?P<d2>\d{{1,2}}))?\s+(?P<mo>{mo})(?:\b|$)(?:,?\s+(?P<y>\d{{4}})\b)?(?:\s*[,|]?\s*(?P<hh>\d{{1,2}})[:.](?P<mm>\d{{2}})(?:\s*(?:wib|wita|wit))?)?"
         ),
         format!(
-            r"(?:\b(?P<wd>{wd})\b\s*,?\s*)?\b(?P<mo>{mo})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?\b(?:,?\s+(?P<y>\d{{4}})\b)?"
+            r"(?:\b(?P<wd>{wd})\b\s*,?\s*)?\b(?P<mo>{mo})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:[-–]|and|to|until|&)\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?\b(?:,?\s+(?P<y>\d{{4}})\b)?"
         ),
         format!(r"\b(?:bulan\s+)?(?P<mo>{mo})\s+(?:tahun\s+)?(?P<y>\d{{4}})(?:silam|lalu)?\b"),
         format!(
@@ -350,7 +350,16 @@ fn after_preposition(text: &str, pos: usize) -> bool {
 fn is_month_preposition(word: &str) -> bool {
     matches!(
         word,
-        "in" | "since" | "last" | "next" | "pada" | "sejak" | "of" | "until" | "by" | "hingga" | "sampai"
+        "in" | "since"
+            | "last"
+            | "next"
+            | "pada"
+            | "sejak"
+            | "of"
+            | "until"
+            | "by"
+            | "hingga"
+            | "sampai"
     )
 }
 
@@ -974,7 +983,8 @@ pub fn resolve(raw: &RawDate, future: bool, anchors: &Anchors) -> Option<DateSpa
                 }
                 Relative::DayOfMonth(day) => {
                     // This month's day, or last month's when it is still to come.
-                    let this = NaiveDate::from_ymd_opt(p.year(), p.month(), day).filter(|d| *d <= p);
+                    let this =
+                        NaiveDate::from_ymd_opt(p.year(), p.month(), day).filter(|d| *d <= p);
                     let last = || {
                         let (y, m) = if p.month() == 1 {
                             (p.year() - 1, 12)

@@ -120,9 +120,57 @@ fn spaced_lower_key<'b>(s: &str, buf: &'b mut [u8; 48]) -> std::borrow::Cow<'b, 
 static FORUM_ALL: LazyLock<Option<RegexSet>> =
     LazyLock::new(|| crate::extract::regex_set(&forum_patterns()).ok());
 
+/// Every forum: the numbered and special patterns of the lexicon first (they win where two match at one place),
+/// then every row of the forum table (`assets/lexicon/forums.tsv`: the ASEAN bodies and meetings, the UN's,
+/// the other multilateral and bilateral formats), each as the alternation of its printed forms.
+static ALL_FORUMS: LazyLock<Vec<(String, String, String)>> = LazyLock::new(|| {
+    let mut out: Vec<(String, String, String)> = FORUMS
+        .iter()
+        .map(|(p, n, k)| (p.to_string(), n.to_string(), k.to_string()))
+        .collect();
+    for row in super::gazetteer::rows(include_str!("../../assets/lexicon/forums.tsv")) {
+        let (Some(name), Some(kind)) = (row.first(), row.get(2)) else {
+            continue;
+        };
+        let mut forms: Vec<String> = super::gazetteer::items(row.get(1))
+            .chain(std::iter::once(*name))
+            .map(|f| {
+                f.split_whitespace()
+                    .map(regex_escape)
+                    .collect::<Vec<_>>()
+                    .join(r"\s+")
+            })
+            .collect();
+        // Longest first: at one place the fullest name matches.
+        forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+        forms.dedup();
+        if forms.is_empty() {
+            continue;
+        }
+        out.push((
+            format!(r"\b(?:{})(?:\b|$)", forms.join("|")),
+            name.to_string(),
+            kind.to_string(),
+        ));
+    }
+    out
+});
+
+/// `s` with the characters a regular expression gives a meaning to escaped.
+fn regex_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 4);
+    for c in s.chars() {
+        if "\\.+*?()|[]{}^$#&-~".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The forum patterns in table order, lower-cased (group names keep their case).
 fn forum_patterns() -> Vec<String> {
-    FORUMS
+    ALL_FORUMS
         .iter()
         .map(|(p, _, _)| p.to_ascii_lowercase().replace("(?p<", "(?P<"))
         .collect()
@@ -203,7 +251,7 @@ pub(crate) fn find_forums_in(
             {
                 continue;
             }
-            let Some(&(_, fname, fkind)) = FORUMS.get(i) else {
+            let Some((_, fname, fkind)) = ALL_FORUMS.get(i) else {
                 continue;
             };
             // Only a numbered forum (`KTT ASEAN ke-32`) needs the pattern's groups.
@@ -215,11 +263,11 @@ pub(crate) fn find_forums_in(
             };
             let name = match ordinal_group {
                 Some(n) => fname.replace("{n}", &ordinal(n)),
-                None => fname.to_string(),
+                None => fname.clone(),
             };
             out.push(ForumHit {
                 name,
-                kind: fkind.to_string(),
+                kind: fkind.clone(),
                 span: Span::new(m.start(), m.end()),
             });
         }
@@ -832,7 +880,7 @@ fn credit_line(text: &str, span: Span) -> Option<(String, Span)> {
     // A year around the name (`© 2019 Kompas.com`, `ANTARA 2018`).
     let words: Vec<&str> = rest
         .split(|c: char| c.is_whitespace() || c == '|' || c == ',')
-        .filter(|w| !w.is_empty() && !(w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())))
+        .filter(|w| !(w.is_empty() || w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())))
         .collect();
     let name = words.join(" ");
     let canon = canonical_outlet(&name).or_else(|| {

@@ -385,15 +385,11 @@ const COMMON_WORDS: &[&str] = &[
     "digital",
 ];
 
-/// The distinctive words of an event's label, forum and place, its people's family names and its foreign
-/// countries, hashed (sorted, no repeats).
+/// The distinctive words of an event's label, its people's family names and its foreign countries, hashed
+/// (sorted, no repeats). The forum and the place are weighed on their own.
 fn event_words(e: &Event) -> Vec<u64> {
     let mut out: Vec<u64> = Vec::new();
-    for field in [
-        Some(e.title.as_str()),
-        e.forum.as_deref(),
-        e.location.as_deref(),
-    ] {
+    for field in [Some(e.title.as_str())] {
         for w in field
             .unwrap_or("")
             .split(|c: char| !c.is_alphanumeric())
@@ -560,7 +556,66 @@ impl Sig {
 /// Whether two forum names can be the same meeting: equal, or one a generic form of the other (`ASEAN Summit`
 /// and `32nd ASEAN Summit`), but never two numbered editions.
 fn forums_compatible(a: &str, b: &str) -> bool {
-    a == b || (a.ends_with(b) || b.ends_with(a)) && !(has_ordinal(a) && has_ordinal(b))
+    if a == b {
+        return true;
+    }
+    if has_ordinal(a) && has_ordinal(b) {
+        return false;
+    }
+    // One within the other (`ASEAN Summit` in `32nd ASEAN Summit`, `G20` in `G20 Digital Economy Ministers'
+    // Meeting`), or two names of one series sharing two of their own words (`G20 Digital Economy Working Group`
+    // and `G20 Digital Economy Ministers' Meeting`).
+    let within = |x: &str, y: &str| {
+        y.match_indices(x).any(|(i, _)| {
+            let before = y.get(..i).and_then(|p| p.chars().last());
+            let after = y.get(i + x.len()..).and_then(|p| p.chars().next());
+            before.is_none_or(|c| !c.is_alphanumeric())
+                && after.is_none_or(|c| !c.is_alphanumeric())
+        })
+    };
+    if within(a, b) || within(b, a) {
+        return true;
+    }
+    const FORMAT_WORDS: &[&str] = &[
+        "meeting",
+        "meetings",
+        "group",
+        "working",
+        "ministers",
+        "ministerial",
+        "council",
+        "summit",
+        "forum",
+        "conference",
+        "the",
+        "of",
+        "and",
+        "on",
+        "dialogue",
+        "senior",
+        "officials",
+        "leaders",
+    ];
+    let own = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| {
+                !w.is_empty() && !FORMAT_WORDS.contains(w) && !w.chars().all(|c| c.is_ascii_digit())
+            })
+            .map(str::to_string)
+            .collect()
+    };
+    let (wa, wb) = (own(a), own(b));
+    wa.iter().filter(|w| wb.contains(w)).count() >= 2
+}
+
+/// Whether a forum's name names a body or a meeting series rather than a format: it holds an acronym or a
+/// capitalised name of two letters or more in capitals (`ASEAN`, `UN`, `G20`, `SICW`, `ADGMIN`).
+fn names_a_body(forum: &str) -> bool {
+    forum.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        w.chars().count() >= 2
+            && w.chars().any(char::is_uppercase)
+            && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+    })
 }
 
 /// Days between two spans (0 when they overlap). A day whose year is uncertain is compared by month and day,
@@ -621,19 +676,33 @@ fn evidence(a: &Event, sa: &Sig, b: &Event, sb: &Sig, idf: &Idf) -> Option<(f64,
 }
 
 /// What two reports share besides their dates, as a score with reasons (see [`evidence`]).
-fn content_evidence(_a: &Event, sa: &Sig, b: &Event, sb: &Sig, idf: &Idf) -> (f64, Vec<String>) {
+fn content_evidence(a: &Event, sa: &Sig, b: &Event, sb: &Sig, idf: &Idf) -> (f64, Vec<String>) {
     let mut score = 0.0;
     let mut why: Vec<String> = Vec::new();
     if !sa.title.is_empty() && sa.title == sb.title {
         score += 5.0;
         why.push("same headline".into());
     }
+    // A named body or meeting (`ASEAN Summit`, `SICW`, `UN Security Council`) tells events apart; a format any
+    // two countries use (`State Visit`, `Bilateral Meeting`, `2+2 Ministerial Meeting`) does not.
     match (&sa.forum, &sb.forum) {
         (Some(x), Some(y)) if forums_compatible(x, y) => {
-            score += 3.0;
-            why.push(format!("same forum ({})", b.forum.as_deref().unwrap_or(y)));
+            let named = b
+                .forum
+                .as_deref()
+                .or(a.forum.as_deref())
+                .is_some_and(names_a_body);
+            if named {
+                score += 3.0;
+                why.push(format!("same forum ({})", b.forum.as_deref().unwrap_or(y)));
+            }
         }
-        (Some(_), Some(_)) => score -= 2.0,
+        (Some(_), Some(_)) => {
+            let both_named = a.forum.as_deref().is_some_and(names_a_body)
+                && b.forum.as_deref().is_some_and(names_a_body);
+            // Two different named meetings (the summit and a council meeting beside it) are two events.
+            score -= if both_named { 3.0 } else { 1.0 };
+        }
         _ => {}
     }
     if let (Some(x), Some(y)) = (&sa.place, &sb.place) {

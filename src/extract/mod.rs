@@ -78,6 +78,20 @@ fn publication_mention(text: &str, layout: &Layout, found: &[Found]) -> Option<u
     })
 }
 
+/// The page date some scrapers write before the text (` date 2020-08-28 New York, MINA – …`): the
+/// publication date, never the event's. Returns the mention's index.
+fn scraped_page_date(text: &str, found: &[Found]) -> Option<usize> {
+    let lead = text.len() - text.trim_start().len();
+    let rest = text.get(lead..)?;
+    let after = rest
+        .strip_prefix("date ")
+        .or_else(|| rest.strip_prefix("Date "))?;
+    let at = lead + (rest.len() - after.len());
+    found
+        .iter()
+        .position(|f| f.start == at && matches!(f.raw, RawDate::Day { year: Some(_), .. }))
+}
+
 /// Words that place an event at a date: `diadakan … pada tanggal 2 September`.
 const HELD_WORDS: &[&str] = &[
     "diadakan",
@@ -104,6 +118,11 @@ const RECEIVED_WORDS: &[&str] = &[
     "dikutip",
     "quoted by",
     "dilansir",
+    "rilis",
+    "siaran pers",
+    "press release",
+    "keterangan tertulis",
+    "written statement",
 ];
 
 struct Scored {
@@ -120,26 +139,43 @@ fn score_mention(
     order: usize,
     published: Option<NaiveDate>,
 ) -> f64 {
+    // A day named with its weekday is how news dates the event it reports (`Kamis (24/8/2023)`, `Kamis 23
+    // Desember 2021`, `on Thursday`); the parenthesised form is the commonest. A bare day in running text
+    // (`pada 2 September`) is weaker.
     let mut score = match f.raw {
         RawDate::Day {
-            news_style: true,
-            weekday: Some(_),
+            news_style,
+            weekday,
             ..
-        } => 10.0,
-        RawDate::Day {
-            news_style: true, ..
-        } => 9.0,
+        } => match (weekday.is_some(), news_style) {
+            (true, true) => 10.0,
+            (true, false) => 9.0,
+            (false, true) => 7.0,
+            (false, false) => 4.0,
+        },
         RawDate::Relative(
             dates::Relative::Today | dates::Relative::DaysAgo(_) | dates::Relative::LastWeekend,
         ) => 7.0,
         RawDate::Weekday { .. } => 7.0,
-        RawDate::Day { .. } => 4.0,
         RawDate::Relative(_) => 2.5,
         RawDate::Month { .. } => 2.0,
         RawDate::Year(_) => 1.0,
     };
     let before = window_before(text, f.start, 70).to_lowercase();
+    // What happened on the day, said before it (`digelar pada …`) or right after it (`On 23 December 2021,
+    // the ministers met in Jakarta`).
+    let sentence_span = sentence_around(text, f.start);
+    let after = text
+        .get(f.end..sentence_span.end.max(f.end))
+        .map(|a| dates::window_before(a, a.len().min(90), 90).to_lowercase())
+        .unwrap_or_default();
     if HELD_WORDS.iter().any(|w| before.contains(w)) {
+        score += 3.0;
+    } else if HELD_WORDS.iter().any(|w| {
+        after
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|x| !x.is_empty() && w.split(' ').next() == Some(x))
+    }) {
         score += 2.0;
     }
     // A date in a sentence that names a meeting or visit dates that event; a date of a statement received by the
@@ -152,8 +188,9 @@ fn score_mention(
         score += 1.5;
     }
     if RECEIVED_WORDS.iter().any(|w| before.contains(w)) {
-        score -= 1.5;
+        score -= 3.0;
     }
+
     if before.contains("berakhir") || before.contains("ended") || before.contains("expired") {
         score -= 1.0;
     }
@@ -204,7 +241,8 @@ pub fn extract_article(article: &Article) -> ArticleFacts {
     let in_article = |f: &Found| layout.is_article(f.start);
 
     // Publication date: given by the file, else printed at the top of the page.
-    let pub_idx = publication_mention(text, &layout, &found);
+    let pub_idx =
+        scraped_page_date(text, &found).or_else(|| publication_mention(text, &layout, &found));
     let published = article
         .meta
         .date
