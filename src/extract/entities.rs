@@ -134,11 +134,14 @@ static ALL_FORUMS: LazyLock<Vec<(String, String, String)>> = LazyLock::new(|| {
         };
         let mut forms: Vec<String> = super::gazetteer::items(row.get(1))
             .chain(std::iter::once(*name))
+            // Words apart by white space, a hyphen or a comma (`ASEAN Political-Security Community Council`
+            // is also printed `ASEAN Political, Security, Community Council`).
             .map(|f| {
-                f.split_whitespace()
+                f.split(|c: char| c.is_whitespace() || c == '-' || c == '–')
+                    .filter(|w| !w.is_empty())
                     .map(regex_escape)
                     .collect::<Vec<_>>()
-                    .join(r"\s+")
+                    .join(r"[\s,\-–]+")
             })
             .collect();
         // Longest first: at one place the fullest name matches.

@@ -385,9 +385,9 @@ const COMMON_WORDS: &[&str] = &[
     "digital",
 ];
 
-/// The distinctive words of an event's label, its people's family names and its foreign countries, hashed
-/// (sorted, no repeats). The forum and the place are weighed on their own.
-fn event_words(e: &Event) -> Vec<u64> {
+/// The distinctive words of an event's label, and its people's family names and foreign countries, hashed
+/// (each list sorted, no repeats). The forum and the place are weighed on their own.
+fn event_words(e: &Event) -> (Vec<u64>, Vec<u64>) {
     let mut out: Vec<u64> = Vec::new();
     for field in [Some(e.title.as_str())] {
         for w in field
@@ -401,19 +401,22 @@ fn event_words(e: &Event) -> Vec<u64> {
             }
         }
     }
+    out.sort_unstable();
+    out.dedup();
     // The people (by family name: `Stef Blok` and `Stephanus Abraham Blok`) and the foreign countries, which
     // read the same in every language.
+    let mut entities: Vec<u64> = Vec::new();
     for p in &e.people {
         if let Some(last) = super::people::name_tokens(p).last() {
-            out.push(str_hash(&format!("person:{last}")));
+            entities.push(str_hash(&format!("person:{last}")));
         }
     }
     for c in e.countries.iter().filter(|c| *c != "Indonesia") {
-        out.push(str_hash(&format!("country:{c}")));
+        entities.push(str_hash(&format!("country:{c}")));
     }
-    out.sort_unstable();
-    out.dedup();
-    out
+    entities.sort_unstable();
+    entities.dedup();
+    (out, entities)
 }
 
 /// How rare each word is among the reports: a word most reports use says little about which event one is.
@@ -425,10 +428,10 @@ struct Idf {
 }
 
 impl Idf {
-    fn of(sigs: &[Vec<u64>]) -> Idf {
+    fn of(sigs: &[(Vec<u64>, Vec<u64>)]) -> Idf {
         let mut df: FxHashMap<u64, u32> = FxHashMap::default();
-        for ws in sigs {
-            for w in ws {
+        for (ws, es) in sigs {
+            for w in ws.iter().chain(es) {
                 *df.entry(*w).or_default() += 1;
             }
         }
@@ -452,6 +455,7 @@ struct Sig {
     people: Vec<Vec<String>>,
     countries: Vec<String>,
     words: Vec<u64>,
+    entities: Vec<u64>,
     quotes: Vec<u64>,
     articles: FxHashSet<u64>,
 }
@@ -500,10 +504,17 @@ fn places_compatible(a: &str, b: &str) -> Option<bool> {
 }
 
 impl Sig {
-    fn of(e: &Event, words: Vec<u64>) -> Sig {
+    fn of(e: &Event, (words, entities): (Vec<u64>, Vec<u64>)) -> Sig {
+        // Only a printed headline is evidence when two are equal, not a label made from forum and place.
+        let headline = e
+            .sources
+            .first()
+            .and_then(|s| s.title.as_deref())
+            .map(norm_title)
+            .unwrap_or_default();
         Sig {
             forum: e.forum.as_ref().map(|f| f.to_lowercase()),
-            title: norm_title(&e.title),
+            title: headline,
             place: e.location.as_deref().map(place_key),
             people: e
                 .people
@@ -517,6 +528,7 @@ impl Sig {
                 .cloned()
                 .collect(),
             words,
+            entities,
             quotes: e
                 .quotes
                 .iter()
@@ -529,7 +541,6 @@ impl Sig {
     /// Takes in what a report absorbed into this event adds.
     fn absorb(&mut self, event: &Event, other: Sig) {
         self.forum = event.forum.as_ref().map(|f| f.to_lowercase());
-        self.title = norm_title(&event.title);
         self.place = event.location.as_deref().map(place_key);
         for p in other.people {
             if !self
@@ -548,6 +559,9 @@ impl Sig {
         self.words.extend(other.words);
         self.words.sort_unstable();
         self.words.dedup();
+        self.entities.extend(other.entities);
+        self.entities.sort_unstable();
+        self.entities.dedup();
         self.quotes.extend(other.quotes);
         self.articles.extend(other.articles);
     }
@@ -643,7 +657,7 @@ fn day_gap(a: &DateSpan, b: &DateSpan) -> i64 {
 }
 
 /// Evidence needed for two articles' main reports to be one event.
-const MERGE_EVIDENCE: f64 = 3.0;
+const MERGE_EVIDENCE: f64 = 2.5;
 
 /// How strongly two main reports say they are the same event, with the reasons; `None` when their dates
 /// cannot be one event's. Dates within [`SLACK_DAYS`] are required; then a shared forum, title, place, people,
@@ -718,21 +732,27 @@ fn content_evidence(a: &Event, sa: &Sig, b: &Event, sb: &Sig, idf: &Idf) -> (f64
             None => {}
         }
     }
-    // Rare words of the labels (sorted lists: one merge-like walk).
-    let (mut i, mut j, mut rare) = (0, 0, 0.0);
-    while let (Some(x), Some(y)) = (sa.words.get(i), sb.words.get(j)) {
-        match x.cmp(y) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                rare += idf.weight(*x);
-                i += 1;
-                j += 1;
+    // Who and which countries, weighed by how rare they are in the corpus (they read the same in every
+    // language); and the share of the headline's rare words the two have in common (a share, so that two
+    // reports of one topic, each with a long headline, do not add up to one event).
+    let shared = |x: &[u64], y: &[u64]| -> f64 {
+        let (mut i, mut j, mut w) = (0, 0, 0.0);
+        while let (Some(p), Some(q)) = (x.get(i), y.get(j)) {
+            match p.cmp(q) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    w += idf.weight(*p);
+                    i += 1;
+                    j += 1;
+                }
             }
         }
-    }
-    if rare > 0.0 {
-        score += (rare / 3.0).min(4.0);
+        w
+    };
+    let entities = shared(&sa.entities, &sb.entities);
+    if entities > 0.0 {
+        score += (entities / 3.0).min(3.0);
         let shared_people: Vec<&str> = b
             .people
             .iter()
@@ -754,7 +774,13 @@ fn content_evidence(a: &Event, sa: &Sig, b: &Event, sb: &Sig, idf: &Idf) -> (f64
         if !shared_countries.is_empty() {
             why.push(format!("same countries ({})", shared_countries.join(", ")));
         }
-        why.push("rare words in common".into());
+    }
+    let total = |x: &[u64]| x.iter().map(|w| idf.weight(*w)).sum::<f64>();
+    let least = total(&sa.words).min(total(&sb.words));
+    let words = shared(&sa.words, &sb.words);
+    if words > 0.0 && least > 0.0 {
+        score += 3.0 * (words / least).min(1.0);
+        why.push("headline words in common".into());
     }
     if sb.quotes.iter().any(|q| sa.quotes.contains(q)) {
         score += 3.0;
@@ -766,7 +792,7 @@ fn content_evidence(a: &Event, sa: &Sig, b: &Event, sb: &Sig, idf: &Idf) -> (f64
 /// Evidence needed to take a report's day from another report of the event when the text itself gives none:
 /// more than for a merge, as the dates cannot confirm it; a little less when the weekday the text gives fits.
 const TWIN_EVIDENCE: f64 = 6.0;
-const TWIN_EVIDENCE_WEEKDAY: f64 = 3.0;
+const TWIN_EVIDENCE_WEEKDAY: f64 = 2.5;
 
 /// Articles whose event day the text does not give (only a year or a weekday, marked uncertain) take it from
 /// another article of the corpus that reports the same event on a known day: strong shared evidence (forum,
@@ -794,7 +820,7 @@ pub fn dates_from_twins(
                 .filter(|e| !e.mentioned_only)
         })
         .collect();
-    let words: Vec<Vec<u64>> = events
+    let words: Vec<(Vec<u64>, Vec<u64>)> = events
         .iter()
         .map(|e| e.as_ref().map(event_words).unwrap_or_default())
         .collect();
@@ -945,7 +971,7 @@ const MAX_CANDIDATES: usize = 256;
 /// or headline it names on its dates. Reports of one article never merge. Sorted by date. Each merged event
 /// says why in [`Event::merge_reasons`].
 pub fn merge_reports(reports: Vec<Event>) -> Vec<Event> {
-    let words: Vec<Vec<u64>> = reports.par_iter().map(event_words).collect();
+    let words: Vec<(Vec<u64>, Vec<u64>)> = reports.par_iter().map(event_words).collect();
     let idf = Idf::of(&words);
     let sigs: Vec<Sig> = reports
         .par_iter()
