@@ -161,6 +161,13 @@ pub fn quote_matches(a: &str, b: &str) -> bool {
 /// Whether two names are the same speaker: one's name tokens within the other's (`Retno Marsudi` / `Retno LP
 /// Marsudi`, `A.M. Fachir` / `AM. Fachir`).
 pub fn speaker_matches(a: &str, b: &str) -> bool {
+    // Two spellings the people table knows as one person (`Johnny G. Plate`, `Jhonny G Plate`).
+    let table = &*crate::extract::gazetteer::PEOPLE;
+    if let (Some(x), Some(y)) = (table.lookup(a), table.lookup(b))
+        && x.name == y.name
+    {
+        return true;
+    }
     let toks = |s: &str| -> Vec<String> {
         s.split(|c: char| c.is_whitespace())
             .map(|t| {

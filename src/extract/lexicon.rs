@@ -170,6 +170,23 @@ pub const SPEECH_VERBS: &[&str] = &[
     "noted",
     "delivered",
     "warned",
+    "expressed",
+    "emphasised",
+    "emphasized",
+    "highlighted",
+    "underlined",
+    "affirmed",
+    "reaffirmed",
+    "reiterated",
+    "announced",
+    "urged",
+    "conveyed",
+    "asserted",
+    "menggarisbawahi",
+    "menyoroti",
+    "mengingatkan",
+    "menyerukan",
+    "mengumumkan",
 ];
 
 /// Words that refer back to a speaker already named (`ujar dia`, `the minister said`).
@@ -567,6 +584,7 @@ pub const NOT_NAME_WORDS: &[&str] = &[
     "relations",
     "summary",
     "ringkasan",
+    "issues",
     // Parties and epithets (`Mantan Ketua Umum Partai Hanura ini mengatakan`).
     "partai",
     "party",

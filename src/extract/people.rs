@@ -696,6 +696,8 @@ pub fn find_people_in(text: &str, layout: &Layout, all: &[Word<'_>]) -> Vec<Pers
             })
             .max_by_key(|(s, i)| (*s, std::cmp::Reverse(*i)))
             .map(|(_, i)| i);
+        // A short name (`Trian`) that begins a word of one fuller name (`Dian Triansyah Djani`) is that person.
+        let best = best.or_else(|| nickname_cluster(&token_sets, &tokens));
         match best.and_then(|i| people.get_mut(i).zip(token_sets.get_mut(i))) {
             Some(((members, confirmed), names)) => {
                 *confirmed |= r.1;
@@ -768,6 +770,24 @@ pub fn find_people_in(text: &str, layout: &Layout, all: &[Word<'_>]) -> Vec<Pers
         });
     }
     out
+}
+
+/// The one cluster of several-word names with a word that the single word of `tokens` begins (four letters or
+/// more, and shorter than that word).
+fn nickname_cluster(token_sets: &[Vec<Vec<String>>], tokens: &[String]) -> Option<usize> {
+    let [one] = tokens else { return None };
+    if one.chars().count() < 4 {
+        return None;
+    }
+    let mut hits = token_sets.iter().enumerate().filter(|(_, names)| {
+        names.iter().any(|t| {
+            t.len() >= 2
+                && t.iter()
+                    .any(|w| w.len() > one.len() && w.starts_with(one.as_str()))
+        })
+    });
+    let first = hits.next()?.0;
+    hits.next().is_none().then_some(first)
 }
 
 /// The canonical name the people table gives a printed name, or the name with words before it that are not

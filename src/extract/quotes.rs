@@ -114,6 +114,71 @@ fn lower(s: &str) -> String {
     super::people::with_lower_key(s, str::to_string)
 }
 
+/// Where the next word after `pos` starts.
+fn next_word_start(text: &str, pos: usize) -> usize {
+    let rest = text.get(pos..).unwrap_or("");
+    let skip = rest.len() - rest.trim_start().len();
+    pos + skip
+}
+
+/// An attribution in the passive voice at the start of `ws`: `demikian dijelaskan X`, `Hal itu disampaikan
+/// oleh X`, `This was conveyed by X`, `kata-kata itu diungkapkan X`: the first name after the passive verb.
+fn passive_attribution(text: &str, ws: &[Word<'_>]) -> Option<Attribution> {
+    let lead: Vec<String> = ws.iter().take(4).map(|w| lower(w.text)).collect();
+    let opener = matches!(
+        lead.first().map(String::as_str),
+        Some("demikian" | "hal" | "this" | "that" | "it" | "these" | "pernyataan" | "itu")
+    );
+    if !opener {
+        return None;
+    }
+    let verb = ws.iter().take(5).position(|w| {
+        let l = lower(w.text);
+        l.starts_with("di")
+            && [
+                "sampaikan",
+                "ungkapkan",
+                "katakan",
+                "tegaskan",
+                "jelaskan",
+                "utarakan",
+                "paparkan",
+            ]
+            .iter()
+            .any(|v| l.ends_with(v))
+            || matches!(
+                l.as_str(),
+                "conveyed" | "stated" | "said" | "delivered" | "expressed" | "explained" | "made"
+            )
+    })?;
+    let rest = ws.get(verb + 1..).unwrap_or(&[]);
+    let rest: Vec<Word<'_>> = rest
+        .iter()
+        .skip_while(|w| matches!(lower(w.text).as_str(), "oleh" | "by" | "the"))
+        .copied()
+        .collect();
+    let run = name_runs(text, rest.get(..rest.len().min(24)).unwrap_or(&[]))
+        .into_iter()
+        .next()?;
+    Some(Attribution::Named {
+        name: run.name,
+        role: run.role,
+        span: run.span,
+    })
+}
+
+/// Whether a word is an institution's short name that can speak through a statement (`BSSN`, `Kominfo`,
+/// `Kemlu`): an acronym of three letters or more, or one of the Indonesian institutions of the lexicon.
+fn is_institution(w: &str) -> bool {
+    let acronym = w.chars().count() >= 3 && w.chars().all(|c| c.is_ascii_uppercase());
+    acronym
+        || super::lexicon::INSTITUTIONS.iter().any(|(pattern, _)| {
+            pattern
+                .split('|')
+                .any(|alt| alt.replace("\\b", "").eq_ignore_ascii_case(w))
+        })
+}
+
 /// The attribution found next to a quote.
 #[derive(Debug, Clone, PartialEq)]
 enum Attribution {
@@ -159,8 +224,32 @@ fn after_clause(text: &str, outer_end: usize) -> Span {
 fn attribution_after(text: &str, outer_end: usize, all: &[Word<'_>]) -> Option<Attribution> {
     let clause = after_clause(text, outer_end);
     let ws = words_in(all, clause);
+    // Passive forms name the speaker after the verb: `demikian dijelaskan Wakil Tetap RI … Dian Triansyah
+    // Djani`, and in the sentence after the quote, `Hal itu disampaikan oleh X`, `This was conveyed by X`.
+    if let Some(a) = passive_attribution(text, &ws) {
+        return Some(a);
+    }
+    if ws.is_empty() {
+        let next = words_in(
+            all,
+            super::layout::sentence_around(text, next_word_start(text, outer_end)),
+        );
+        if let Some(a) = passive_attribution(text, next) {
+            return Some(a);
+        }
+    }
     let first = ws.first()?;
     let first_l = lower(first.text);
+    // "bunyi pernyataan resmi BSSN": the words of an institution's statement.
+    if first_l == "bunyi" || first_l == "tulis" {
+        if let Some(w) = ws.iter().skip(1).take(6).find(|w| is_institution(w.text)) {
+            return Some(Attribution::Named {
+                name: w.text.to_string(),
+                role: None,
+                span: Span::new(first.span.start, w.span.end),
+            });
+        }
+    }
     // "kata X", "ujar Menteri X", "tutup oleh Dubes X", "ujar dia", "ungkapnya".
     let verb = ATTRIBUTION_AFTER.iter().find(|v| first_l == **v);
     let nya = first_l
@@ -376,7 +465,8 @@ pub fn find_quotes_in(
             Some(Attribution::Named { name, role, span }) => {
                 let known = super::people::known_person(&name);
                 let person = resolve_person(people, &people_tokens, &name)
-                    .or_else(|| known.and_then(|k| people.iter().find(|p| p.name == k)));
+                    .or_else(|| known.and_then(|k| people.iter().find(|p| p.name == k)))
+                    .or_else(|| nickname_of(people, &people_tokens, &name));
                 let role = role.or_else(|| person.and_then(|p| p.role.clone()));
                 let speaker = person
                     .map(|p| p.name.clone())
@@ -426,6 +516,25 @@ pub fn find_quotes_in(
         });
     }
     out
+}
+
+/// The one person of the article whose name has a word that a short name begins (`Trian` for Dian Triansyah
+/// Djani): how news shortens a name it gave in full.
+fn nickname_of<'p>(people: &'p [Person], tokens: &[Vec<String>], name: &str) -> Option<&'p Person> {
+    let short = name_tokens(name);
+    let [one] = short.as_slice() else {
+        return None;
+    };
+    if one.chars().count() < 4 {
+        return None;
+    }
+    let mut hits = people.iter().zip(tokens).filter(|(_, t)| {
+        t.len() >= 2
+            && t.iter()
+                .any(|w| w.len() > one.len() && w.starts_with(one.as_str()))
+    });
+    let first = hits.next()?;
+    hits.next().is_none().then_some(first.0)
 }
 
 /// The person who speaks in the latest sentence between `from` and `to` that has a speech verb: the first
