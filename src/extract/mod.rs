@@ -422,7 +422,10 @@ pub fn extract_article(article: &Article) -> ArticleFacts {
 
     let all_words = people::words(text, Span::new(0, text.len()));
     let people = people::find_people_in(text, &layout, &all_words);
-    let quotes = quotes::find_quotes_in(text, &layout, &people, &all_words);
+    let event_year = event_span
+        .filter(|d| d.certainty != Certainty::Uncertain)
+        .map(|d| chrono::Datelike::year(&d.start));
+    let quotes = quotes::find_quotes_in(text, &layout, &people, &all_words, event_year);
     let forums = entities::find_forums_in(
         text,
         &lowered,
