@@ -50,7 +50,7 @@ fn main() {
         people::find_people_in(&a[i].text, &layouts[i], &words[i]).len()
     });
     time("quotes", &mut |i| {
-        quotes::find_quotes_in(&a[i].text, &layouts[i], &ppl[i], &words[i]).len()
+        quotes::find_quotes_in(&a[i].text, &layouts[i], &ppl[i], &words[i], None).len()
     });
     time("forums", &mut |i| {
         entities::find_forums(&a[i].text, &layouts[i]).len()

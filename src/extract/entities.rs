@@ -491,7 +491,7 @@ pub type Located = (String, Span);
 /// of one of the first body lines (a caption or a credit may stand above it). Returns (place, outlet) with spans.
 pub fn dateline(text: &str, layout: &Layout) -> (Option<Located>, Option<Located>) {
     static RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-        crate::extract::regex(r"^\s*(?P<a>[A-Z][\w.’'&]*(?:\s[A-Z][\w.’'&]*){0,3}(?:\s(?:id|com|news))?)(?:,\s*(?P<b>[A-Za-z][\w.’'&]*(?:\s[A-Z][\w.’'&]*){0,3}))?\s*(?:\((?P<c>[^()\n]{2,30})\))?\s*(?:(?:–|—|--)\s*|\s-\s*|-\s+)\S")
+        crate::extract::regex(r"^\s*(?:date\s+[\d-]{4,10}\s*:?\s*)?(?P<a>[A-Z][\w.’'&]*(?:\s[A-Z][\w.’'&]*){0,3}(?:\s(?:id|com|news))?)(?:\s*[,|]\s*(?P<b>[A-Za-z][\w.’'&]*(?:\s[A-Z][\w.’'&]*){0,3}))?\s*(?:\((?P<c>[^()\n]{2,30})\))?\s*(?:(?:–|—|--)\s*\S|\s-\s*\S|-\s+\S|(?P<alone>\s*$))")
             .ok()
     });
     let Some(re) = RE.as_ref() else {
@@ -501,7 +501,7 @@ pub fn dateline(text: &str, layout: &Layout) -> (Option<Located>, Option<Located
         .lines
         .iter()
         .filter(|l| l.kind == LineKind::Body)
-        .take(3)
+        .take(5)
     {
         let head_end = (line.span.start + 90).min(line.span.end);
         let mut head_end_ok = head_end;
@@ -512,6 +512,10 @@ pub fn dateline(text: &str, layout: &Layout) -> (Option<Located>, Option<Located
         let Some(c) = re.captures(head.slice(text)) else {
             continue;
         };
+        // A line that is only `Jakarta, MISTAR.ID` is a dateline of its own; a short line of one name is not.
+        if c.name("alone").is_some() && (c.name("b").is_none() || line.span.end > head.end) {
+            continue;
+        }
         let parts: Vec<(&str, String, Span)> = ["a", "b", "c"]
             .iter()
             .filter_map(|g| {
@@ -529,7 +533,13 @@ pub fn dateline(text: &str, layout: &Layout) -> (Option<Located>, Option<Located
                 return -1.0;
             }
             let mut score = 0.0;
-            if canonical_outlet(s).is_some() {
+            // The outlet's name, or a channel of it (`VIVA Tekno`, `detikInet`).
+            let first_word = s.split_whitespace().next().unwrap_or("");
+            if canonical_outlet(s).is_some()
+                || first_word.len() >= 3
+                    && first_word != s
+                    && canonical_outlet(first_word).is_some()
+            {
                 score += 3.0;
             }
             if s.contains('.') || lower.ends_with(" id") || lower.ends_with(" com") {
@@ -559,8 +569,12 @@ pub fn dateline(text: &str, layout: &Layout) -> (Option<Located>, Option<Located
             .map(|(g, s, sp)| (outlet_score(g, s), s, sp))
             .filter(|(score, _, _)| *score > 0.0)
             .max_by(|a, b| a.0.total_cmp(&b.0));
-        let outlet =
-            outlet_part.map(|(_, s, sp)| (canonical_outlet(s).unwrap_or_else(|| s.clone()), *sp));
+        let outlet = outlet_part.map(|(_, s, sp)| {
+            let first_word = s.split_whitespace().next().unwrap_or("");
+            let canon = canonical_outlet(s)
+                .or_else(|| canonical_outlet(first_word).filter(|_| first_word.len() >= 3));
+            (canon.unwrap_or_else(|| s.clone()), *sp)
+        });
         let place = parts
             .iter()
             .filter(|(_, s, sp)| Some(*sp) != outlet.as_ref().map(|o| o.1) && !s.is_empty())
@@ -574,7 +588,9 @@ pub fn dateline(text: &str, layout: &Layout) -> (Option<Located>, Option<Located
                 (known || all_caps && canonical_outlet(s).is_none() && !s.contains('.'))
                     .then(|| (canonical_place(s), *sp))
             });
-        return (place, outlet);
+        if place.is_some() || outlet.is_some() {
+            return (place, outlet);
+        }
     }
     (None, None)
 }
@@ -707,7 +723,8 @@ pub fn find_outlet_with(
     // `saat dihubungi KedaiPena.com`), or that the page's furniture names (`Mau berita terbaru dari Warta
     // Ekonomi?`, `… on The Jakarta Post`).
     for line in &layout.lines {
-        let furniture = matches!(line.kind, LineKind::Chrome | LineKind::Header);
+        let furniture = matches!(line.kind, LineKind::Chrome | LineKind::Header)
+            || !more_words(line.span.slice(text), 12);
         if line.kind == LineKind::Blank {
             continue;
         }
@@ -758,6 +775,9 @@ const CITING_WORDS: &[&str] = &[
     "according to",
     "reported by",
     "via ",
+    "selengkapnya",
+    "more at",
+    "read more",
 ];
 
 /// Words after which a name is the outlet that interviewed the speaker.
@@ -828,6 +848,12 @@ fn outlet_in_line(text: &str, span: Span, furniture: bool) -> Option<(String, Sp
             if super::gazetteer::OUTLETS.kind(candidate) == Some("government") {
                 continue;
             }
+            // A photo credit (`ANTARA FOTO/Hafidz Mubarak A`, `Foto: Republika/…`) names the photo's source.
+            let after = line.get(a + candidate.len()..).unwrap_or("");
+            let lower = candidate.to_lowercase();
+            if after.starts_with('/') || lower.contains("foto") || lower.contains("photo") {
+                continue;
+            }
             if let Some(canon) = canonical_outlet(candidate) {
                 return Some((
                     canon,
@@ -864,6 +890,8 @@ fn credit_line(text: &str, span: Span) -> Option<(String, Span)> {
         "source",
         "oleh",
         "by",
+        "laporan wartawan",
+        "laporan reporter",
         "©",
         "(c)",
     ];

@@ -239,7 +239,7 @@ fn attribution_after(text: &str, outer_end: usize, all: &[Word<'_>]) -> Option<A
     let ws = words_in(all, clause);
     // Passive forms name the speaker after the verb: `demikian dijelaskan Wakil Tetap RI … Dian Triansyah
     // Djani`, and in the sentence after the quote, `Hal itu disampaikan oleh X`, `This was conveyed by X`.
-    if let Some(a) = passive_attribution(text, &ws) {
+    if let Some(a) = passive_attribution(text, ws) {
         return Some(a);
     }
     if ws.is_empty() {
@@ -254,14 +254,14 @@ fn attribution_after(text: &str, outer_end: usize, all: &[Word<'_>]) -> Option<A
     let first = ws.first()?;
     let first_l = lower(first.text);
     // "bunyi pernyataan resmi BSSN": the words of an institution's statement.
-    if first_l == "bunyi" || first_l == "tulis" {
-        if let Some(w) = ws.iter().skip(1).take(6).find(|w| is_institution(w.text)) {
-            return Some(Attribution::Named {
-                name: w.text.to_string(),
-                role: None,
-                span: Span::new(first.span.start, w.span.end),
-            });
-        }
+    if (first_l == "bunyi" || first_l == "tulis")
+        && let Some(w) = ws.iter().skip(1).take(6).find(|w| is_institution(w.text))
+    {
+        return Some(Attribution::Named {
+            name: w.text.to_string(),
+            role: None,
+            span: Span::new(first.span.start, w.span.end),
+        });
     }
     // "kata X", "ujar Menteri X", "tutup oleh Dubes X", "ujar dia", "ungkapnya".
     let verb = ATTRIBUTION_AFTER.iter().find(|v| first_l == **v);
