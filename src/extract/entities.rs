@@ -367,6 +367,27 @@ pub fn known_places_in(phrase: &str) -> Vec<&'static str> {
 
 /// Words that start a place phrase: `di`, `in`, `at`.
 const PLACE_PREPOSITIONS: &[&str] = &["di", "in", "at", "dari"];
+/// Beginnings of words of travel after which `to`/`ke` names a place: travelled, arrived, flew, came, visit,
+/// kunjungan, berkunjung, datang, tiba, terbang, bertolak.
+const TRAVEL_WORDS: &[&str] = &[
+    "travel",
+    "arriv",
+    "flew",
+    "came",
+    "went",
+    "visit",
+    "trip",
+    "journey",
+    "kunjung",
+    "berkunjung",
+    "datang",
+    "tiba",
+    "terbang",
+    "bertolak",
+    "berangkat",
+    "lawatan",
+    "perjalanan",
+];
 /// Words that signal a meeting held online: no physical location.
 pub const ONLINE_WORDS: &[&str] = &[
     "secara online",
@@ -390,11 +411,21 @@ pub fn place_phrases_in(text: &str, ws: &[super::people::Word<'_>]) -> Vec<(Stri
     let mut i = 0;
     while i < ws.len() {
         let Some(w) = ws.get(i) else { break };
-        // The prepositions are ASCII: compared without lower-casing every word of the text.
+        // The prepositions are ASCII: compared without lower-casing every word of the text. `to`/`ke` lead to a
+        // place after a word of travel (`travelled to Jakarta`, `berkunjung ke Jakarta`).
+        let after_travel = || {
+            i > 0
+                && ws.get(i - 1).is_some_and(|p| {
+                    let pl = p.text.to_lowercase();
+                    TRAVEL_WORDS.iter().any(|t| pl.starts_with(t))
+                })
+        };
         if !w.trailing.is_empty()
-            || !PLACE_PREPOSITIONS
+            || !(PLACE_PREPOSITIONS
                 .iter()
                 .any(|p| p.eq_ignore_ascii_case(w.text))
+                || (w.text.eq_ignore_ascii_case("to") || w.text.eq_ignore_ascii_case("ke"))
+                    && after_travel())
         {
             i += 1;
             continue;
@@ -438,9 +469,23 @@ pub fn place_phrases_in(text: &str, ws: &[super::people::Word<'_>]) -> Vec<(Stri
             if b.trailing.starts_with(')') && span.slice(text).contains('(') {
                 span.end += 1;
             }
+            // Later comma segments belong to the phrase only while they name places (`in Nusa Dua, Bali`), not
+            // the apposition that follows (`in New York, Dian Triansyah Djani`).
+            let printed = span.slice(text);
+            let mut keep = printed.len();
+            let mut offset: usize = 0;
+            for (n, seg) in printed.split(',').enumerate() {
+                if n > 0 && !seg.trim().is_empty() && !looks_like_place(seg.trim()) {
+                    keep = offset.saturating_sub(1);
+                    break;
+                }
+                offset += seg.len() + 1;
+            }
+            span.end = span.start + keep.min(printed.len());
             let phrase = span.slice(text).trim_end_matches(',').to_string();
             let lower_first = a.text.to_lowercase();
-            if !matches!(lower_first.as_str(), "the" | "this" | "a") {
+            // `the Ministry` is no place; `The Mulia, Nusa Dua, Bali` is, by the places it names.
+            if !matches!(lower_first.as_str(), "the" | "this" | "a") || names_known_place(&phrase) {
                 out.push((phrase, span));
             }
         }
@@ -585,8 +630,11 @@ pub fn dateline(text: &str, layout: &Layout) -> (Option<Located>, Option<Located
                     .chars()
                     .filter(|c| c.is_alphabetic())
                     .all(char::is_uppercase);
-                (known || all_caps && canonical_outlet(s).is_none() && !s.contains('.'))
-                    .then(|| (canonical_place(s), *sp))
+                // An unknown word in capitals is a city only when longer than an acronym (`VGP` is an outlet).
+                let long_enough = s.chars().filter(|c| c.is_alphabetic()).count() >= 5;
+                (known
+                    || all_caps && long_enough && canonical_outlet(s).is_none() && !s.contains('.'))
+                .then(|| (canonical_place(s), *sp))
             });
         if place.is_some() || outlet.is_some() {
             return (place, outlet);
@@ -1063,6 +1111,33 @@ mod tests {
         assert_eq!(
             place_phrases(t, Span::new(0, t.len()))[0].0,
             "Vientiane, Laos"
+        );
+        // An apposition after the comma is not part of the place; a venue beginning with `The` is a place.
+        let first = |t: &str| {
+            place_phrases(t, Span::new(0, t.len()))
+                .first()
+                .map(|p| p.0.clone())
+        };
+        assert_eq!(
+            first(
+                "the Representative to the United Nations in New York, Dian Triansyah Djani said"
+            )
+            .as_deref(),
+            Some("New York")
+        );
+        assert_eq!(
+            first("dalam jumpa pers di The Mulia, Nusa Dua, Bali, Kamis (1/9/2022)").as_deref(),
+            Some("The Mulia, Nusa Dua, Bali")
+        );
+        assert_eq!(first("a meeting in the Ministry of Defence said").as_deref(), None);
+        // `to` names a place only after a word of travel.
+        assert_eq!(
+            first("the Ambassador travelled to Jakarta to participate").as_deref(),
+            Some("Jakarta")
+        );
+        assert_eq!(
+            first("we agreed to Strengthen Cooperation").as_deref(),
+            None
         );
     }
 
