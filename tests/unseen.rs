@@ -77,3 +77,21 @@ fn slogans_in_quotes_are_not_speech_and_law_numbers_are_not_dates() {
     );
     assert_eq!(f.quotes[0].speaker.as_deref(), Some("Johnny G. Plate"));
 }
+
+#[test]
+fn a_labelled_page_date_is_publication_and_a_quoted_today_is_the_stated_day() {
+    // The page date stands in a byline line (`… Date 6 Juni 2019`); the meeting was on the Wednesday before;
+    // the minister's `today` is the day he spoke, not the day the page was printed.
+    let text = "Vietnam and Malaysia sign cyber pact\n\nBy Staff Writer of the Regional Desk     Date 6 Juni 2019\n\nVietnam and Malaysia signed a memorandum on cyber security cooperation at a meeting in Kuala Lumpur on Wednesday, officials of both ministries said after the ceremony.\n\n“What we signed today gives our agencies a common channel for incidents,” Deputy Minister Nguyen Van Thanh told reporters after the meeting.\n";
+    let f = extract_article(&article(text));
+    assert_eq!(f.published_date.as_deref(), Some("2019-06-06"));
+    assert_eq!(f.event_date.as_deref(), Some("2019-06-05"));
+    let today = f.dates.iter().find(|d| d.text == "today");
+    assert_eq!(
+        today.and_then(|d| d.value.as_deref()),
+        Some("2019-06-05"),
+        "{:?}",
+        f.dates
+    );
+    assert_eq!(f.location.as_deref(), Some("Kuala Lumpur"));
+}

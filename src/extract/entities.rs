@@ -1129,7 +1129,10 @@ mod tests {
             first("dalam jumpa pers di The Mulia, Nusa Dua, Bali, Kamis (1/9/2022)").as_deref(),
             Some("The Mulia, Nusa Dua, Bali")
         );
-        assert_eq!(first("a meeting in the Ministry of Defence said").as_deref(), None);
+        assert_eq!(
+            first("a meeting in the Ministry of Defence said").as_deref(),
+            None
+        );
         // `to` names a place only after a word of travel.
         assert_eq!(
             first("the Ambassador travelled to Jakarta to participate").as_deref(),

@@ -73,8 +73,27 @@ fn publication_mention(text: &str, layout: &Layout, found: &[Found]) -> Option<u
             .map(|s| s.slice(text))
             .unwrap_or("");
         let alone = line.trim().len() <= (f.end - f.start) + 30;
-        (has_time && (kind == LineKind::Header || f.start < layout.body_start + 200))
+        let near_top = kind == LineKind::Header || f.start < layout.body_start + 200;
+        // `Date 8 Mei 2023`, `Published: 3 July 2018`, `Diterbitkan pada …`: a page's own label for its date.
+        let labelled = {
+            let before = window_before(text, f.start, 24).to_lowercase();
+            let before = before
+                .trim_end()
+                .trim_end_matches([':', '-', '|'])
+                .trim_end()
+                .trim_end_matches(" on")
+                .trim_end_matches(" pada");
+            PUBLISHED_LABELS.iter().any(|l| {
+                before.ends_with(l)
+                    && before[..before.len() - l.len()]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !c.is_alphanumeric())
+            })
+        };
+        (has_time && near_top)
             || (kind == LineKind::Header && alone)
+            || (labelled && near_top && (kind == LineKind::Header || line.trim().len() < 140))
     })
 }
 
@@ -125,10 +144,37 @@ const RECEIVED_WORDS: &[&str] = &[
     "written statement",
 ];
 
+/// Labels a page prints before its own date.
+const PUBLISHED_LABELS: &[&str] = &[
+    "date",
+    "published",
+    "posted",
+    "updated",
+    "diterbitkan",
+    "dipublikasikan",
+    "diposting",
+    "dipublikasi",
+    "terbit",
+    "dimuat",
+    "diunggah",
+    "dibuat",
+];
+
 struct Scored {
     index: usize,
     span: DateSpan,
     score: f64,
+}
+
+/// Whether `pos` is inside a direct quotation opened earlier on its line (`“…`, or an odd count of `"`).
+fn in_quotation(text: &str, layout: &Layout, pos: usize) -> bool {
+    let start = layout.line_span(pos).map_or(0, |s| s.start);
+    let Some(before) = text.get(start..pos) else {
+        return false;
+    };
+    let opened = before.matches('“').count();
+    let closed = before.matches('”').count();
+    opened > closed || before.matches('"').count() % 2 == 1
 }
 
 fn score_mention(
@@ -153,6 +199,9 @@ fn score_mention(
             (false, true) => 7.0,
             (false, false) => 4.0,
         },
+        // A speaker's `today` is the day they spoke, which a report may print the day after: a weekday or day the
+        // reporter states is better evidence.
+        RawDate::Relative(dates::Relative::Today) if in_quotation(text, layout, f.start) => 5.0,
         RawDate::Relative(
             dates::Relative::Today | dates::Relative::DaysAgo(_) | dates::Relative::LastWeekend,
         ) => 7.0,
@@ -409,6 +458,19 @@ pub fn extract_article(article: &Article) -> ArticleFacts {
                     .published
                     .and_then(|_| resolve(&f.raw, f.future, &event_anchor))
             });
+            // A quoted `today` in a report printed a day or two after the stated event day is that day.
+            let span = match (f.raw, event_span, published) {
+                (RawDate::Relative(dates::Relative::Today), Some(ev), Some(p))
+                    if in_text
+                        && ev.precision == Precision::Day
+                        && ev.certainty != Certainty::Uncertain
+                        && (0..=2).contains(&(p - ev.start).num_days())
+                        && in_quotation(text, &layout, f.start) =>
+                {
+                    Some(DateSpan::day(ev.start, Certainty::Inferred))
+                }
+                _ => span,
+            };
             DateMention {
                 text: Span::new(f.start, f.end).slice(text).to_string(),
                 start: f.start,
