@@ -95,3 +95,11 @@ fn a_labelled_page_date_is_publication_and_a_quoted_today_is_the_stated_day() {
     );
     assert_eq!(f.location.as_deref(), Some("Kuala Lumpur"));
 }
+
+#[test]
+fn a_lead_date_beats_the_meeting_it_followed() {
+    // The lead's verb (`met`) stands far from its date; a later date is given for an earlier meeting.
+    let text = "1. On 14 March 2022, the Philippine Secretary of Information and Communications Technology and the Thai Minister of Digital Economy and Society met in Manila for the second meeting of their cyber dialogue.\n\n2. Ministers welcomed progress on incident sharing. Their meeting followed the first Philippines-Thailand Cyber Dialogue meeting held on 9 November 2021 in Bangkok, where officials agreed on a work plan.\n";
+    let f = extract_article(&article(text));
+    assert_eq!(f.event_date.as_deref(), Some("2022-03-14"), "{:?}", f.dates);
+}

@@ -144,6 +144,17 @@ const RECEIVED_WORDS: &[&str] = &[
     "written statement",
 ];
 
+/// Words that put what follows before the reported event.
+const PRIOR_WORDS: &[&str] = &[
+    "followed the",
+    "following the",
+    "previous",
+    "last meeting",
+    "sebelumnya",
+    "menyusul",
+    "terakhir kali",
+];
+
 /// Labels a page prints before its own date.
 const PUBLISHED_LABELS: &[&str] = &[
     "date",
@@ -216,7 +227,7 @@ fn score_mention(
     let sentence_span = sentence_around(text, f.start);
     let after = text
         .get(f.end..sentence_span.end.max(f.end))
-        .map(|a| dates::window_before(a, a.len().min(90), 90).to_lowercase())
+        .map(|a| dates::window_before(a, a.len().min(240), 240).to_lowercase())
         .unwrap_or_default();
     if HELD_WORDS.iter().any(|w| before.contains(w)) {
         score += 3.0;
@@ -238,6 +249,14 @@ fn score_mention(
     }
     if RECEIVED_WORDS.iter().any(|w| before.contains(w)) {
         score -= 3.0;
+    }
+    // A date given for what came before (`followed the 2+2 Meeting on 9 September`, `pertemuan sebelumnya`).
+    let clause_before = text
+        .get(sentence_span.start..f.start)
+        .unwrap_or("")
+        .to_lowercase();
+    if PRIOR_WORDS.iter().any(|w| clause_before.contains(w)) {
+        score -= 2.0;
     }
 
     if before.contains("berakhir") || before.contains("ended") || before.contains("expired") {
