@@ -507,6 +507,10 @@ pub struct ArticleFacts {
     pub dates: Vec<DateMention>,
     /// Other dated events mentioned.
     pub related_events: Vec<RelatedEvent>,
+    /// The names the article's text uses most (capitalised words and acronyms of its body, lower case, most
+    /// frequent first): what two reports of one event share in any language (`bjorka`, `bssn`, `demm`).
+    #[serde(default)]
+    pub key_terms: Vec<String>,
 }
 
 /// How exported text (TimelineJS) marks the values a person set by hand.
@@ -585,6 +589,9 @@ pub struct Event {
     /// dates a day apart; same forum (…); same people (…)`).
     #[serde(default)]
     pub merge_reasons: Vec<String>,
+    /// The key terms of the reports merged here (see [`ArticleFacts::key_terms`]), for merging only.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub key_terms: Vec<String>,
 }
 
 impl Event {

@@ -130,6 +130,7 @@ pub fn events(n: usize, seed: u64) -> Vec<Event> {
                 note: None,
                 origin: None,
                 merge_reasons: Vec::new(),
+                key_terms: Vec::new(),
             }
         })
         .collect();

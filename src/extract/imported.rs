@@ -232,6 +232,7 @@ pub fn events_from_rows(rows: &[EventRow]) -> (Vec<Event>, Vec<Skipped>) {
             note: non_empty(&text),
             origin: Some(origin),
             merge_reasons: Vec::new(),
+            key_terms: Vec::new(),
         });
     }
     (events, skipped)

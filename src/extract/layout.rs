@@ -277,7 +277,7 @@ impl Layout {
         }
         let title = title_line
             .and_then(|i| lines.get(i))
-            .map(|l| trimmed(text, l.span));
+            .map(|l| without_leading_date(text, trimmed(text, l.span)));
         let title_candidates = title_candidates
             .iter()
             .filter_map(|&i| lines.get(i).map(|l| trimmed(text, l.span)))
@@ -385,6 +385,97 @@ fn is_dateline_alone(t: &str) -> bool {
     t.ends_with(['–', '—', '-', ':'])
 }
 
+/// Whether a line opens with a dateline (`TRIBUNNEWS.COM, BALI - …`, `Jakarta (ANTARA) – …`): the lead's
+/// first words broken onto a short line, not a headline.
+fn opens_with_dateline(t: &str) -> bool {
+    let cut = [" - ", " – ", " — ", "--", " —", " –"]
+        .iter()
+        .filter_map(|d| t.find(d))
+        .min();
+    let Some(head) = cut.and_then(|c| t.get(..c)) else {
+        return false;
+    };
+    head.len() <= 45
+        && (head.contains(',') || head.contains('('))
+        && head
+            .split(|c: char| c.is_whitespace() || c == ',' || c == '(')
+            .filter(|w| !w.is_empty())
+            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+}
+
+/// Credit lines: who wrote, edited or photographed the page (`Laporan Wartawan Tribunnews.com, …`, `Editor:`).
+fn is_credit_line(t: &str) -> bool {
+    let l = t.to_lowercase();
+    let l = strip_scraper_date(&l);
+    [
+        "laporan wartawan",
+        "laporan reporter",
+        "penulis:",
+        "penulis :",
+        "editor:",
+        "editor :",
+        "reporter:",
+        "reporter :",
+        "pewarta:",
+        "pewarta :",
+        "written by",
+        "reporting by",
+        "by ",
+        "oleh:",
+        "oleh :",
+    ]
+    .iter()
+    .any(|p| l.starts_with(p))
+}
+
+/// A headline without the page date printed before it on its line (`November 6, 2020 Outcomes of …`).
+fn without_leading_date(text: &str, span: Span) -> Span {
+    static LEADING: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        crate::extract::regex(
+            r"^(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}|\d{4}-\d{2}-\d{2})[\s,|–-]+",
+        )
+        .ok()
+    });
+    let t = span.slice(text);
+    match LEADING
+        .as_ref()
+        .and_then(|re| re.captures(t))
+        .and_then(|c| c.get(0))
+    {
+        Some(m)
+            if t.get(m.end()..)
+                .is_some_and(|rest| rest.split_whitespace().nth(2).is_some()) =>
+        {
+            Span::new(span.start + m.end(), span.end)
+        }
+        _ => span,
+    }
+}
+
+/// A line without the page date some scrapers print first (`date 2022-09 …`).
+fn strip_scraper_date(t: &str) -> &str {
+    let s = t.trim_start();
+    let Some(rest) = s.strip_prefix("date ") else {
+        return t;
+    };
+    let rest = rest.trim_start();
+    let date_len = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == '-'))
+        .unwrap_or(rest.len());
+    if date_len >= 4 {
+        rest.get(date_len..).unwrap_or("").trim_start()
+    } else {
+        t
+    }
+}
+
+/// The alt text of a Markdown image (`![Headline](https://…)`), which scrapers keep and pages set to the headline.
+fn image_alt(t: &str) -> Option<&str> {
+    let rest = t.trim().strip_prefix("![")?;
+    let end = rest.find("](")?;
+    rest.get(..end).map(str::trim)
+}
+
 /// The lines before the body (`first_long`) that could be the headline, best first. A headline is a short line
 /// of three words or more that is no date line, byline, caption, dateline or furniture, and that shares its
 /// words with the article: other stories' headlines and page furniture share few. A line printed twice (the
@@ -421,6 +512,8 @@ fn title_candidates(text: &str, lines: &[Line], first_long: usize) -> Vec<usize>
             || t.contains(" | ")
             || t.starts_with('(')
             || is_dateline_alone(t)
+            || opens_with_dateline(t)
+            || is_credit_line(t)
             || is_chrome_phrase(t)
         {
             continue;
@@ -436,10 +529,10 @@ fn title_candidates(text: &str, lines: &[Line], first_long: usize) -> Vec<usize>
                 .trim_start_matches(['-', '•', '*', '›', '»', ' '])
                 .to_string()
         };
-        let repeated = lines
-            .iter()
-            .enumerate()
-            .any(|(j, l)| j != i && bare(l.span.slice(text)) == bare(t));
+        let repeated = lines.iter().enumerate().any(|(j, l)| {
+            let other = l.span.slice(text);
+            j != i && (bare(other) == bare(t) || image_alt(other).is_some_and(|a| a == t.trim()))
+        });
         let score = shared as f64 / own.len() as f64 + if repeated { 0.5 } else { 0.0 };
         // A line sharing none of its words with the article is another story or furniture, unless the page
         // prints it twice.
@@ -450,6 +543,28 @@ fn title_candidates(text: &str, lines: &[Line], first_long: usize) -> Vec<usize>
     }
     // Best first; equal scores keep page order.
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    // A headline stands above its deck (the standfirst that says the same at more length): when the best line
+    // follows another well-scored line that shares its words, the line above is the headline.
+    if let Some(&(best_score, best)) = scored.first() {
+        let above = (1..=2)
+            .filter_map(|d| best.checked_sub(d))
+            .take_while(|&j| j + 1 == best || kind_at(lines, j + 1) == LineKind::Blank)
+            .find(|&j| kind_at(lines, j) != LineKind::Blank);
+        let line_words =
+            |j: usize| content_words(lines.get(j).map(|l| l.span.slice(text)).unwrap_or(""));
+        if let Some(j) = above
+            && let Some(pos) = scored
+                .iter()
+                .position(|&(sc, k)| k == j && sc >= 0.5 * best_score)
+        {
+            let (head, deck) = (line_words(j), line_words(best));
+            let shared = head.iter().filter(|w| deck.contains(*w)).count();
+            if head.len() < deck.len() && shared * 5 >= head.len() * 2 {
+                let entry = scored.remove(pos);
+                scored.insert(0, entry);
+            }
+        }
+    }
     let mut out: Vec<usize> = Vec::new();
     for (_, i) in scored {
         let t = lines.get(i).map(|l| l.span.slice(text).trim());
@@ -584,6 +699,26 @@ pub fn is_sentence_break(text: &str, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headline_above_its_deck_credits_and_dated_headlines() {
+        let title = |t: &str| Layout::of(t).title.map(|s| s.slice(t).to_string());
+        // The headline stands above a longer deck that says the same.
+        let t = "Malaysia Teken Pakta Siber dengan Vietnam\nMalaysia dan Vietnam menandatangani pakta kerja sama keamanan siber dalam kunjungan di Hanoi\nEditor: Rina Sari\nKOMPAS.com, HANOI - Malaysia dan Vietnam menandatangani pakta kerja sama keamanan siber di Hanoi, Rabu (5/6/2019), dalam kunjungan Perdana Menteri Malaysia ke Vietnam pekan ini.\n";
+        assert_eq!(
+            title(t).as_deref(),
+            Some("Malaysia Teken Pakta Siber dengan Vietnam")
+        );
+        // A credit line or the lead's first words broken onto a line are no headline.
+        let t = " date 2022-09 Laporan Wartawan Kompas.com, Rina Sari\n\nKOMPAS.com, BALI - Menteri\nKomunikasi membuka pertemuan para menteri ekonomi digital negara anggota G20 di Nusa Dua pada Kamis (1/9/2022) pagi.\n";
+        assert_eq!(title(t), None);
+        // A page date before the headline on its line is not part of it.
+        let t = "June 6, 2019 Outcomes of the Second Malaysia-Vietnam Cyber Dialogue\n\nThe Second Malaysia-Vietnam Cyber Dialogue was held in Hanoi on June 5, 2019, with officials of both countries discussing incident response.\n";
+        assert_eq!(
+            title(t).as_deref(),
+            Some("Outcomes of the Second Malaysia-Vietnam Cyber Dialogue")
+        );
+    }
 
     #[test]
     fn chrome_blocks_and_title() {

@@ -158,6 +158,7 @@ fn report_event(f: &ArticleFacts, role: Role<'_>, id: String) -> Event {
                 note: None,
                 origin: None,
                 merge_reasons: Vec::new(),
+                key_terms: f.key_terms.clone(),
             }
         }
         Role::Related(_, r) => {
@@ -187,6 +188,7 @@ fn report_event(f: &ArticleFacts, role: Role<'_>, id: String) -> Event {
                 note: None,
                 origin: None,
                 merge_reasons: Vec::new(),
+                key_terms: Vec::new(),
             }
         }
     }
@@ -279,6 +281,11 @@ fn absorb_with(
         }
     }
     into.merge_reasons.extend(other.merge_reasons);
+    for t in other.key_terms {
+        if !into.key_terms.contains(&t) {
+            into.key_terms.push(t);
+        }
+    }
     into.mentioned_only &= other.mentioned_only;
     if into.forum_kind == "National"
         || into.forum_kind == "Bilateral" && other.forum_kind == "ASEAN"
@@ -387,7 +394,7 @@ const COMMON_WORDS: &[&str] = &[
 
 /// The distinctive words of an event's label, and its people's family names and foreign countries, hashed
 /// (each list sorted, no repeats). The forum and the place are weighed on their own.
-fn event_words(e: &Event) -> (Vec<u64>, Vec<u64>) {
+fn event_words(e: &Event) -> Keys {
     let mut out: Vec<u64> = Vec::new();
     for field in [Some(e.title.as_str())] {
         for w in field
@@ -416,8 +423,18 @@ fn event_words(e: &Event) -> (Vec<u64>, Vec<u64>) {
     }
     entities.sort_unstable();
     entities.dedup();
-    (out, entities)
+    let mut terms: Vec<u64> = e
+        .key_terms
+        .iter()
+        .map(|t| str_hash(&format!("term:{t}")))
+        .collect();
+    terms.sort_unstable();
+    terms.dedup();
+    (out, entities, terms)
 }
+
+/// An event's headline words, its people and foreign countries, and its key terms, hashed and sorted.
+type Keys = (Vec<u64>, Vec<u64>, Vec<u64>);
 
 /// How rare each word is among the reports: a word most reports use says little about which event one is.
 /// `ln((N + 10) / df)`: the ten imagined reports keep a word shared by the only two reports of a small corpus
@@ -428,10 +445,10 @@ struct Idf {
 }
 
 impl Idf {
-    fn of(sigs: &[(Vec<u64>, Vec<u64>)]) -> Idf {
+    fn of(sigs: &[Keys]) -> Idf {
         let mut df: FxHashMap<u64, u32> = FxHashMap::default();
-        for (ws, es) in sigs {
-            for w in ws.iter().chain(es) {
+        for (ws, es, ts) in sigs {
+            for w in ws.iter().chain(es).chain(ts) {
                 *df.entry(*w).or_default() += 1;
             }
         }
@@ -447,6 +464,13 @@ impl Idf {
     }
 }
 
+/// Below this share of key-term weight in common two texts are only on one topic; above it the share counts, up to
+/// [`TERM_WEIGHT`] for texts that name the same things.
+const TERM_SHARE_FLOOR: f64 = 0.2;
+const TERM_WEIGHT: f64 = 3.0;
+/// The shared weight at which key terms count in full: about two names that two reports alone use.
+const TERM_RARE_WEIGHT: f64 = 6.0;
+
 /// What merging compares, computed once per event and grown as it absorbs reports.
 struct Sig {
     forum: Option<String>,
@@ -456,6 +480,7 @@ struct Sig {
     countries: Vec<String>,
     words: Vec<u64>,
     entities: Vec<u64>,
+    terms: Vec<u64>,
     quotes: Vec<u64>,
     articles: FxHashSet<u64>,
 }
@@ -504,7 +529,7 @@ fn places_compatible(a: &str, b: &str) -> Option<bool> {
 }
 
 impl Sig {
-    fn of(e: &Event, (words, entities): (Vec<u64>, Vec<u64>)) -> Sig {
+    fn of(e: &Event, (words, entities, terms): Keys) -> Sig {
         // Only a printed headline is evidence when two are equal, not a label made from forum and place.
         let headline = e
             .sources
@@ -529,6 +554,7 @@ impl Sig {
                 .collect(),
             words,
             entities,
+            terms,
             quotes: e
                 .quotes
                 .iter()
@@ -562,6 +588,9 @@ impl Sig {
         self.entities.extend(other.entities);
         self.entities.sort_unstable();
         self.entities.dedup();
+        self.terms.extend(other.terms);
+        self.terms.sort_unstable();
+        self.terms.dedup();
         self.quotes.extend(other.quotes);
         self.articles.extend(other.articles);
     }
@@ -782,6 +811,31 @@ fn content_evidence(a: &Event, sa: &Sig, b: &Event, sb: &Sig, idf: &Idf) -> (f64
         score += 3.0 * (words / least).min(1.0);
         why.push("headline words in common".into());
     }
+    // The names both texts use most, as the share of the rarer text's weight: two reports of one event name the
+    // same people, bodies and things (`Bjorka`, `BSSN`, `DEMM`) in any language.
+    let least_terms = total(&sa.terms).min(total(&sb.terms));
+    let terms = shared(&sa.terms, &sb.terms);
+    if terms > 0.0 && least_terms > 0.0 {
+        let share = (terms / least_terms).min(1.0);
+        if share >= TERM_SHARE_FLOOR {
+            // Scaled by how much rare weight is shared: a few common names in common are a topic, not an event.
+            let rare = (terms / TERM_RARE_WEIGHT).min(1.0);
+            score += TERM_WEIGHT * rare * (share - TERM_SHARE_FLOOR) / (1.0 - TERM_SHARE_FLOOR);
+            let names: Vec<&str> = b
+                .key_terms
+                .iter()
+                .filter(|t| {
+                    let h = str_hash(&format!("term:{t}"));
+                    sa.terms.binary_search(&h).is_ok() && idf.weight(h) >= 1.5
+                })
+                .map(String::as_str)
+                .take(4)
+                .collect();
+            if !names.is_empty() {
+                why.push(format!("names in common ({})", names.join(", ")));
+            }
+        }
+    }
     if sb.quotes.iter().any(|q| sa.quotes.contains(q)) {
         score += 3.0;
         why.push("the same statement quoted".into());
@@ -820,7 +874,7 @@ pub fn dates_from_twins(
                 .filter(|e| !e.mentioned_only)
         })
         .collect();
-    let words: Vec<(Vec<u64>, Vec<u64>)> = events
+    let words: Vec<Keys> = events
         .iter()
         .map(|e| e.as_ref().map(event_words).unwrap_or_default())
         .collect();
@@ -971,7 +1025,7 @@ const MAX_CANDIDATES: usize = 256;
 /// or headline it names on its dates. Reports of one article never merge. Sorted by date. Each merged event
 /// says why in [`Event::merge_reasons`].
 pub fn merge_reports(reports: Vec<Event>) -> Vec<Event> {
-    let words: Vec<(Vec<u64>, Vec<u64>)> = reports.par_iter().map(event_words).collect();
+    let words: Vec<Keys> = reports.par_iter().map(event_words).collect();
     let idf = Idf::of(&words);
     let sigs: Vec<Sig> = reports
         .par_iter()
@@ -1237,6 +1291,7 @@ mod tests {
             quotes: Vec::new(),
             dates: Vec::new(),
             related_events: Vec::new(),
+            key_terms: Vec::new(),
         };
         article_events(&f).remove(0)
     }
@@ -1268,6 +1323,76 @@ mod tests {
             why.contains("Rudiantara") && why.contains("a day apart"),
             "{why}"
         );
+    }
+
+    #[test]
+    fn reports_naming_the_same_things_merge_across_languages() {
+        // Headlines with no word in common, no person found in one of them; the texts name the same rare things.
+        let with_terms = |mut e: Event, terms: &[&str]| {
+            e.key_terms = terms.iter().map(|t| t.to_string()).collect();
+            e
+        };
+        let common = ["asean", "indonesia", "siber", "kementerian"];
+        let mut reports = vec![
+            with_terms(
+                report(
+                    "a",
+                    12,
+                    None,
+                    Some("Jakarta"),
+                    &["Joko Widodo"],
+                    "Istana Bentuk Tim Khusus",
+                ),
+                &["bjorka", "bssn", "hinsa", "siburian", "kominfo", "polri"],
+            ),
+            with_terms(
+                report(
+                    "b",
+                    12,
+                    None,
+                    None,
+                    &[],
+                    "Palace forms a special team against hackers",
+                ),
+                &["bjorka", "bssn", "hinsa", "siburian", "polri", "jokowi"],
+            ),
+        ];
+        // Other reports of the month, on the topic only, make the common names common.
+        let headlines = [
+            "Literasi digital",
+            "Serangan ransomware",
+            "Pusat data",
+            "Hoaks pemilu",
+            "Talenta muda",
+            "Regulasi kripto",
+            "Satelit baru",
+            "Kabel laut",
+            "Sertifikasi",
+            "Pelatihan",
+            "Anggaran",
+            "Audit",
+        ];
+        for (i, h) in headlines.iter().enumerate() {
+            reports.push(with_terms(
+                report(&format!("x{i}"), 1 + i as u32, None, None, &[], h),
+                &common,
+            ));
+        }
+        let merged = merge_reports(reports.clone());
+        let ab = merged
+            .iter()
+            .find(|e| e.sources.iter().any(|s| s.article_id == "a"));
+        assert_eq!(ab.map(|e| e.sources.len()), Some(2), "{merged:#?}");
+        let why = ab.map(|e| e.merge_reasons.join(" ")).unwrap_or_default();
+        assert!(
+            why.contains("names in common") && why.contains("bjorka"),
+            "{why}"
+        );
+        // Without the names, the two stay apart.
+        for e in reports.iter_mut().take(2) {
+            e.key_terms.clear();
+        }
+        assert!(merge_reports(reports).iter().all(|e| e.sources.len() == 1));
     }
 
     #[test]

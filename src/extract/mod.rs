@@ -632,7 +632,57 @@ pub fn extract_article(article: &Article) -> ArticleFacts {
         quotes,
         dates,
         related_events,
+        key_terms: key_terms(text, &layout, &all_words),
     }
+}
+
+/// At most this many key terms per article.
+const MAX_KEY_TERMS: usize = 40;
+
+/// The names an article's body uses most: capitalised words inside sentences and acronyms anywhere (months and
+/// weekdays aside), lower case, most frequent first. Corpus-level weighting (how rare each is) is left to
+/// merging.
+fn key_terms(text: &str, layout: &Layout, all_words: &[people::Word<'_>]) -> Vec<String> {
+    let mut counts: rustc_hash::FxHashMap<String, (u32, usize)> = Default::default();
+    for (k, w) in all_words.iter().enumerate() {
+        let Some(first) = w.text.chars().next() else {
+            continue;
+        };
+        if !first.is_uppercase() || w.text.chars().count() < 3 || !layout.is_body(w.span.start) {
+            continue;
+        }
+        let acronym = w
+            .text
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+        let sentence_start = match k.checked_sub(1).and_then(|j| all_words.get(j)) {
+            None => true,
+            Some(p) => {
+                p.trailing.contains(['.', '!', '?', ':'])
+                    || text
+                        .get(p.span.end..w.span.start)
+                        .is_none_or(|gap| gap.contains('\n'))
+                    || w.leading.contains(['“', '"'])
+            }
+        };
+        if sentence_start && !acronym {
+            continue;
+        }
+        let l = w.text.to_lowercase();
+        if dates::month_number(&l).is_some() || dates::weekday_of(&l).is_some() {
+            continue;
+        }
+        let e = counts.entry(l).or_insert((0, w.span.start));
+        e.0 += 1;
+    }
+    let mut terms: Vec<(String, (u32, usize))> = counts.into_iter().collect();
+    terms.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.1.1.cmp(&b.1.1)));
+    terms
+        .into_iter()
+        .take(MAX_KEY_TERMS)
+        .map(|(t, _)| t)
+        .collect()
 }
 
 /// `s` with every run of white space one space.
@@ -918,6 +968,27 @@ mod tests {
 
     /// The date and forum searches run in lockstep find what each one's own search finds: on texts mixing the
     /// words, numbers and marks the patterns hold, and on every article of the bundled corpus.
+    #[test]
+    fn key_terms_are_names_inside_sentences_and_acronyms() {
+        let text = "Headline Here Today\n\nPemerintah membentuk tim khusus untuk memburu peretas Bjorka, kata Kepala BSSN Hinsa Siburian di Jakarta pada Senin (12/9/2022). Tim itu melibatkan BSSN, Polri dan BIN untuk menangani Bjorka pada September.\n";
+        let a = Article {
+            id: "k".into(),
+            file: "k.txt".into(),
+            path: "k.txt".into(),
+            text: text.into(),
+            meta: Default::default(),
+        };
+        let t = extract_article(&a).key_terms;
+        assert_eq!(t.first().map(String::as_str), Some("bjorka"), "{t:?}");
+        for w in ["bssn", "hinsa", "siburian", "jakarta", "polri", "bin"] {
+            assert!(t.iter().any(|x| x == w), "{w} in {t:?}");
+        }
+        // Sentence openings, weekdays and months are not names.
+        for w in ["pemerintah", "tim", "senin", "september"] {
+            assert!(!t.iter().any(|x| x == w), "{w} in {t:?}");
+        }
+    }
+
     #[test]
     fn lockstep_searches_find_what_each_search_finds() {
         let parts = [

@@ -172,6 +172,7 @@ pub(crate) mod tests_support {
             note: None,
             origin: None,
             merge_reasons: Vec::new(),
+            key_terms: Vec::new(),
         }
     }
 }
