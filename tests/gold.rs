@@ -106,7 +106,7 @@ fn the_new_development_set_holds_its_measured_figures() {
     holds(
         &scores_for("dev2", "dev2.json"),
         &[
-            ("outlet right where the text names it", 0.88),
+            ("outlet right where the text names it", 0.91),
             ("location right", 0.83),
             ("quotes found (F1)", 0.96),
             ("same event shown as one", 0.72),

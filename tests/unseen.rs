@@ -103,3 +103,11 @@ fn a_lead_date_beats_the_meeting_it_followed() {
     let f = extract_article(&article(text));
     assert_eq!(f.event_date.as_deref(), Some("2022-03-14"), "{:?}", f.dates);
 }
+
+#[test]
+fn a_dateline_line_of_its_own_above_the_lead_names_the_outlet() {
+    let text = "Medan, WARTASUMUT.ID\nGubernur Sumatera Utara membuka pelatihan keamanan siber bagi aparatur sipil negara di Medan, Rabu (14/9/2022), bersama Badan Siber dan Sandi Negara yang mengirim enam pelatih.\n“Kita ingin aparatur siap menghadapi serangan siber,” kata Kepala BSSN Hinsa Siburian.\n";
+    let f = extract_article(&article(text));
+    assert_eq!(f.outlet.as_deref(), Some("WARTASUMUT.ID"), "{:?}", f.outlet);
+    assert_eq!(f.location.as_deref(), Some("Medan"));
+}

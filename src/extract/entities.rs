@@ -545,8 +545,14 @@ pub fn dateline(text: &str, layout: &Layout) -> (Option<Located>, Option<Located
     for line in layout
         .lines
         .iter()
-        .filter(|l| l.kind == LineKind::Body)
-        .take(5)
+        .filter(|l| matches!(l.kind, LineKind::Body | LineKind::Header | LineKind::Title))
+        .scan(0, |body_lines, l| {
+            // The lines above the body, and the body's first five.
+            if l.kind == LineKind::Body {
+                *body_lines += 1;
+            }
+            (*body_lines <= 5).then_some(l)
+        })
     {
         let head_end = (line.span.start + 90).min(line.span.end);
         let mut head_end_ok = head_end;
@@ -557,6 +563,10 @@ pub fn dateline(text: &str, layout: &Layout) -> (Option<Located>, Option<Located
         let Some(c) = re.captures(head.slice(text)) else {
             continue;
         };
+        // Above the body only a line that is a dateline of its own counts (`Jakarta, MISTAR.ID`).
+        if line.kind != LineKind::Body && c.name("alone").is_none() {
+            continue;
+        }
         // A line that is only `Jakarta, MISTAR.ID` is a dateline of its own; a short line of one name is not.
         if c.name("alone").is_some() && (c.name("b").is_none() || line.span.end > head.end) {
             continue;
