@@ -107,7 +107,7 @@ fn the_new_development_set_holds_its_measured_figures() {
         &scores_for("dev2", "dev2.json"),
         &[
             ("outlet right where the text names it", 0.91),
-            ("location right", 0.83),
+            ("location right", 0.86),
             ("quotes found (F1)", 0.96),
             ("same event shown as one", 0.72),
         ],
@@ -124,7 +124,7 @@ fn the_aside_set_holds_its_measured_figures() {
             ("event date right", 0.80),
             ("speaker of a matched quote right", 0.88),
             ("outlet right where the text names it", 0.80),
-            ("location right", 0.66),
+            ("location right", 0.70),
             ("event label usable", 0.90),
             ("same event shown as one", 0.68),
         ],

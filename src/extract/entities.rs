@@ -367,6 +367,37 @@ pub fn known_places_in(phrase: &str) -> Vec<&'static str> {
 
 /// Words that start a place phrase: `di`, `in`, `at`.
 const PLACE_PREPOSITIONS: &[&str] = &["di", "in", "at", "dari"];
+/// Titles that begin a person's name, never a place.
+const PERSON_TITLES: &[&str] = &[
+    "menteri",
+    "presiden",
+    "wakil",
+    "kepala",
+    "ketua",
+    "duta",
+    "dubes",
+    "gubernur",
+    "bupati",
+    "wali",
+    "direktur",
+    "sekretaris",
+    "menlu",
+    "menko",
+    "minister",
+    "president",
+    "ambassador",
+    "secretary",
+    "director",
+    "chairman",
+    "deputy",
+    "head",
+    "prime",
+    "pm",
+    "raja",
+    "king",
+    "sultan",
+    "perdana",
+];
 /// Beginnings of words of travel after which `to`/`ke` names a place: travelled, arrived, flew, came, visit,
 /// kunjungan, berkunjung, datang, tiba, terbang, bertolak.
 const TRAVEL_WORDS: &[&str] = &[
@@ -393,10 +424,30 @@ pub const ONLINE_WORDS: &[&str] = &[
     "secara online",
     "secara daring",
     "secara virtual",
-    "daring",
+    "pertemuan daring",
+    "rapat daring",
+    "konferensi daring",
+    "digelar daring",
+    "dilaksanakan daring",
+    "berlangsung daring",
+    "via daring",
     "virtually",
     "held online",
-    "secara online",
+    "virtual meeting",
+    "pertemuan virtual",
+    "rapat virtual",
+    "konferensi video",
+    "video conference",
+    "videoconference",
+    "video-conference",
+    "teleconference",
+    "video-teleconferenc",
+    "telekonferensi",
+    "vidcon",
+    "vicon",
+    "via zoom",
+    "melalui zoom",
+    "webinar",
 ];
 
 /// `di Badung, Bali`, `in Vientiane, Laos`, `di Gedung Nusantara Kemenlu RI, Jakarta Pusat`: place phrases in
@@ -484,8 +535,15 @@ pub fn place_phrases_in(text: &str, ws: &[super::people::Word<'_>]) -> Vec<(Stri
             span.end = span.start + keep.min(printed.len());
             let phrase = span.slice(text).trim_end_matches(',').to_string();
             let lower_first = a.text.to_lowercase();
-            // `the Ministry` is no place; `The Mulia, Nusa Dua, Bali` is, by the places it names.
-            if !matches!(lower_first.as_str(), "the" | "this" | "a") || names_known_place(&phrase) {
+            // `the Ministry` is no place; `The Mulia, Nusa Dua, Bali` is, by the places it names. After `dari`
+            // (from) a phrase is a place only when it looks like one (`dari Menteri Luar Negeri China` is a
+            // person); a person's title never begins a place.
+            let from = w.text.eq_ignore_ascii_case("dari");
+            let titled = PERSON_TITLES.contains(&lower_first.as_str());
+            if (!matches!(lower_first.as_str(), "the" | "this" | "a") || names_known_place(&phrase))
+                && !titled
+                && (!from || looks_like_place(&phrase))
+            {
                 out.push((phrase, span));
             }
         }
@@ -1152,6 +1210,24 @@ mod tests {
             first("we agreed to Strengthen Cooperation").as_deref(),
             None
         );
+        // A person after `dari` or with a title is no place.
+        assert_eq!(
+            first("menerima kunjungan dari Menteri Luar Negeri China, Wang Yi").as_deref(),
+            None
+        );
+        assert_eq!(
+            first("tiba dari Singapura pada Senin").as_deref(),
+            Some("Singapura")
+        );
+        // Meetings held online, in either language; online fraud is not a meeting.
+        assert!(online_near(
+            "pertemuan pada 26 Agustus 2020 melalui fasilitas video-teleconferencing.",
+            Span::new(0, 10)
+        ));
+        assert!(!online_near(
+            "menekankan pemberantasan penipuan daring di kawasan",
+            Span::new(0, 10)
+        ));
     }
 
     #[test]

@@ -799,11 +799,12 @@ fn find_location(
         let pick = before
             .or_else(|| phrases.first())
             .filter(|(p, _)| looks_like_place(p) || before.is_some());
-        if let Some((p, s)) = pick {
-            return (Some(canonical_phrase(p)), Some(*s));
-        }
+        // A meeting held online has no place, whatever city its participants sat in.
         if online_near(text, ev) {
             return (None, None);
+        }
+        if let Some((p, s)) = pick {
+            return (Some(canonical_phrase(p)), Some(*s));
         }
     }
     // The first paragraphs: the first place phrase naming a place (the lead's first).
