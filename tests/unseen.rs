@@ -111,3 +111,46 @@ fn a_dateline_line_of_its_own_above_the_lead_names_the_outlet() {
     assert_eq!(f.outlet.as_deref(), Some("WARTASUMUT.ID"), "{:?}", f.outlet);
     assert_eq!(f.location.as_deref(), Some("Medan"));
 }
+
+#[test]
+fn speakers_in_the_attribution_forms_of_the_genre() {
+    // Attribution before the quote (Menurut X, "…"; Dalam sambutannya, X menyampaikan, "…"), after it (tutur X,
+    // X told reporters, demikian disampaikan X, according to X, kata X), pronouns (Ia, -nya) and institutions.
+    let speakers = |text: &str| -> Vec<String> {
+        extract_article(&article(text))
+            .quotes
+            .iter()
+            .map(|q| q.speaker.clone().unwrap_or_default())
+            .collect()
+    };
+    let text = "Indonesia dan Singapura Perkuat Kerja Sama Siber\n\nJAKARTA, KOMPAS.com - Menteri Luar Negeri Retno Marsudi bertemu Menteri Komunikasi dan Informasi Singapura S Iswaran di Jakarta, Senin (14/8/2017), untuk membahas kerja sama keamanan siber kedua negara.\n\nMenurut Kepala BSSN, Djoko Setiadi, \"Serangan siber tidak mengenal batas negara sehingga kerja sama sangat penting.\"\n\n\"Kami sudah menyiapkan pusat data bersama untuk kedua negara,\" tutur Djoko kepada wartawan usai pertemuan.\n\nDalam sambutannya, Presiden Joko Widodo menyampaikan, \"Kita harus menjaga ruang siber yang aman bagi rakyat.\"\n\nIa menegaskan, \"Indonesia tidak akan tinggal diam menghadapi peretas.\"\n\n\"Singapore is ready to share its experience in building a national cyber agency,\" Iswaran told reporters after the meeting.\n\n\"Dialog ini akan kita lanjutkan tahun depan di Singapura,\" demikian disampaikan Menko Polhukam Wiranto.\n\n\"We agreed to set up a hotline between our agencies,\" according to Foreign Minister Retno Marsudi.\n\n\"Literasi digital masyarakat harus ditingkatkan,\" kata Dirjen Aptika Kominfo Semuel Abrijani Pangerapan.\n\n\"Ini baru langkah awal,\" imbuhnya.\n";
+    assert_eq!(
+        speakers(text),
+        [
+            "Djoko Setiadi",
+            "Djoko Setiadi",
+            "Joko Widodo",
+            "Joko Widodo",
+            "S. Iswaran",
+            "Wiranto",
+            "Retno Marsudi",
+            "Semuel Abrijani Pangerapan",
+            "Semuel Abrijani Pangerapan",
+        ]
+    );
+    let text = "Singapore, Indonesia hold cyber talks\n\nSINGAPORE (The Straits Times) - Singapore and Indonesia held their first cyber dialogue in Singapore on Tuesday, with Prime Minister Lee Hsien Loong meeting Indonesian Communications Minister Johnny G. Plate and Deputy Prime Minister Teo Chee Hean.\n\n\"Cyber threats do not respect borders,\" said Mr Lee Hsien Loong, Prime Minister of Singapore.\n\nMr Teo said: \"We will work closely with our neighbours on incident response.\"\n\n\"Our agencies will meet every quarter,\" the deputy prime minister said.\n\n\"Indonesia welcomes this partnership,\" Plate said in his opening remarks.\n\nIn a statement, the Cyber Security Agency of Singapore said: \"The dialogue marks a new chapter.\"\n\n\"Ini momentum penting,\" ucap Menkominfo Johnny G. Plate.\n\n\"Kami siap berbagi data ancaman,\" jelas Plate.\n\n\"Kerja sama ini harus dilanjutkan,\" pungkasnya.\n\n\"Regional cooperation is the only way,\" Teo added, noting the rise of ransomware.\n";
+    assert_eq!(
+        speakers(text),
+        [
+            "Lee Hsien Loong",
+            "Teo Chee Hean",
+            "Teo Chee Hean",
+            "Johnny G. Plate",
+            "Cyber Security Agency of Singapore",
+            "Johnny G. Plate",
+            "Johnny G. Plate",
+            "Johnny G. Plate",
+            "Teo Chee Hean",
+        ]
+    );
+}

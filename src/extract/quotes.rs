@@ -271,8 +271,16 @@ fn attribution_after(text: &str, outer_end: usize, all: &[Word<'_>]) -> Option<A
     if nya || first_l == "katanya" {
         return Some(Attribution::Pronoun { span: first.span });
     }
-    if verb.is_some() {
-        let rest = ws.get(1..).unwrap_or(&[]);
+    // `…,” according to Foreign Minister X` and `…,” menurut X` name the speaker as a verb does.
+    let according = if first_l == "menurut" {
+        Some(1)
+    } else if first_l == "according" && ws.get(1).is_some_and(|w| lower(w.text) == "to") {
+        Some(2)
+    } else {
+        None
+    };
+    if verb.is_some() || according.is_some() {
+        let rest = ws.get(according.unwrap_or(1)..).unwrap_or(&[]);
         // Skip "oleh" / "pula".
         let rest: Vec<_> = rest
             .iter()
@@ -405,10 +413,63 @@ fn attribution_before(text: &str, outer_start: usize, all: &[Word<'_>]) -> Optio
         None => {
             let w = ws.get(verb_pos.saturating_sub(1))?;
             let l = lower(w.text);
-            (PRONOUNS.contains(&l.as_str()) || l.ends_with("nya"))
-                .then_some(Attribution::Pronoun { span: w.span })
+            if PRONOUNS.contains(&l.as_str()) || l.ends_with("nya") {
+                return Some(Attribution::Pronoun { span: w.span });
+            }
+            institution_before(ws.get(..verb_pos).unwrap_or(&[]))
         }
     }
+}
+
+/// Words that make a capitalised phrase an institution (`the Cyber Security Agency of Singapore said:`).
+const INSTITUTION_WORDS: &[&str] = &[
+    "agency",
+    "ministry",
+    "department",
+    "office",
+    "council",
+    "commission",
+    "secretariat",
+    "embassy",
+    "kementerian",
+    "badan",
+    "kantor",
+    "lembaga",
+    "dewan",
+    "komisi",
+    "sekretariat",
+    "kedutaan",
+    "kedubes",
+];
+
+/// The institution that ends `ws` (the words before a speech verb), as a named speaker: a capitalised run
+/// (joined by `of`, `for`, `and`, `dan`) holding an institution word, or an acronym (`BSSN`).
+fn institution_before(ws: &[Word<'_>]) -> Option<Attribution> {
+    let mut start = ws.len();
+    for (i, w) in ws.iter().enumerate().rev() {
+        let l = lower(w.text);
+        let capital = w.text.chars().next().is_some_and(char::is_uppercase);
+        let joiner = matches!(l.as_str(), "of" | "for" | "and" | "dan" | "the") && start < ws.len();
+        if !(capital || joiner) || i + 1 < ws.len() && !w.trailing.trim().is_empty() {
+            break;
+        }
+        start = i;
+    }
+    let run = ws.get(start..)?;
+    let run = run
+        .iter()
+        .position(|w| w.text.chars().next().is_some_and(char::is_uppercase))
+        .and_then(|k| run.get(k..))?;
+    let (first, last) = (run.first()?, run.last()?);
+    let institution = run.len() == 1 && is_institution(first.text)
+        || run
+            .iter()
+            .any(|w| INSTITUTION_WORDS.contains(&lower(w.text).as_str()));
+    institution.then(|| Attribution::Named {
+        name: run.iter().map(|w| w.text).collect::<Vec<_>>().join(" "),
+        role: None,
+        span: Span::new(first.span.start, last.span.end),
+    })
 }
 
 /// Whether the quoted words are a title, slogan or term rather than speech.
