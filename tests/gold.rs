@@ -124,7 +124,7 @@ fn the_aside_set_holds_its_measured_figures() {
             ("event date right", 0.80),
             ("speaker of a matched quote right", 0.88),
             ("outlet right where the text names it", 0.80),
-            ("location right", 0.70),
+            ("location right", 0.69),
             ("event label usable", 0.90),
             ("same event shown as one", 0.68),
         ],

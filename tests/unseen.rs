@@ -154,3 +154,20 @@ fn speakers_in_the_attribution_forms_of_the_genre() {
         ]
     );
 }
+
+#[test]
+fn wire_datelines_with_a_date_name_the_agency_and_the_filing_day() {
+    // `PHNOM PENH, Nov 12 (Reuters) -`: the agency is the outlet; the weekday of the lead dates the event.
+    let f = extract_article(&article(
+        "ASEAN ministers back cyber norms\n\nPHNOM PENH, Nov 12 (Reuters) - Southeast Asian leaders on Saturday endorsed a plan to strengthen cyber security cooperation at a summit in Phnom Penh, officials said, as the bloc seeks a common stand on ransomware attacks in 2022.\n\n\"We must act together,\" Cambodian Prime Minister Hun Sen said.\n",
+    ));
+    assert_eq!(f.outlet.as_deref(), Some("Reuters"));
+    assert_eq!(f.event_date.as_deref(), Some("2022-11-12"));
+    // `Hanoi, 5/6/2019 (VNA) -`: the dateline's day is when the story was filed, not the signing.
+    let f = extract_article(&article(
+        "Vietnam, Laos sign cyber pact\n\nHanoi, 5/6/2019 (VNA) - Vietnam and Laos signed a cooperation agreement on cyber security in Hanoi on June 4, the Ministry of Public Security said in a statement released on Wednesday.\n",
+    ));
+    assert_eq!(f.outlet.as_deref(), Some("VNA"));
+    assert_eq!(f.published_date.as_deref(), Some("2019-06-05"));
+    assert_eq!(f.location.as_deref(), Some("Hanoi"));
+}

@@ -594,7 +594,7 @@ pub type Located = (String, Span);
 /// of one of the first body lines (a caption or a credit may stand above it). Returns (place, outlet) with spans.
 pub fn dateline(text: &str, layout: &Layout) -> (Option<Located>, Option<Located>) {
     static RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-        crate::extract::regex(r"^\s*(?:date\s+[\d-]{4,10}\s*:?\s*)?(?P<a>[A-Z][\w.’'&]*(?:\s[A-Z][\w.’'&]*){0,3}(?:\s(?:id|com|news))?)(?:\s*[,|]\s*(?P<b>[A-Za-z][\w.’'&]*(?:\s[A-Z][\w.’'&]*){0,3}))?\s*(?:\((?P<c>[^()\n]{2,30})\))?\s*(?:(?:–|—|--)\s*\S|\s-\s*\S|-\s+\S|(?P<alone>\s*$))")
+        crate::extract::regex(r"^\s*(?:date\s+[\d-]{4,10}\s*:?\s*)?(?P<a>[A-Z][\w.’'&]*(?:\s[A-Z][\w.’'&]*){0,3}(?:\s(?:id|com|news))?)(?:\s*[,|]\s*(?P<b>[A-Za-z][\w.’'&]*(?:\s[A-Z][\w.’'&]*){0,3}))?(?:\s*,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?))?\s*(?:\((?P<c>[^()\n]{2,30})\))?\s*(?:(?:–|—|--)\s*\S|\s-\s*\S|-\s+\S|(?P<alone>\s*$))")
             .ok()
     });
     let Some(re) = RE.as_ref() else {

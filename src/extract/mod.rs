@@ -92,6 +92,7 @@ fn publication_mention(text: &str, layout: &Layout, found: &[Found]) -> Option<u
             })
         };
         (has_time && near_top)
+            || in_dateline(text, layout, f.start)
             || (kind == LineKind::Header && alone)
             || (labelled && near_top && (kind == LineKind::Header || line.trim().len() < 140))
     })
@@ -186,6 +187,25 @@ fn in_quotation(text: &str, layout: &Layout, pos: usize) -> bool {
     let opened = before.matches('“').count();
     let closed = before.matches('”').count();
     opened > closed || before.matches('"').count() % 2 == 1
+}
+
+/// Whether `pos` lies in the dateline that opens the body (`Hanoi, 5/6/2019 (VNA) –`, `PHNOM PENH, Nov 12
+/// (Reuters) -`): the day the story was filed.
+fn in_dateline(text: &str, layout: &Layout, pos: usize) -> bool {
+    let Some(line) = layout.line_span(pos) else {
+        return false;
+    };
+    if line.start != layout.body_start {
+        return false;
+    }
+    let head = dates::window_after(text, line.start, 70);
+    let cut = [" - ", " – ", " — ", "--"]
+        .iter()
+        .filter_map(|d| head.find(d))
+        .min();
+    cut.is_some_and(|c| {
+        pos < line.start + c && head.get(..c).is_some_and(|h| h.contains(['(', ',']))
+    })
 }
 
 fn score_mention(
