@@ -145,10 +145,10 @@ fn month_patterns() -> [String; 4] {
     let mo = MONTH_RE;
     [
         format!(
-            r"(?:\b(?P<wd>{wd})\b\s*,?\s*)?\b(?P<d>\d{{1,2}})(?:\s*(?:-|–|—|s\.?\s?d\.?|sampai(?:\s+dengan)?|hingga|dan|and|to|until)\s*(?P<d2>\d{{1,2}}))?\s+(?P<mo>{mo})(?:\b|$)(?:,?\s+(?P<y>\d{{4}})\b)?(?:\s*[,|]?\s*(?P<hh>\d{{1,2}})[:.](?P<mm>\d{{2}})(?:\s*(?:wib|wita|wit))?)?"
+            r"(?:\b(?P<wd>{wd})\b\s*[,(]?\s*)?\b(?P<d>\d{{1,2}})(?:\s*(?:-|–|—|s\.?\s?d\.?|sampai(?:\s+dengan)?|hingga|dan|and|to|until)\s*(?P<d2>\d{{1,2}}))?\s+(?P<mo>{mo})(?:\b|$)(?:,?\s+(?P<y>\d{{4}})\b)?(?:\s*[,|]?\s*(?P<hh>\d{{1,2}})[:.](?P<mm>\d{{2}})(?:\s*(?:wib|wita|wit))?)?"
         ),
         format!(
-            r"(?:\b(?P<wd>{wd})\b\s*,?\s*)?\b(?P<mo>{mo})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:[-–]|and|to|until|&)\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?\b(?:,?\s+(?P<y>\d{{4}})\b)?"
+            r"(?:\b(?P<wd>{wd})\b\s*[,(]?\s*)?\b(?P<mo>{mo})\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:[-–]|and|to|until|&)\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?\b(?:,?\s+(?P<y>\d{{4}})\b)?"
         ),
         format!(r"\b(?:bulan\s+)?(?P<mo>{mo})\s+(?:tahun\s+)?(?P<y>\d{{4}})(?:silam|lalu)?\b"),
         format!(
@@ -1267,6 +1267,24 @@ mod tests {
         assert_eq!(
             value("pada Jumat (24/8/2023).", &a),
             Some(("2023-08-24".into(), Certainty::Uncertain))
+        );
+    }
+
+    #[test]
+    fn weekday_with_a_written_date_in_parentheses() {
+        let a = Anchors::default();
+        assert_eq!(
+            value("on Thursday (September 1, 2022) in Bali", &a),
+            Some(("2022-09-01".into(), Certainty::Stated))
+        );
+        // Year-less: the day is read, its year from the publication date.
+        assert_eq!(
+            value("pada Rabu (13 Januari) di Parapat", &pub_on(2021, 1, 14)),
+            Some(("2021-01-13".into(), Certainty::Inferred))
+        );
+        assert_eq!(
+            value("on Monday (Sept.12) the team", &pub_on(2022, 9, 13)),
+            Some(("2022-09-12".into(), Certainty::Inferred))
         );
     }
 
