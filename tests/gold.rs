@@ -109,7 +109,7 @@ fn the_new_development_set_holds_its_measured_figures() {
             ("outlet right where the text names it", 0.91),
             ("location right", 0.86),
             ("quotes found (F1)", 0.96),
-            ("same event shown as one", 0.72),
+            ("same event shown as one", 0.80),
         ],
         (0, 0),
     );

@@ -407,7 +407,32 @@ pub fn extract_article(article: &Article) -> ArticleFacts {
             (names_event && !received, std::cmp::Reverse(f.start))
         })
         .map(|(_, f, _)| **f);
+    // The weekday of a day inside a stated span of days (`on Monday` in a report of `September 2–7, 2023`):
+    // that day of the span.
+    let weekday_in_span = |b: &Scored, w: &Found| -> Option<chrono::NaiveDate> {
+        let RawDate::Weekday { weekday, .. } = w.raw else {
+            return None;
+        };
+        let days = (b.span.end - b.span.start).num_days();
+        if b.span.precision != Precision::Day || !(1..=14).contains(&days) {
+            return None;
+        }
+        b.span
+            .start
+            .iter_days()
+            .take(days as usize + 1)
+            .find(|d| chrono::Datelike::weekday(d) == weekday)
+    };
     let best = match (best, lone_weekday) {
+        (Some(b), Some(w)) if published.is_none() && weekday_in_span(&b, &w).is_some() => {
+            let day = weekday_in_span(&b, &w).unwrap_or(b.span.start);
+            let index = found.iter().position(|f| *f == w).unwrap_or(b.index);
+            Some(Scored {
+                index,
+                span: DateSpan::day(day, Certainty::Inferred),
+                score: b.score,
+            })
+        }
         (Some(b), Some(w)) if b.span.precision != Precision::Day && published.is_none() => {
             let span = DateSpan {
                 certainty: Certainty::Uncertain,
