@@ -174,7 +174,7 @@ fn wire_datelines_with_a_date_name_the_agency_and_the_filing_day() {
 
 #[test]
 fn a_weekday_inside_a_stated_series_of_days_is_that_day() {
-    let text = "Manila, PhilStar – The Philippine foreign secretary on Thursday called for a regional code of conduct in cyberspace at the ASEAN Foreign Ministers' Meeting in Manila.\n“We need rules that all of us keep,” he said at the meeting.\nThe meeting is part of the ASEAN ministerial week held on August 1–6, 2017 in Manila, attended by the foreign ministers of ten member states and their dialogue partners.\n";
+    let text = "Manila, PhilStar – The Philippine foreign secretary on Thursday called for a regional code of conduct in cyberspace at the ASEAN Foreign Ministers' Meeting in Manila.\n“We need rules that all of us keep,” he said at the meeting.\nThe meeting is part of the ASEAN ministerial week held on July 29–August 4, 2017 in Manila, attended by the foreign ministers of ten member states and their dialogue partners.\n";
     let f = extract_article(&article(text));
     assert_eq!(f.event_date.as_deref(), Some("2017-08-03"), "{:?}", f.dates);
 }

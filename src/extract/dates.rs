@@ -54,6 +54,8 @@ pub enum RawDate {
         day: u32,
         /// Last day of a range (`27-28 April`).
         day_to: Option<u32>,
+        /// The month of `day_to` when the range crosses a month (`July 29–August 4`), else `None`.
+        month_to: Option<u32>,
         /// Month.
         month: u32,
         /// Year as printed (two-digit years already widened).
@@ -468,6 +470,7 @@ pub(crate) fn find_dates_in(
         let raw = RawDate::Day {
             day,
             day_to: None,
+            month_to: None,
             month,
             year,
             weekday,
@@ -506,6 +509,7 @@ pub(crate) fn find_dates_in(
         let raw = RawDate::Day {
             day,
             day_to: None,
+            month_to: None,
             month,
             year: widen_year(y.as_str()),
             weekday: None,
@@ -537,6 +541,7 @@ pub(crate) fn find_dates_in(
         let raw = RawDate::Day {
             day,
             day_to: None,
+            month_to: None,
             month,
             year: y.as_str().parse().ok(),
             weekday: None,
@@ -587,6 +592,7 @@ pub(crate) fn find_dates_in(
             let raw = RawDate::Day {
                 day,
                 day_to,
+                month_to: None,
                 month,
                 year: g(4).and_then(|y| y.as_str().parse().ok()),
                 weekday: g(0).and_then(|w| weekday_prefix_of(w.as_str())),
@@ -826,6 +832,7 @@ pub(crate) fn find_dates_in(
         }
     }
     out.sort_by_key(|f| (f.start, f.end));
+    let mut out = join_cross_month_ranges(text, out);
     for f in &mut out {
         if let RawDate::Day {
             year: Some(_),
@@ -864,12 +871,67 @@ pub struct Anchors {
     pub years: Vec<i32>,
 }
 
+/// Joins a day and the next one into a range across months where only a range word stands between them
+/// (`July 29–August 4, 2017`, `29 Juli hingga 4 Agustus 2017`): one mention, with the second's year. Linear.
+fn join_cross_month_ranges(text: &str, found: Vec<Found>) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::with_capacity(found.len());
+    for f in found {
+        if let Some(prev) = out.last_mut()
+            && let (
+                RawDate::Day {
+                    day_to: None,
+                    month,
+                    year: None,
+                    ..
+                },
+                RawDate::Day {
+                    day: d2,
+                    day_to: None,
+                    month: m2,
+                    year: Some(y2),
+                    ..
+                },
+            ) = (prev.raw, f.raw)
+            && m2 != month
+            && text.get(prev.end..f.start).is_some_and(|gap| {
+                matches!(
+                    gap.trim().to_lowercase().as_str(),
+                    "-" | "–"
+                        | "—"
+                        | "to"
+                        | "until"
+                        | "hingga"
+                        | "sampai"
+                        | "sampai dengan"
+                        | "s.d."
+                        | "s/d"
+                )
+            })
+            && let RawDate::Day {
+                day_to,
+                month_to,
+                year,
+                ..
+            } = &mut prev.raw
+        {
+            *day_to = Some(d2);
+            *month_to = Some(m2);
+            *year = Some(if m2 < month { y2 - 1 } else { y2 });
+            prev.end = f.end;
+            continue;
+        }
+        out.push(f);
+    }
+    out
+}
+
 /// Resolves one mention against the article's anchors. `None` where nothing anchors it.
 pub fn resolve(raw: &RawDate, future: bool, anchors: &Anchors) -> Option<DateSpan> {
     match *raw {
         RawDate::Day {
             day,
             day_to,
+            month_to,
             month,
             year,
             weekday,
@@ -877,8 +939,15 @@ pub fn resolve(raw: &RawDate, future: bool, anchors: &Anchors) -> Option<DateSpa
         } => {
             let make = |y: i32, c: Certainty| -> Option<DateSpan> {
                 let start = NaiveDate::from_ymd_opt(y, month, day)?;
+                // A range into the next month; into January, of the next year.
+                let (to_year, to_month) = match month_to {
+                    Some(m) if m < month => (y + 1, m),
+                    Some(m) => (y, m),
+                    None => (y, month),
+                };
                 let end = day_to
-                    .and_then(|d| NaiveDate::from_ymd_opt(y, month, d))
+                    .and_then(|d| NaiveDate::from_ymd_opt(to_year, to_month, d))
+                    .filter(|e| *e >= start)
                     .unwrap_or(start);
                 Some(DateSpan {
                     start,
@@ -1286,6 +1355,29 @@ mod tests {
             value("on Monday (Sept.12) the team", &pub_on(2022, 9, 13)),
             Some(("2022-09-12".into(), Certainty::Inferred))
         );
+    }
+
+    #[test]
+    fn ranges_across_months() {
+        let a = Anchors::default();
+        let span = |t: &str| {
+            let f = one(t);
+            resolve(&f.raw, f.future, &a).map(|s| (s.start.to_string(), s.end.to_string()))
+        };
+        assert_eq!(
+            span("held on July 29–August 4, 2017 in Manila"),
+            Some(("2017-07-29".into(), "2017-08-04".into()))
+        );
+        assert_eq!(
+            span("berlangsung 29 Juli hingga 4 Agustus 2017 di Manila"),
+            Some(("2017-07-29".into(), "2017-08-04".into()))
+        );
+        assert_eq!(
+            span("from December 30 to January 2, 2023"),
+            Some(("2022-12-30".into(), "2023-01-02".into()))
+        );
+        // Two dates in a list are not a range.
+        assert_eq!(find_dates("on 3 March and 9 April 2019").len(), 2);
     }
 
     #[test]
