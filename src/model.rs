@@ -491,6 +491,9 @@ pub struct ArticleFacts {
     pub location: Option<String>,
     /// Where the location was read from.
     pub location_span: Option<Span>,
+    /// The location is only the dateline's city (where the story was filed), no place the text gives the event.
+    #[serde(default)]
+    pub location_from_dateline: bool,
     /// Countries named in the article (English names).
     pub countries: Vec<String>,
     /// The forum or meeting of the main event.
@@ -589,6 +592,9 @@ pub struct Event {
     /// dates a day apart; same forum (…); same people (…)`).
     #[serde(default)]
     pub merge_reasons: Vec<String>,
+    /// The location is only a dateline's city (see [`ArticleFacts::location_from_dateline`]), for merging only.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub location_from_dateline: bool,
     /// The key terms of the reports merged here (see [`ArticleFacts::key_terms`]), for merging only.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub key_terms: Vec<String>,

@@ -131,6 +131,7 @@ pub fn events(n: usize, seed: u64) -> Vec<Event> {
                 origin: None,
                 merge_reasons: Vec::new(),
                 key_terms: Vec::new(),
+                location_from_dateline: false,
             }
         })
         .collect();

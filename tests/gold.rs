@@ -126,7 +126,7 @@ fn the_aside_set_holds_its_measured_figures() {
             ("outlet right where the text names it", 0.80),
             ("location right", 0.69),
             ("event label usable", 0.90),
-            ("same event shown as one", 0.64),
+            ("same event shown as one", 0.72),
         ],
         (2, 1),
     );

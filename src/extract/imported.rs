@@ -233,6 +233,7 @@ pub fn events_from_rows(rows: &[EventRow]) -> (Vec<Event>, Vec<Skipped>) {
             origin: Some(origin),
             merge_reasons: Vec::new(),
             key_terms: Vec::new(),
+            location_from_dateline: false,
         });
     }
     (events, skipped)

@@ -159,6 +159,7 @@ fn report_event(f: &ArticleFacts, role: Role<'_>, id: String) -> Event {
                 origin: None,
                 merge_reasons: Vec::new(),
                 key_terms: f.key_terms.clone(),
+                location_from_dateline: f.location_from_dateline,
             }
         }
         Role::Related(_, r) => {
@@ -189,6 +190,7 @@ fn report_event(f: &ArticleFacts, role: Role<'_>, id: String) -> Event {
                 origin: None,
                 merge_reasons: Vec::new(),
                 key_terms: Vec::new(),
+                location_from_dateline: false,
             }
         }
     }
@@ -226,6 +228,7 @@ fn absorb_with(
     }
     if into.location.is_none() || prefer_other_title && other.location.is_some() {
         into.location = other.location.clone();
+        into.location_from_dateline = other.location_from_dateline;
     }
     for c in other.countries {
         if !into.countries.contains(&c) {
@@ -757,6 +760,8 @@ fn content_evidence(a: &Event, sa: &Sig, b: &Event, sb: &Sig, idf: &Idf) -> (f64
                     b.location.as_deref().unwrap_or(y)
                 ));
             }
+            // A dateline's city is where the story was filed: no evidence against.
+            Some(false) if a.location_from_dateline || b.location_from_dateline => {}
             Some(false) => score -= 2.0,
             None => {}
         }
@@ -1292,6 +1297,7 @@ mod tests {
             dates: Vec::new(),
             related_events: Vec::new(),
             key_terms: Vec::new(),
+            location_from_dateline: false,
         };
         article_events(&f).remove(0)
     }
@@ -1393,6 +1399,30 @@ mod tests {
             e.key_terms.clear();
         }
         assert!(merge_reports(reports).iter().all(|e| e.sources.len() == 1));
+    }
+
+    #[test]
+    fn a_datelines_city_is_no_evidence_against_a_merge() {
+        // One report names the venue; the other only the city it was filed from.
+        let a = report(
+            "a",
+            19,
+            Some("ASEAN Digital Ministers' Meeting"),
+            Some("Singapore"),
+            &["Ivan John Uy"],
+            "Para menteri bertemu",
+        );
+        let mut b = report(
+            "b",
+            20,
+            Some("ASEAN Digital Ministers' Meeting"),
+            Some("Jakarta"),
+            &["Ivan John Uy"],
+            "Ministers gather for talks",
+        );
+        assert_eq!(merge_reports(vec![a.clone(), b.clone()]).len(), 2);
+        b.location_from_dateline = true;
+        assert_eq!(merge_reports(vec![a, b]).len(), 1);
     }
 
     #[test]

@@ -596,6 +596,11 @@ pub fn extract_article(article: &Article) -> ArticleFacts {
     let dl = entities::DatelineCell::new();
     let (location, location_span) =
         find_location(text, &layout, evidence, evidence_mention, &all_words, &dl);
+    let location_from_dateline = location_span.is_some()
+        && dl
+            .get()
+            .and_then(|(p, _)| p.as_ref())
+            .is_some_and(|(_, s)| Some(*s) == location_span);
     // The outlet a record names, else the one its address names, else the one the page prints.
     let outlet = match (&article.meta.outlet, &article.meta.url) {
         (None, Some(url)) => entities::outlet_from_url(url).map(|o| (o, None)),
@@ -669,6 +674,7 @@ pub fn extract_article(article: &Article) -> ArticleFacts {
         published_date: published.map(|p| crate::model::iso_date(p, true)),
         location,
         location_span,
+        location_from_dateline,
         countries: countries.into_iter().map(|c| c.0).collect(),
         forum: forum.as_ref().map(|f| f.name.clone()),
         forum_span: forum.as_ref().map(|f| f.span),

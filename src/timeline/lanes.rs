@@ -173,6 +173,7 @@ pub(crate) mod tests_support {
             origin: None,
             merge_reasons: Vec::new(),
             key_terms: Vec::new(),
+            location_from_dateline: false,
         }
     }
 }
