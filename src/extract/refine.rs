@@ -17,6 +17,7 @@ fn key(s: &str) -> String {
 /// Applies the corpus-level evidence to `facts` in place.
 pub fn refine(facts: &mut [ArticleFacts]) {
     drop_boilerplate_titles(facts);
+    common_spellings(facts);
     super::merge::dates_from_twins(facts, &event_weekday);
 }
 
@@ -65,6 +66,72 @@ fn drop_boilerplate_titles(facts: &mut [ArticleFacts]) {
             f.title_alternatives.retain(|t| t != n);
         }
         f.title = next;
+    }
+}
+
+/// One spelling per person: where articles write one person's name differently (`Stephanus Abraham Blok`, `Stef
+/// Blok`: the same family name, given names that begin alike), every article takes the spelling most articles
+/// use. Names the people table knows are already one spelling and are left alone. Linear in the names.
+fn common_spellings(facts: &mut [ArticleFacts]) {
+    use super::people::name_tokens;
+    // How many articles use each spelling, grouped by family name.
+    let mut by_family: FxHashMap<String, FxHashMap<String, usize>> = FxHashMap::default();
+    for f in facts.iter() {
+        let mut own: FxHashSet<&str> = FxHashSet::default();
+        let speakers = f.quotes.iter().filter_map(|q| q.speaker.as_deref());
+        for name in f.people.iter().map(String::as_str).chain(speakers) {
+            own.insert(name);
+        }
+        for name in own {
+            let tokens = name_tokens(name);
+            if tokens.len() < 2 || super::gazetteer::PEOPLE.lookup(name).is_some() {
+                continue;
+            }
+            if let Some(family) = tokens.last() {
+                *by_family
+                    .entry(family.clone())
+                    .or_default()
+                    .entry(name.to_string())
+                    .or_default() += 1;
+            }
+        }
+    }
+    let given = |name: &str| -> String {
+        name_tokens(name)
+            .first()
+            .map(|t| t.chars().take(3).collect())
+            .unwrap_or_default()
+    };
+    let mut respell: FxHashMap<String, String> = FxHashMap::default();
+    for spellings in by_family.values().filter(|m| m.len() > 1) {
+        for (name, &n) in spellings {
+            let best = spellings
+                .iter()
+                .filter(|(other, _)| given(other) == given(name))
+                .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)));
+            if let Some((other, &m)) = best
+                && m > n
+            {
+                respell.insert(name.clone(), other.clone());
+            }
+        }
+    }
+    if respell.is_empty() {
+        return;
+    }
+    for f in facts.iter_mut() {
+        for p in &mut f.people {
+            if let Some(r) = respell.get(p.as_str()) {
+                *p = r.clone();
+            }
+        }
+        let mut seen: FxHashSet<String> = FxHashSet::default();
+        f.people.retain(|p| seen.insert(p.clone()));
+        for q in &mut f.quotes {
+            if let Some(r) = q.speaker.as_deref().and_then(|s| respell.get(s)) {
+                q.speaker = Some(r.clone());
+            }
+        }
     }
 }
 
@@ -124,6 +191,38 @@ mod tests {
                 f.title.as_deref(),
                 Some("Indonesia dan Australia Perkuat Kerja Sama Siber")
             );
+        }
+    }
+
+    #[test]
+    fn one_person_takes_the_spelling_most_articles_use() {
+        let long = "Jakarta - Menteri Luar Negeri Belanda Hendrikus Wilhelmus Keijzer bertemu Menteri Luar Negeri Retno Marsudi di Jakarta, Senin (2/7/2018), membahas kerja sama siber.\n\n“Kerja sama siber kita makin erat,” kata Hendrikus Wilhelmus Keijzer.";
+        let short = |d: u32| {
+            format!(
+                "Jakarta - Dutch Foreign Minister Henk Keijzer met his Indonesian counterpart in Jakarta on Monday ({d} July 2018) to discuss cyber cooperation.\n\n“Our cyber cooperation grows,” Henk Keijzer said."
+            )
+        };
+        let mut facts: Vec<ArticleFacts> = [
+            ("a.txt", long.to_string()),
+            ("b.txt", short(2)),
+            ("c.txt", short(3)),
+        ]
+        .iter()
+        .map(|(n, t)| extract_article(&article(n, t)))
+        .collect();
+        assert_eq!(
+            facts[0].quotes.first().and_then(|q| q.speaker.as_deref()),
+            Some("Hendrikus Wilhelmus Keijzer")
+        );
+        refine(&mut facts);
+        for f in &facts {
+            assert_eq!(
+                f.quotes.first().and_then(|q| q.speaker.as_deref()),
+                Some("Henk Keijzer"),
+                "{}",
+                f.file
+            );
+            assert!(!f.people.iter().any(|p| p == "Hendrikus Wilhelmus Keijzer"));
         }
     }
 }
