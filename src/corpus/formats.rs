@@ -164,7 +164,7 @@ fn csv_event_rows(text: &str, display: &str) -> Option<Result<Vec<EventRow>, Str
         };
         let get = |c: Option<usize>| {
             c.and_then(|c| rec.get(c))
-                .map(str::trim)
+                .map(|v| unformula(v).trim())
                 .unwrap_or("")
                 .to_string()
         };
@@ -204,6 +204,15 @@ fn csv_event_rows(text: &str, display: &str) -> Option<Result<Vec<EventRow>, Str
         out.push(row);
     }
     Some(Ok(out))
+}
+
+/// A cell without the `'` that Linimasa's CSV export puts before a cell a spreadsheet would read as a formula
+/// (`'=x` → `=x`); other cells as they are.
+fn unformula(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => cell,
+    }
 }
 
 fn timelinejs_date(v: Option<&serde_json::Value>) -> String {

@@ -91,6 +91,31 @@ pub fn find_files(inputs: &[PathBuf]) -> (Vec<FoundFile>, Vec<Skipped>) {
 
 const MAX_DEPTH: usize = 64;
 
+/// Bytes of a name as text a terminal or the Problems list shows safely: bytes that are not UTF-8 as `\xNN`,
+/// control characters (an ANSI escape, a line end) as `\u{1b}`; everything else as it is.
+pub fn escaped_name(bytes: &[u8]) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            if c.is_control() {
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            } else {
+                out.push(c);
+            }
+        }
+        for b in chunk.invalid() {
+            let _ = write!(out, "\\x{b:02X}");
+        }
+    }
+    out
+}
+
+/// A path as [`escaped_name`] shows it.
+pub fn escaped_path(path: &Path) -> String {
+    escaped_name(path.as_os_str().as_encoded_bytes())
+}
+
 fn display_name(path: &Path, base: &Path) -> String {
     // Paths found by the walk are `base` joined with more: their text after `base/` is the relative path
     // (`strip_prefix` compares component by component, 7 % of a large corpus's serial time).
@@ -109,17 +134,14 @@ fn display_name(path: &Path, base: &Path) -> String {
         // Only plain components (no empty or `.` ones, which `strip_prefix` would drop).
         if let Some(Ok(s)) = rest.map(std::str::from_utf8)
             && s.split('/').all(|c| !c.is_empty() && c != ".")
+            && !s.chars().any(char::is_control)
         {
             return s.to_string();
         }
     }
     let rel = path.strip_prefix(base).unwrap_or(path);
-    let s = rel.to_string_lossy().to_string();
-    if s.is_empty() {
-        path.to_string_lossy().to_string()
-    } else {
-        s
-    }
+    let s = escaped_path(rel);
+    if s.is_empty() { escaped_path(path) } else { s }
 }
 
 fn walk(

@@ -1,0 +1,222 @@
+//! Issue 21: nothing hangs, nothing goes stale, no edit is lost. Exports escaped for their readers, honest
+//! ranges and dates, decoding that loses nothing silently, reads that cannot block, a verified cache, one
+//! article per distinct text.
+
+use linimasa::corpus::LoadOptions;
+use linimasa::model::Event;
+use linimasa::pipeline::extract_paths;
+use std::path::PathBuf;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn sample_events() -> Vec<Event> {
+    let (x, _) = extract_paths(&[root().join("sample_data")], &LoadOptions::default());
+    assert!(!x.events.is_empty());
+    x.events
+}
+
+#[test]
+fn csv_export_escapes_formula_cells() {
+    let mut e = sample_events().swap_remove(0);
+    e.title = "=HYPERLINK(\"http://evil\",\"x\")".into();
+    e.forum = Some("+cmd|' /C calc'!A0".into());
+    e.location = Some("-2+3".into());
+    e.note = Some("@SUM(1,1)".into());
+    e.countries = vec!["\tIndonesia".into()];
+    e.people = vec!["\rRetno".into()];
+    let csv = linimasa::export::data::to_csv(std::slice::from_ref(&e)).unwrap();
+    let mut r = csv::Reader::from_reader(csv.as_bytes());
+    let row = r.records().next().unwrap().unwrap();
+    for cell in row.iter() {
+        assert!(
+            !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+            "a cell a spreadsheet would run: {cell:?}"
+        );
+    }
+    assert_eq!(&row[3], "'=HYPERLINK(\"http://evil\",\"x\")");
+    assert_eq!(&row[4], "'+cmd|' /C calc'!A0");
+    assert_eq!(&row[5], "'-2+3");
+    assert_eq!(&row[12], "'@SUM(1,1)");
+    // Linimasa reads its own export back as it was.
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("events.csv");
+    std::fs::write(&f, &csv).unwrap();
+    let (x, _) = extract_paths(&[f], &LoadOptions::default());
+    assert_eq!(x.events.len(), 1, "{:?}", x.skipped);
+    assert_eq!(x.events[0].title, e.title);
+    assert_eq!(x.events[0].location, e.location);
+}
+
+#[test]
+fn timelinejs_export_escapes_every_string() {
+    let mut e = sample_events().swap_remove(0);
+    let xss = "<img src=x onerror=alert('x')>";
+    e.title = xss.into();
+    e.forum_kind = xss.into();
+    e.note = Some(xss.into());
+    e.curated = vec![xss.into()];
+    e.id = xss.into();
+    if let Some(s) = e.sources.first_mut() {
+        s.outlet = Some(xss.into());
+        s.title = Some(xss.into());
+    }
+    let v = linimasa::export::data::to_timelinejs(std::slice::from_ref(&e), xss);
+    fn strings(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::String(s) => out.push(s.clone()),
+            serde_json::Value::Array(a) => a.iter().for_each(|x| strings(x, out)),
+            serde_json::Value::Object(o) => o.values().for_each(|x| strings(x, out)),
+            _ => {}
+        }
+    }
+    let mut all = Vec::new();
+    strings(&v, &mut all);
+    for s in &all {
+        assert!(!s.contains("<img"), "unescaped markup: {s}");
+        assert!(!s.contains('\''), "unescaped quote: {s}");
+    }
+    assert_eq!(
+        v["events"][0]["group"],
+        "&lt;img src=x onerror=alert(&#39;x&#39;)&gt;"
+    );
+}
+
+fn bin() -> std::process::Command {
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_linimasa"));
+    c.env("LINIMASA_NO_CACHE", "1");
+    c
+}
+
+fn svg_years(svg: &str) -> Vec<i32> {
+    let doc = roxmltree::Document::parse(svg).unwrap();
+    doc.descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text()?.trim().parse::<i32>().ok())
+        .filter(|y| (1000..3000).contains(y))
+        .collect()
+}
+
+#[test]
+fn export_range_is_what_was_asked_or_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("t.svg");
+    let run = bin()
+        .arg("export")
+        .arg(root().join("sample_data"))
+        .arg("-o")
+        .arg(&out)
+        .args(["--from", "1900-01-01", "--to", "2100-12-31"])
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let years = svg_years(&std::fs::read_to_string(&out).unwrap());
+    assert!(years.contains(&1900), "{years:?}");
+    assert!(years.iter().any(|&y| y >= 2090), "{years:?}");
+    // Longer than an image can show: a clear error, no image narrowed in silence.
+    let out2 = dir.path().join("u.svg");
+    let run = bin()
+        .arg("export")
+        .arg(root().join("sample_data"))
+        .arg("-o")
+        .arg(&out2)
+        .args(["--from", "1500-01-01", "--to", "2100-12-31"])
+        .output()
+        .unwrap();
+    assert!(!run.status.success());
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(err.contains("years"), "{err}");
+    assert!(!out2.exists());
+}
+
+#[test]
+fn write_errors_name_their_cause_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("x.svg");
+    std::fs::create_dir(&out).unwrap();
+    let run = bin()
+        .arg("export")
+        .arg(root().join("sample_data"))
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(!run.status.success());
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(err.matches("os error").count(), 1, "{err}");
+}
+
+#[test]
+fn dates_outside_1900_to_2100_and_backward_ranges_are_refused_with_a_reason() {
+    use linimasa::model::DateSpan;
+    for bad in ["0000", "0001-01-01", "1899-12", "2101", "2736-04-28"] {
+        let e = DateSpan::parse(bad).unwrap_err();
+        assert!(e.contains("1900"), "{bad}: {e}");
+    }
+    assert!(DateSpan::parse("1900").is_ok() && DateSpan::parse("2100-12-31").is_ok());
+    // An events table: a year-0 row and a row that ends before it starts are reported, not taken.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("events.csv"),
+        "date,end_date,title\n0000-01-01,,Year zero\n2019-06-22,2019-06-01,Backwards\n2019-06-22,2019-06-23,Fine\n",
+    )
+    .unwrap();
+    let (x, _) = extract_paths(&[dir.path().to_path_buf()], &LoadOptions::default());
+    let titles: Vec<&str> = x.events.iter().map(|e| e.title.as_str()).collect();
+    assert_eq!(titles, vec!["Fine"]);
+    let reasons: Vec<&str> = x.skipped.iter().map(|s| s.reason.as_str()).collect();
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.contains("row 2") && r.contains("1900")),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.contains("row 3") && r.contains("before")),
+        "{reasons:?}"
+    );
+    // A curation file with a year-0 date or a backward range: the edits are unapplied with the reason.
+    let (x, _) = extract_paths(&[root().join("sample_data")], &LoadOptions::default());
+    let e = &x.events[0];
+    let target = e.parts.first().unwrap_or(&e.id).clone();
+    let edit = |start: &str, end: &str| {
+        serde_json::json!({"target": target, "at": "2026-01-01T00:00:00Z", "op": "set_date",
+            "date": {"start": start, "end": end, "precision": "day", "certainty": "stated"}})
+    };
+    let overlay = serde_json::json!({"format": "linimasa-curation", "version": 1,
+        "edits": [edit("0000-01-01", "0000-01-01"), edit("2019-06-22", "2019-06-01")]});
+    let bad: linimasa::curation::Overlay = serde_json::from_value(overlay).unwrap();
+    let curated = linimasa::curation::apply(&x.events, &[], &bad.edits);
+    assert_eq!(curated.unapplied.len(), 2, "{:?}", curated.unapplied);
+    assert!(curated.unapplied[0].reason.contains("1900"));
+    assert!(curated.unapplied[1].reason.contains("before"));
+    assert!(
+        curated
+            .events
+            .iter()
+            .all(|e| e.date.start.format("%Y").to_string() != "0000")
+    );
+}
+
+#[test]
+fn odd_file_names_are_shown_escaped() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let bad = std::ffi::OsStr::from_bytes(b"caf\xE9 \x1b[31mred.png");
+    std::fs::write(dir.path().join(bad), b"\x89PNG\r\n\x1a\n....").unwrap();
+    let (x, _) = extract_paths(&[dir.path().to_path_buf()], &LoadOptions::default());
+    let names: Vec<&str> = x.skipped.iter().map(|s| s.file.as_str()).collect();
+    assert!(names.contains(&"caf\\xE9 \\u{1b}[31mred.png"), "{names:?}");
+    assert!(
+        names
+            .iter()
+            .all(|n| !n.contains('\u{1b}') && !n.contains('\u{fffd}'))
+    );
+}
