@@ -220,3 +220,112 @@ fn odd_file_names_are_shown_escaped() {
             .all(|n| !n.contains('\u{1b}') && !n.contains('\u{fffd}'))
     );
 }
+
+fn load_dir(dir: &std::path::Path) -> linimasa::pipeline::Extraction {
+    extract_paths(&[dir.to_path_buf()], &LoadOptions::default()).0
+}
+
+fn reasons_for<'a>(x: &'a linimasa::pipeline::Extraction, file: &str) -> Vec<&'a str> {
+    x.skipped
+        .iter()
+        .filter(|s| s.file == file)
+        .map(|s| s.reason.as_str())
+        .collect()
+}
+
+#[test]
+fn one_bad_byte_in_utf8_is_replaced_with_a_note_not_read_as_1252() {
+    let mut bytes = "Jakarta — Menlu berkata, “Kita harus bekerja sama” pada Sabtu (28/4/2018).\n"
+        .as_bytes()
+        .to_vec();
+    bytes.push(0xFF);
+    bytes.extend_from_slice(" Selesai.\n".as_bytes());
+    let (text, note) = linimasa::corpus::decode::decode_noting(bytes.clone()).unwrap();
+    assert!(text.contains("“Kita harus bekerja sama”"), "{text}");
+    assert!(text.contains('\u{fffd}'));
+    assert!(note.unwrap().contains("1 byte sequence"));
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), &bytes).unwrap();
+    let x = load_dir(dir.path());
+    assert_eq!(x.articles.len(), 1);
+    assert!(
+        reasons_for(&x, "a.txt")
+            .iter()
+            .any(|r| r.contains("not UTF-8"))
+    );
+    // A file that is clearly Windows-1252 is still read as such, with no note.
+    let (t, note) =
+        linimasa::corpus::decode::decode_noting(b"\x93Caf\xE9\x94 kata dia".to_vec()).unwrap();
+    assert_eq!(t, "“Café” kata dia");
+    assert!(note.is_none());
+}
+
+#[test]
+fn binary_after_the_first_block_or_after_a_bom_is_refused() {
+    use linimasa::corpus::{DecodeError, decode_bytes};
+    let mut seed = 7u64;
+    let mut random = |n: usize| -> Vec<u8> {
+        (0..n)
+            .map(|_| {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                (seed >> 24) as u8 | 1 // no NUL: only the control bytes tell
+            })
+            .collect()
+    };
+    let mut late = "Jakarta, berita.\n".repeat(1000).into_bytes();
+    late.extend(random(200_000));
+    assert!(matches!(decode_bytes(&late), Err(DecodeError::Binary(_))));
+    let mut bom = vec![0xEF, 0xBB, 0xBF];
+    bom.extend(random(20_000));
+    assert!(matches!(decode_bytes(&bom), Err(DecodeError::Binary(_))));
+    let mut nul_late = "Jakarta, berita.\n".repeat(1000).into_bytes();
+    nul_late.extend([0u8; 4]);
+    nul_late.extend("lagi\n".as_bytes());
+    assert!(matches!(
+        decode_bytes(&nul_late),
+        Err(DecodeError::Binary(_))
+    ));
+}
+
+#[test]
+fn utf16_without_a_bom_is_read() {
+    let text = "Jakarta — Menlu Retno Marsudi berkata pada Sabtu (28/4/2018).\n";
+    let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    assert_eq!(linimasa::corpus::decode_bytes(&le).unwrap(), text);
+    assert_eq!(linimasa::corpus::decode_bytes(&be).unwrap(), text);
+}
+
+#[test]
+fn every_dropped_record_is_counted_in_problems() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::write(
+        p.join("a.jsonl"),
+        "{\"title\":\"A\",\"maintext\":\"satu\"}\n{bad\n{\"title\":\"no text\"}\n{\"maintext\":\"dua\"}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        p.join("b.json"),
+        "[{\"title\":\"A\",\"maintext\":\"satu\"},{\"title\":\"B\"},{\"title\":\"C\"}]",
+    )
+    .unwrap();
+    std::fs::write(p.join("c.csv"), "title,text\nA,satu\nB,\nC,  \nD,empat\n").unwrap();
+    std::fs::write(
+        p.join("events.csv"),
+        "date,title,location\n2019-06-22,\"Summit, Bangkok\n2019-06-23,Second,Bangkok\n2019-06-24,Third,Bangkok\n",
+    )
+    .unwrap();
+    let x = load_dir(p);
+    let a = reasons_for(&x, "a.jsonl").join(" | ");
+    assert!(a.contains("1 of 4 lines left out: malformed JSON"), "{a}");
+    assert!(a.contains("1 of 4 lines left out: no text (line 3)"), "{a}");
+    let b = reasons_for(&x, "b.json").join(" | ");
+    assert!(b.contains("2 of 3 JSON items left out"), "{b}");
+    let c = reasons_for(&x, "c.csv").join(" | ");
+    assert!(c.contains("rows 3, 4 left out: empty text"), "{c}");
+    let e = reasons_for(&x, "events.csv").join(" | ");
+    assert!(e.contains("row 2") && e.contains("quote left"), "{e}");
+}

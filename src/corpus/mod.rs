@@ -248,6 +248,8 @@ pub struct FileContent {
     pub event_rows: Vec<EventRow>,
     /// Its size.
     pub bytes: u64,
+    /// What was used with losses or left out of it, with how many (shown with the file in Problems).
+    pub notes: Vec<String>,
 }
 
 /// The content of one file, or the reason it cannot be used.
@@ -312,23 +314,12 @@ pub fn parse_bytes(file: &FoundFile, bytes: Vec<u8>) -> FileResult {
         )
     })?;
     let len = bytes.len() as u64;
-    let text = decode::decode_owned(bytes).map_err(|e| e.to_string())?;
+    let (text, decode_note) = decode::decode_noting(bytes).map_err(|e| e.to_string())?;
+    let mut notes: Vec<String> = decode_note.into_iter().collect();
     if format == Format::Text {
-        let mut longest = 0;
-        let mut start = 0;
-        for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]) {
-            longest = longest.max(end - start);
-            start = end + 1;
-        }
-        if longest > MAX_LINE_BYTES {
-            return Err(format!(
-                "not article text: one line of {:.1} MB (limit {} KB per line)",
-                longest as f64 / (1024.0 * 1024.0),
-                MAX_LINE_BYTES / 1024
-            ));
-        }
+        line_limit(&text)?;
     }
-    if let Some(rows) = formats::event_rows(format, &text, &file.display) {
+    if let Some(rows) = formats::event_rows_noting(format, &text, &file.display, &mut notes) {
         let event_rows = rows?;
         if event_rows.is_empty() {
             return Err("an events table with no rows".into());
@@ -337,9 +328,31 @@ pub fn parse_bytes(file: &FoundFile, bytes: Vec<u8>) -> FileResult {
             articles: Vec::new(),
             event_rows,
             bytes: len,
+            notes,
         });
     }
-    let articles = formats::parse_owned(format, text, &file.path, &file.display)?;
+    let mut articles = formats::parse_owned(format, text, &file.path, &file.display, &mut notes)?;
+    if format != Format::Text {
+        // Records' texts have the line limit of text files: a record of one huge line is no article.
+        let before = articles.len();
+        let mut first = None;
+        articles.retain(|a| match line_limit(&a.text) {
+            Ok(()) => true,
+            Err(e) => {
+                first.get_or_insert(e);
+                false
+            }
+        });
+        if let Some(e) = first {
+            if articles.is_empty() {
+                return Err(e);
+            }
+            notes.push(format!(
+                "used, but {} of {before} records left out: {e}",
+                before - articles.len()
+            ));
+        }
+    }
     if articles.is_empty() {
         return Err("no article text in the file".into());
     }
@@ -347,7 +360,26 @@ pub fn parse_bytes(file: &FoundFile, bytes: Vec<u8>) -> FileResult {
         articles,
         event_rows: Vec::new(),
         bytes: len,
+        notes,
     })
+}
+
+/// Refuses a text with a line longer than [`MAX_LINE_BYTES`] (a dump, a minified page), with the reason.
+fn line_limit(text: &str) -> Result<(), String> {
+    let mut longest = 0;
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]) {
+        longest = longest.max(end - start);
+        start = end + 1;
+    }
+    if longest > MAX_LINE_BYTES {
+        return Err(format!(
+            "not article text: one line of {:.1} MB (limit {} KB per line)",
+            longest as f64 / (1024.0 * 1024.0),
+            MAX_LINE_BYTES / 1024
+        ));
+    }
+    Ok(())
 }
 
 fn extension_label(path: &Path) -> String {
@@ -403,6 +435,12 @@ pub fn load_found(
     for (file, result) in files.iter().zip(results) {
         match result {
             Some(Ok(content)) => {
+                for reason in content.notes {
+                    skipped.push(Skipped {
+                        file: file.display.clone(),
+                        reason,
+                    });
+                }
                 corpus.articles.extend(content.articles);
                 corpus.event_rows.extend(content.event_rows);
                 corpus.bytes_read += content.bytes;

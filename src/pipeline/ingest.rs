@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 /// Bump when extraction (or the cached types) change: older caches are then ignored.
-pub const EXTRACTOR_VERSION: u32 = 4;
+pub const EXTRACTOR_VERSION: u32 = 5;
 
 /// Cache writes still running (see [`flush_cache_writes`]).
 static PENDING_WRITES: std::sync::Mutex<Vec<std::thread::JoinHandle<()>>> =
@@ -88,6 +88,8 @@ enum Outcome {
         articles: Vec<Article>,
         facts: Vec<ArticleFacts>,
         rows: Vec<EventRow>,
+        /// What was used with losses or left out (shown with the file in Problems).
+        notes: Vec<String>,
     },
     Skipped(String),
 }
@@ -295,6 +297,7 @@ fn process_read(
                 articles,
                 facts,
                 rows: content.event_rows,
+                notes: content.notes,
             }
         }
         Err(reason) => Outcome::Skipped(reason),
@@ -487,6 +490,7 @@ fn assemble_owned(
             articles,
             facts,
             rows,
+            ..
         } = &e.outcome
         {
             n_articles += articles.len();
@@ -505,6 +509,7 @@ fn assemble_owned(
                 articles,
                 facts,
                 rows,
+                notes,
             } => {
                 if used.saturating_add(entry.size) > opts.max_total_bytes {
                     out.skipped.push(Skipped {
@@ -514,6 +519,12 @@ fn assemble_owned(
                     continue;
                 }
                 used += entry.size;
+                for reason in notes {
+                    out.skipped.push(Skipped {
+                        file: file.display.clone(),
+                        reason,
+                    });
+                }
                 out.articles.extend(articles);
                 out.facts.extend(facts);
                 out.event_rows.extend(rows);
