@@ -329,3 +329,79 @@ fn every_dropped_record_is_counted_in_problems() {
     let e = reasons_for(&x, "events.csv").join(" | ");
     assert!(e.contains("row 2") && e.contains("quote left"), "{e}");
 }
+
+fn mkfifo(path: &std::path::Path) {
+    let ok = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok, "mkfifo {}", path.display());
+}
+
+/// Runs `f` on a thread of its own and fails (instead of hanging) when it has not finished within 20 s.
+fn within_seconds<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(f());
+    });
+    rx.recv_timeout(std::time::Duration::from_secs(20))
+        .expect("hung on a read that blocks")
+}
+
+#[test]
+fn a_fifo_in_the_corpus_or_as_the_curation_file_never_blocks() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().to_path_buf();
+    std::fs::write(
+        p.join("a.txt"),
+        "Jakarta — Menlu berkata pada Sabtu (28/4/2018).",
+    )
+    .unwrap();
+    mkfifo(&p.join("b.txt"));
+    mkfifo(&p.join(linimasa::curation::store::FILE_NAME));
+    // A file replaced by a FIFO after the folder was listed: read as listed.
+    let found = linimasa::corpus::FoundFile {
+        path: p.join("b.txt"),
+        display: "b.txt".into(),
+    };
+    let reason = within_seconds(move || {
+        linimasa::corpus::read_file(&found, &LoadOptions::default()).map(|_| ())
+    })
+    .unwrap_err();
+    assert!(
+        reason.contains("not a regular file (a named pipe)"),
+        "{reason}"
+    );
+    // The whole folder, with the curation file a FIFO: loads, and says why the curation was not applied.
+    let q = p.clone();
+    let x = within_seconds(move || extract_paths(&[q], &LoadOptions::default()).0);
+    assert_eq!(x.articles.len(), 1);
+    let all: Vec<String> = x
+        .skipped
+        .iter()
+        .map(|s| format!("{}: {}", s.file, s.reason))
+        .collect();
+    assert!(
+        all.iter()
+            .any(|r| r.contains("curation") && r.contains("named pipe")),
+        "{all:?}"
+    );
+    // The overlay store itself.
+    let c = p.join(linimasa::curation::store::FILE_NAME);
+    let loaded = within_seconds(move || linimasa::curation::store::load(&c));
+    assert!(
+        matches!(loaded, linimasa::curation::store::Loaded::Damaged(ref r) if r.contains("named pipe"))
+    );
+}
+
+#[test]
+fn a_link_to_an_endless_device_is_refused_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join(linimasa::curation::store::FILE_NAME);
+    std::os::unix::fs::symlink("/dev/zero", &link).unwrap();
+    let loaded = within_seconds(move || linimasa::curation::store::load(&link));
+    assert!(
+        matches!(loaded, linimasa::curation::store::Loaded::Damaged(ref r) if r.contains("device"))
+    );
+}

@@ -239,6 +239,82 @@ fn is_own_name(name: &str) -> bool {
     name.starts_with("linimasa-") && name.ends_with(".json")
 }
 
+/// Why a file could not be read by [`read_regular`].
+#[derive(Debug)]
+pub enum ReadError {
+    /// Opening or reading failed.
+    Io(std::io::Error),
+    /// The path names something other than a regular file (a FIFO, a device, a folder, a socket).
+    NotRegular(&'static str),
+    /// Larger than the limit: the size found (or the limit plus one when it grew while read).
+    TooLarge(u64),
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::Io(e) => write!(f, "cannot read: {e}"),
+            ReadError::NotRegular(what) => write!(f, "not a regular file ({what})"),
+            ReadError::TooLarge(n) => write!(f, "too large: {} MB", n / (1024 * 1024)),
+        }
+    }
+}
+
+fn kind_of(meta: &std::fs::Metadata) -> &'static str {
+    let t = meta.file_type();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a named pipe";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    if t.is_dir() {
+        "a folder"
+    } else {
+        "not a plain file"
+    }
+}
+
+/// Reads a regular file of at most `limit` bytes without ever blocking on what is not one: the path is opened
+/// with `O_NONBLOCK` (a FIFO with no writer, a device), the opened handle is looked at (`fstat`) and anything but
+/// a regular file refused with what it is; the size is checked on the handle and the read bounded by `limit`.
+pub fn read_regular(path: &Path, limit: u64) -> Result<(Vec<u8>, std::fs::Metadata), ReadError> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let f = options.open(path).map_err(ReadError::Io)?;
+    let meta = f.metadata().map_err(ReadError::Io)?;
+    if !meta.is_file() {
+        return Err(ReadError::NotRegular(kind_of(&meta)));
+    }
+    let len = meta.len();
+    if len > limit {
+        return Err(ReadError::TooLarge(len));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0).saturating_add(1));
+    // Read at most one byte past the limit: a file that grew since it was measured is still refused.
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(f, limit.saturating_add(1)),
+        &mut bytes,
+    )
+    .map_err(ReadError::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge(limit.saturating_add(1)));
+    }
+    Ok((bytes, meta))
+}
+
 /// What one file held.
 #[derive(Debug, Clone, Default)]
 pub struct FileContent {
@@ -278,30 +354,18 @@ pub fn read_bytes_and_stat(
             extension_label(&file.path)
         )
     })?;
-    // One open, then the size from the open file (no second look-up of the path).
-    let mut f = std::fs::File::open(&file.path).map_err(|e| format!("cannot read: {e}"))?;
-    let meta = f.metadata().map_err(|e| format!("cannot read: {e}"))?;
-    let len = meta.len();
-    if len > opts.max_file_bytes {
-        return Err(format!(
+    // One open (never blocking), then the size from the open file (no second look-up of the path).
+    let (bytes, meta) = read_regular(&file.path, opts.max_file_bytes).map_err(|e| match e {
+        ReadError::TooLarge(len) if len > opts.max_file_bytes.saturating_add(1) => format!(
             "too large: {} MB (limit {} MB)",
             len / (1024 * 1024),
             opts.max_file_bytes / (1024 * 1024)
-        ));
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0).saturating_add(1));
-    // Read at most one byte past the limit: a file that grew since it was measured is still refused.
-    std::io::Read::read_to_end(
-        &mut std::io::Read::take(&mut f, opts.max_file_bytes.saturating_add(1)),
-        &mut bytes,
-    )
-    .map_err(|e| format!("cannot read: {e}"))?;
-    if bytes.len() as u64 > opts.max_file_bytes {
-        return Err(format!(
-            "too large: over {} MB",
-            opts.max_file_bytes / (1024 * 1024)
-        ));
-    }
+        ),
+        ReadError::TooLarge(_) => {
+            format!("too large: over {} MB", opts.max_file_bytes / (1024 * 1024))
+        }
+        e => e.to_string(),
+    })?;
     Ok((bytes, meta))
 }
 

@@ -158,8 +158,11 @@ fn cache_path(dir: &Path, inputs: &[PathBuf]) -> PathBuf {
 /// which showed in the profile of a re-open.
 type CacheMap = HashMap<std::ffi::OsString, Entry>;
 
+/// The largest cache file read (a damaged or replaced one is not read to the end of memory).
+const MAX_CACHE_BYTES: u64 = 8 * 1024 * 1024 * 1024;
+
 fn read_cache(path: &Path) -> CacheMap {
-    let Ok(bytes) = std::fs::read(path) else {
+    let Ok((bytes, _)) = crate::corpus::read_regular(path, MAX_CACHE_BYTES) else {
         return HashMap::new();
     };
     let Ok(file) = rmp_serde::from_slice::<CacheFileIn<'_>>(&bytes) else {
@@ -547,7 +550,11 @@ pub fn cached_events(
     corpus_key: &str,
     fingerprint: &str,
 ) -> Option<crate::pipeline::BaseEvents> {
-    let bytes = std::fs::read(dir.join(format!("events-{corpus_key}.mpk"))).ok()?;
+    let (bytes, _) = crate::corpus::read_regular(
+        &dir.join(format!("events-{corpus_key}.mpk")),
+        MAX_CACHE_BYTES,
+    )
+    .ok()?;
     let (fp, shards): (String, Vec<&[u8]>) = rmp_serde::from_slice(&bytes).ok()?;
     if fp != fingerprint {
         return None;
