@@ -195,7 +195,8 @@ pub fn run_export(
     if end <= start {
         anyhow::bail!("--to must be after --from");
     }
-    let view = crate::timeline::view::TimeView::new(start, end);
+    let view = crate::timeline::view::TimeView::exact(start, end)
+        .map_err(|e| anyhow::anyhow!("--from/--to: {e}"))?;
     let opts = export::export_options(
         args.width as f32,
         theme,

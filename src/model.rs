@@ -151,6 +151,27 @@ impl DateSpan {
         (self.end - self.start).num_days().max(0) + 1
     }
 
+    /// Whether the span is one a timeline can hold: it ends on or after its start, and its years are within
+    /// [`MIN_YEAR`]–[`MAX_YEAR`]. The reason when it is not.
+    pub fn check(&self) -> Result<(), String> {
+        if self.end < self.start {
+            return Err(format!(
+                "the end {} is before the start {}",
+                iso_date(self.end, true),
+                iso_date(self.start, true)
+            ));
+        }
+        for d in [self.start, self.end] {
+            if !(MIN_YEAR..=MAX_YEAR).contains(&d.year()) {
+                return Err(format!(
+                    "year {} is outside {MIN_YEAR}–{MAX_YEAR}",
+                    d.year()
+                ));
+            }
+        }
+        Ok(())
+    }
+
     /// Whether the two spans share at least one day, allowing `slack_days` of gap.
     pub fn overlaps(&self, other: &DateSpan, slack_days: i64) -> bool {
         let gap_a = (other.start - self.end).num_days();
@@ -186,11 +207,23 @@ pub fn iso_date(d: NaiveDate, day: bool) -> String {
     out
 }
 
+/// The first year an event may have (a date typed or imported before it is refused with the reason).
+pub const MIN_YEAR: i32 = 1900;
+/// The last year an event may have.
+pub const MAX_YEAR: i32 = 2100;
+
 impl DateSpan {
     /// Parses a date as a person types it: `2018`, `2018-04`, `2018-04-28`, or a range of two of these joined by
     /// `..`, ` to `, ` – ` or ` - ` (`2018-04-27..2018-04-28`). The precision follows the form; the certainty is
-    /// `Stated`. Day forms `28/04/2018` and `28.04.2018` are accepted too.
+    /// `Stated`. Day forms `28/04/2018` and `28.04.2018` are accepted too. A range that ends before it starts and
+    /// a year outside 1900–2100 are refused with the reason ([`DateSpan::check`]).
     pub fn parse(input: &str) -> Result<DateSpan, String> {
+        let d = Self::parse_unchecked(input)?;
+        d.check().map_err(|e| format!("{:?}: {e}", input.trim()))?;
+        Ok(d)
+    }
+
+    fn parse_unchecked(input: &str) -> Result<DateSpan, String> {
         let s = input.trim();
         if s.is_empty() {
             return Err("empty date".into());

@@ -8,6 +8,7 @@ mod curation;
 mod export;
 mod gold;
 mod robust;
+mod robust_io;
 mod scale;
 mod timeline;
 mod ui;

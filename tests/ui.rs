@@ -106,6 +106,14 @@ fn clicking_an_event_shows_its_quote_and_source() {
     });
     h.run_steps(3);
     assert!(h.state().selected.is_some(), "the click selected an event");
+    // The article text is read off the UI thread: wait (a bounded number of frames) until it is shown.
+    for _ in 0..300 {
+        if h.query_all_by_label_contains(&quote).count() >= 2 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.run_steps(1);
+    }
     // The quote is listed (in quotation marks) and also highlighted in the article text.
     assert!(
         h.query_all_by_label_contains(&format!("“{quote}"))

@@ -37,6 +37,7 @@ pub fn parse_owned(
     text: String,
     path: &Path,
     display: &str,
+    notes: &mut Vec<String>,
 ) -> Result<Vec<Article>, String> {
     match format {
         Format::Text => Ok(vec![Article {
@@ -46,7 +47,7 @@ pub fn parse_owned(
             text,
             meta: ArticleMeta::default(),
         }]),
-        _ => parse_records(format, &text, path, display),
+        _ => parse_records_noting(format, &text, path, display, notes),
     }
 }
 
@@ -56,6 +57,18 @@ pub fn parse_records(
     text: &str,
     path: &Path,
     display: &str,
+) -> Result<Vec<Article>, String> {
+    parse_records_noting(format, text, path, display, &mut Vec::new())
+}
+
+/// [`parse_records`], with a note in `notes` for every kind of record left out (bad JSON Lines, items or
+/// rows without text), with how many.
+pub fn parse_records_noting(
+    format: Format,
+    text: &str,
+    path: &Path,
+    display: &str,
+    notes: &mut Vec<String>,
 ) -> Result<Vec<Article>, String> {
     match format {
         Format::Text => Ok(vec![Article {
@@ -74,11 +87,21 @@ pub fn parse_records(
                 _ => return Err("JSON is neither an article object nor an array of them".into()),
             };
             let many = items.len() > 1;
+            let total = items.len();
             let mut out = Vec::new();
+            let mut no_text = Vec::new();
             for (i, item) in items.into_iter().enumerate() {
-                if let Some(a) = from_json_object(item, path, display, many.then_some(i)) {
-                    out.push(a);
+                match from_json_object(item, path, display, many.then_some(i)) {
+                    Some(a) => out.push(a),
+                    None => no_text.push(i + 1),
                 }
+            }
+            if !out.is_empty() && !no_text.is_empty() {
+                notes.push(format!(
+                    "used, but {} of {total} JSON items left out: no text ({})",
+                    no_text.len(),
+                    numbered("item", &no_text)
+                ));
             }
             Ok(out)
         }
@@ -86,16 +109,18 @@ pub fn parse_records(
             let mut out = Vec::new();
             let mut bad = 0usize;
             let mut first_error = None;
+            let mut no_text = Vec::new();
+            let mut records = 0usize;
             for (i, line) in text.lines().enumerate() {
                 if line.trim().is_empty() {
                     continue;
                 }
+                records += 1;
                 match serde_json::from_str::<serde_json::Value>(line) {
-                    Ok(v) => {
-                        if let Some(a) = from_json_object(&v, path, display, Some(i)) {
-                            out.push(a);
-                        }
-                    }
+                    Ok(v) => match from_json_object(&v, path, display, Some(i)) {
+                        Some(a) => out.push(a),
+                        None => no_text.push(i + 1),
+                    },
                     Err(e) => {
                         bad += 1;
                         first_error.get_or_insert_with(|| format!("line {}: {e}", i + 1));
@@ -107,10 +132,58 @@ pub fn parse_records(
             {
                 return Err(format!("malformed JSON Lines ({bad} bad lines; {e})"));
             }
+            if !out.is_empty() {
+                if let Some(e) = first_error {
+                    notes.push(format!(
+                        "used, but {bad} of {records} lines left out: malformed JSON (first at {e})"
+                    ));
+                }
+                if !no_text.is_empty() {
+                    notes.push(format!(
+                        "used, but {} of {records} lines left out: no text ({})",
+                        no_text.len(),
+                        numbered("line", &no_text)
+                    ));
+                }
+            }
             Ok(out)
         }
-        Format::Csv => parse_csv(text, path, display),
+        Format::Csv => parse_csv(text, path, display, notes),
     }
+}
+
+/// `rows 3, 7, 9` (at most ten numbers, then `…`).
+fn numbered(what: &str, numbers: &[usize]) -> String {
+    let shown: Vec<String> = numbers.iter().take(10).map(|n| n.to_string()).collect();
+    format!(
+        "{what}{} {}{}",
+        if numbers.len() == 1 { "" } else { "s" },
+        shown.join(", "),
+        if numbers.len() > 10 { ", …" } else { "" }
+    )
+}
+
+/// A note for cells that run over several lines and hold what looks like further rows (as many commas on a
+/// line as the table has columns less one): the mark of a quote left open, which swallows the rows after it.
+fn swallowed_rows(rec: &csv::StringRecord, columns: usize, row: usize) -> Option<String> {
+    let commas = columns.saturating_sub(1).max(1);
+    let lines = rec
+        .iter()
+        .map(|cell| {
+            cell.lines()
+                .skip(1)
+                .filter(|l| l.matches(',').count() >= commas)
+                .count()
+        })
+        .max()
+        .unwrap_or(0);
+    (lines > 0).then(|| {
+        format!(
+            "row {row}: a quoted cell runs over {lines} line{} that look like rows of their own (a quote left \
+             open?); they were read as part of that cell",
+            if lines == 1 { "" } else { "s" }
+        )
+    })
 }
 
 /// If the text is a hand-made events file rather than articles — a CSV with a date and a title column but no
@@ -121,14 +194,28 @@ pub fn event_rows(
     text: &str,
     display: &str,
 ) -> Option<Result<Vec<EventRow>, String>> {
+    event_rows_noting(format, text, display, &mut Vec::new())
+}
+
+/// [`event_rows`], with notes on rows left out or swallowed.
+pub fn event_rows_noting(
+    format: Format,
+    text: &str,
+    display: &str,
+    notes: &mut Vec<String>,
+) -> Option<Result<Vec<EventRow>, String>> {
     match format {
-        Format::Csv => csv_event_rows(text, display),
+        Format::Csv => csv_event_rows(text, display, notes),
         Format::Json => timelinejs_rows(text, display),
         _ => None,
     }
 }
 
-fn csv_event_rows(text: &str, display: &str) -> Option<Result<Vec<EventRow>, String>> {
+fn csv_event_rows(
+    text: &str,
+    display: &str,
+    notes: &mut Vec<String>,
+) -> Option<Result<Vec<EventRow>, String>> {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .from_reader(text.as_bytes());
@@ -157,14 +244,18 @@ fn csv_event_rows(text: &str, display: &str) -> Option<Result<Vec<EventRow>, Str
         col(&["note", "notes", "description"]),
     ];
     let mut out = Vec::new();
+    let mut blank = Vec::new();
     for (i, rec) in reader.records().enumerate() {
         let rec = match rec {
             Ok(r) => r,
             Err(e) => return Some(Err(format!("malformed CSV: {e}"))),
         };
+        if let Some(n) = swallowed_rows(&rec, headers.len(), i + 2) {
+            notes.push(n);
+        }
         let get = |c: Option<usize>| {
             c.and_then(|c| rec.get(c))
-                .map(str::trim)
+                .map(|v| unformula(v).trim())
                 .unwrap_or("")
                 .to_string()
         };
@@ -199,11 +290,29 @@ fn csv_event_rows(text: &str, display: &str) -> Option<Result<Vec<EventRow>, Str
             text: note,
         };
         if row.date.is_empty() && row.title.is_empty() {
+            if rec.iter().any(|c| !c.trim().is_empty()) {
+                blank.push(i + 2);
+            }
             continue;
         }
         out.push(row);
     }
+    if !blank.is_empty() {
+        notes.push(format!(
+            "{} left out: no date and no title",
+            numbered("row", &blank)
+        ));
+    }
     Some(Ok(out))
+}
+
+/// A cell without the `'` that Linimasa's CSV export puts before a cell a spreadsheet would read as a formula
+/// (`'=x` → `=x`); other cells as they are.
+fn unformula(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => cell,
+    }
 }
 
 fn timelinejs_date(v: Option<&serde_json::Value>) -> String {
@@ -304,7 +413,12 @@ fn from_json_object(
     })
 }
 
-fn parse_csv(text: &str, path: &Path, display: &str) -> Result<Vec<Article>, String> {
+fn parse_csv(
+    text: &str,
+    path: &Path,
+    display: &str,
+    notes: &mut Vec<String>,
+) -> Result<Vec<Article>, String> {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(false)
         .from_reader(text.as_bytes());
@@ -326,8 +440,12 @@ fn parse_csv(text: &str, path: &Path, display: &str) -> Result<Vec<Article>, Str
         col(&["outlet", "source"]),
     );
     let mut out = Vec::new();
+    let mut no_text = Vec::new();
     for (i, rec) in reader.records().enumerate() {
         let rec = rec.map_err(|e| format!("malformed CSV: {e}"))?;
+        if let Some(n) = swallowed_rows(&rec, headers.len(), i + 2) {
+            notes.push(n);
+        }
         let get = |c: Option<usize>| {
             c.and_then(|c| rec.get(c))
                 .map(str::trim)
@@ -335,6 +453,7 @@ fn parse_csv(text: &str, path: &Path, display: &str) -> Result<Vec<Article>, Str
                 .map(String::from)
         };
         let Some(body) = get(Some(text_col)) else {
+            no_text.push(i + 2);
             continue;
         };
         let meta = ArticleMeta {
@@ -352,6 +471,12 @@ fn parse_csv(text: &str, path: &Path, display: &str) -> Result<Vec<Article>, Str
             text,
             meta,
         });
+    }
+    if !out.is_empty() && !no_text.is_empty() {
+        notes.push(format!(
+            "used, but {} left out: empty text cell",
+            numbered("row", &no_text)
+        ));
     }
     Ok(out)
 }

@@ -91,6 +91,31 @@ pub fn find_files(inputs: &[PathBuf]) -> (Vec<FoundFile>, Vec<Skipped>) {
 
 const MAX_DEPTH: usize = 64;
 
+/// Bytes of a name as text a terminal or the Problems list shows safely: bytes that are not UTF-8 as `\xNN`,
+/// control characters (an ANSI escape, a line end) as `\u{1b}`; everything else as it is.
+pub fn escaped_name(bytes: &[u8]) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            if c.is_control() {
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            } else {
+                out.push(c);
+            }
+        }
+        for b in chunk.invalid() {
+            let _ = write!(out, "\\x{b:02X}");
+        }
+    }
+    out
+}
+
+/// A path as [`escaped_name`] shows it.
+pub fn escaped_path(path: &Path) -> String {
+    escaped_name(path.as_os_str().as_encoded_bytes())
+}
+
 fn display_name(path: &Path, base: &Path) -> String {
     // Paths found by the walk are `base` joined with more: their text after `base/` is the relative path
     // (`strip_prefix` compares component by component, 7 % of a large corpus's serial time).
@@ -109,17 +134,14 @@ fn display_name(path: &Path, base: &Path) -> String {
         // Only plain components (no empty or `.` ones, which `strip_prefix` would drop).
         if let Some(Ok(s)) = rest.map(std::str::from_utf8)
             && s.split('/').all(|c| !c.is_empty() && c != ".")
+            && !s.chars().any(char::is_control)
         {
             return s.to_string();
         }
     }
     let rel = path.strip_prefix(base).unwrap_or(path);
-    let s = rel.to_string_lossy().to_string();
-    if s.is_empty() {
-        path.to_string_lossy().to_string()
-    } else {
-        s
-    }
+    let s = escaped_path(rel);
+    if s.is_empty() { escaped_path(path) } else { s }
 }
 
 fn walk(
@@ -217,6 +239,82 @@ fn is_own_name(name: &str) -> bool {
     name.starts_with("linimasa-") && name.ends_with(".json")
 }
 
+/// Why a file could not be read by [`read_regular`].
+#[derive(Debug)]
+pub enum ReadError {
+    /// Opening or reading failed.
+    Io(std::io::Error),
+    /// The path names something other than a regular file (a FIFO, a device, a folder, a socket).
+    NotRegular(&'static str),
+    /// Larger than the limit: the size found (or the limit plus one when it grew while read).
+    TooLarge(u64),
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::Io(e) => write!(f, "cannot read: {e}"),
+            ReadError::NotRegular(what) => write!(f, "not a regular file ({what})"),
+            ReadError::TooLarge(n) => write!(f, "too large: {} MB", n / (1024 * 1024)),
+        }
+    }
+}
+
+fn kind_of(meta: &std::fs::Metadata) -> &'static str {
+    let t = meta.file_type();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a named pipe";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    if t.is_dir() {
+        "a folder"
+    } else {
+        "not a plain file"
+    }
+}
+
+/// Reads a regular file of at most `limit` bytes without ever blocking on what is not one: the path is opened
+/// with `O_NONBLOCK` (a FIFO with no writer, a device), the opened handle is looked at (`fstat`) and anything but
+/// a regular file refused with what it is; the size is checked on the handle and the read bounded by `limit`.
+pub fn read_regular(path: &Path, limit: u64) -> Result<(Vec<u8>, std::fs::Metadata), ReadError> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let f = options.open(path).map_err(ReadError::Io)?;
+    let meta = f.metadata().map_err(ReadError::Io)?;
+    if !meta.is_file() {
+        return Err(ReadError::NotRegular(kind_of(&meta)));
+    }
+    let len = meta.len();
+    if len > limit {
+        return Err(ReadError::TooLarge(len));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0).saturating_add(1));
+    // Read at most one byte past the limit: a file that grew since it was measured is still refused.
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(f, limit.saturating_add(1)),
+        &mut bytes,
+    )
+    .map_err(ReadError::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge(limit.saturating_add(1)));
+    }
+    Ok((bytes, meta))
+}
+
 /// What one file held.
 #[derive(Debug, Clone, Default)]
 pub struct FileContent {
@@ -226,6 +324,8 @@ pub struct FileContent {
     pub event_rows: Vec<EventRow>,
     /// Its size.
     pub bytes: u64,
+    /// What was used with losses or left out of it, with how many (shown with the file in Problems).
+    pub notes: Vec<String>,
 }
 
 /// The content of one file, or the reason it cannot be used.
@@ -254,30 +354,18 @@ pub fn read_bytes_and_stat(
             extension_label(&file.path)
         )
     })?;
-    // One open, then the size from the open file (no second look-up of the path).
-    let mut f = std::fs::File::open(&file.path).map_err(|e| format!("cannot read: {e}"))?;
-    let meta = f.metadata().map_err(|e| format!("cannot read: {e}"))?;
-    let len = meta.len();
-    if len > opts.max_file_bytes {
-        return Err(format!(
+    // One open (never blocking), then the size from the open file (no second look-up of the path).
+    let (bytes, meta) = read_regular(&file.path, opts.max_file_bytes).map_err(|e| match e {
+        ReadError::TooLarge(len) if len > opts.max_file_bytes.saturating_add(1) => format!(
             "too large: {} MB (limit {} MB)",
             len / (1024 * 1024),
             opts.max_file_bytes / (1024 * 1024)
-        ));
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0).saturating_add(1));
-    // Read at most one byte past the limit: a file that grew since it was measured is still refused.
-    std::io::Read::read_to_end(
-        &mut std::io::Read::take(&mut f, opts.max_file_bytes.saturating_add(1)),
-        &mut bytes,
-    )
-    .map_err(|e| format!("cannot read: {e}"))?;
-    if bytes.len() as u64 > opts.max_file_bytes {
-        return Err(format!(
-            "too large: over {} MB",
-            opts.max_file_bytes / (1024 * 1024)
-        ));
-    }
+        ),
+        ReadError::TooLarge(_) => {
+            format!("too large: over {} MB", opts.max_file_bytes / (1024 * 1024))
+        }
+        e => e.to_string(),
+    })?;
     Ok((bytes, meta))
 }
 
@@ -290,23 +378,12 @@ pub fn parse_bytes(file: &FoundFile, bytes: Vec<u8>) -> FileResult {
         )
     })?;
     let len = bytes.len() as u64;
-    let text = decode::decode_owned(bytes).map_err(|e| e.to_string())?;
+    let (text, decode_note) = decode::decode_noting(bytes).map_err(|e| e.to_string())?;
+    let mut notes: Vec<String> = decode_note.into_iter().collect();
     if format == Format::Text {
-        let mut longest = 0;
-        let mut start = 0;
-        for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]) {
-            longest = longest.max(end - start);
-            start = end + 1;
-        }
-        if longest > MAX_LINE_BYTES {
-            return Err(format!(
-                "not article text: one line of {:.1} MB (limit {} KB per line)",
-                longest as f64 / (1024.0 * 1024.0),
-                MAX_LINE_BYTES / 1024
-            ));
-        }
+        line_limit(&text)?;
     }
-    if let Some(rows) = formats::event_rows(format, &text, &file.display) {
+    if let Some(rows) = formats::event_rows_noting(format, &text, &file.display, &mut notes) {
         let event_rows = rows?;
         if event_rows.is_empty() {
             return Err("an events table with no rows".into());
@@ -315,9 +392,31 @@ pub fn parse_bytes(file: &FoundFile, bytes: Vec<u8>) -> FileResult {
             articles: Vec::new(),
             event_rows,
             bytes: len,
+            notes,
         });
     }
-    let articles = formats::parse_owned(format, text, &file.path, &file.display)?;
+    let mut articles = formats::parse_owned(format, text, &file.path, &file.display, &mut notes)?;
+    if format != Format::Text {
+        // Records' texts have the line limit of text files: a record of one huge line is no article.
+        let before = articles.len();
+        let mut first = None;
+        articles.retain(|a| match line_limit(&a.text) {
+            Ok(()) => true,
+            Err(e) => {
+                first.get_or_insert(e);
+                false
+            }
+        });
+        if let Some(e) = first {
+            if articles.is_empty() {
+                return Err(e);
+            }
+            notes.push(format!(
+                "used, but {} of {before} records left out: {e}",
+                before - articles.len()
+            ));
+        }
+    }
     if articles.is_empty() {
         return Err("no article text in the file".into());
     }
@@ -325,7 +424,26 @@ pub fn parse_bytes(file: &FoundFile, bytes: Vec<u8>) -> FileResult {
         articles,
         event_rows: Vec::new(),
         bytes: len,
+        notes,
     })
+}
+
+/// Refuses a text with a line longer than [`MAX_LINE_BYTES`] (a dump, a minified page), with the reason.
+fn line_limit(text: &str) -> Result<(), String> {
+    let mut longest = 0;
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]) {
+        longest = longest.max(end - start);
+        start = end + 1;
+    }
+    if longest > MAX_LINE_BYTES {
+        return Err(format!(
+            "not article text: one line of {:.1} MB (limit {} KB per line)",
+            longest as f64 / (1024.0 * 1024.0),
+            MAX_LINE_BYTES / 1024
+        ));
+    }
+    Ok(())
 }
 
 fn extension_label(path: &Path) -> String {
@@ -381,6 +499,12 @@ pub fn load_found(
     for (file, result) in files.iter().zip(results) {
         match result {
             Some(Ok(content)) => {
+                for reason in content.notes {
+                    skipped.push(Skipped {
+                        file: file.display.clone(),
+                        reason,
+                    });
+                }
                 corpus.articles.extend(content.articles);
                 corpus.event_rows.extend(content.event_rows);
                 corpus.bytes_read += content.bytes;

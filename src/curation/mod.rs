@@ -263,7 +263,10 @@ pub fn apply(base: &[Event], reports: &[Event], edits: &[Edit]) -> Curated {
             continue;
         };
         match &edit.op {
-            Op::SetDate { date } => group.ov.date = Some(*date),
+            Op::SetDate { date } => match date.check() {
+                Ok(()) => group.ov.date = Some(*date),
+                Err(why) => fail(&format!("date refused: {why}")),
+            },
             Op::SetTitle { title } => group.ov.title = Some(title.clone()),
             Op::SetForum { forum } => group.ov.forum = Some(forum.clone()),
             Op::SetLane { lane } => group.ov.lane = Some(lane.clone()),

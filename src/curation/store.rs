@@ -23,6 +23,9 @@ pub fn overlay_path(inputs: &[PathBuf]) -> Option<PathBuf> {
     }
 }
 
+/// The largest overlay read (far more than any person's edits; a link to `/dev/zero` is not read to the end).
+pub const MAX_BYTES: u64 = 256 * 1024 * 1024;
+
 /// What was found at the overlay's path.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Loaded {
@@ -36,10 +39,15 @@ pub enum Loaded {
 
 /// Reads the overlay at `path`.
 pub fn load(path: &Path) -> Loaded {
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Loaded::Missing,
-        Err(e) => return Loaded::Damaged(format!("cannot read {}: {e}", path.display())),
+    use crate::corpus::ReadError;
+    let bytes = match crate::corpus::read_regular(path, MAX_BYTES) {
+        Ok((b, _)) => b,
+        Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Loaded::Missing;
+        }
+        Err(e) => {
+            return Loaded::Damaged(format!("{}: {e}", crate::corpus::escaped_path(path)));
+        }
     };
     match serde_json::from_slice::<Overlay>(&bytes) {
         Ok(o) if o.format == "linimasa-curation" && o.version <= 1 => Loaded::Ok(o),

@@ -44,7 +44,22 @@ fn precision_name(p: Precision) -> &'static str {
     }
 }
 
-/// The events as CSV (RFC 4180 quoting; lists joined with `; `; quotes as `Speaker: “text”`).
+/// Characters that make a spreadsheet read a cell as a formula when they begin it.
+pub const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell a spreadsheet shows as text: one that begins with `= + - @`, a tab or a carriage return gets a `'` in
+/// front (OWASP's advice against CSV formula injection); [`crate::corpus::formats`] takes it off again when
+/// Linimasa reads its own CSV back.
+pub fn csv_cell(cell: String) -> String {
+    if cell.starts_with(FORMULA_STARTS) {
+        format!("'{cell}")
+    } else {
+        cell
+    }
+}
+
+/// The events as CSV (RFC 4180 quoting; lists joined with `; `; quotes as `Speaker: “text”`; cells that a
+/// spreadsheet would run as a formula escaped: [`csv_cell`]).
 pub fn to_csv(events: &[Event]) -> Result<String, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(CSV_COLUMNS)?;
@@ -61,7 +76,7 @@ pub fn to_csv(events: &[Event]) -> Result<String, csv::Error> {
             })
             .collect();
         let sources: Vec<String> = e.sources.iter().map(|s| s.file.clone()).collect();
-        w.write_record([
+        let row = [
             e.date.start.format("%Y-%m-%d").to_string(),
             e.date.end.format("%Y-%m-%d").to_string(),
             precision_name(e.date.precision).to_string(),
@@ -83,7 +98,8 @@ pub fn to_csv(events: &[Event]) -> Result<String, csv::Error> {
                 .map(|s| s.url.clone().unwrap_or_default())
                 .collect::<Vec<_>>()
                 .join("; "),
-        ])?;
+        ];
+        w.write_record(row.map(csv_cell))?;
     }
     let bytes = w
         .into_inner()
@@ -106,6 +122,7 @@ fn html_escape(s: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
+        .replace('\'', "&#39;")
 }
 
 /// The events as a TimelineJS3 document: `{"title": …, "events": [{start_date, end_date, text: {headline, text},
@@ -153,7 +170,7 @@ pub fn to_timelinejs(events: &[Event], title: &str) -> Value {
             if !e.curated.is_empty() {
                 body.push_str(&format!(
                     "<p><small>{CURATED_PREFIX} {}</small></p>",
-                    e.curated.join(", ")
+                    html_escape(&e.curated.join(", "))
                 ));
             }
             let mut ev = json!({
@@ -161,7 +178,7 @@ pub fn to_timelinejs(events: &[Event], title: &str) -> Value {
                 "text": { "headline": html_escape(&e.title), "text": body },
                 "group": html_escape(&e.forum_kind),
                 "display_date": html_escape(&crate::model::date_text(&e.date)),
-                "unique_id": e.id,
+                "unique_id": html_escape(&e.id),
             });
             if e.date.end != e.date.start
                 && e.date.precision == Precision::Day

@@ -22,12 +22,14 @@ pub enum ExportError {
     #[error("could not render the image: {0}")]
     Render(String),
     /// Writing failed.
-    #[error("could not write {path}: {source}")]
+    /// (The cause is part of the message and not a `source`: a report of the error with its chain of causes
+    /// would print it twice.)
+    #[error("could not write {}: {error}", crate::corpus::escaped_path(path))]
     Write {
         /// The destination.
         path: PathBuf,
         /// The cause.
-        source: std::io::Error,
+        error: std::io::Error,
     },
 }
 
@@ -254,9 +256,9 @@ pub fn write_image(scene: &Scene, path: &Path, scale: f32) -> Result<(), ExportE
         ImageFormat::Png => to_png(scene, scale)?,
         ImageFormat::Svg => to_svg(scene).into_bytes(),
     };
-    write_atomic(path, &bytes).map_err(|source| ExportError::Write {
+    write_atomic(path, &bytes).map_err(|error| ExportError::Write {
         path: path.to_path_buf(),
-        source,
+        error,
     })
 }
 
@@ -268,7 +270,11 @@ pub fn full_range_view(
     let base = crate::timeline::view::TimeView::default();
     match crate::scene::data_extent(events, shown) {
         Some((a, b)) => {
-            crate::timeline::view::TimeView::new(base.start.min(a - 15.0), base.end.max(b + 15.0))
+            let (start, end) = (base.start.min(a - 15.0), base.end.max(b + 15.0));
+            // The whole extent, not narrowed to the window's zoom limit (within the longest an image shows).
+            let end = end.min(start + crate::timeline::view::MAX_EXPORT_SPAN_DAYS);
+            crate::timeline::view::TimeView::exact(start, end)
+                .unwrap_or_else(|_| crate::timeline::view::TimeView::new(start, end))
         }
         None => base,
     }

@@ -120,10 +120,16 @@ fn date_of(row: &EventRow) -> Result<DateSpan, String> {
     let mut date = start;
     if let Some(end) = non_empty(&row.end_date) {
         let end = DateSpan::parse(&end).map_err(|e| format!("row {}: end date {e}", row.row))?;
-        if end.end >= start.start {
-            date.end = end.end;
-            date.precision = start.precision.min(end.precision);
+        if end.end < start.start {
+            return Err(format!(
+                "row {}: the end date {} is before the start date {}",
+                row.row,
+                row.end_date.trim(),
+                row.date.trim()
+            ));
         }
+        date.end = end.end;
+        date.precision = start.precision.min(end.precision);
     }
     match row.precision.trim().to_ascii_lowercase().as_str() {
         "month" if date.precision == Precision::Day => {

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 /// Bump when extraction (or the cached types) change: older caches are then ignored.
-pub const EXTRACTOR_VERSION: u32 = 6;
+pub const EXTRACTOR_VERSION: u32 = 7;
 
 /// Cache writes still running (see [`flush_cache_writes`]).
 static PENDING_WRITES: std::sync::Mutex<Vec<std::thread::JoinHandle<()>>> =
@@ -88,6 +88,8 @@ enum Outcome {
         articles: Vec<Article>,
         facts: Vec<ArticleFacts>,
         rows: Vec<EventRow>,
+        /// What was used with losses or left out (shown with the file in Problems).
+        notes: Vec<String>,
     },
     Skipped(String),
 }
@@ -156,8 +158,11 @@ fn cache_path(dir: &Path, inputs: &[PathBuf]) -> PathBuf {
 /// which showed in the profile of a re-open.
 type CacheMap = HashMap<std::ffi::OsString, Entry>;
 
+/// The largest cache file read (a damaged or replaced one is not read to the end of memory).
+const MAX_CACHE_BYTES: u64 = 8 * 1024 * 1024 * 1024;
+
 fn read_cache(path: &Path) -> CacheMap {
-    let Ok(bytes) = std::fs::read(path) else {
+    let Ok((bytes, _)) = crate::corpus::read_regular(path, MAX_CACHE_BYTES) else {
         return HashMap::new();
     };
     let Ok(file) = rmp_serde::from_slice::<CacheFileIn<'_>>(&bytes) else {
@@ -295,6 +300,7 @@ fn process_read(
                 articles,
                 facts,
                 rows: content.event_rows,
+                notes: content.notes,
             }
         }
         Err(reason) => Outcome::Skipped(reason),
@@ -487,6 +493,7 @@ fn assemble_owned(
             articles,
             facts,
             rows,
+            ..
         } = &e.outcome
         {
             n_articles += articles.len();
@@ -505,6 +512,7 @@ fn assemble_owned(
                 articles,
                 facts,
                 rows,
+                notes,
             } => {
                 if used.saturating_add(entry.size) > opts.max_total_bytes {
                     out.skipped.push(Skipped {
@@ -514,6 +522,12 @@ fn assemble_owned(
                     continue;
                 }
                 used += entry.size;
+                for reason in notes {
+                    out.skipped.push(Skipped {
+                        file: file.display.clone(),
+                        reason,
+                    });
+                }
                 out.articles.extend(articles);
                 out.facts.extend(facts);
                 out.event_rows.extend(rows);
@@ -536,7 +550,11 @@ pub fn cached_events(
     corpus_key: &str,
     fingerprint: &str,
 ) -> Option<crate::pipeline::BaseEvents> {
-    let bytes = std::fs::read(dir.join(format!("events-{corpus_key}.mpk"))).ok()?;
+    let (bytes, _) = crate::corpus::read_regular(
+        &dir.join(format!("events-{corpus_key}.mpk")),
+        MAX_CACHE_BYTES,
+    )
+    .ok()?;
     let (fp, shards): (String, Vec<&[u8]>) = rmp_serde::from_slice(&bytes).ok()?;
     if fp != fingerprint {
         return None;

@@ -20,6 +20,8 @@ pub enum Tier {
 
 /// Tiers from coarse to fine.
 pub const TIERS: &[Tier] = &[
+    Tier::Years(50),
+    Tier::Years(20),
     Tier::Years(10),
     Tier::Years(5),
     Tier::Years(2),
@@ -164,7 +166,7 @@ pub fn ticks(axis: &Axis, font_px: f32) -> Ticks {
         };
         (min_days * ppd, need)
     };
-    let mut major = Tier::Years(10);
+    let mut major = Tier::Years(50);
     for &tier in TIERS {
         let (spacing, need) = fits(tier);
         if spacing >= need {

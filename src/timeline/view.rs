@@ -7,6 +7,9 @@ pub const MIN_SPAN_DAYS: f64 = 1.0;
 /// Longest visible span: forty years.
 pub const MAX_SPAN_DAYS: f64 = 40.0 * 365.25;
 
+/// Longest span an exported image may show: 1900-01-01 to 2100-12-31, every year an event may have.
+pub const MAX_EXPORT_SPAN_DAYS: f64 = 201.0 * 365.25;
+
 /// The visible time range `[start, end)` in timeline days.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct TimeView {
@@ -29,6 +32,25 @@ impl TimeView {
     /// A view, made valid (ordered, within the span limits).
     pub fn new(start: f64, end: f64) -> TimeView {
         TimeView { start, end }.clamped()
+    }
+
+    /// Exactly `[start, end)`, as an export asks for it (no narrowing to the window's zoom limits), or why it
+    /// cannot be shown: not a range, ending before it starts, or longer than [`MAX_EXPORT_SPAN_DAYS`].
+    pub fn exact(start: f64, end: f64) -> Result<TimeView, String> {
+        if !(start.is_finite() && end.is_finite()) {
+            return Err("not a time range".into());
+        }
+        if end <= start {
+            return Err("the range ends before it starts".into());
+        }
+        if end - start > MAX_EXPORT_SPAN_DAYS + 1.0 {
+            return Err(format!(
+                "a range of {:.0} years is longer than the {:.0} years an image can show (1900 to 2100)",
+                (end - start) / 365.25,
+                (MAX_EXPORT_SPAN_DAYS / 365.25).floor()
+            ));
+        }
+        Ok(TimeView { start, end })
     }
 
     /// Visible span in days.

@@ -363,6 +363,9 @@ pub struct LinimasaApp {
     pub load_opts: LoadOptions,
     /// Article texts read again for the detail pane (the loaded data keeps none), by article id.
     pub text_cache: HashMap<String, Result<String, String>>,
+    /// Article texts being read on a background thread (never on the UI thread: a slow file must not freeze
+    /// the window), filled in by that thread.
+    text_reads: TextReads,
     job: Option<LoadJob>,
     screenshot: Option<(PathBuf, u32)>,
     screenshot_done: Arc<Mutex<Option<Result<(), String>>>>,
@@ -372,6 +375,9 @@ pub struct LinimasaApp {
     last_saved: Option<String>,
     last_save_check: f64,
 }
+
+/// Article texts being read in the background by article id: `None` until the read ends.
+type TextReads = Arc<Mutex<HashMap<String, Option<Result<String, String>>>>>;
 
 /// Where settings are kept: the user's config folder, never the corpus.
 pub fn settings_path() -> Option<PathBuf> {
@@ -390,10 +396,12 @@ fn load_saved(ctx: &egui::Context) -> Result<Option<Settings>, String> {
     let Some(path) = settings_path() else {
         return Ok(None);
     };
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(format!("{}: {e}", path.display())),
+    let text = match crate::corpus::read_regular(&path, 64 * 1024 * 1024) {
+        Ok((bytes, _)) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(crate::corpus::ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Ok(None);
+        }
+        Err(e) => return Err(format!("{}: {e}", crate::corpus::escaped_path(&path))),
     };
     let saved: Saved = serde_json::from_str(&text)
         .map_err(|e| format!("{} is damaged ({e}); defaults used", path.display()))?;
@@ -445,6 +453,7 @@ impl LinimasaApp {
             redo_stack: Vec::new(),
             load_opts: start.load.clone(),
             text_cache: HashMap::new(),
+            text_reads: Arc::new(Mutex::new(HashMap::new())),
             job: None,
             screenshot: start.screenshot.clone().map(|p| (p, 0)),
             screenshot_done: Arc::new(Mutex::new(None)),
@@ -466,6 +475,9 @@ impl LinimasaApp {
     pub fn set_data(&mut self, data: Data) {
         self.data = data;
         self.text_cache.clear();
+        if let Ok(mut r) = self.text_reads.lock() {
+            r.clear();
+        }
         self.selected = None;
         self.hovered = None;
         self.curate_form = None;
@@ -912,10 +924,15 @@ impl LinimasaApp {
 }
 
 impl LinimasaApp {
-    /// The text of an article, read again from its file the first time it is shown (and kept for a while).
-    pub fn article_text(&mut self, article_id: &str) -> Result<String, String> {
+    /// The text of an article, read again from its file the first time it is shown (and kept for a while). The
+    /// read runs on a background thread: `None` while it runs (the window is repainted when it ends).
+    pub fn article_text(
+        &mut self,
+        article_id: &str,
+        ctx: &egui::Context,
+    ) -> Option<Result<String, String>> {
         if let Some(t) = self.text_cache.get(article_id) {
-            return t.clone();
+            return Some(t.clone());
         }
         let Some(article) = self
             .data
@@ -923,10 +940,38 @@ impl LinimasaApp {
             .get(article_id)
             .and_then(|&i| self.data.articles.get(i))
         else {
-            return Err("The article is not loaded.".into());
+            return Some(Err("The article is not loaded.".into()));
         };
         let text = if article.text.is_empty() {
-            crate::pipeline::ingest::article_text(article, &self.load_opts)
+            let Ok(mut reads) = self.text_reads.lock() else {
+                return Some(Err("internal: the article reader failed".into()));
+            };
+            match reads.get(article_id).map(Option::is_some) {
+                Some(true) => reads.remove(article_id).flatten()?,
+                Some(false) => return None,
+                None => {
+                    reads.insert(article_id.to_string(), None);
+                    let (article, opts) = (article.clone(), self.load_opts.clone());
+                    let (shared, ctx, id) =
+                        (self.text_reads.clone(), ctx.clone(), article_id.to_string());
+                    let spawned = std::thread::Builder::new()
+                        .name("linimasa-article-text".into())
+                        .spawn(move || {
+                            let text = crate::pipeline::ingest::article_text(&article, &opts);
+                            if let Ok(mut r) = shared.lock()
+                                && let Some(slot) = r.get_mut(&id)
+                            {
+                                *slot = Some(text);
+                            }
+                            ctx.request_repaint();
+                        });
+                    if let Err(e) = spawned {
+                        reads.remove(article_id);
+                        return Some(Err(format!("could not start reading the article: {e}")));
+                    }
+                    return None;
+                }
+            }
         } else {
             Ok(article.text.clone())
         };
@@ -934,7 +979,7 @@ impl LinimasaApp {
             self.text_cache.clear();
         }
         self.text_cache.insert(article_id.to_string(), text.clone());
-        text
+        Some(text)
     }
 
     /// Puts the outcome of an export in the status bar.

@@ -239,10 +239,17 @@ impl LinimasaApp {
         let Some(s) = e.sources.get(source) else {
             return;
         };
-        let text = match self.article_text(&s.article_id) {
-            Ok(t) => t,
-            Err(e) => {
+        let text = match self.article_text(&s.article_id, ui.ctx()) {
+            Some(Ok(t)) => t,
+            Some(Err(e)) => {
                 ui.label(e);
+                return;
+            }
+            None => {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label("Reading the article…");
+                });
                 return;
             }
         };

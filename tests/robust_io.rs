@@ -1,0 +1,407 @@
+//! Issue 21: nothing hangs, nothing goes stale, no edit is lost. Exports escaped for their readers, honest
+//! ranges and dates, decoding that loses nothing silently, reads that cannot block, a verified cache, one
+//! article per distinct text.
+
+use linimasa::corpus::LoadOptions;
+use linimasa::model::Event;
+use linimasa::pipeline::extract_paths;
+use std::path::PathBuf;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn sample_events() -> Vec<Event> {
+    let (x, _) = extract_paths(&[root().join("sample_data")], &LoadOptions::default());
+    assert!(!x.events.is_empty());
+    x.events
+}
+
+#[test]
+fn csv_export_escapes_formula_cells() {
+    let mut e = sample_events().swap_remove(0);
+    e.title = "=HYPERLINK(\"http://evil\",\"x\")".into();
+    e.forum = Some("+cmd|' /C calc'!A0".into());
+    e.location = Some("-2+3".into());
+    e.note = Some("@SUM(1,1)".into());
+    e.countries = vec!["\tIndonesia".into()];
+    e.people = vec!["\rRetno".into()];
+    let csv = linimasa::export::data::to_csv(std::slice::from_ref(&e)).unwrap();
+    let mut r = csv::Reader::from_reader(csv.as_bytes());
+    let row = r.records().next().unwrap().unwrap();
+    for cell in row.iter() {
+        assert!(
+            !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+            "a cell a spreadsheet would run: {cell:?}"
+        );
+    }
+    assert_eq!(&row[3], "'=HYPERLINK(\"http://evil\",\"x\")");
+    assert_eq!(&row[4], "'+cmd|' /C calc'!A0");
+    assert_eq!(&row[5], "'-2+3");
+    assert_eq!(&row[12], "'@SUM(1,1)");
+    // Linimasa reads its own export back as it was.
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("events.csv");
+    std::fs::write(&f, &csv).unwrap();
+    let (x, _) = extract_paths(&[f], &LoadOptions::default());
+    assert_eq!(x.events.len(), 1, "{:?}", x.skipped);
+    assert_eq!(x.events[0].title, e.title);
+    assert_eq!(x.events[0].location, e.location);
+}
+
+#[test]
+fn timelinejs_export_escapes_every_string() {
+    let mut e = sample_events().swap_remove(0);
+    let xss = "<img src=x onerror=alert('x')>";
+    e.title = xss.into();
+    e.forum_kind = xss.into();
+    e.note = Some(xss.into());
+    e.curated = vec![xss.into()];
+    e.id = xss.into();
+    if let Some(s) = e.sources.first_mut() {
+        s.outlet = Some(xss.into());
+        s.title = Some(xss.into());
+    }
+    let v = linimasa::export::data::to_timelinejs(std::slice::from_ref(&e), xss);
+    fn strings(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::String(s) => out.push(s.clone()),
+            serde_json::Value::Array(a) => a.iter().for_each(|x| strings(x, out)),
+            serde_json::Value::Object(o) => o.values().for_each(|x| strings(x, out)),
+            _ => {}
+        }
+    }
+    let mut all = Vec::new();
+    strings(&v, &mut all);
+    for s in &all {
+        assert!(!s.contains("<img"), "unescaped markup: {s}");
+        assert!(!s.contains('\''), "unescaped quote: {s}");
+    }
+    assert_eq!(
+        v["events"][0]["group"],
+        "&lt;img src=x onerror=alert(&#39;x&#39;)&gt;"
+    );
+}
+
+fn bin() -> std::process::Command {
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_linimasa"));
+    c.env("LINIMASA_NO_CACHE", "1");
+    c
+}
+
+fn svg_years(svg: &str) -> Vec<i32> {
+    let doc = roxmltree::Document::parse(svg).unwrap();
+    doc.descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text()?.trim().parse::<i32>().ok())
+        .filter(|y| (1000..3000).contains(y))
+        .collect()
+}
+
+#[test]
+fn export_range_is_what_was_asked_or_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("t.svg");
+    let run = bin()
+        .arg("export")
+        .arg(root().join("sample_data"))
+        .arg("-o")
+        .arg(&out)
+        .args(["--from", "1900-01-01", "--to", "2100-12-31"])
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let years = svg_years(&std::fs::read_to_string(&out).unwrap());
+    assert!(years.contains(&1900), "{years:?}");
+    assert!(years.iter().any(|&y| y >= 2090), "{years:?}");
+    // Longer than an image can show: a clear error, no image narrowed in silence.
+    let out2 = dir.path().join("u.svg");
+    let run = bin()
+        .arg("export")
+        .arg(root().join("sample_data"))
+        .arg("-o")
+        .arg(&out2)
+        .args(["--from", "1500-01-01", "--to", "2100-12-31"])
+        .output()
+        .unwrap();
+    assert!(!run.status.success());
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(err.contains("years"), "{err}");
+    assert!(!out2.exists());
+}
+
+#[test]
+fn write_errors_name_their_cause_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("x.svg");
+    std::fs::create_dir(&out).unwrap();
+    let run = bin()
+        .arg("export")
+        .arg(root().join("sample_data"))
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(!run.status.success());
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(err.matches("os error").count(), 1, "{err}");
+}
+
+#[test]
+fn dates_outside_1900_to_2100_and_backward_ranges_are_refused_with_a_reason() {
+    use linimasa::model::DateSpan;
+    for bad in ["0000", "0001-01-01", "1899-12", "2101", "2736-04-28"] {
+        let e = DateSpan::parse(bad).unwrap_err();
+        assert!(e.contains("1900"), "{bad}: {e}");
+    }
+    assert!(DateSpan::parse("1900").is_ok() && DateSpan::parse("2100-12-31").is_ok());
+    // An events table: a year-0 row and a row that ends before it starts are reported, not taken.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("events.csv"),
+        "date,end_date,title\n0000-01-01,,Year zero\n2019-06-22,2019-06-01,Backwards\n2019-06-22,2019-06-23,Fine\n",
+    )
+    .unwrap();
+    let (x, _) = extract_paths(&[dir.path().to_path_buf()], &LoadOptions::default());
+    let titles: Vec<&str> = x.events.iter().map(|e| e.title.as_str()).collect();
+    assert_eq!(titles, vec!["Fine"]);
+    let reasons: Vec<&str> = x.skipped.iter().map(|s| s.reason.as_str()).collect();
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.contains("row 2") && r.contains("1900")),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.contains("row 3") && r.contains("before")),
+        "{reasons:?}"
+    );
+    // A curation file with a year-0 date or a backward range: the edits are unapplied with the reason.
+    let (x, _) = extract_paths(&[root().join("sample_data")], &LoadOptions::default());
+    let e = &x.events[0];
+    let target = e.parts.first().unwrap_or(&e.id).clone();
+    let edit = |start: &str, end: &str| {
+        serde_json::json!({"target": target, "at": "2026-01-01T00:00:00Z", "op": "set_date",
+            "date": {"start": start, "end": end, "precision": "day", "certainty": "stated"}})
+    };
+    let overlay = serde_json::json!({"format": "linimasa-curation", "version": 1,
+        "edits": [edit("0000-01-01", "0000-01-01"), edit("2019-06-22", "2019-06-01")]});
+    let bad: linimasa::curation::Overlay = serde_json::from_value(overlay).unwrap();
+    let curated = linimasa::curation::apply(&x.events, &[], &bad.edits);
+    assert_eq!(curated.unapplied.len(), 2, "{:?}", curated.unapplied);
+    assert!(curated.unapplied[0].reason.contains("1900"));
+    assert!(curated.unapplied[1].reason.contains("before"));
+    assert!(
+        curated
+            .events
+            .iter()
+            .all(|e| e.date.start.format("%Y").to_string() != "0000")
+    );
+}
+
+#[test]
+fn odd_file_names_are_shown_escaped() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let bad = std::ffi::OsStr::from_bytes(b"caf\xE9 \x1b[31mred.png");
+    std::fs::write(dir.path().join(bad), b"\x89PNG\r\n\x1a\n....").unwrap();
+    let (x, _) = extract_paths(&[dir.path().to_path_buf()], &LoadOptions::default());
+    let names: Vec<&str> = x.skipped.iter().map(|s| s.file.as_str()).collect();
+    assert!(names.contains(&"caf\\xE9 \\u{1b}[31mred.png"), "{names:?}");
+    assert!(
+        names
+            .iter()
+            .all(|n| !n.contains('\u{1b}') && !n.contains('\u{fffd}'))
+    );
+}
+
+fn load_dir(dir: &std::path::Path) -> linimasa::pipeline::Extraction {
+    extract_paths(&[dir.to_path_buf()], &LoadOptions::default()).0
+}
+
+fn reasons_for<'a>(x: &'a linimasa::pipeline::Extraction, file: &str) -> Vec<&'a str> {
+    x.skipped
+        .iter()
+        .filter(|s| s.file == file)
+        .map(|s| s.reason.as_str())
+        .collect()
+}
+
+#[test]
+fn one_bad_byte_in_utf8_is_replaced_with_a_note_not_read_as_1252() {
+    let mut bytes = "Jakarta — Menlu berkata, “Kita harus bekerja sama” pada Sabtu (28/4/2018).\n"
+        .as_bytes()
+        .to_vec();
+    bytes.push(0xFF);
+    bytes.extend_from_slice(" Selesai.\n".as_bytes());
+    let (text, note) = linimasa::corpus::decode::decode_noting(bytes.clone()).unwrap();
+    assert!(text.contains("“Kita harus bekerja sama”"), "{text}");
+    assert!(text.contains('\u{fffd}'));
+    assert!(note.unwrap().contains("1 byte sequence"));
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), &bytes).unwrap();
+    let x = load_dir(dir.path());
+    assert_eq!(x.articles.len(), 1);
+    assert!(
+        reasons_for(&x, "a.txt")
+            .iter()
+            .any(|r| r.contains("not UTF-8"))
+    );
+    // A file that is clearly Windows-1252 is still read as such, with no note.
+    let (t, note) =
+        linimasa::corpus::decode::decode_noting(b"\x93Caf\xE9\x94 kata dia".to_vec()).unwrap();
+    assert_eq!(t, "“Café” kata dia");
+    assert!(note.is_none());
+}
+
+#[test]
+fn binary_after_the_first_block_or_after_a_bom_is_refused() {
+    use linimasa::corpus::{DecodeError, decode_bytes};
+    let mut seed = 7u64;
+    let mut random = |n: usize| -> Vec<u8> {
+        (0..n)
+            .map(|_| {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                (seed >> 24) as u8 | 1 // no NUL: only the control bytes tell
+            })
+            .collect()
+    };
+    let mut late = "Jakarta, berita.\n".repeat(1000).into_bytes();
+    late.extend(random(200_000));
+    assert!(matches!(decode_bytes(&late), Err(DecodeError::Binary(_))));
+    let mut bom = vec![0xEF, 0xBB, 0xBF];
+    bom.extend(random(20_000));
+    assert!(matches!(decode_bytes(&bom), Err(DecodeError::Binary(_))));
+    let mut nul_late = "Jakarta, berita.\n".repeat(1000).into_bytes();
+    nul_late.extend([0u8; 4]);
+    nul_late.extend("lagi\n".as_bytes());
+    assert!(matches!(
+        decode_bytes(&nul_late),
+        Err(DecodeError::Binary(_))
+    ));
+}
+
+#[test]
+fn utf16_without_a_bom_is_read() {
+    let text = "Jakarta — Menlu Retno Marsudi berkata pada Sabtu (28/4/2018).\n";
+    let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    assert_eq!(linimasa::corpus::decode_bytes(&le).unwrap(), text);
+    assert_eq!(linimasa::corpus::decode_bytes(&be).unwrap(), text);
+}
+
+#[test]
+fn every_dropped_record_is_counted_in_problems() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::write(
+        p.join("a.jsonl"),
+        "{\"title\":\"A\",\"maintext\":\"satu\"}\n{bad\n{\"title\":\"no text\"}\n{\"maintext\":\"dua\"}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        p.join("b.json"),
+        "[{\"title\":\"A\",\"maintext\":\"satu\"},{\"title\":\"B\"},{\"title\":\"C\"}]",
+    )
+    .unwrap();
+    std::fs::write(p.join("c.csv"), "title,text\nA,satu\nB,\nC,  \nD,empat\n").unwrap();
+    std::fs::write(
+        p.join("events.csv"),
+        "date,title,location\n2019-06-22,\"Summit, Bangkok\n2019-06-23,Second,Bangkok\n2019-06-24,Third,Bangkok\n",
+    )
+    .unwrap();
+    let x = load_dir(p);
+    let a = reasons_for(&x, "a.jsonl").join(" | ");
+    assert!(a.contains("1 of 4 lines left out: malformed JSON"), "{a}");
+    assert!(a.contains("1 of 4 lines left out: no text (line 3)"), "{a}");
+    let b = reasons_for(&x, "b.json").join(" | ");
+    assert!(b.contains("2 of 3 JSON items left out"), "{b}");
+    let c = reasons_for(&x, "c.csv").join(" | ");
+    assert!(c.contains("rows 3, 4 left out: empty text"), "{c}");
+    let e = reasons_for(&x, "events.csv").join(" | ");
+    assert!(e.contains("row 2") && e.contains("quote left"), "{e}");
+}
+
+fn mkfifo(path: &std::path::Path) {
+    let ok = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok, "mkfifo {}", path.display());
+}
+
+/// Runs `f` on a thread of its own and fails (instead of hanging) when it has not finished within 20 s.
+fn within_seconds<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(f());
+    });
+    rx.recv_timeout(std::time::Duration::from_secs(20))
+        .expect("hung on a read that blocks")
+}
+
+#[test]
+fn a_fifo_in_the_corpus_or_as_the_curation_file_never_blocks() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().to_path_buf();
+    std::fs::write(
+        p.join("a.txt"),
+        "Jakarta — Menlu berkata pada Sabtu (28/4/2018).",
+    )
+    .unwrap();
+    mkfifo(&p.join("b.txt"));
+    mkfifo(&p.join(linimasa::curation::store::FILE_NAME));
+    // A file replaced by a FIFO after the folder was listed: read as listed.
+    let found = linimasa::corpus::FoundFile {
+        path: p.join("b.txt"),
+        display: "b.txt".into(),
+    };
+    let reason = within_seconds(move || {
+        linimasa::corpus::read_file(&found, &LoadOptions::default()).map(|_| ())
+    })
+    .unwrap_err();
+    assert!(
+        reason.contains("not a regular file (a named pipe)"),
+        "{reason}"
+    );
+    // The whole folder, with the curation file a FIFO: loads, and says why the curation was not applied.
+    let q = p.clone();
+    let x = within_seconds(move || extract_paths(&[q], &LoadOptions::default()).0);
+    assert_eq!(x.articles.len(), 1);
+    let all: Vec<String> = x
+        .skipped
+        .iter()
+        .map(|s| format!("{}: {}", s.file, s.reason))
+        .collect();
+    assert!(
+        all.iter()
+            .any(|r| r.contains("curation") && r.contains("named pipe")),
+        "{all:?}"
+    );
+    // The overlay store itself.
+    let c = p.join(linimasa::curation::store::FILE_NAME);
+    let loaded = within_seconds(move || linimasa::curation::store::load(&c));
+    assert!(
+        matches!(loaded, linimasa::curation::store::Loaded::Damaged(ref r) if r.contains("named pipe"))
+    );
+}
+
+#[test]
+fn a_link_to_an_endless_device_is_refused_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join(linimasa::curation::store::FILE_NAME);
+    std::os::unix::fs::symlink("/dev/zero", &link).unwrap();
+    let loaded = within_seconds(move || linimasa::curation::store::load(&link));
+    assert!(
+        matches!(loaded, linimasa::curation::store::Loaded::Damaged(ref r) if r.contains("device"))
+    );
+}
