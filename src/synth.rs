@@ -153,20 +153,6 @@ const BULAN: [&str; 12] = [
     "November",
     "Desember",
 ];
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 const HARI: [&str; 7] = [
     "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu",
 ];
@@ -304,7 +290,7 @@ pub fn article(seed: u64, i: usize) -> (String, String) {
     }
     let outlet = rng.pick(OUTLETS).copied().unwrap_or("ANTARA");
     let month = |k: usize| BULAN.get(k.wrapping_sub(1)).copied().unwrap_or("Januari");
-    let month_en = |k: usize| MONTHS.get(k.wrapping_sub(1)).copied().unwrap_or("January");
+    let month_en = |k: usize| crate::model::month_name_en(k as u32);
     let mut t = String::with_capacity(3000);
     let chrome = |rng: &mut Rng, t: &mut String| {
         for _ in 0..1 + rng.below(2) {
