@@ -405,3 +405,94 @@ fn a_link_to_an_endless_device_is_refused_not_read() {
         matches!(loaded, linimasa::curation::store::Loaded::Damaged(ref r) if r.contains("device"))
     );
 }
+
+fn with_cache(dir: &std::path::Path) -> LoadOptions {
+    LoadOptions {
+        cache_dir: Some(dir.to_path_buf()),
+        ..LoadOptions::default()
+    }
+}
+
+fn extraction_json(inputs: &[PathBuf], opts: &LoadOptions) -> String {
+    let (x, _) = extract_paths(inputs, opts);
+    linimasa::pipeline::ingest::flush_cache_writes();
+    serde_json::to_string(&x).unwrap()
+}
+
+fn cache_file_in(dir: &std::path::Path) -> PathBuf {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("extract-"))
+        })
+        .expect("a cache file")
+}
+
+#[test]
+fn cache_bit_flips_are_detected_or_harmless() {
+    let inputs = vec![root().join("sample_data")];
+    let want = extraction_json(&inputs, &LoadOptions::default());
+    let cache = tempfile::tempdir().unwrap();
+    let opts = with_cache(cache.path());
+    assert_eq!(extraction_json(&inputs, &opts), want);
+    let file = cache_file_in(cache.path());
+    let good = std::fs::read(&file).unwrap();
+    let mut seed = 0x2101u64;
+    for flip in 0..100 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let mut bad = good.clone();
+        let at = (seed % bad.len() as u64) as usize;
+        bad[at] ^= 1 << ((seed >> 40) % 8);
+        std::fs::write(&file, &bad).unwrap();
+        let got = extraction_json(&inputs, &opts);
+        assert!(got == want, "flip {flip} at byte {at} changed the output");
+        std::fs::write(&file, &good).unwrap();
+    }
+}
+
+#[test]
+fn cache_sees_an_edit_that_keeps_size_and_time_and_the_file_size_limit() {
+    let corpus = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let f = corpus.path().join("a.txt");
+    let text = |d: &str| {
+        format!(
+            "Jakarta — KTT ASEAN ke-32 digelar di Singapura pada Sabtu ({d}/4/2018), kata Menlu.\n"
+        )
+    };
+    std::fs::write(&f, text("28")).unwrap();
+    let inputs = vec![corpus.path().to_path_buf()];
+    let opts = with_cache(cache.path());
+    let first = extraction_json(&inputs, &opts);
+    let mtime = std::fs::metadata(&f).unwrap().modified().unwrap();
+    std::fs::write(&f, text("27")).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&f)
+        .unwrap()
+        .set_modified(mtime)
+        .unwrap();
+    assert_eq!(std::fs::metadata(&f).unwrap().modified().unwrap(), mtime);
+    let second = extraction_json(&inputs, &opts);
+    assert_ne!(first, second, "the edit was not seen");
+    assert_eq!(second, extraction_json(&inputs, &LoadOptions::default()));
+    // The size limit applies to cached files, both ways, and a refused read is not remembered.
+    let tiny = LoadOptions {
+        max_file_bytes: 10,
+        ..opts.clone()
+    };
+    let (x, _) = extract_paths(&inputs, &tiny);
+    linimasa::pipeline::ingest::flush_cache_writes();
+    assert!(x.articles.is_empty());
+    assert!(
+        x.skipped.iter().any(|s| s.reason.contains("too large")),
+        "{:?}",
+        x.skipped
+    );
+    let (x, _) = extract_paths(&inputs, &opts);
+    assert_eq!(x.articles.len(), 1, "{:?}", x.skipped);
+}
