@@ -496,3 +496,43 @@ fn cache_sees_an_edit_that_keeps_size_and_time_and_the_file_size_limit() {
     let (x, _) = extract_paths(&inputs, &opts);
     assert_eq!(x.articles.len(), 1, "{:?}", x.skipped);
 }
+
+#[test]
+fn identical_texts_in_several_files_are_one_article_with_its_copies_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Jakarta — KTT ASEAN ke-32 digelar di Singapura pada Sabtu (28/4/2018). \
+                Menlu Retno Marsudi berkata, “Kita harus bekerja sama di ranah siber,” katanya.\n";
+    for name in ["a.txt", "b.txt", "c.txt"] {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let x = load_dir(dir.path());
+    assert_eq!(x.articles.len(), 1);
+    assert_eq!(x.events.len(), 1);
+    let id = &x.articles[0].id;
+    assert_eq!(
+        x.copies.get(id),
+        Some(&vec!["b.txt".to_string(), "c.txt".to_string()])
+    );
+    assert_eq!(x.events[0].sources.len(), 1);
+    // The detail pane says where else the text is.
+    let path = dir.path().to_path_buf();
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::Vec2::new(1400.0, 860.0))
+        .build_eframe(move |cc| {
+            linimasa::ui::LinimasaApp::new(
+                cc,
+                linimasa::ui::StartOptions {
+                    paths: vec![path],
+                    screenshot: None,
+                    load_now: true,
+                    fresh: true,
+                    load: Default::default(),
+                },
+            )
+        });
+    h.run_steps(3);
+    h.state_mut().selected = Some(0);
+    h.run_steps(3);
+    use egui_kittest::kittest::Queryable;
+    h.get_by_label_contains("also in: b.txt, c.txt");
+}

@@ -70,6 +70,9 @@ pub struct Ingested {
     pub fingerprint: String,
     /// A hash of the inputs opened (names this corpus's cache files).
     pub corpus_key: String,
+    /// Articles whose text is in several files (copies are common in scraped data): by article id, the other
+    /// files holding the same text. The article and its event are kept once, from the first file.
+    pub copies: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 /// What one file gave, as cached.
@@ -577,6 +580,8 @@ fn assemble_owned(
     out.facts.reserve_exact(n_facts);
     out.event_rows.reserve_exact(n_rows);
     let mut used = 0u64;
+    let mut seen: std::collections::HashSet<String> =
+        std::collections::HashSet::with_capacity(n_articles);
     for (file, entry) in files.iter().zip(slots) {
         let Some(entry) = entry else { continue };
         match entry.outcome {
@@ -600,8 +605,15 @@ fn assemble_owned(
                         reason,
                     });
                 }
-                out.articles.extend(articles);
-                out.facts.extend(facts);
+                // One article per distinct text (ids are content hashes): a copy is listed, not added.
+                for (a, f) in articles.into_iter().zip(facts) {
+                    if seen.insert(a.id.clone()) {
+                        out.articles.push(a);
+                        out.facts.push(f);
+                    } else {
+                        out.copies.entry(a.id).or_default().push(a.file);
+                    }
+                }
                 out.event_rows.extend(rows);
                 out.bytes += entry.size;
             }
