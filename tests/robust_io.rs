@@ -536,3 +536,28 @@ fn identical_texts_in_several_files_are_one_article_with_its_copies_listed() {
     use egui_kittest::kittest::Queryable;
     h.get_by_label_contains("also in: b.txt, c.txt");
 }
+
+#[test]
+fn json_article_text_has_the_line_limit_of_text_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "kata ".repeat(300_000); // 1.5 MB on one line
+    let items = serde_json::json!([
+        {"title": "A", "maintext": long},
+        {"title": "B", "maintext": "Jakarta — berita biasa.\nBaris kedua."}
+    ]);
+    std::fs::write(dir.path().join("a.json"), items.to_string()).unwrap();
+    std::fs::write(
+        dir.path().join("b.json"),
+        serde_json::json!({"title": "C", "maintext": long}).to_string(),
+    )
+    .unwrap();
+    let x = load_dir(dir.path());
+    assert_eq!(x.articles.len(), 1);
+    let a = reasons_for(&x, "a.json").join(" | ");
+    assert!(
+        a.contains("1 of 2 records left out") && a.contains("per line"),
+        "{a}"
+    );
+    let b = reasons_for(&x, "b.json").join(" | ");
+    assert!(b.contains("per line"), "{b}");
+}
