@@ -22,6 +22,8 @@ pub struct Report {
     pub ingest_mb_per_s: f64,
     /// Median milliseconds to lay out and render a 4000 px PNG of 100k events.
     pub export_png_ms: f64,
+    /// Seconds to extract one 32 MB article of repeated dates, places and quotes ([`pathological_text`]).
+    pub big_article_s: f64,
     /// Peak resident memory of the process, in MiB.
     pub peak_rss_mb: f64,
 }
@@ -195,6 +197,39 @@ pub fn peak_rss_mb() -> f64 {
         .unwrap_or(0.0)
 }
 
+/// An article of about `bytes` bytes made of what once made extraction quadratic: the same weekday date, month-name
+/// dates, place names and quotes, over and over, on short lines.
+pub fn pathological_text(bytes: usize) -> String {
+    const LINES: [&str; 4] = [
+        "Sabtu (28/4/2018). ",
+        "KTT ASEAN di Jakarta, Singapura dan Bangkok pada 28 April 2018.\n",
+        "“Kita harus bekerja sama di ranah siber,” kata Retno Marsudi.\n",
+        "Sabtu (28/4/2018).\n",
+    ];
+    let mut out = String::with_capacity(bytes + 128);
+    let mut i = 0usize;
+    while out.len() < bytes {
+        out.push_str(LINES.get(i % LINES.len()).copied().unwrap_or(""));
+        i += 1;
+    }
+    out
+}
+
+/// Seconds to extract one article of `mb` MB of [`pathological_text`] (every text pass linear: ≤ 3 s at 32 MB in
+/// a release build).
+pub fn pathological_extract_s(mb: usize) -> f64 {
+    let a = crate::model::Article {
+        id: "big".into(),
+        file: "big.txt".into(),
+        path: "big.txt".into(),
+        text: pathological_text(mb * 1024 * 1024),
+        meta: crate::model::ArticleMeta::default(),
+    };
+    let t = std::time::Instant::now();
+    std::hint::black_box(crate::extract::extract_article(&a));
+    t.elapsed().as_secs_f64()
+}
+
 /// Runs every measurement and prints a table, or one JSON object with `json`.
 pub fn run(json: bool, out: &mut dyn std::io::Write) -> Result<i32> {
     let sizes = [1_000usize, 100_000, 1_000_000];
@@ -229,7 +264,15 @@ pub fn run(json: bool, out: &mut dyn std::io::Write) -> Result<i32> {
         )?;
     }
     let reopen = reopen_s(100_000)?;
+    if !json {
+        writeln!(
+            out,
+            "measuring extraction of one 32 MB article of repeated dates, places and quotes…"
+        )?;
+    }
+    let big_article_s = pathological_extract_s(32);
     let report = Report {
+        big_article_s,
         frame_ms: frame,
         ingest_mb_per_s: ingest,
         export_png_ms: export_ms,
@@ -272,6 +315,11 @@ pub fn run(json: bool, out: &mut dyn std::io::Write) -> Result<i32> {
         out,
         "{:<46} {:>7.2} s   ≤ 1 s",
         "re-open of a cached 100k-article corpus", reopen
+    )?;
+    writeln!(
+        out,
+        "{:<46} {:>7.2} s   ≤ 3 s",
+        "one 32 MB article (dates, places, quotes)", report.big_article_s
     )?;
     writeln!(
         out,

@@ -405,3 +405,159 @@ fn a_link_to_an_endless_device_is_refused_not_read() {
         matches!(loaded, linimasa::curation::store::Loaded::Damaged(ref r) if r.contains("device"))
     );
 }
+
+fn with_cache(dir: &std::path::Path) -> LoadOptions {
+    LoadOptions {
+        cache_dir: Some(dir.to_path_buf()),
+        ..LoadOptions::default()
+    }
+}
+
+fn extraction_json(inputs: &[PathBuf], opts: &LoadOptions) -> String {
+    let (x, _) = extract_paths(inputs, opts);
+    linimasa::pipeline::ingest::flush_cache_writes();
+    serde_json::to_string(&x).unwrap()
+}
+
+fn cache_file_in(dir: &std::path::Path) -> PathBuf {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("extract-"))
+        })
+        .expect("a cache file")
+}
+
+#[test]
+fn cache_bit_flips_are_detected_or_harmless() {
+    let inputs = vec![root().join("sample_data")];
+    let want = extraction_json(&inputs, &LoadOptions::default());
+    let cache = tempfile::tempdir().unwrap();
+    let opts = with_cache(cache.path());
+    assert_eq!(extraction_json(&inputs, &opts), want);
+    let file = cache_file_in(cache.path());
+    let good = std::fs::read(&file).unwrap();
+    let mut seed = 0x2101u64;
+    for flip in 0..100 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let mut bad = good.clone();
+        let at = (seed % bad.len() as u64) as usize;
+        bad[at] ^= 1 << ((seed >> 40) % 8);
+        std::fs::write(&file, &bad).unwrap();
+        let got = extraction_json(&inputs, &opts);
+        assert!(got == want, "flip {flip} at byte {at} changed the output");
+        std::fs::write(&file, &good).unwrap();
+    }
+}
+
+#[test]
+fn cache_sees_an_edit_that_keeps_size_and_time_and_the_file_size_limit() {
+    let corpus = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let f = corpus.path().join("a.txt");
+    let text = |d: &str| {
+        format!(
+            "Jakarta — KTT ASEAN ke-32 digelar di Singapura pada Sabtu ({d}/4/2018), kata Menlu.\n"
+        )
+    };
+    std::fs::write(&f, text("28")).unwrap();
+    let inputs = vec![corpus.path().to_path_buf()];
+    let opts = with_cache(cache.path());
+    let first = extraction_json(&inputs, &opts);
+    let mtime = std::fs::metadata(&f).unwrap().modified().unwrap();
+    std::fs::write(&f, text("27")).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&f)
+        .unwrap()
+        .set_modified(mtime)
+        .unwrap();
+    assert_eq!(std::fs::metadata(&f).unwrap().modified().unwrap(), mtime);
+    let second = extraction_json(&inputs, &opts);
+    assert_ne!(first, second, "the edit was not seen");
+    assert_eq!(second, extraction_json(&inputs, &LoadOptions::default()));
+    // The size limit applies to cached files, both ways, and a refused read is not remembered.
+    let tiny = LoadOptions {
+        max_file_bytes: 10,
+        ..opts.clone()
+    };
+    let (x, _) = extract_paths(&inputs, &tiny);
+    linimasa::pipeline::ingest::flush_cache_writes();
+    assert!(x.articles.is_empty());
+    assert!(
+        x.skipped.iter().any(|s| s.reason.contains("too large")),
+        "{:?}",
+        x.skipped
+    );
+    let (x, _) = extract_paths(&inputs, &opts);
+    assert_eq!(x.articles.len(), 1, "{:?}", x.skipped);
+}
+
+#[test]
+fn identical_texts_in_several_files_are_one_article_with_its_copies_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Jakarta — KTT ASEAN ke-32 digelar di Singapura pada Sabtu (28/4/2018). \
+                Menlu Retno Marsudi berkata, “Kita harus bekerja sama di ranah siber,” katanya.\n";
+    for name in ["a.txt", "b.txt", "c.txt"] {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let x = load_dir(dir.path());
+    assert_eq!(x.articles.len(), 1);
+    assert_eq!(x.events.len(), 1);
+    let id = &x.articles[0].id;
+    assert_eq!(
+        x.copies.get(id),
+        Some(&vec!["b.txt".to_string(), "c.txt".to_string()])
+    );
+    assert_eq!(x.events[0].sources.len(), 1);
+    // The detail pane says where else the text is.
+    let path = dir.path().to_path_buf();
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::Vec2::new(1400.0, 860.0))
+        .build_eframe(move |cc| {
+            linimasa::ui::LinimasaApp::new(
+                cc,
+                linimasa::ui::StartOptions {
+                    paths: vec![path],
+                    screenshot: None,
+                    load_now: true,
+                    fresh: true,
+                    load: Default::default(),
+                },
+            )
+        });
+    h.run_steps(3);
+    h.state_mut().selected = Some(0);
+    h.run_steps(3);
+    use egui_kittest::kittest::Queryable;
+    h.get_by_label_contains("also in: b.txt, c.txt");
+}
+
+#[test]
+fn json_article_text_has_the_line_limit_of_text_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "kata ".repeat(300_000); // 1.5 MB on one line
+    let items = serde_json::json!([
+        {"title": "A", "maintext": long},
+        {"title": "B", "maintext": "Jakarta — berita biasa.\nBaris kedua."}
+    ]);
+    std::fs::write(dir.path().join("a.json"), items.to_string()).unwrap();
+    std::fs::write(
+        dir.path().join("b.json"),
+        serde_json::json!({"title": "C", "maintext": long}).to_string(),
+    )
+    .unwrap();
+    let x = load_dir(dir.path());
+    assert_eq!(x.articles.len(), 1);
+    let a = reasons_for(&x, "a.json").join(" | ");
+    assert!(
+        a.contains("1 of 2 records left out") && a.contains("per line"),
+        "{a}"
+    );
+    let b = reasons_for(&x, "b.json").join(" | ");
+    assert!(b.contains("per line"), "{b}");
+}

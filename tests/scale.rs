@@ -199,6 +199,7 @@ fn bench_json_has_exactly_the_documented_keys() {
             .collect(),
         ingest_mb_per_s: 1.0,
         export_png_ms: 2.0,
+        big_article_s: 4.0,
         peak_rss_mb: 3.0,
     };
     let v: serde_json::Value = serde_json::to_value(&r).unwrap();
@@ -207,6 +208,7 @@ fn bench_json_has_exactly_the_documented_keys() {
     assert_eq!(
         keys,
         [
+            "big_article_s",
             "export_png_ms",
             "frame_ms",
             "ingest_mb_per_s",

@@ -237,12 +237,18 @@ pub(crate) fn find_forums_in(
         };
         // Matches are vetted by their place and text first; only the ones kept need the regex's groups (which
         // pattern matched, its ordinal).
+        // Matches in text order (as the scans give them) overlap a kept hit only if one kept ends after the
+        // match starts: one comparison, not a scan of every earlier hit (quadratic on a long article).
+        let in_order = matches.is_sorted_by_key(|(_, m)| m.start());
+        let mut kept_end = 0usize;
         for (i, m) in matches {
-            if !layout.is_article(m.start())
-                || out
-                    .iter()
+            let overlaps = if in_order {
+                !out.is_empty() && kept_end > m.start()
+            } else {
+                out.iter()
                     .any(|h| h.span.start < m.end() && m.start() < h.span.end)
-            {
+            };
+            if !layout.is_article(m.start()) || overlaps {
                 continue;
             }
             // Acronym patterns must match in capitals ("ITU", not "itu" = "that").
@@ -268,6 +274,7 @@ pub(crate) fn find_forums_in(
                 Some(n) => fname.replace("{n}", &ordinal(n)),
                 None => fname.clone(),
             };
+            kept_end = kept_end.max(m.end());
             out.push(ForumHit {
                 name,
                 kind: fkind.clone(),

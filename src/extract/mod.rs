@@ -891,6 +891,15 @@ fn find_related(
     all_words: &[people::Word<'_>],
 ) -> Vec<RelatedEvent> {
     let mut out: Vec<RelatedEvent> = Vec::new();
+    // Linear in the mentions (a long article has tens of thousands): sentences already used, events already
+    // listed and the forums by their start, looked up instead of scanned.
+    let mut used_sentences: std::collections::HashSet<Span> = std::collections::HashSet::new();
+    let mut listed: std::collections::HashMap<
+        (chrono::NaiveDate, chrono::NaiveDate, String),
+        usize,
+    > = std::collections::HashMap::new();
+    let mut by_start: Vec<(usize, &ForumHit)> = forums.iter().enumerate().collect();
+    by_start.sort_by_key(|(_, h)| h.span.start);
     let main_sentence = main.map(|m| sentence_around(text, m.start));
     for (i, f, s) in mentions {
         let Some(span) = s else { continue };
@@ -898,15 +907,22 @@ fn find_related(
             continue;
         }
         let sentence = sentence_around(text, f.start);
-        if Some(sentence) == main_sentence || out.iter().any(|r| r.evidence == sentence) {
+        if Some(sentence) == main_sentence || used_sentences.contains(&sentence) {
             continue;
         }
         if matches!(f.raw, RawDate::Relative(_)) {
             continue;
         }
-        let forum = forums
+        // The first forum (in `forums` order) inside the sentence.
+        let from = by_start.partition_point(|(_, h)| h.span.start < sentence.start);
+        let forum = by_start
+            .get(from..)
+            .unwrap_or(&[])
             .iter()
-            .find(|h| h.span.start >= sentence.start && h.span.end <= sentence.end);
+            .take_while(|(_, h)| h.span.start <= sentence.end)
+            .filter(|(_, h)| h.span.end <= sentence.end)
+            .min_by_key(|(k, _)| *k)
+            .map(|(_, h)| *h);
         // A sentence naming a forum names an event; only other sentences are lower-cased and read for the words.
         if forum.is_none() {
             let lower = sentence.slice(text).to_lowercase();
@@ -929,15 +945,17 @@ fn find_related(
             .into_iter()
             .find(|(p, _)| looks_like_place(p))
             .map(|(p, _)| canonical_phrase(&p));
-        if let Some(r) = out
-            .iter_mut()
-            .find(|r| r.date.start == span.start && r.date.end == span.end && r.what == what)
+        if let Some(r) = listed
+            .get(&(span.start, span.end, what.clone()))
+            .and_then(|&k| out.get_mut(k))
         {
             if span.certainty < r.date.certainty {
                 r.date.certainty = span.certainty;
             }
             continue;
         }
+        used_sentences.insert(sentence);
+        listed.insert((span.start, span.end, what.clone()), out.len());
         out.push(RelatedEvent {
             date: *span,
             what,

@@ -70,6 +70,9 @@ pub struct Ingested {
     pub fingerprint: String,
     /// A hash of the inputs opened (names this corpus's cache files).
     pub corpus_key: String,
+    /// Articles whose text is in several files (copies are common in scraped data): by article id, the other
+    /// files holding the same text. The article and its event are kept once, from the first file.
+    pub copies: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 /// What one file gave, as cached.
@@ -77,7 +80,8 @@ pub struct Ingested {
 struct Entry {
     path: PathBuf,
     size: u64,
-    mtime_ns: u128,
+    /// [`stamp`] of the file when read.
+    stamp: u128,
     hash: String,
     outcome: Outcome,
 }
@@ -109,6 +113,8 @@ struct CacheFile {
     extractor: u32,
     version: String,
     build: String,
+    /// The load options that change what a file gives ([`options_key`]).
+    options: String,
     /// MessagePack-encoded `Vec<Entry>` shards, decoded in parallel.
     shards: Vec<serde_bytes_like::Bytes>,
 }
@@ -120,6 +126,7 @@ struct CacheFileIn<'a> {
     extractor: u32,
     version: String,
     build: String,
+    options: String,
     #[serde(borrow)]
     shards: Vec<&'a [u8]>,
 }
@@ -161,7 +168,35 @@ type CacheMap = HashMap<std::ffi::OsString, Entry>;
 /// The largest cache file read (a damaged or replaced one is not read to the end of memory).
 const MAX_CACHE_BYTES: u64 = 8 * 1024 * 1024 * 1024;
 
-fn read_cache(path: &Path) -> CacheMap {
+/// The options that change what a file gives (its size limit and the line limit): facts cached under other
+/// options are not used.
+fn options_key(opts: &LoadOptions) -> String {
+    format!(
+        "max-file={};max-line={}",
+        opts.max_file_bytes,
+        crate::corpus::MAX_LINE_BYTES
+    )
+}
+
+/// One entry as stored: the BLAKE3 hash of its MessagePack bytes, then the bytes. An entry whose bytes do not
+/// match its hash (a damaged cache file) is dropped and its file read again.
+fn seal(e: &Entry) -> Option<serde_bytes_like::Bytes> {
+    let body = rmp_serde::to_vec(e).ok()?;
+    let mut out = Vec::with_capacity(32 + body.len());
+    out.extend_from_slice(blake3::hash(&body).as_bytes());
+    out.extend_from_slice(&body);
+    Some(serde_bytes_like::Bytes(out))
+}
+
+fn unseal(record: &[u8]) -> Option<Entry> {
+    let (sum, body) = record.split_at_checked(32)?;
+    if blake3::hash(body).as_bytes() != sum {
+        return None;
+    }
+    rmp_serde::from_slice(body).ok()
+}
+
+fn read_cache(path: &Path, opts: &LoadOptions) -> CacheMap {
     let Ok((bytes, _)) = crate::corpus::read_regular(path, MAX_CACHE_BYTES) else {
         return HashMap::new();
     };
@@ -172,22 +207,30 @@ fn read_cache(path: &Path) -> CacheMap {
         || file.extractor != EXTRACTOR_VERSION
         || file.version != env!("CARGO_PKG_VERSION")
         || file.build != build_id()
+        || file.options != options_key(opts)
     {
         return HashMap::new();
     }
     file.shards
         .par_iter()
-        .flat_map_iter(|s| rmp_serde::from_slice::<Vec<Entry>>(s).unwrap_or_default())
+        .flat_map_iter(|s| rmp_serde::from_slice::<Vec<&[u8]>>(s).unwrap_or_default())
+        .filter_map(unseal)
         .map(|e| (e.path.clone().into_os_string(), e))
         .collect()
 }
 
-fn write_cache(path: &Path, entries: &[Entry]) -> std::io::Result<()> {
+fn write_cache(path: &Path, entries: &[Entry], opts: &LoadOptions) -> std::io::Result<()> {
     let n_shards = 16.min(entries.len().max(1));
     let shards: Vec<serde_bytes_like::Bytes> = (0..n_shards)
         .into_par_iter()
         .map(|k| {
-            let part: Vec<&Entry> = entries.iter().skip(k).step_by(n_shards).collect();
+            // An entry that cannot be written (a path that is not UTF-8) is left out, not the whole cache.
+            let part: Vec<serde_bytes_like::Bytes> = entries
+                .iter()
+                .skip(k)
+                .step_by(n_shards)
+                .filter_map(seal)
+                .collect();
             rmp_serde::to_vec(&part)
                 .map(serde_bytes_like::Bytes)
                 .map_err(std::io::Error::other)
@@ -198,6 +241,7 @@ fn write_cache(path: &Path, entries: &[Entry]) -> std::io::Result<()> {
         extractor: EXTRACTOR_VERSION,
         version: env!("CARGO_PKG_VERSION").into(),
         build: build_id(),
+        options: options_key(opts),
         shards,
     };
     let bytes = rmp_serde::to_vec(&file).map_err(std::io::Error::other)?;
@@ -215,7 +259,27 @@ fn mtime_ns(meta: &std::fs::Metadata) -> u128 {
         .unwrap_or(0)
 }
 
-/// A file's size and modification time (nanoseconds since the epoch).
+/// A file's version as its metadata tells it: modification time, status-change time and inode together. An
+/// edit that keeps the size and puts the modification time back still changes the status-change time, which no
+/// program can set.
+fn stamp(meta: &std::fs::Metadata) -> u128 {
+    let mut h = blake3::Hasher::new();
+    h.update(&mtime_ns(meta).to_le_bytes());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        h.update(&meta.ctime().to_le_bytes());
+        h.update(&meta.ctime_nsec().to_le_bytes());
+        h.update(&meta.ino().to_le_bytes());
+        h.update(&meta.dev().to_le_bytes());
+    }
+    let hash = h.finalize();
+    let mut b = [0u8; 16];
+    b.copy_from_slice(hash.as_bytes().get(..16).unwrap_or(&[0; 16]));
+    u128::from_le_bytes(b)
+}
+
+/// A file's size and [`stamp`].
 type Stat = (u64, u128);
 
 /// What [`process`] gives: the file's entry and the size and time it used.
@@ -237,10 +301,10 @@ fn process(
     // Size and time as listed before or, when the list was not taken (no cache to compare with), as the open
     // file gives them (or the path, for a file that could not be opened).
     let stat = stat.or_else(|| match &read {
-        Ok((_, meta)) => Some((meta.len(), mtime_ns(meta))),
+        Ok((_, meta)) => Some((meta.len(), stamp(meta))),
         Err(_) => std::fs::metadata(&file.path)
             .ok()
-            .map(|m| (m.len(), mtime_ns(&m))),
+            .map(|m| (m.len(), stamp(&m))),
     });
     (
         process_read(file, read, stat, opts, keep_text, cache, hits),
@@ -265,7 +329,7 @@ fn process_read(
             return Entry {
                 path: file.path.clone(),
                 size,
-                mtime_ns: mtime,
+                stamp: mtime,
                 hash: String::new(),
                 outcome: Outcome::Skipped(reason),
             };
@@ -283,7 +347,7 @@ fn process_read(
         hits.fetch_add(1, Ordering::Relaxed);
         return Entry {
             size,
-            mtime_ns: mtime,
+            stamp: mtime,
             ..e.clone()
         };
     }
@@ -308,7 +372,7 @@ fn process_read(
     Entry {
         path: file.path.clone(),
         size,
-        mtime_ns: mtime,
+        stamp: mtime,
         hash,
         outcome,
     }
@@ -329,7 +393,10 @@ pub fn ingest(
 ) -> Ingested {
     let (files, walk_skipped) = corpus::find_files(inputs);
     let cache_file = opts.cache_dir.as_ref().map(|d| cache_path(d, inputs));
-    let mut cache = cache_file.as_deref().map(read_cache).unwrap_or_default();
+    let mut cache = cache_file
+        .as_deref()
+        .map(|p| read_cache(p, opts))
+        .unwrap_or_default();
     let cached_files = cache.len();
     let total = files.len();
     // Files whose size and time match the cache are taken from it without being read (moved, not copied).
@@ -342,14 +409,14 @@ pub fn ingest(
             .map(|f| {
                 std::fs::metadata(&f.path)
                     .ok()
-                    .map(|m| (m.len(), mtime_ns(&m)))
+                    .map(|m| (m.len(), stamp(&m)))
             })
             .collect()
     };
     let mut slots: Vec<Option<Entry>> = Vec::with_capacity(total);
     for (f, st) in files.iter().zip(&stats) {
         let hit = match (cache.get(f.path.as_os_str()), st) {
-            (Some(e), Some((size, mtime))) => e.size == *size && e.mtime_ns == *mtime,
+            (Some(e), Some((size, mtime))) => e.size == *size && e.stamp == *mtime,
             _ => false,
         };
         slots.push(if hit {
@@ -403,7 +470,14 @@ pub fn ingest(
         && changed
         && !cancelled.load(Ordering::Relaxed)
     {
-        let mut entries: Vec<Entry> = slots.iter().flatten().cloned().collect();
+        // A file that could not be read (no permission yet, not a regular file) is not cached: it is tried
+        // again next time.
+        let mut entries: Vec<Entry> = slots
+            .iter()
+            .flatten()
+            .filter(|e| !e.hash.is_empty())
+            .cloned()
+            .collect();
         // The cache never holds article text (it can be re-read). One that cannot be written only costs time.
         for e in &mut entries {
             if let Outcome::Used { articles, .. } = &mut e.outcome {
@@ -412,12 +486,13 @@ pub fn ingest(
                 }
             }
         }
+        let write_opts = opts.clone();
         // Written on its own thread so that the timeline shows without waiting; atomic, so a quit mid-write
         // leaves the old cache (or none), never a torn one.
         if let Ok(handle) = std::thread::Builder::new()
             .name("linimasa-cache".into())
             .spawn(move || {
-                let _ = write_cache(&path, &entries);
+                let _ = write_cache(&path, &entries, &write_opts);
             })
             && let Ok(mut pending) = PENDING_WRITES.lock()
         {
@@ -505,6 +580,8 @@ fn assemble_owned(
     out.facts.reserve_exact(n_facts);
     out.event_rows.reserve_exact(n_rows);
     let mut used = 0u64;
+    let mut seen: std::collections::HashSet<String> =
+        std::collections::HashSet::with_capacity(n_articles);
     for (file, entry) in files.iter().zip(slots) {
         let Some(entry) = entry else { continue };
         match entry.outcome {
@@ -528,8 +605,15 @@ fn assemble_owned(
                         reason,
                     });
                 }
-                out.articles.extend(articles);
-                out.facts.extend(facts);
+                // One article per distinct text (ids are content hashes): a copy is listed, not added.
+                for (a, f) in articles.into_iter().zip(facts) {
+                    if seen.insert(a.id.clone()) {
+                        out.articles.push(a);
+                        out.facts.push(f);
+                    } else {
+                        out.copies.entry(a.id).or_default().push(a.file);
+                    }
+                }
                 out.event_rows.extend(rows);
                 out.bytes += entry.size;
             }
@@ -544,6 +628,16 @@ fn assemble_owned(
     out
 }
 
+/// The checksum of the merged events' shards (a damaged events cache is not used).
+fn shards_sum(shards: &[&[u8]]) -> blake3::Hash {
+    let mut h = blake3::Hasher::new();
+    for s in shards {
+        h.update(&(s.len() as u64).to_le_bytes());
+        h.update(s);
+    }
+    h.finalize()
+}
+
 /// The merged events cached for a corpus `fingerprint` (see [`Ingested::fingerprint`]), if any.
 pub fn cached_events(
     dir: &Path,
@@ -555,8 +649,8 @@ pub fn cached_events(
         MAX_CACHE_BYTES,
     )
     .ok()?;
-    let (fp, shards): (String, Vec<&[u8]>) = rmp_serde::from_slice(&bytes).ok()?;
-    if fp != fingerprint {
+    let (fp, sum, shards): (String, &[u8], Vec<&[u8]>) = rmp_serde::from_slice(&bytes).ok()?;
+    if fp != fingerprint || shards_sum(&shards).as_bytes() != sum {
         return None;
     }
     let parts: Vec<crate::pipeline::BaseEvents> = shards
@@ -599,7 +693,11 @@ pub fn store_events(
             })
             .collect();
         let Ok(shards) = shards else { return };
-        let Ok(bytes) = rmp_serde::to_vec(&(fingerprint, shards)) else {
+        let sum = {
+            let parts: Vec<&[u8]> = shards.iter().map(|b| b.0.as_slice()).collect();
+            serde_bytes_like::Bytes(shards_sum(&parts).as_bytes().to_vec())
+        };
+        let Ok(bytes) = rmp_serde::to_vec(&(fingerprint, sum, shards)) else {
             return;
         };
         if std::fs::create_dir_all(&dir).is_ok() {

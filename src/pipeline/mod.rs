@@ -26,6 +26,9 @@ pub struct Extraction {
     /// Curation edits that could not be applied.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub unapplied: Vec<Unapplied>,
+    /// Articles found in several files: by article id, the files besides the first that hold the same text.
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub copies: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 /// The events before curation: the merged reports of the articles, and hand-made events.
@@ -64,7 +67,8 @@ pub fn load_overlay(inputs: &[PathBuf]) -> (Overlay, Option<String>) {
 /// Loads `inputs`, extracts every article in parallel (in a deterministic order) and applies the curation
 /// overlay found beside the corpus. A damaged overlay is reported in `skipped`.
 pub fn extract_paths(inputs: &[PathBuf], opts: &LoadOptions) -> (Extraction, corpus::Corpus) {
-    let got = ingest::ingest(inputs, opts, true, &|_, _| true, &mut |_| {});
+    let mut got = ingest::ingest(inputs, opts, true, &|_, _| true, &mut |_| {});
+    let copies = std::mem::take(&mut got.copies);
     let mut corpus = corpus::Corpus {
         articles: got.articles,
         skipped: got.skipped,
@@ -95,6 +99,7 @@ pub fn extract_paths(inputs: &[PathBuf], opts: &LoadOptions) -> (Extraction, cor
             hidden: curated.hidden,
             skipped,
             unapplied: curated.unapplied,
+            copies,
         },
         corpus,
     )

@@ -162,6 +162,8 @@ pub struct Data {
     pub overlay_damaged: Option<String>,
     /// Edits that could not be applied.
     pub unapplied: Vec<Unapplied>,
+    /// By article id, the other files that hold the same text (shown as "also in: …").
+    pub copies: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 impl Data {
@@ -301,7 +303,9 @@ impl Data {
                 b
             }
         };
-        Data::from_base(got.articles, got.facts, base, got.skipped)
+        let mut data = Data::from_base(got.articles, got.facts, base, got.skipped);
+        data.copies = got.copies;
+        data
     }
 }
 
@@ -942,6 +946,7 @@ impl LinimasaApp {
         else {
             return Some(Err("The article is not loaded.".into()));
         };
+        let mut break_with = None;
         let text = if article.text.is_empty() {
             let Ok(mut reads) = self.text_reads.lock() else {
                 return Some(Err("internal: the article reader failed".into()));
@@ -969,7 +974,20 @@ impl LinimasaApp {
                         reads.remove(article_id);
                         return Some(Err(format!("could not start reading the article: {e}")));
                     }
-                    return None;
+                    drop(reads);
+                    // A quick read (nearly all) shows in this frame: wait for it a few milliseconds, never more.
+                    for _ in 0..30 {
+                        std::thread::sleep(std::time::Duration::from_millis(1));
+                        if let Ok(mut r) = self.text_reads.lock()
+                            && r.get(article_id).is_some_and(Option::is_some)
+                        {
+                            if let Some(Some(t)) = r.remove(article_id) {
+                                break_with = Some(t);
+                            }
+                            break;
+                        }
+                    }
+                    break_with?
                 }
             }
         } else {

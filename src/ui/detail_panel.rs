@@ -168,6 +168,12 @@ impl LinimasaApp {
                             ))
                             .weak(),
                         );
+                        if let Some(copies) = self.data.copies.get(&s.article_id)
+                            && !copies.is_empty()
+                        {
+                            ui.label(RichText::new(also_in(copies)).weak())
+                                .on_hover_text("The same text is in these files too");
+                        }
                         ui.horizontal(|ui| {
                             if ui.small_button("Copy citation").clicked() {
                                 ui.ctx().copy_text(citation(&e, si));
@@ -364,5 +370,16 @@ impl LinimasaApp {
                 self.scroll_to = None;
             }
         }
+    }
+}
+
+/// "also in: b.txt, c.txt" (the first ten files, then how many more).
+pub fn also_in(copies: &[String]) -> String {
+    let shown: Vec<&str> = copies.iter().take(10).map(String::as_str).collect();
+    let more = copies.len().saturating_sub(shown.len());
+    if more > 0 {
+        format!("also in: {} and {more} more", shown.join(", "))
+    } else {
+        format!("also in: {}", shown.join(", "))
     }
 }
