@@ -695,3 +695,25 @@ fn orphan_temporary_files_are_cleaned_on_open() {
     assert!(fresh.exists(), "a write in progress is left alone");
     assert!(other.exists(), "another program's file is left alone");
 }
+
+#[test]
+fn orphan_temporary_files_of_the_cache_are_cleaned_on_open() {
+    let cache = tempfile::tempdir().unwrap();
+    let inputs = vec![root().join("sample_data")];
+    let opts = with_cache(cache.path());
+    extraction_json(&inputs, &opts);
+    let file = cache_file_in(cache.path());
+    let orphan = cache.path().join(format!(
+        ".{}.abc123.tmp",
+        file.file_name().unwrap().to_string_lossy()
+    ));
+    std::fs::write(&orphan, b"partial").unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&orphan)
+        .unwrap()
+        .set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(3600))
+        .unwrap();
+    extraction_json(&inputs, &opts);
+    assert!(!orphan.exists());
+}

@@ -393,6 +393,15 @@ pub fn ingest(
 ) -> Ingested {
     let (files, walk_skipped) = corpus::find_files(inputs);
     let cache_file = opts.cache_dir.as_ref().map(|d| cache_path(d, inputs));
+    if let Some(p) = &cache_file {
+        // Temporary files of cache writes killed midway.
+        crate::curation::store::remove_orphan_temps(p);
+        if let Some(d) = p.parent() {
+            crate::curation::store::remove_orphan_temps(
+                &d.join(format!("events-{}.mpk", corpus_key(inputs))),
+            );
+        }
+    }
     let mut cache = cache_file
         .as_deref()
         .map(|p| read_cache(p, opts))
