@@ -561,3 +561,159 @@ fn json_article_text_has_the_line_limit_of_text_files() {
     let b = reasons_for(&x, "b.json").join(" | ");
     assert!(b.contains("per line"), "{b}");
 }
+
+#[test]
+fn the_corpus_size_limit_is_checked_before_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Jakarta — berita pertama.\n").unwrap();
+    // A file past the corpus limit is refused by its listed size, before it is opened: the reason is the
+    // corpus limit, not what reading it would have found (over the per-file limit too).
+    std::fs::write(dir.path().join("b.txt"), "x".repeat(3 * 1024 * 1024)).unwrap();
+    let opts = LoadOptions {
+        max_total_bytes: 1024 * 1024,
+        max_file_bytes: 2 * 1024 * 1024,
+        ..LoadOptions::default()
+    };
+    let got = linimasa::pipeline::ingest::ingest(
+        &[dir.path().to_path_buf()],
+        &opts,
+        false,
+        &|_, _| true,
+        &mut |_| {},
+    );
+    assert_eq!(got.articles.len(), 1);
+    let b: Vec<&str> = got
+        .skipped
+        .iter()
+        .filter(|s| s.file == "b.txt")
+        .map(|s| s.reason.as_str())
+        .collect();
+    assert_eq!(b.len(), 1, "{b:?}");
+    assert!(b[0].contains("corpus size limit"), "{b:?}");
+    // Nothing past the limit was read: the bytes read stay within it.
+    assert!(got.bytes <= opts.max_total_bytes);
+}
+
+#[test]
+fn two_windows_saving_one_curation_file_keep_both_edits() {
+    use linimasa::curation::{Op, store};
+    let dir = tempfile::tempdir().unwrap();
+    fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for f in std::fs::read_dir(from).unwrap() {
+            let f = f.unwrap().path();
+            let target = to.join(f.file_name().unwrap());
+            if f.is_dir() {
+                copy_dir(&f, &target);
+            } else {
+                std::fs::copy(&f, &target).unwrap();
+            }
+        }
+    }
+    copy_dir(&root().join("sample_data"), dir.path());
+    let open = |path: PathBuf| {
+        let mut h = egui_kittest::Harness::builder()
+            .with_size(egui::Vec2::new(1400.0, 860.0))
+            .build_eframe(move |cc| {
+                linimasa::ui::LinimasaApp::new(
+                    cc,
+                    linimasa::ui::StartOptions {
+                        paths: vec![path],
+                        screenshot: None,
+                        load_now: true,
+                        fresh: true,
+                        load: Default::default(),
+                    },
+                )
+            });
+        h.run_steps(3);
+        h
+    };
+    let mut a = open(dir.path().to_path_buf());
+    let mut b = open(dir.path().to_path_buf());
+    let e0 = a.state().data.events[0].clone();
+    let e1 = b.state().data.events[1].clone();
+    a.state_mut().curate(
+        &e0,
+        vec![Op::SetTitle {
+            title: "From window A".into(),
+        }],
+    );
+    b.state_mut().curate(
+        &e1,
+        vec![Op::SetTitle {
+            title: "From window B".into(),
+        }],
+    );
+    let store::Loaded::Ok(saved) = store::load(&dir.path().join(store::FILE_NAME)) else {
+        panic!("not saved")
+    };
+    let titles: Vec<String> = saved
+        .edits
+        .iter()
+        .filter_map(|e| match &e.op {
+            Op::SetTitle { title } => Some(title.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(titles, vec!["From window A", "From window B"]);
+    // Window B now shows A's edit too.
+    assert!(
+        b.state()
+            .data
+            .events
+            .iter()
+            .any(|e| e.title == "From window A")
+    );
+}
+
+#[test]
+fn orphan_temporary_files_are_cleaned_on_open() {
+    use linimasa::curation::store;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(store::FILE_NAME);
+    let old = dir.path().join(format!(".{}.abc123.tmp", store::FILE_NAME));
+    let fresh = dir.path().join(format!(".{}.def456.tmp", store::FILE_NAME));
+    let other = dir.path().join(".notes.txt.abc123.tmp");
+    for p in [&old, &fresh, &other] {
+        std::fs::write(p, b"partial").unwrap();
+    }
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for p in [&old, &other] {
+        std::fs::File::options()
+            .write(true)
+            .open(p)
+            .unwrap()
+            .set_modified(hour_ago)
+            .unwrap();
+    }
+    let _ = store::load(&path);
+    assert!(
+        !old.exists(),
+        "an old temporary file of the curation file is removed"
+    );
+    assert!(fresh.exists(), "a write in progress is left alone");
+    assert!(other.exists(), "another program's file is left alone");
+}
+
+#[test]
+fn orphan_temporary_files_of_the_cache_are_cleaned_on_open() {
+    let cache = tempfile::tempdir().unwrap();
+    let inputs = vec![root().join("sample_data")];
+    let opts = with_cache(cache.path());
+    extraction_json(&inputs, &opts);
+    let file = cache_file_in(cache.path());
+    let orphan = cache.path().join(format!(
+        ".{}.abc123.tmp",
+        file.file_name().unwrap().to_string_lossy()
+    ));
+    std::fs::write(&orphan, b"partial").unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&orphan)
+        .unwrap()
+        .set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(3600))
+        .unwrap();
+    extraction_json(&inputs, &opts);
+    assert!(!orphan.exists());
+}

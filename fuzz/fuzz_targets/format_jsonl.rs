@@ -14,6 +14,7 @@ fuzz_target!(|bytes: &[u8]| {
         if let Ok(articles) = parse_records(Format::JsonLines, &text, path, "fuzz.jsonl") {
             for a in articles {
                 assert!(!a.id.is_empty());
+                let _ = linimasa::extract::extract_article(&a);
             }
         }
     }

@@ -40,6 +40,7 @@ pub enum Loaded {
 /// Reads the overlay at `path`.
 pub fn load(path: &Path) -> Loaded {
     use crate::corpus::ReadError;
+    remove_orphan_temps(path);
     let bytes = match crate::corpus::read_regular(path, MAX_BYTES) {
         Ok((b, _)) => b,
         Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -102,6 +103,88 @@ pub fn move_aside(path: &Path) -> std::io::Result<PathBuf> {
 pub fn save(path: &Path, overlay: &Overlay) -> std::io::Result<()> {
     let json = serde_json::to_vec_pretty(overlay).map_err(std::io::Error::other)?;
     crate::export::write_atomic(path, &json)
+}
+
+/// What [`save_merging`] did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Saved {
+    /// The file was as last read or written: `mine` was written.
+    Written,
+    /// The file changed on disk since (another window, another program): its edits and the new ones were
+    /// merged and written; the overlay now in the file is given (the caller adopts it).
+    Merged(super::Overlay),
+    /// The file on disk was damaged since: it was moved aside to the path given, then `mine` written.
+    MovedAside(PathBuf),
+}
+
+/// Saves `mine` at `path` without losing an edit saved there by someone else: `base` is the overlay as this
+/// program last read or wrote it. When the file no longer holds `base`, the edits made here since (in `mine`
+/// and not in `base`) are added to the file's edits and the edits undone here (in `base` and not in `mine`)
+/// taken out of them; edits are told apart by their target, time and change. Written atomically.
+pub fn save_merging(
+    path: &Path,
+    base: &super::Overlay,
+    mine: &super::Overlay,
+) -> std::io::Result<Saved> {
+    match load(path) {
+        Loaded::Missing => save(path, mine).map(|()| Saved::Written),
+        Loaded::Ok(disk) if disk == *base => save(path, mine).map(|()| Saved::Written),
+        Loaded::Ok(disk) => {
+            let mut merged = disk.clone();
+            merged
+                .edits
+                .retain(|e| !base.edits.contains(e) || mine.edits.contains(e));
+            for e in &mine.edits {
+                if !base.edits.contains(e) && !merged.edits.contains(e) {
+                    merged.edits.push(e.clone());
+                }
+            }
+            save(path, &merged)?;
+            Ok(Saved::Merged(merged))
+        }
+        Loaded::Damaged(_) => {
+            let aside = move_aside(path)?;
+            save(path, mine)?;
+            Ok(Saved::MovedAside(aside))
+        }
+    }
+}
+
+/// Removes temporary files this program left beside `path` when it was killed mid-write
+/// (`.linimasa-curation.json.XXXXXX.tmp`, `.extract-….mpk.XXXXXX.tmp`): those of `path`'s name that are older than
+/// ten minutes (a younger one may be another instance's write in progress). Returns how many were removed.
+pub fn remove_orphan_temps(path: &Path) -> usize {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return 0;
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for e in entries.flatten() {
+        let n = e.file_name();
+        let n = n.to_string_lossy();
+        if !(n.starts_with(&prefix) && n.ends_with(".tmp")) {
+            continue;
+        }
+        let old = e
+            .metadata()
+            .ok()
+            .filter(std::fs::Metadata::is_file)
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > std::time::Duration::from_secs(600));
+        if old && std::fs::remove_file(e.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
 }
 
 #[cfg(test)]

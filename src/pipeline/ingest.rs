@@ -393,6 +393,15 @@ pub fn ingest(
 ) -> Ingested {
     let (files, walk_skipped) = corpus::find_files(inputs);
     let cache_file = opts.cache_dir.as_ref().map(|d| cache_path(d, inputs));
+    if let Some(p) = &cache_file {
+        // Temporary files of cache writes killed midway.
+        crate::curation::store::remove_orphan_temps(p);
+        if let Some(d) = p.parent() {
+            crate::curation::store::remove_orphan_temps(
+                &d.join(format!("events-{}.mpk", corpus_key(inputs))),
+            );
+        }
+    }
     let mut cache = cache_file
         .as_deref()
         .map(|p| read_cache(p, opts))
@@ -401,18 +410,16 @@ pub fn ingest(
     let total = files.len();
     // Files whose size and time match the cache are taken from it without being read (moved, not copied).
     // With nothing cached there is nothing to compare: each file's size and time come from reading it.
-    let mut stats: Vec<Option<Stat>> = if cache.is_empty() {
-        vec![None; files.len()]
-    } else {
-        files
-            .par_iter()
-            .map(|f| {
-                std::fs::metadata(&f.path)
-                    .ok()
-                    .map(|m| (m.len(), stamp(&m)))
-            })
-            .collect()
-    };
+    // Every file's size is looked up before any is read: against the cache, and so that files past the corpus
+    // size limit are never read (memory stays bounded by the limit).
+    let mut stats: Vec<Option<Stat>> = files
+        .par_iter()
+        .map(|f| {
+            std::fs::metadata(&f.path)
+                .ok()
+                .map(|m| (m.len(), stamp(&m)))
+        })
+        .collect();
     let mut slots: Vec<Option<Entry>> = Vec::with_capacity(total);
     for (f, st) in files.iter().zip(&stats) {
         let hit = match (cache.get(f.path.as_os_str()), st) {
@@ -425,8 +432,29 @@ pub fn ingest(
             None
         });
     }
-    let hits = AtomicUsize::new(slots.iter().filter(|s| s.is_some()).count());
-    let done = AtomicUsize::new(hits.load(Ordering::Relaxed));
+    // Files past the corpus size limit, in file order, are refused unread (and not cached).
+    let mut running = 0u64;
+    for ((f, st), slot) in files.iter().zip(&stats).zip(slots.iter_mut()) {
+        let size = st.map(|s| s.0).unwrap_or(0);
+        if running.saturating_add(size) > opts.max_total_bytes {
+            *slot = Some(Entry {
+                path: f.path.clone(),
+                size,
+                stamp: st.map(|s| s.1).unwrap_or(0),
+                hash: String::new(),
+                outcome: Outcome::Skipped(limit_reason(opts)),
+            });
+        } else {
+            running += size;
+        }
+    }
+    let hits = AtomicUsize::new(
+        slots
+            .iter()
+            .filter(|s| s.as_ref().is_some_and(|e| !e.hash.is_empty()))
+            .count(),
+    );
+    let done = AtomicUsize::new(slots.iter().filter(|s| s.is_some()).count());
     let cancelled = AtomicBool::new(!progress(done.load(Ordering::Relaxed), total));
     let misses: Vec<usize> = (0..total)
         .filter(|&i| slots.get(i).is_some_and(|s| s.is_none()))

@@ -158,6 +158,9 @@ pub struct Data {
     pub overlay: Overlay,
     /// Where the overlay is saved (`None` when nothing is open).
     pub overlay_path: Option<PathBuf>,
+    /// The overlay as last read from or written to its file: a save checks the file still holds it, and merges
+    /// when another window or program changed it since.
+    pub overlay_on_disk: Overlay,
     /// Why the overlay file found on opening could not be read; it is moved aside before the first save.
     pub overlay_damaged: Option<String>,
     /// Edits that could not be applied.
@@ -209,7 +212,10 @@ impl Data {
         self.overlay_path = store::overlay_path(paths);
         if let Some(path) = &self.overlay_path {
             match store::load(path) {
-                store::Loaded::Ok(o) => self.overlay = o,
+                store::Loaded::Ok(o) => {
+                    self.overlay_on_disk = o.clone();
+                    self.overlay = o;
+                }
                 store::Loaded::Missing => {}
                 store::Loaded::Damaged(reason) => self.overlay_damaged = Some(reason),
             }

@@ -208,11 +208,35 @@ impl LinimasaApp {
         } else {
             self.data.overlay_damaged = None;
         }
-        if let Err(e) = store::save(&path, &self.data.overlay) {
-            self.status = format!(
-                "Edits not saved to {} ({e}); they stay in memory until you quit",
-                path.display()
-            );
+        match store::save_merging(&path, &self.data.overlay_on_disk, &self.data.overlay) {
+            Ok(store::Saved::Written) => {
+                self.data.overlay_on_disk = self.data.overlay.clone();
+            }
+            Ok(store::Saved::Merged(merged)) => {
+                self.data.overlay_on_disk = merged.clone();
+                self.data.overlay = merged;
+                self.data.recurate();
+                self.invalidate_filters();
+                self.status = format!(
+                    "{} — the curation file had changed on disk (another window?): its edits and yours were \
+                     merged",
+                    self.status
+                );
+            }
+            Ok(store::Saved::MovedAside(aside)) => {
+                self.data.overlay_on_disk = self.data.overlay.clone();
+                self.status = format!(
+                    "{} — the curation file was damaged on disk and kept as {}",
+                    self.status,
+                    crate::corpus::escaped_path(&aside)
+                );
+            }
+            Err(e) => {
+                self.status = format!(
+                    "Edits not saved to {} ({e}); they stay in memory until you quit",
+                    path.display()
+                );
+            }
         }
     }
 
