@@ -7,10 +7,12 @@ use crate::theme::{Rgba, Theme, ThemeKind};
 use crate::timeline::axis::Axis;
 use crate::timeline::index::TimelineIndex;
 use crate::timeline::lanes::{Lane, LaneMode};
-use crate::timeline::lod::{MARKER_BUDGET, Mark, density_counted, lane_marks};
-use crate::timeline::ticks::{span_header, ticks};
+use crate::timeline::lod::density_counted;
+use crate::timeline::stack::{Footprint, Group, ItemKind, Period, Placed, Stacked, groups, stack};
+use crate::timeline::ticks::{Level, span_header, ticks};
 use crate::timeline::view::TimeView;
 use crate::timeline::ymd;
+use chrono::Datelike;
 
 /// Horizontal anchor of a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,14 +97,16 @@ pub enum Shape {
 pub enum HitTarget {
     /// One event (index into the event list).
     Event(usize),
-    /// A cluster: its time range and count.
+    /// A cluster: the calendar period it stands for, its count and lane.
     Cluster {
-        /// Earliest start.
+        /// Start of the period.
         t0: f64,
-        /// Latest end.
+        /// End of the period (exclusive).
         t1: f64,
         /// Number of events.
         count: usize,
+        /// Index of its lane in the scene's lanes.
+        lane: usize,
     },
 }
 
@@ -188,7 +192,7 @@ impl Default for SceneOptions {
 pub const LANE_LABEL_W: f32 = 150.0;
 const HEADER_H: f32 = 30.0;
 const TITLE_H: f32 = 34.0;
-const AXIS_H: f32 = 26.0;
+const AXIS_H: f32 = 40.0;
 const LANE_H: f32 = 52.0;
 const MIN_LANE_H: f32 = 34.0;
 const OVERVIEW_H: f32 = 40.0;
@@ -196,7 +200,27 @@ const LEGEND_H: f32 = 30.0;
 const FOOTER_H: f32 = 24.0;
 const LABEL_PX: f32 = 12.0;
 const TICK_PX: f32 = 12.0;
-const MIN_MARK_GAP_PX: f64 = 14.0;
+const BADGE_PX: f32 = 10.0;
+/// Height of one row of a lane.
+const ROW_H: f32 = 22.0;
+/// Room above the first and below the last row of a lane.
+const LANE_PAD: f32 = 6.0;
+/// Most rows a lane takes before its crowded periods become clusters.
+const ROW_CAP: usize = 6;
+/// Least room between two items of a row.
+const ITEM_GAP_PX: f64 = 6.0;
+/// Radius of a one-day dot.
+const DOT_R: f32 = 6.0;
+/// A cluster's period is at least this wide at the zoom (room for its count).
+const CLUSTER_MIN_PX: f64 = 44.0;
+/// Narrowest cluster marker.
+const CLUSTER_MIN_W: f64 = 30.0;
+/// A label with less room than this right of its dot (near the view's right edge) goes to its left.
+const FLIP_LABEL_PX: f64 = 160.0;
+/// Bars at least this wide carry their label inside.
+const INSIDE_LABEL_MIN_PX: f64 = 60.0;
+/// Height of the year-unknown tray.
+const TRAY_H: f32 = 26.0;
 
 pub use crate::timeline::index::event_span;
 
@@ -254,7 +278,7 @@ pub fn build_indexed(
     let spans = &index.spans;
     let width = opts.width.max(LANE_LABEL_W + 100.0);
 
-    // Vertical layout.
+    // Vertical layout of the bands above the lanes.
     let mut y = 0.0;
     let title_y = opts.title.as_ref().map(|_| {
         let c = y + TITLE_H / 2.0 + 4.0;
@@ -266,22 +290,72 @@ pub fn build_indexed(
     let axis_top = y;
     y += AXIS_H;
     let lanes_top = y;
+    let time_x0 = LANE_LABEL_W;
+    let time_x1 = width - 8.0;
+    let axis = Axis::new(view, time_x0 as f64, (time_x1 - time_x0) as f64);
+    let tx = (time_x0 as f64, time_x1 as f64);
+
+    // Each lane's events stacked in rows: as many rows as they need, or as fit in the height.
+    let period = Period::for_zoom(axis.px_per_day(), CLUSTER_MIN_PX);
+    let lane_groups: Vec<Vec<Group>> = lanes
+        .iter()
+        .map(|l| groups(l, spans, &axis, period))
+        .collect();
+    let foot = |i: usize| event_footprint(events.get(i), spans.get(i).copied(), &axis, tx);
+    let cluster_foot = |g: &Group| cluster_footprint(g, &axis, tx);
+    let mut stacked: Vec<Stacked> = lane_groups
+        .iter()
+        .map(|g| stack(g, ROW_CAP, ITEM_GAP_PX, &foot, &cluster_foot))
+        .collect();
+    let tray_h = if index.year_unknown.is_empty() {
+        0.0
+    } else {
+        TRAY_H
+    };
     let bottom_extra = if opts.overview { OVERVIEW_H + 8.0 } else { 0.0 }
         + if opts.legend { LEGEND_H } else { 0.0 }
-        + if opts.footer.is_some() { FOOTER_H } else { 0.0 };
-    let n_lanes = lanes.len().max(1) as f32;
-    let lane_h = match opts.height {
-        Some(h) => ((h - lanes_top - bottom_extra - 6.0) / n_lanes).clamp(MIN_LANE_H, LANE_H * 1.6),
-        None => LANE_H,
+        + if opts.footer.is_some() { FOOTER_H } else { 0.0 }
+        + tray_h;
+    let want: Vec<usize> = stacked.iter().map(|s| s.rows.max(1)).collect();
+    let avail = opts.height.map(|h| h - lanes_top - bottom_extra - 6.0);
+    let rows = match avail {
+        Some(avail) => fit_rows(&want, avail),
+        None => want.clone(),
     };
-    let lanes_bottom = lanes_top + lane_h * n_lanes;
+    for (li, (&r, &w)) in rows.iter().zip(&want).enumerate() {
+        if r < w
+            && let (Some(slot), Some(g)) = (stacked.get_mut(li), lane_groups.get(li))
+        {
+            *slot = stack(g, r, ITEM_GAP_PX, &foot, &cluster_foot);
+        }
+    }
+    let mut lane_hs: Vec<f32> = rows.iter().map(|&r| lane_height(r)).collect();
+    if lane_hs.is_empty() {
+        lane_hs.push(LANE_H);
+    }
+    if let Some(avail) = avail {
+        // A window taller than the lanes need: share the room out, so the lanes fill it.
+        let extra = avail - lane_hs.iter().sum::<f32>();
+        if extra > 0.0 {
+            let each = (extra / lane_hs.len() as f32).min(LANE_H * 0.6);
+            for h in &mut lane_hs {
+                *h += each;
+            }
+        }
+    }
+    let lane_tops: Vec<f32> = lane_hs
+        .iter()
+        .scan(lanes_top, |top, h| {
+            let t = *top;
+            *top += h;
+            Some(t)
+        })
+        .collect();
+    let lanes_bottom = lanes_top + lane_hs.iter().sum::<f32>();
     let height = opts
         .height
         .unwrap_or(lanes_bottom + bottom_extra + 6.0)
         .max(lanes_bottom + 6.0);
-    let time_x0 = LANE_LABEL_W;
-    let time_x1 = width - 8.0;
-    let axis = Axis::new(view, time_x0 as f64, (time_x1 - time_x0) as f64);
 
     let mut shapes = Vec::new();
     let mut hits = Vec::new();
@@ -313,7 +387,9 @@ pub fn build_indexed(
 
     // Lane backgrounds and labels.
     for (li, lane) in lanes.iter().enumerate() {
-        let top = lanes_top + lane_h * li as f32;
+        let (Some(&top), Some(&lane_h)) = (lane_tops.get(li), lane_hs.get(li)) else {
+            continue;
+        };
         if li % 2 == 1 {
             shapes.push(Shape::Rect {
                 x: 0.0,
@@ -335,10 +411,11 @@ pub fn build_indexed(
             fill: Some(color),
             stroke: None,
         });
+        let label_y = top + lane_h.min(LANE_H) / 2.0;
         let label = fit_text(&lane.key, 13.0, true, LANE_LABEL_W - 22.0).unwrap_or_default();
         shapes.push(text(
             12.0,
-            top + lane_h / 2.0 - 7.0,
+            label_y - 7.0,
             label,
             13.0,
             theme.text,
@@ -348,7 +425,7 @@ pub fn build_indexed(
         let n = lane.events.len();
         shapes.push(text(
             12.0,
-            top + lane_h / 2.0 + 9.0,
+            label_y + 9.0,
             format!("{n} event{}", if n == 1 { "" } else { "s" }),
             11.0,
             theme.muted,
@@ -357,37 +434,74 @@ pub fn build_indexed(
         ));
     }
 
-    // Ticks: grid lines through the lanes, labels on the axis.
+    // The axis: the upper level names years or months, the lower level each step; grid lines through the lanes.
     let t = ticks(&axis, TICK_PX);
     let mut tick_labels = Vec::new();
+    let two_levels = t.major_tier.is_some();
+    let minor_y = if two_levels {
+        axis_top + AXIS_H * 0.72
+    } else {
+        axis_top + AXIS_H / 2.0
+    };
+    let major_x: Vec<f64> = t
+        .ticks
+        .iter()
+        .filter(|k| k.level == Level::Major && k.line)
+        .map(|k| k.x)
+        .collect();
     for tick in &t.ticks {
         let x = tick.x as f32;
-        if x < time_x0 || x > time_x1 {
+        if x < time_x0 - 0.5 || x > time_x1 {
             continue;
         }
-        let color = if tick.major {
-            theme.grid_major
-        } else {
-            theme.grid
+        let (line_top, color, label_y, bold, label_color) = match tick.level {
+            Level::Major => (
+                axis_top + 2.0,
+                theme.grid_major,
+                axis_top + AXIS_H * 0.26,
+                true,
+                theme.text,
+            ),
+            Level::Minor => (
+                if two_levels {
+                    axis_top + AXIS_H * 0.5
+                } else {
+                    axis_top + 2.0
+                },
+                theme.grid,
+                minor_y,
+                false,
+                theme.muted,
+            ),
+            Level::Faint => (lanes_top, theme.grid, 0.0, false, theme.muted),
         };
-        shapes.push(Shape::Line {
-            x1: x,
-            y1: axis_top + 4.0,
-            x2: x,
-            y2: lanes_bottom,
-            width: 1.0,
-            color: color.faded(tick.alpha),
-        });
+        let under_major =
+            tick.level != Level::Major && major_x.iter().any(|m| (m - tick.x).abs() < 0.5);
+        if tick.line && !under_major {
+            let alpha = if tick.level == Level::Faint {
+                tick.alpha * 0.6
+            } else {
+                tick.alpha
+            };
+            shapes.push(Shape::Line {
+                x1: x,
+                y1: line_top,
+                x2: x,
+                y2: lanes_bottom,
+                width: 1.0,
+                color: color.faded(alpha),
+            });
+        }
         if let Some(label) = &tick.label {
-            let w = text_width(label, TICK_PX, false);
+            let w = text_width(label, TICK_PX, bold);
             if x + 4.0 + w <= time_x1 {
                 shapes.push(text(
                     x + 4.0,
-                    axis_top + AXIS_H / 2.0,
+                    label_y,
                     label.clone(),
                     TICK_PX,
-                    theme.muted.faded(tick.alpha),
-                    false,
+                    label_color.faded(tick.alpha),
+                    bold,
                     Anchor::Start,
                 ));
                 tick_labels.push(label.clone());
@@ -403,25 +517,100 @@ pub fn build_indexed(
         color: theme.grid_major,
     });
 
-    // Markers and labels.
-    for (li, lane) in lanes.iter().enumerate() {
-        let cy = lanes_top + lane_h * li as f32 + lane_h / 2.0;
+    // Markers and labels, row by row.
+    let most = stacked
+        .iter()
+        .flat_map(|s| s.items.iter())
+        .filter_map(|p| match &p.kind {
+            ItemKind::Cluster(g) => Some(g.count),
+            ItemKind::Event(_) => None,
+        })
+        .max()
+        .unwrap_or(1);
+    let mut selected_drawn = false;
+    for (li, st) in stacked.iter().enumerate() {
+        let (Some(&top), Some(&lane_h)) = (lane_tops.get(li), lane_hs.get(li)) else {
+            continue;
+        };
         let color = theme.lane_color(li);
-        let marks = lane_marks(lane, spans, &axis, MIN_MARK_GAP_PX, MARKER_BUDGET);
-        draw_lane(
-            events,
-            lane,
-            &marks,
+        let used = st.rows.max(1) as f32;
+        let first_cy = top + (lane_h - used * ROW_H) / 2.0 + ROW_H / 2.0;
+        for p in &st.items {
+            let cy = first_cy + ROW_H * p.row as f32;
+            match &p.kind {
+                ItemKind::Event(i) => {
+                    let Some(e) = events.get(*i) else { continue };
+                    draw_event(
+                        e,
+                        *i,
+                        p,
+                        cy,
+                        color,
+                        &theme,
+                        opts,
+                        &mut shapes,
+                        &mut hits,
+                        false,
+                    );
+                    drawn_events.push(*i);
+                    selected_drawn |= opts.selected == Some(*i);
+                }
+                ItemKind::Cluster(g) => {
+                    draw_cluster(g, li, p, cy, color, most, &theme, &mut shapes, &mut hits);
+                }
+            }
+        }
+    }
+    // A selected event inside a cluster is drawn on top of it, so the selection is always seen.
+    if let Some(sel) = opts.selected.filter(|_| !selected_drawn)
+        && let (Some(e), Some(&(s, end))) = (events.get(sel), spans.get(sel))
+        && end > view.start
+        && s < view.end
+        && let Some(li) = lanes.iter().position(|l| lane_holds(l, sel, s))
+        && let (Some(&top), Some(&lane_h), Some(st)) =
+            (lane_tops.get(li), lane_hs.get(li), stacked.get(li))
+    {
+        let used = st.rows.max(1) as f32;
+        let cy = top + (lane_h - used * ROW_H) / 2.0 + ROW_H / 2.0;
+        let f = foot(sel);
+        let p = Placed {
+            kind: ItemKind::Event(sel),
+            row: 0,
+            foot: f,
+            label_room: f.label_w,
+            period: (s, end),
+        };
+        draw_event(
+            e,
+            sel,
+            &p,
             cy,
-            color,
+            theme.lane_color(li),
             &theme,
             opts,
-            (time_x0, time_x1),
             &mut shapes,
             &mut hits,
-            &mut drawn_events,
+            true,
         );
+        drawn_events.push(sel);
     }
+
+    // Events whose year no reader can know: a tray below the lanes, each one clickable.
+    let mut yb = lanes_bottom + 4.0;
+    if tray_h > 0.0 {
+        year_unknown_tray(
+            events,
+            &index.year_unknown,
+            yb + TRAY_H / 2.0 - 2.0,
+            (time_x0, time_x1),
+            &theme,
+            opts,
+            &mut shapes,
+            &mut hits,
+        );
+        yb += tray_h;
+    }
+    yb += 4.0;
 
     // Overview strip.
     let mut overview_rect = None;
@@ -435,7 +624,6 @@ pub fn build_indexed(
             None => base,
         }
     };
-    let mut yb = lanes_bottom + 8.0;
     if opts.overview {
         let (x0, x1, top, bot) = (time_x0, time_x1, yb, yb + OVERVIEW_H - 6.0);
         shapes.push(Shape::Rect {
@@ -537,179 +725,468 @@ pub fn build_indexed(
     }
 }
 
+/// Rows per lane when lanes wanting `want` rows must share `avail` pixels: every lane gets up to the same cap,
+/// the largest that fits (at least one row each; then the scene is taller than asked).
+fn fit_rows(want: &[usize], avail: f32) -> Vec<usize> {
+    let top = want.iter().copied().max().unwrap_or(1).max(1);
+    let height = |cap: usize| -> f32 { want.iter().map(|&w| lane_height(w.min(cap))).sum() };
+    let cap = (1..=top).rev().find(|&c| height(c) <= avail).unwrap_or(1);
+    want.iter().map(|&w| w.clamp(1, cap)).collect()
+}
+
+/// Height of a lane of `rows` rows.
+fn lane_height(rows: usize) -> f32 {
+    (rows.max(1) as f32 * ROW_H + 2.0 * LANE_PAD).max(MIN_LANE_H)
+}
+
+/// Whether `lane` holds event `i`, which starts at `start`.
+fn lane_holds(lane: &Lane, i: usize, start: f64) -> bool {
+    let from = lane.starts.partition_point(|&s| s < start);
+    lane.starts
+        .get(from..)
+        .unwrap_or(&[])
+        .iter()
+        .zip(lane.events.get(from..).unwrap_or(&[]))
+        .take_while(|(s, _)| **s == start)
+        .any(|(_, &e)| e == i)
+}
+
+/// How an event's date is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MarkKind {
+    /// One day: a dot.
+    Dot,
+    /// A stated span of days (or one day wide enough to show as a box): a box over the days.
+    Span,
+    /// Only the month or year is known: a bracket over the period, unlike a span.
+    Period,
+}
+
+fn mark_kind(e: &Event, width_px: f64) -> MarkKind {
+    match e.date.precision {
+        Precision::Month | Precision::Year => MarkKind::Period,
+        Precision::Day if e.date.end == e.date.start && width_px < 16.0 => MarkKind::Dot,
+        Precision::Day => MarkKind::Span,
+    }
+}
+
+/// The label of an event: its title, with an asterisk when a person edited it (explained in the legend).
+fn label_text(e: &Event) -> String {
+    if e.curated.is_empty() {
+        e.title.clone()
+    } else {
+        format!("{} *", e.title)
+    }
+}
+
+/// Distinct outlets that reported an event (what the badge counts: two copies from one outlet corroborate
+/// nothing).
+fn outlet_count(e: &Event) -> usize {
+    e.outlets().len()
+}
+
+fn badge_width(e: &Event) -> f64 {
+    match outlet_count(e) {
+        0 | 1 => 0.0,
+        n => 6.0 + text_width(&n.to_string(), BADGE_PX, true) as f64 + 8.0,
+    }
+}
+
+fn event_footprint(
+    e: Option<&Event>,
+    span: Option<(f64, f64)>,
+    axis: &Axis,
+    (tx0, tx1): (f64, f64),
+) -> Footprint {
+    let (Some(e), Some((s, end))) = (e, span) else {
+        return Footprint {
+            left: tx0,
+            marker_right: tx0,
+            label_x: tx0,
+            label_w: 0.0,
+        };
+    };
+    let x0 = axis.x_from_time(s);
+    let x1 = axis.x_from_time(end).max(x0);
+    let full = text_width(&label_text(e), LABEL_PX, false) as f64 + badge_width(e);
+    let mut f = match mark_kind(e, x1 - x0) {
+        MarkKind::Dot => {
+            let cx = (x0 + x1) / 2.0;
+            let r = DOT_R as f64;
+            let right_room = tx1 - (cx + r + 5.0);
+            let left_room = cx - r - 5.0 - tx0;
+            if full > right_room && right_room < full.min(FLIP_LABEL_PX) && left_room > right_room {
+                // Near the right edge: the label goes to the left of the dot.
+                let w = full.min(left_room);
+                Footprint {
+                    left: cx - r - 5.0 - w,
+                    marker_right: cx + r,
+                    label_x: cx - r - 5.0 - w,
+                    label_w: w,
+                }
+            } else {
+                Footprint {
+                    left: cx - r,
+                    marker_right: cx + r,
+                    label_x: cx + r + 5.0,
+                    label_w: full,
+                }
+            }
+        }
+        MarkKind::Span | MarkKind::Period => {
+            let l = x0.max(tx0);
+            let r = x1.min(tx1).max(l + 8.0);
+            // A wide bar carries its label inside; a narrow one, after it.
+            let label_x = if r - l >= INSIDE_LABEL_MIN_PX {
+                l + 5.0
+            } else {
+                r + 5.0
+            };
+            Footprint {
+                left: l,
+                marker_right: r,
+                label_x,
+                label_w: full,
+            }
+        }
+    };
+    f.label_w = f.label_w.min(tx1 - f.label_x).max(0.0);
+    f
+}
+
+fn cluster_footprint(g: &Group, axis: &Axis, (tx0, tx1): (f64, f64)) -> Footprint {
+    // Inset by half the gap, so that the clusters of neighbouring periods share a row.
+    let inset = ITEM_GAP_PX / 2.0;
+    let mut l = axis.x_from_time(g.t0).max(tx0) + inset;
+    let mut r = axis.x_from_time(g.t1).min(tx1) - inset;
+    if r - l < CLUSTER_MIN_W {
+        let c = (l + r) / 2.0;
+        l = c - CLUSTER_MIN_W / 2.0;
+        r = c + CLUSTER_MIN_W / 2.0;
+    }
+    Footprint {
+        left: l,
+        marker_right: r,
+        label_x: r,
+        label_w: 0.0,
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
-fn draw_lane(
-    events: &[Event],
-    _lane: &Lane,
-    marks: &[Mark],
+fn draw_event(
+    e: &Event,
+    i: usize,
+    p: &Placed,
     cy: f32,
     color: Rgba,
     theme: &Theme,
     opts: &SceneOptions,
-    (time_x0, time_x1): (f32, f32),
     shapes: &mut Vec<Shape>,
     hits: &mut Vec<Hit>,
-    drawn: &mut Vec<usize>,
+    on_top: bool,
 ) {
-    for (mi, mark) in marks.iter().enumerate() {
-        let next_x0 = marks
-            .get(mi + 1)
-            .map(|m| m.extent().0 as f32)
-            .unwrap_or(time_x1 + 6.0);
-        match mark {
-            Mark::Single { event, x0, x1 } => {
-                let Some(e) = events.get(*event) else {
-                    continue;
-                };
-                let (x0, x1) = ((*x0 as f32).max(time_x0), (*x1 as f32).min(time_x1));
-                let uncertain = e.date.certainty == Certainty::Uncertain;
-                let fill = if uncertain {
-                    color.faded(0.3)
-                } else if e.mentioned_only {
-                    color.faded(0.65)
-                } else {
-                    color
-                };
-                let stroke = Some((1.5, color));
-                let is_bar = e.date.precision != Precision::Day || x1 - x0 >= 10.0;
-                let (left, right) = if is_bar {
-                    let w = (x1 - x0).max(8.0);
-                    shapes.push(Shape::Rect {
-                        x: x0,
-                        y: cy - 5.0,
-                        w,
-                        h: 10.0,
-                        radius: 3.0,
-                        fill: Some(fill),
-                        stroke,
-                    });
-                    (x0, x0 + w)
-                } else {
-                    let cx = (x0 + x1) / 2.0;
-                    let r = if e.mentioned_only { 4.5 } else { 6.0 };
-                    shapes.push(Shape::Circle {
-                        cx,
-                        cy,
-                        r,
-                        fill: Some(fill),
-                        stroke,
-                    });
-                    (cx - r, cx + r)
-                };
-                if opts.selected == Some(*event) || opts.hovered == Some(*event) {
-                    let c = if opts.selected == Some(*event) {
-                        theme.selection
-                    } else {
-                        theme.muted
-                    };
-                    shapes.push(Shape::Rect {
-                        x: left - 4.0,
-                        y: cy - 10.0,
-                        w: right - left + 8.0,
-                        h: 20.0,
-                        radius: 6.0,
-                        fill: None,
-                        stroke: Some((2.0, c)),
-                    });
-                }
-                let mut label_x = right + 6.0;
-                if e.sources.len() > 1 {
-                    let bx = right + 6.0;
-                    shapes.push(Shape::Circle {
-                        cx: bx,
-                        cy: cy - 8.0,
-                        r: 7.0,
-                        fill: Some(theme.text),
-                        stroke: None,
-                    });
-                    shapes.push(text(
-                        bx,
-                        cy - 8.0,
-                        e.sources.len().to_string(),
-                        9.0,
-                        theme.background,
-                        true,
-                        Anchor::Middle,
-                    ));
-                    label_x = bx + 10.0;
-                }
-                hits.push(Hit {
-                    rect: [left - 3.0, cy - 11.0, right + 3.0, cy + 11.0],
-                    target: HitTarget::Event(*event),
+    let f = p.foot;
+    let certainty = e.date.certainty;
+    let (fill_alpha, stroke_alpha) = match certainty {
+        Certainty::Stated => (1.0, 1.0),
+        Certainty::Inferred => (0.45, 1.0),
+        Certainty::Uncertain => (0.0, 0.7),
+    };
+    let stroke = Some((1.5, color.faded(stroke_alpha)));
+    let label_left_of_dot = f.label_x < f.left + 0.5 && f.label_w > 0.0;
+    let (marker_l, marker_r) = if label_left_of_dot {
+        (f.marker_right - 2.0 * DOT_R as f64, f.marker_right)
+    } else {
+        (f.left, f.marker_right)
+    };
+    let (ml, mr) = (marker_l as f32, marker_r as f32);
+    let width_px = mr - ml;
+    let is_dot = mark_kind(e, 0.0) == MarkKind::Dot && width_px <= 2.0 * DOT_R + 0.5;
+    if on_top {
+        // A plate under the event so it reads above the cluster it belongs to.
+        let right = (f.label_x + p.label_room).max(f.marker_right) as f32;
+        shapes.push(Shape::Rect {
+            x: (f.left as f32) - 4.0,
+            y: cy - ROW_H / 2.0,
+            w: right - f.left as f32 + 8.0,
+            h: ROW_H,
+            radius: 4.0,
+            fill: Some(theme.background),
+            stroke: Some((1.0, theme.selection)),
+        });
+    }
+    if is_dot {
+        let cx = (ml + mr) / 2.0;
+        let r = if e.mentioned_only { DOT_R - 1.5 } else { DOT_R };
+        shapes.push(Shape::Circle {
+            cx,
+            cy,
+            r,
+            fill: Some(if fill_alpha > 0.0 {
+                color.faded(fill_alpha)
+            } else {
+                theme.background
+            }),
+            stroke,
+        });
+        if certainty == Certainty::Uncertain {
+            shapes.push(text(cx, cy, "?", 9.0, color, true, Anchor::Middle));
+        }
+    } else {
+        match mark_kind(e, f64::from(width_px)) {
+            MarkKind::Period => {
+                // A bracket under the label: the date is somewhere in this month or year.
+                let by = cy + 7.0;
+                let c = color.faded(stroke_alpha);
+                shapes.push(Shape::Line {
+                    x1: ml,
+                    y1: by,
+                    x2: mr,
+                    y2: by,
+                    width: 2.0,
+                    color: c,
                 });
-                drawn.push(*event);
-                let room = next_x0 - 8.0 - label_x;
-                // Events a person edited carry an asterisk (explained in the legend).
-                let mark = if e.curated.is_empty() { "" } else { " *" };
-                let mark_w = text_width(mark, LABEL_PX, false);
-                if room >= 36.0
-                    && let Some(label) =
-                        fit_text(&e.title, LABEL_PX, false, room.min(320.0) - mark_w)
-                {
-                    let label = format!("{label}{mark}");
-                    let w = text_width(&label, LABEL_PX, false);
-                    shapes.push(text(
-                        label_x,
-                        cy,
-                        label,
-                        LABEL_PX,
-                        if uncertain { theme.muted } else { theme.text },
-                        false,
-                        Anchor::Start,
-                    ));
-                    if let Some(h) = hits.last_mut() {
-                        h.rect[2] = label_x + w;
-                    }
+                for x in [ml, mr] {
+                    shapes.push(Shape::Line {
+                        x1: x,
+                        y1: by - 6.0,
+                        x2: x,
+                        y2: by + 1.0,
+                        width: 2.0,
+                        color: c,
+                    });
                 }
             }
-            Mark::Cluster {
-                count,
-                x0,
-                x1,
-                t0,
-                t1,
-            } => {
-                let n = *count;
-                let (x0, x1) = ((*x0 as f32).max(time_x0), (*x1 as f32).min(time_x1));
-                let r = (8.0 + (n as f32).ln() * 2.5).min(16.0);
-                let cx = ((x0 + x1) / 2.0).clamp(time_x0 + r, time_x1 - r);
-                if x1 - x0 > 2.0 * r {
-                    shapes.push(Shape::Rect {
-                        x: x0,
-                        y: cy - 3.0,
-                        w: x1 - x0,
-                        h: 6.0,
-                        radius: 3.0,
-                        fill: Some(color.faded(0.35)),
-                        stroke: None,
-                    });
-                }
-                shapes.push(Shape::Circle {
-                    cx,
-                    cy,
-                    r,
-                    fill: Some(theme.cluster),
-                    stroke: Some((2.0, color)),
+            _ => shapes.push(Shape::Rect {
+                x: ml,
+                y: cy - 8.0,
+                w: width_px,
+                h: 16.0,
+                radius: 3.0,
+                fill: (fill_alpha > 0.0).then(|| color.faded(0.22 * fill_alpha)),
+                stroke,
+            }),
+        }
+    }
+    if opts.selected == Some(i) || opts.hovered == Some(i) {
+        let c = if opts.selected == Some(i) {
+            theme.selection
+        } else {
+            theme.muted
+        };
+        shapes.push(Shape::Rect {
+            x: ml - 4.0,
+            y: cy - 10.0,
+            w: mr - ml + 8.0,
+            h: 20.0,
+            radius: 6.0,
+            fill: None,
+            stroke: Some((2.0, c)),
+        });
+    }
+    let mut right = mr;
+    let room = p.label_room;
+    if room >= crate::timeline::stack::MIN_LABEL_PX {
+        let badge = badge_width(e);
+        let full = f.label_w;
+        let with_badge = badge > 0.0 && room + 0.5 >= full;
+        let text_room = if with_badge { room - badge } else { room };
+        if let Some(label) = fit_text(&label_text(e), LABEL_PX, false, text_room as f32) {
+            let w = text_width(&label, LABEL_PX, false);
+            let lx = f.label_x as f32;
+            let text_y = if mark_kind(e, f64::from(width_px)) == MarkKind::Period && !is_dot {
+                cy - 2.0
+            } else {
+                cy
+            };
+            shapes.push(text(
+                lx,
+                text_y,
+                label,
+                LABEL_PX,
+                if certainty == Certainty::Uncertain {
+                    theme.muted
+                } else {
+                    theme.text
+                },
+                false,
+                Anchor::Start,
+            ));
+            right = right.max(lx + w);
+            if with_badge {
+                let n = outlet_count(e).to_string();
+                let bw = text_width(&n, BADGE_PX, true) + 8.0;
+                let bx = lx + w + 6.0;
+                shapes.push(Shape::Rect {
+                    x: bx,
+                    y: cy - 7.0,
+                    w: bw,
+                    h: 14.0,
+                    radius: 3.0,
+                    fill: None,
+                    stroke: Some((1.0, theme.muted)),
                 });
                 shapes.push(text(
-                    cx,
+                    bx + bw / 2.0,
                     cy,
-                    compact_count(n),
-                    11.0,
-                    theme.background,
+                    n,
+                    BADGE_PX,
+                    theme.muted,
                     true,
                     Anchor::Middle,
                 ));
-                hits.push(Hit {
-                    rect: [cx - r - 2.0, cy - r - 2.0, cx + r + 2.0, cy + r + 2.0],
-                    target: HitTarget::Cluster {
-                        t0: *t0,
-                        t1: *t1,
-                        count: n,
-                    },
-                });
+                right = bx + bw;
             }
         }
+    }
+    hits.push(Hit {
+        rect: [
+            (f.left as f32).min(ml) - 2.0,
+            cy - ROW_H / 2.0 + 1.0,
+            right + 2.0,
+            cy + ROW_H / 2.0 - 1.0,
+        ],
+        target: HitTarget::Event(i),
+    });
+}
+
+#[allow(clippy::too_many_arguments)]
+fn draw_cluster(
+    g: &Group,
+    lane: usize,
+    p: &Placed,
+    cy: f32,
+    color: Rgba,
+    most: usize,
+    theme: &Theme,
+    shapes: &mut Vec<Shape>,
+    hits: &mut Vec<Hit>,
+) {
+    let (l, r) = (p.foot.left as f32, p.foot.marker_right as f32);
+    // The shade grows with the count (on a log scale against the fullest cluster in view).
+    let shade = 0.3 + 0.7 * ((g.count as f32).ln_1p() / (most.max(2) as f32).ln_1p()).min(1.0);
+    shapes.push(Shape::Rect {
+        x: l,
+        y: cy - 8.0,
+        w: r - l,
+        h: 16.0,
+        radius: 8.0,
+        fill: Some(theme.cluster.faded(shade)),
+        stroke: Some((1.5, color)),
+    });
+    let long = format!("{} events", compact_count(g.count));
+    let label = if text_width(&long, 11.0, true) + 10.0 <= r - l {
+        long
+    } else {
+        compact_count(g.count)
+    };
+    shapes.push(text(
+        (l + r) / 2.0,
+        cy,
+        label,
+        11.0,
+        if shade > 0.55 {
+            theme.background
+        } else {
+            theme.text
+        },
+        true,
+        Anchor::Middle,
+    ));
+    hits.push(Hit {
+        rect: [
+            l - 1.0,
+            cy - ROW_H / 2.0 + 1.0,
+            r + 1.0,
+            cy + ROW_H / 2.0 - 1.0,
+        ],
+        target: HitTarget::Cluster {
+            t0: g.t0,
+            t1: g.t1,
+            count: g.count,
+            lane,
+        },
+    });
+}
+
+/// The tray of events whose year is unknown: `Year unknown (3):` and one chip per event, as many as fit.
+#[allow(clippy::too_many_arguments)]
+fn year_unknown_tray(
+    events: &[Event],
+    list: &[usize],
+    cy: f32,
+    (x0, x1): (f32, f32),
+    theme: &Theme,
+    opts: &SceneOptions,
+    shapes: &mut Vec<Shape>,
+    hits: &mut Vec<Hit>,
+) {
+    shapes.push(text(
+        12.0,
+        cy,
+        format!("Year unknown ({})", list.len()),
+        11.0,
+        theme.muted,
+        true,
+        Anchor::Start,
+    ));
+    let mut x = x0;
+    for (k, &i) in list.iter().enumerate() {
+        let Some(e) = events.get(i) else { continue };
+        let day = format!(
+            "{} {}",
+            e.date.start.day(),
+            crate::timeline::ticks::month_abbr(e.date.start.month())
+        );
+        let chip = format!("{day} · {}", e.title);
+        let rest = list.len() - k;
+        let more_w = text_width(&format!("+{rest} more"), 11.0, false) + 8.0;
+        let room = x1 - x - more_w - 16.0;
+        let Some(label) = fit_text(&chip, 11.0, false, room.min(260.0)).filter(|_| room >= 60.0)
+        else {
+            shapes.push(text(
+                x,
+                cy,
+                format!("+{rest} more"),
+                11.0,
+                theme.muted,
+                false,
+                Anchor::Start,
+            ));
+            break;
+        };
+        let w = text_width(&label, 11.0, false) + 12.0;
+        let selected = opts.selected == Some(i);
+        shapes.push(Shape::Rect {
+            x,
+            y: cy - 9.0,
+            w,
+            h: 18.0,
+            radius: 9.0,
+            fill: Some(theme.lane_alt),
+            stroke: Some((
+                if selected { 2.0 } else { 1.0 },
+                if selected {
+                    theme.selection
+                } else {
+                    theme.grid_major
+                },
+            )),
+        });
+        shapes.push(text(
+            x + 6.0,
+            cy,
+            label,
+            11.0,
+            theme.text,
+            false,
+            Anchor::Start,
+        ));
+        hits.push(Hit {
+            rect: [x, cy - 9.0, x + w, cy + 9.0],
+            target: HitTarget::Event(i),
+        });
+        x += w + 8.0;
     }
 }
 
@@ -725,53 +1202,84 @@ pub fn compact_count(n: usize) -> String {
 }
 
 fn legend(theme: &Theme, curated: bool, cy: f32, width: f32, shapes: &mut Vec<Shape>) {
-    let mut x = 12.0;
     let mut items: Vec<(&str, u8)> = vec![
         ("one day", 0),
-        ("days, month or year", 1),
-        ("uncertain date", 2),
-        ("cluster (count)", 3),
-        ("number of sources", 4),
+        ("span of days", 1),
+        ("month or year only", 2),
+        ("day or year inferred", 3),
+        ("year unknown", 4),
+        ("crowded period (count)", 5),
+        ("outlets reporting", 6),
     ];
     if curated {
-        items.push(("curated by hand", 5));
+        items.push(("curated by hand", 7));
     }
     let c = theme.lane_color(0);
+    let mut x = 12.0;
     for (label, kind) in items {
+        let sym_w: f32 = match kind {
+            1 | 2 => 24.0,
+            5 => 30.0,
+            6 => 16.0,
+            7 => 8.0,
+            _ => 12.0,
+        };
+        let dot = |fill: Rgba| Shape::Circle {
+            cx: x + 6.0,
+            cy,
+            r: DOT_R,
+            fill: Some(fill),
+            stroke: Some((1.5, c)),
+        };
         match kind {
-            0 => shapes.push(Shape::Circle {
-                cx: x + 6.0,
-                cy,
-                r: 6.0,
-                fill: Some(c),
-                stroke: Some((1.5, c)),
-            }),
+            0 => shapes.push(dot(c)),
             1 => shapes.push(Shape::Rect {
                 x,
-                y: cy - 5.0,
-                w: 22.0,
-                h: 10.0,
+                y: cy - 8.0,
+                w: sym_w,
+                h: 16.0,
                 radius: 3.0,
-                fill: Some(c),
+                fill: Some(c.faded(0.22)),
                 stroke: Some((1.5, c)),
             }),
-            2 => shapes.push(Shape::Circle {
-                cx: x + 6.0,
-                cy,
-                r: 6.0,
-                fill: Some(c.faded(0.3)),
-                stroke: Some((1.5, c)),
-            }),
-            3 => {
-                shapes.push(Shape::Circle {
-                    cx: x + 9.0,
-                    cy,
-                    r: 9.0,
+            2 => {
+                let by = cy + 5.0;
+                shapes.push(Shape::Line {
+                    x1: x,
+                    y1: by,
+                    x2: x + sym_w,
+                    y2: by,
+                    width: 2.0,
+                    color: c,
+                });
+                for bx in [x, x + sym_w] {
+                    shapes.push(Shape::Line {
+                        x1: bx,
+                        y1: by - 6.0,
+                        x2: bx,
+                        y2: by + 1.0,
+                        width: 2.0,
+                        color: c,
+                    });
+                }
+            }
+            3 => shapes.push(dot(c.faded(0.45))),
+            4 => {
+                shapes.push(dot(theme.background));
+                shapes.push(text(x + 6.0, cy, "?", 9.0, c, true, Anchor::Middle));
+            }
+            5 => {
+                shapes.push(Shape::Rect {
+                    x,
+                    y: cy - 8.0,
+                    w: sym_w,
+                    h: 16.0,
+                    radius: 8.0,
                     fill: Some(theme.cluster),
-                    stroke: Some((2.0, c)),
+                    stroke: Some((1.5, c)),
                 });
                 shapes.push(text(
-                    x + 9.0,
+                    x + sym_w / 2.0,
                     cy,
                     "5",
                     11.0,
@@ -780,7 +1288,27 @@ fn legend(theme: &Theme, curated: bool, cy: f32, width: f32, shapes: &mut Vec<Sh
                     Anchor::Middle,
                 ));
             }
-            5 => shapes.push(text(
+            6 => {
+                shapes.push(Shape::Rect {
+                    x,
+                    y: cy - 7.0,
+                    w: sym_w,
+                    h: 14.0,
+                    radius: 3.0,
+                    fill: None,
+                    stroke: Some((1.0, theme.muted)),
+                });
+                shapes.push(text(
+                    x + sym_w / 2.0,
+                    cy,
+                    "3",
+                    BADGE_PX,
+                    theme.muted,
+                    true,
+                    Anchor::Middle,
+                ));
+            }
+            _ => shapes.push(text(
                 x + 4.0,
                 cy,
                 "*",
@@ -789,32 +1317,7 @@ fn legend(theme: &Theme, curated: bool, cy: f32, width: f32, shapes: &mut Vec<Sh
                 true,
                 Anchor::Middle,
             )),
-            _ => {
-                shapes.push(Shape::Circle {
-                    cx: x + 7.0,
-                    cy,
-                    r: 7.0,
-                    fill: Some(theme.text),
-                    stroke: None,
-                });
-                shapes.push(text(
-                    x + 7.0,
-                    cy,
-                    "3",
-                    9.0,
-                    theme.background,
-                    true,
-                    Anchor::Middle,
-                ));
-            }
         }
-        let sym_w = match kind {
-            1 => 22.0,
-            3 => 18.0,
-            4 => 14.0,
-            5 => 8.0,
-            _ => 12.0,
-        };
         shapes.push(text(
             x + sym_w + 6.0,
             cy,
@@ -927,10 +1430,19 @@ mod tests {
                 ..Default::default()
             },
         );
-        let mut rects: Vec<[f32; 4]> = s.hits.iter().map(|h| h.rect).collect();
-        rects.sort_by(|a, b| a[0].total_cmp(&b[0]));
-        for w in rects.windows(2) {
-            assert!(w[1][0] >= w[0][2] - 0.5, "{:?} overlaps {:?}", w[0], w[1]);
+        assert_no_hit_overlaps(&s);
+    }
+
+    fn assert_no_hit_overlaps(s: &Scene) {
+        for (k, a) in s.hits.iter().enumerate() {
+            for b in &s.hits[k + 1..] {
+                let (a, b) = (a.rect, b.rect);
+                let apart = a[2] <= b[0] + 0.5
+                    || b[2] <= a[0] + 0.5
+                    || a[3] <= b[1] + 0.5
+                    || b[3] <= a[1] + 0.5;
+                assert!(apart, "{a:?} overlaps {b:?}");
+            }
         }
     }
 }

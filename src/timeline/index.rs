@@ -13,6 +13,12 @@ pub fn event_span(e: &Event) -> (f64, f64) {
     )
 }
 
+/// Whether an event's year is unknown: a day and month with an uncertain year.
+pub fn is_year_unknown(e: &Event) -> bool {
+    e.date.certainty == crate::model::Certainty::Uncertain
+        && e.date.precision == crate::model::Precision::Day
+}
+
 /// The per-frame-invariant layout data of a set of events.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TimelineIndex {
@@ -30,6 +36,9 @@ pub struct TimelineIndex {
     pub extent: Option<(f64, f64)>,
     /// Number of shown events.
     pub shown: usize,
+    /// Shown events whose year no reader can know (a day and month only), in date order: the scene lists them
+    /// in a tray of their own besides drawing them at the year they are shown at.
+    pub year_unknown: Vec<usize>,
 }
 
 impl TimelineIndex {
@@ -50,7 +59,14 @@ impl TimelineIndex {
             .filter(|(i, _)| is_shown(*i))
             .map(|(_, s)| *s)
             .reduce(|(a, b), (s, e)| (a.min(s), b.max(e)));
+        let year_unknown = events
+            .iter()
+            .enumerate()
+            .filter(|(i, e)| is_shown(*i) && is_year_unknown(e))
+            .map(|(i, _)| i)
+            .collect();
         TimelineIndex {
+            year_unknown,
             mode,
             lanes: assign_lanes(events, shown, mode),
             shown: starts.len(),

@@ -7,6 +7,7 @@ pub mod axis;
 pub mod index;
 pub mod lanes;
 pub mod lod;
+pub mod stack;
 pub mod ticks;
 pub mod view;
 

@@ -361,6 +361,9 @@ pub struct LinimasaApp {
     pub focus_search: bool,
     /// Show the export dialog.
     pub export_open: bool,
+    /// The events of a clicked cluster whose events share a day, listed in a popup so each can be selected,
+    /// with where the popup opens.
+    pub cluster_list: Option<(Vec<usize>, egui::Pos2)>,
     /// Quote (article id, byte span) to scroll the article text to.
     pub scroll_to: Option<(String, usize)>,
     /// The detail pane's edit form (text being typed).
@@ -457,6 +460,7 @@ impl LinimasaApp {
             status,
             focus_search: false,
             export_open: false,
+            cluster_list: None,
             scroll_to: None,
             curate_form: None,
             undo_sizes: Vec::new(),
@@ -1123,6 +1127,7 @@ impl eframe::App for LinimasaApp {
         if self.export_open {
             self.export_window(&ctx);
         }
+        self.cluster_list_ui(&ctx);
         self.screenshot_step(&ctx);
         let now = ctx.input(|i| i.time);
         if now - self.last_save_check > 5.0 {

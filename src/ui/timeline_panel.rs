@@ -293,8 +293,8 @@ impl LinimasaApp {
                     self.selected = Some(*i);
                     self.scroll_to = None;
                 }
-                Some(HitTarget::Cluster { t0, t1, .. }) => {
-                    self.settings.view = TimeView::fit(*t0, *t1, 0.15)
+                Some(HitTarget::Cluster { t0, t1, lane, .. }) => {
+                    self.open_cluster(*t0, *t1, *lane, response.interact_pointer_pos());
                 }
                 None => {
                     if let Some(p) = response.interact_pointer_pos().filter(|p| in_overview(*p)) {
@@ -323,14 +323,18 @@ impl LinimasaApp {
                         });
                     }
                 }
-                HitTarget::Cluster { t0, t1, count } => {
+                HitTarget::Cluster { t0, t1, count, .. } => {
                     response.clone().on_hover_ui_at_pointer(|ui| {
                         ui.label(format!(
                             "{count} events, {} – {}",
                             date_of(t0),
                             date_of(t1 - 1.0)
                         ));
-                        ui.label("Click to zoom in");
+                        ui.label(if t1 - t0 <= 1.0 {
+                            "Click to list them"
+                        } else {
+                            "Click to zoom in"
+                        });
                     });
                 }
             }
@@ -349,6 +353,74 @@ impl LinimasaApp {
             view: self.settings.view,
             origin: rect.min,
         });
+    }
+
+    /// A click on a cluster: when its events share one day (or the view cannot zoom further) they are listed
+    /// in a popup to pick from; otherwise the view zooms to the cluster's period, where it splits.
+    pub fn open_cluster(&mut self, t0: f64, t1: f64, lane: usize, at: Option<Pos2>) {
+        let events = self
+            .index
+            .lanes
+            .get(lane)
+            .map(|l| crate::timeline::stack::events_in(l, &self.index.spans, t0, t1))
+            .unwrap_or_default();
+        let one_day = events
+            .iter()
+            .filter_map(|&i| self.index.spans.get(i))
+            .map(|s| s.0.max(t0).floor() as i64)
+            .collect::<std::collections::BTreeSet<_>>()
+            .len()
+            <= 1;
+        let at_min_zoom =
+            self.settings.view.span_days() <= crate::timeline::view::MIN_SPAN_DAYS * 1.01;
+        if !events.is_empty() && (one_day || at_min_zoom || t1 - t0 <= 1.0) {
+            self.cluster_list = Some((events, at.unwrap_or_default()));
+        } else {
+            self.cluster_list = None;
+            self.settings.view = TimeView::fit(t0, t1, 0.05);
+        }
+    }
+
+    /// The popup listing a same-day cluster's events; a click selects one.
+    pub(super) fn cluster_list_ui(&mut self, ctx: &egui::Context) {
+        let Some((events, at)) = self.cluster_list.clone() else {
+            return;
+        };
+        let mut open = true;
+        let mut picked = None;
+        egui::Window::new(format!("{} events on one day", events.len()))
+            .id(egui::Id::unique("cluster-list"))
+            .default_pos(at)
+            .collapsible(false)
+            .resizable(false)
+            .open(&mut open)
+            .show(ctx, |ui| {
+                egui::ScrollArea::vertical()
+                    .max_height(320.0)
+                    .show(ui, |ui| {
+                        for &i in &events {
+                            let Some(e) = self.data.events.get(i) else {
+                                continue;
+                            };
+                            let label =
+                                format!("{} — {}", e.date.start.format("%-d %b %Y"), e.title);
+                            if ui
+                                .selectable_label(self.selected == Some(i), label)
+                                .clicked()
+                            {
+                                picked = Some(i);
+                            }
+                        }
+                    });
+            });
+        if let Some(i) = picked {
+            self.selected = Some(i);
+            self.scroll_to = None;
+            open = false;
+        }
+        if !open || ctx.input(|i| i.key_pressed(Key::Escape)) {
+            self.cluster_list = None;
+        }
     }
 
     pub(super) fn export_window(&mut self, ctx: &egui::Context) {
