@@ -195,7 +195,9 @@ fn zoomed_view_keeps_events_in_place() {
         (scene.time_rect[2] - scene.time_rect[0]) as f64,
     );
     for hit in &scene.hits {
+        // Events whose year is unknown sit in the tray below the lanes, not at a date.
         if let linimasa::scene::HitTarget::Event(i) = hit.target
+            && !linimasa::timeline::index::is_year_unknown(&x.events[i])
             && x.events[i].date.start >= linimasa::timeline::date_of(view.start)
         {
             let x0 =

@@ -109,7 +109,7 @@ const WEEKDAY_RE: &str = r"(?:senin|selasa|rabu|kamis|jum['’]?at|sabtu|minggu|
 const WEEKDAY_PREFIX_RE: &str = r"(?:senin|selasa|rabu|kamis|jum['’]?at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|sen|sel|rab|kam|jum|sab|min)\.?";
 
 /// Relative expressions (`kemarin`, `akhir pekan lalu`, `dua hari lalu`, `last week`).
-const RELATIVE_RE: &str = r"\b(?:kemarin(?:\s+(?:pagi|siang|sore|malam))?|hari\s+ini|tadi\s+malam|semalam|akhir\s+pekan\s+lalu|akhir\s+minggu\s+lalu|pekan\s+lalu|minggu\s+lalu|pekan\s+depan|minggu\s+depan|bulan\s+lalu|tahun\s+lalu|besok|lusa|esok(?:\s+hari)?|yesterday|today|tomorrow|last\s+weekend|last\s+week|next\s+week|last\s+month|last\s+year|(?:(?:awal|akhir|early|earlier|late|later)\s+)?(?:tahun\s+ini|this\s+year)|(?:(?:awal|akhir|early|late)\s+)?(?:tahun\s+depan|next\s+year)|bulan\s+ini|this\s+month|bulan\s+depan|next\s+month|tanggal\s+(?P<dom>\d{1,2})(?:\s+(?:kemarin|lalu))?|(?P<se>sepekan|seminggu|sebulan|setahun)\s+(?:yang\s+)?lalu|(?P<n>\d+|satu|dua|tiga|empat|lima|enam|tujuh|one|two|three|four|five|six|seven)\s+(?P<unit>hari|pekan|minggu|bulan|tahun|days?|weeks?|months?|years?)\s+(?:yang\s+)?(?:lalu|ago))\b";
+const RELATIVE_RE: &str = r"\b(?:kemarin(?:\s+(?:pagi|siang|sore|malam))?|hari\s+ini|(?:pagi|siang|sore|malam)\s+ini|this\s+(?:morning|afternoon|evening)|tonight|tadi\s+malam|semalam|akhir\s+pekan\s+lalu|akhir\s+minggu\s+lalu|pekan\s+lalu|minggu\s+lalu|pekan\s+depan|minggu\s+depan|bulan\s+lalu|tahun\s+lalu|besok|lusa|esok(?:\s+hari)?|yesterday|today|tomorrow|last\s+weekend|last\s+week|next\s+week|last\s+month|last\s+year|(?:(?:awal|akhir|early|earlier|late|later)\s+)?(?:tahun\s+ini|this\s+year)|(?:(?:awal|akhir|early|late)\s+)?(?:tahun\s+depan|next\s+year)|bulan\s+ini|this\s+month|bulan\s+depan|next\s+month|tanggal\s+(?P<dom>\d{1,2})(?:\s+(?:kemarin|lalu))?|(?P<se>sepekan|seminggu|sebulan|setahun)\s+(?:yang\s+)?lalu|(?P<n>\d+|satu|dua|tiga|empat|lima|enam|tujuh|one|two|three|four|five|six|seven)\s+(?P<unit>hari|pekan|minggu|bulan|tahun|days?|weeks?|months?|years?)\s+(?:yang\s+)?(?:lalu|ago))\b";
 
 struct Patterns {
     paren: Regex,
@@ -717,7 +717,11 @@ pub(crate) fn find_dates_in(
                 || w == "semalam"
             {
                 Relative::DaysAgo(1)
-            } else if w == "hari ini" || w == "today" {
+            } else if w.ends_with(" ini") && !w.contains("tahun") && !w.contains("bulan")
+                || w == "today"
+                || w == "tonight"
+                || w.starts_with("this ")
+            {
                 Relative::Today
             } else if w == "besok" || w == "tomorrow" || w.starts_with("esok") {
                 Relative::DaysAgo(-1)
@@ -1161,9 +1165,18 @@ fn year_for_day_month(
     } else {
         // No weekday: the one year the article states (`The 2018 ASEAN … Meeting … on December 3-6`) is the
         // day's; of several, the one stated most often, as a guess.
-        let mut years = anchors.years.clone();
+        // A plan's horizon (`from 2021 to 2025`) or a founding year is rarely the news's: years of the period
+        // the timeline covers come first.
+        let in_period = |y: &i32| (YEAR_RANGE.0..=YEAR_RANGE.1).contains(y);
+        let mut years: Vec<i32> = if anchors.years.iter().any(in_period) {
+            anchors.years.iter().copied().filter(in_period).collect()
+        } else {
+            anchors.years.clone()
+        };
         years.sort_unstable();
-        let distinct = years.chunk_by(|a, b| a == b).count();
+        let mut all = anchors.years.clone();
+        all.sort_unstable();
+        let distinct = all.chunk_by(|a, b| a == b).count();
         let most = years
             .chunk_by(|a, b| a == b)
             .max_by_key(|run| run.len())
@@ -1410,6 +1423,19 @@ mod tests {
     }
 
     #[test]
+    fn yearless_day_takes_a_year_of_the_period_over_a_plans_horizon() {
+        // A plan running to 2025 does not date a meeting held on a year-less January day.
+        let a = Anchors {
+            years: vec![2021, 2025],
+            ..Default::default()
+        };
+        assert_eq!(
+            value("The meeting was held on January 21.", &a),
+            Some(("2021-01-21".into(), Certainty::Uncertain))
+        );
+    }
+
+    #[test]
     fn yearless_date_anchored_on_publication() {
         assert_eq!(
             value("Jumat (20/4).", &pub_on(2018, 4, 20)),
@@ -1539,6 +1565,11 @@ mod tests {
         );
         assert_eq!(value("kemarin", &p).unwrap().0, "2018-05-01");
         assert_eq!(value("hari ini", &p).unwrap().0, "2018-05-02");
+        assert_eq!(
+            value("Rapat digelar pagi ini.", &p).unwrap().0,
+            "2018-05-02"
+        );
+        assert_eq!(value("He spoke this morning.", &p).unwrap().0, "2018-05-02");
         assert_eq!(value("dua hari lalu", &p).unwrap().0, "2018-04-30");
         // Without an anchor nothing is guessed.
         assert_eq!(value("kemarin", &Anchors::default()), None);

@@ -457,6 +457,15 @@ pub const ONLINE_WORDS: &[&str] = &[
     "webinar",
 ];
 
+/// Words of a meeting held both in a room and online.
+const HYBRID_WORDS: &[&str] = &[
+    "hybrid",
+    "hibrida",
+    "hibrid ",
+    "luring dan daring",
+    "daring dan luring",
+];
+
 /// `di Badung, Bali`, `in Vientiane, Laos`, `di Gedung Nusantara Kemenlu RI, Jakarta Pusat`: place phrases in
 /// `range`, as (printed phrase, span). Comma-separated capitalised segments are joined; weekdays and months end it.
 pub fn place_phrases(text: &str, range: Span) -> Vec<(String, Span)> {
@@ -601,7 +610,7 @@ pub type Located = (String, Span);
 /// of one of the first body lines (a caption or a credit may stand above it). Returns (place, outlet) with spans.
 pub fn dateline(text: &str, layout: &Layout) -> (Option<Located>, Option<Located>) {
     static RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-        crate::extract::regex(r"^\s*(?:date\s+[\d-]{4,10}\s*:?\s*)?(?P<a>[A-Z][\w.’'&]*(?:\s[A-Z][\w.’'&]*){0,3}(?:\s(?:id|com|news))?)(?:\s*[,|]\s*(?P<b>[A-Za-z][\w.’'&]*(?:\s[A-Z][\w.’'&]*){0,3}))?(?:\s*,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?))?\s*(?:\((?P<c>[^()\n]{2,30})\))?\s*(?:(?:–|—|--)\s*\S|\s-\s*\S|-\s+\S|(?P<alone>\s*$))")
+        crate::extract::regex(r"^\s*(?:date\s+[\d-]{4,10}\s*:?\s*)?(?P<a>[A-Z][\w.’'&]*(?:\s[A-Z][\w.’'&]*){0,3}(?:\s(?:id|com|news))?)(?:\s*[,|]\s*(?P<b>[A-Za-z][\w.’'&]*(?:\s[A-Z][\w.’'&]*){0,3}))?(?:\s*,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?))?\s*(?:\((?P<c>[^()\n]{2,30})\))?\s*(?:(?:–|—|--)\s*\S|\s-\s*\S|-\s+\S|(?P<colon>:\s+\S)|(?P<alone>\s*$))")
             .ok()
     });
     let Some(re) = RE.as_ref() else {
@@ -628,6 +637,15 @@ pub fn dateline(text: &str, layout: &Layout) -> (Option<Located>, Option<Located
         let Some(c) = re.captures(head.slice(text)) else {
             continue;
         };
+        // `Nusa Dua: Minister …` is a dateline only when what stands before the colon is a known place (else it
+        // is a label: `Reporter: …`, `Summary: …`).
+        if c.name("colon").is_some()
+            && !c.name("a").is_some_and(|a| {
+                KNOWN_PLACES.contains_key(a.as_str().trim().to_lowercase().as_str())
+            })
+        {
+            continue;
+        }
         // Above the body only a line that is a dateline of its own counts (`Jakarta, MISTAR.ID`).
         if line.kind != LineKind::Body && c.name("alone").is_none() {
             continue;
@@ -1132,7 +1150,8 @@ pub fn online_near(text: &str, span: Span) -> bool {
         window_after(text, span.end, 80)
     )
     .to_lowercase();
-    ONLINE_WORDS.iter().any(|w| s.contains(w))
+    // A hybrid meeting (`hybrid`, `hibrida`) had people in a room: it has a place.
+    ONLINE_WORDS.iter().any(|w| s.contains(w)) && !HYBRID_WORDS.iter().any(|w| s.contains(w))
 }
 
 #[cfg(test)]
@@ -1238,6 +1257,15 @@ mod tests {
     }
 
     #[test]
+    fn hybrid_meetings_are_not_online() {
+        let t =
+            "The forum was held in a hybrid format, online and in the hall, in Hanoi on Friday.";
+        assert!(!online_near(t, Span::new(0, t.len())));
+        let t = "The forum was held virtually on Friday with ministers of the region.";
+        assert!(online_near(t, Span::new(0, t.len())));
+    }
+
+    #[test]
     fn datelines() {
         for (t, place, outlet) in [
             (
@@ -1279,6 +1307,16 @@ mod tests {
                 "Menteri Luar Negeri Retno Marsudi usai pertemuan di Jakarta. ANTARA FOTO/Hafidz Mubarak A\n\nTEMPO.CO, Jakarta - Menteri Luar Negeri Retno Marsudi menyampaikan bahwa kerja sama siber ASEAN harus terus diperkuat oleh semua negara anggota.",
                 Some("Jakarta"),
                 Some("Tempo"),
+            ),
+            (
+                "Surabaya: The Minister of Foreign Affairs opened the regional meeting on data protection with officials of ten ASEAN member states on Tuesday.",
+                Some("Surabaya"),
+                None,
+            ),
+            (
+                "Summary: The Minister of Foreign Affairs opened the regional meeting on data protection with officials of ten ASEAN member states on Tuesday.",
+                None,
+                None,
             ),
         ] {
             let l = Layout::of(t);

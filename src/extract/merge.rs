@@ -688,6 +688,23 @@ fn day_gap(a: &DateSpan, b: &DateSpan) -> i64 {
         .max(0)
 }
 
+/// What it costs two reports on different days that both name people to share none of them.
+const NO_SHARED_PERSON: f64 = 2.0;
+
+/// Whether two reports each name who spoke or acted, and no one in common. On different days such reports are
+/// of two sessions (of one summit, one cyber week); on one day, each outlet quoting its own country's minister
+/// at one meeting is the rule. A report whose day is taken from another has no day to compare: it counts
+/// there always.
+fn no_one_in_common(sa: &Sig, sb: &Sig) -> bool {
+    !sa.people.is_empty()
+        && !sb.people.is_empty()
+        && !sa.people.iter().any(|p| {
+            sb.people
+                .iter()
+                .any(|q| super::people::same_person_tokens(p, q))
+        })
+}
+
 /// Evidence needed for two articles' main reports to be one event.
 const MERGE_EVIDENCE: f64 = 2.5;
 
@@ -702,7 +719,11 @@ fn evidence(a: &Event, sa: &Sig, b: &Event, sb: &Sig, idf: &Idf) -> Option<(f64,
     if gap > SLACK_DAYS {
         return None;
     }
-    let (score, mut why) = content_evidence(a, sa, b, sb, idf);
+    let (mut score, mut why) = content_evidence(a, sa, b, sb, idf);
+    if gap > 0 && no_one_in_common(sa, sb) {
+        score -= NO_SHARED_PERSON;
+    }
+
     if std::env::var_os("LINIMASA_DEBUG_MERGE").is_some() {
         eprintln!(
             "{} | {} | {score:.2} {why:?}",
@@ -964,7 +985,10 @@ pub fn dates_from_twins(
             if weekday.is_some_and(|w| d.start.weekday() != w && d.end.weekday() != w) {
                 continue;
             }
-            let (score, why) = content_evidence(b, sb, a, sa, &idf);
+            let (mut score, why) = content_evidence(b, sb, a, sa, &idf);
+            if no_one_in_common(sa, sb) {
+                score -= NO_SHARED_PERSON;
+            }
             if std::env::var_os("LINIMASA_DEBUG_MERGE").is_some() {
                 eprintln!("twin {} <- {} {score:.2} {why:?}", f.file, g.file);
             }
@@ -1187,9 +1211,23 @@ pub fn event_order(a: &Event, b: &Event) -> std::cmp::Ordering {
 }
 
 /// Builds the timeline's events from every article's facts, merging reports of one event. Sorted by date.
+/// The pass is greedy (each report joins the best event so far), so two groups of reports of one event can
+/// stand apart when a report that would bind them came first: the merged events are merged again, a few
+/// times at most, until nothing joins.
 pub fn build_events(facts: &[ArticleFacts]) -> Vec<Event> {
-    merge_reports(reports(facts))
+    let mut events = merge_reports(reports(facts));
+    for _ in 0..MERGE_PASSES {
+        let before = events.len();
+        events = merge_reports(events);
+        if events.len() == before {
+            break;
+        }
+    }
+    events
 }
+
+/// Most extra passes of [`build_events`] over merged events.
+const MERGE_PASSES: usize = 2;
 
 #[cfg(test)]
 mod tests {

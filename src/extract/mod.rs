@@ -300,6 +300,11 @@ fn score_mention(
             )
         {
             score -= 2.0;
+            // Over most of a year before the page's date, a month or a year is the background of the news
+            // (`the 3rd AMCC in September 2018` in a statement of October 2019), never the news.
+            if ahead < -300 && !matches!(f.raw, RawDate::Day { .. }) {
+                score -= 3.0;
+            }
         }
     }
     if layout.kind_at_offset(f.start) == LineKind::Title {
@@ -857,6 +862,14 @@ fn find_location(
         if let Some((p, s)) = pick {
             return (Some(canonical_phrase(p)), Some(*s));
         }
+    }
+    // The headline's place (`… Meeting in Bali`), when it names a known place or venue.
+    if let Some(t) = layout.title
+        && let Some((p, s)) = entities::place_phrases_in(text, people::words_in(all_words, t))
+            .into_iter()
+            .find(|(p, _)| looks_like_place(p))
+    {
+        return (Some(canonical_phrase(&p)), Some(s));
     }
     // The first paragraphs: the first place phrase naming a place (the lead's first).
     for para in layout

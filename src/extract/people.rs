@@ -1127,6 +1127,16 @@ mod tests {
     }
 
     #[test]
+    fn people_addressed_as_a_group_are_nobody() {
+        let t = "Your Excellencies, Senior Officials, Distinguished Delegates, Ladies and Gentlemen, good morning. Minister Maria Santos opened the forum.";
+        let names: Vec<String> = find_people(t, &Layout::of(t))
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        assert_eq!(names, vec!["Maria Santos".to_string()]);
+    }
+
+    #[test]
     fn same_person_rules() {
         assert!(same_person("Retno", "Retno LP Marsudi"));
         assert!(same_person("Mira Tayyiba", "Mira Tannyiba"));

@@ -42,7 +42,7 @@ pub struct BaseEvents {
 
 /// Builds the uncurated events from the facts of every article and the rows of events files.
 pub fn base_events(facts: &[ArticleFacts], rows: &[EventRow]) -> BaseEvents {
-    let mut events = merge::merge_reports(merge::reports(facts));
+    let mut events = merge::build_events(facts);
     let (imported, skipped) = crate::extract::imported::events_from_rows(rows);
     events.extend(imported);
     merge::sort_events(&mut events);
