@@ -86,7 +86,11 @@ fn holds(s: &Scores, bars: &[(&str, f64)], max_wrong: (usize, usize)) {
 fn every_annotated_article_is_scored() {
     let s = combined();
     assert_eq!(s.articles, 17, "{}", s.report());
-    for (folder, file) in [("dev2", "dev2.json"), ("aside", "aside.json")] {
+    for (folder, file) in [
+        ("dev2", "dev2.json"),
+        ("aside", "aside.json"),
+        ("aside3", "aside3.json"),
+    ] {
         let n = gold(file).len();
         let s = scores_for(folder, file);
         assert_eq!(s.articles, n, "{}", s.report());
@@ -107,7 +111,7 @@ fn the_new_development_set_holds_its_measured_figures() {
         &scores_for("dev2", "dev2.json"),
         &[
             ("outlet right where the text names it", 0.91),
-            ("location right", 0.86),
+            ("location right", 0.88),
             ("quotes found (F1)", 0.96),
             ("same event shown as one", 0.80),
         ],
@@ -115,20 +119,39 @@ fn the_new_development_set_holds_its_measured_figures() {
     );
 }
 
-/// The set kept aside (never read while writing rules): likewise.
+/// The first set kept aside: likewise. Its misses were read once, in the session that added `aside3` (for the
+/// merging passes and pronoun speakers), so it is now a second development set.
 #[test]
 fn the_aside_set_holds_its_measured_figures() {
     holds(
         &scores_for("aside", "aside.json"),
         &[
-            ("event date right", 0.83),
-            ("speaker of a matched quote right", 0.88),
+            ("event date right", 0.88),
+            ("speaker of a matched quote right", 0.91),
             ("outlet right where the text names it", 0.80),
             ("location right", 0.69),
             ("event label usable", 0.90),
-            ("same event shown as one", 0.72),
+            ("same event shown as one", 0.80),
         ],
-        (2, 1),
+        (2, 0),
+    );
+}
+
+/// The set kept aside now (its texts and misses never read while writing rules; only these figures are):
+/// likewise.
+#[test]
+fn the_unseen_set_holds_its_measured_figures() {
+    holds(
+        &scores_for("aside3", "aside3.json"),
+        &[
+            ("event date right", 0.85),
+            ("speaker of a matched quote right", 0.89),
+            ("outlet right where the text names it", 0.64),
+            ("location right", 0.54),
+            ("event label usable", 0.85),
+            ("same event shown as one", 0.66),
+        ],
+        (4, 2),
     );
 }
 
@@ -136,6 +159,7 @@ fn the_aside_set_holds_its_measured_figures() {
 fn date_mentions_are_found_and_normalised() {
     let mut s = scores_for("dev2", "dev2.json");
     s.add(scores_for("aside", "aside.json"));
+    s.add(scores_for("aside3", "aside3.json"));
     assert!(s.date_recall.1 >= 100, "{}", s.report());
     assert!(
         f1(s.date_precision, s.date_recall) >= 0.85,
@@ -179,14 +203,19 @@ fn chrome_never_dates_an_article() {
     // Seed 003's page carries another story's headline "… sejak 2019" and a 2026-style footer; neither may
     // become its date, nor appear among its date mentions.
     let (x, _) = extract_paths(&[root().join("sample_data")], &LoadOptions::default());
+    // No article's event is dated by a date of the page's furniture. (A real article of another period may be
+    // dated in it: the bundled sets hold one report of 2006.)
+    let mut chrome_dated = 0;
     for a in &x.articles {
-        let v = a.event_date.clone().unwrap_or_default();
-        assert!(
-            v.as_str() >= "2015" && v.as_str() <= "2023-12-31",
-            "{}: {v}",
-            a.file
-        );
+        let Some(m) = a.date_mention else { continue };
+        let from_chrome = a
+            .dates
+            .iter()
+            .any(|d| d.chrome && d.start == m.start && d.end == m.end);
+        assert!(!from_chrome, "{}: {:?}", a.file, a.event_date);
+        chrome_dated += usize::from(a.dates.iter().any(|d| d.chrome));
     }
+    assert!(chrome_dated > 0, "some pages carry dated furniture");
     let seed3 = x
         .articles
         .iter()

@@ -152,7 +152,9 @@ fn typing_a_name_in_search_reduces_the_visible_events() {
     let app = h.state();
     for (i, e) in app.data.events.iter().enumerate() {
         if app.shown[i] {
-            let mentions = e.people.iter().any(|p| p.contains("Wiranto"))
+            // The search reads titles, quotes and people (`filter::search_text`).
+            let mentions = linimasa::filter::search_text(e).contains("wiranto")
+                || e.people.iter().any(|p| p.contains("Wiranto"))
                 || e.quotes.iter().any(|q| {
                     q.quote
                         .speaker

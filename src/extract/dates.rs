@@ -308,6 +308,35 @@ fn future_marked(text: &str, start: usize, end: usize) -> bool {
     after_hit || before_hit
 }
 
+/// Whether the year starting at `start` is a plan's horizon or part of a plan's name, not a time something
+/// happened: `hingga 2025`, `until 2025`, `by 2030`, `ASEAN Digital Masterplan 2025`, `Visi 2045`.
+fn horizon_year(text: &str, start: usize) -> bool {
+    const HORIZON: &[&str] = &[
+        "hingga",
+        "sampai",
+        "until",
+        "till",
+        "through",
+        "by",
+        "menuju",
+        "target",
+        "masterplan",
+        "vision",
+        "visi",
+        "agenda",
+        "roadmap",
+        "blueprint",
+        "plan",
+        "rencana",
+        "strategy",
+        "strategi",
+    ];
+    window_before(text, start, 24)
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| HORIZON.iter().any(|h| w.eq_ignore_ascii_case(h)))
+}
+
 /// Up to `n` bytes before `pos`, cut at a char boundary.
 pub fn window_before(text: &str, pos: usize, n: usize) -> &str {
     let mut s = pos.saturating_sub(n);
@@ -830,7 +859,8 @@ pub(crate) fn find_dates_in(
                     start,
                     end: y.end(),
                     raw: RawDate::Year(year),
-                    future: false,
+                    future: future_marked(text, y.start(), y.end())
+                        || horizon_year(text, y.start()),
                 },
             );
         }
@@ -1433,6 +1463,19 @@ mod tests {
             value("The meeting was held on January 21.", &a),
             Some(("2021-01-21".into(), Certainty::Uncertain))
         );
+    }
+
+    #[test]
+    fn a_plans_horizon_is_a_future_year() {
+        let t = "Rencana aksi hingga 2025 dibahas. The ASEAN Digital Masterplan 2025 was adopted in 2021.";
+        let years: Vec<(i32, bool)> = find_dates(t)
+            .iter()
+            .filter_map(|f| match f.raw {
+                RawDate::Year(y) => Some((y, f.future)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(years, vec![(2025, true), (2025, true), (2021, false)]);
     }
 
     #[test]

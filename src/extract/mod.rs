@@ -310,6 +310,13 @@ fn score_mention(
     if layout.kind_at_offset(f.start) == LineKind::Title {
         score -= 1.0;
     }
+    // Outside the period the corpus covers, a date is the background's or a plan's far more often than the
+    // news's.
+    let period = lexicon::YEAR_RANGE;
+    let year = chrono::Datelike::year(&span.start);
+    if year < period.0 || year > period.1 + 1 {
+        score -= 3.0;
+    }
     score - order as f64 * 0.01
 }
 

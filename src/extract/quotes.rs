@@ -596,6 +596,13 @@ pub fn find_quotes_in(
                 let since = last_speaker.as_ref().map_or(0, |(_, _, end)| *end);
                 let speaking = speaking_subject(text, all, people, since, q.outer.start);
                 let named = last_named_before(q.outer.start);
+                let (speaking, named) = match speaking {
+                    Speaking::Person(p) => (Some(p), named),
+                    Speaking::Described { sentence_start } => {
+                        (None, last_named_before(sentence_start))
+                    }
+                    Speaking::Nobody => (None, named),
+                };
                 match (speaking, &last_speaker, named) {
                     (Some(p), _, _) => (Some(p.name.clone()), p.role.clone(), Some(span)),
                     (None, Some((n, r, _)), _) => (Some(n.clone()), r.clone(), Some(span)),
@@ -660,25 +667,64 @@ fn speaking_subject<'p>(
     people: &'p [Person],
     from: usize,
     to: usize,
-) -> Option<&'p Person> {
+) -> Speaking<'p> {
     let ws = words_in(all, Span::new(from, to));
-    let verb = ws
+    let Some(verb_span) = ws
         .iter()
-        .rposition(|w| with_lower_key(w.text, |l| SPEECH_VERBS.contains(&l) || l == "menurut"))?;
-    let at = ws.get(verb)?.span.start;
-    let sentence = super::layout::sentence_around(text, at);
-    people
-        .iter()
-        .filter_map(|p| {
-            p.mentions
-                .iter()
-                .filter(|m| m.start >= sentence.start && m.end <= at)
-                .map(|m| m.start)
-                .min()
-                .map(|first| (first, p))
+        .rposition(|w| {
+            with_lower_key(w.text, |l| {
+                SPEECH_VERBS.contains(&l) || l == "menurut" || l == "according"
+            })
         })
-        .min_by_key(|(first, _)| *first)
-        .map(|(_, p)| p)
+        .and_then(|v| ws.get(v))
+        .map(|w| w.span)
+    else {
+        return Speaking::Nobody;
+    };
+    let at = verb_span.start;
+    let sentence = super::layout::sentence_around(text, at);
+    let first_in = |lo: usize, hi: usize| {
+        people
+            .iter()
+            .filter_map(|p| {
+                p.mentions
+                    .iter()
+                    .filter(|m| m.start >= lo && m.end <= hi)
+                    .map(|m| m.start)
+                    .min()
+                    .map(|first| (first, p))
+            })
+            .min_by_key(|(first, _)| *first)
+            .map(|(_, p)| p)
+    };
+    // The subject before the verb (after it only for `menurut`: a person after `told`, `kata … kepada` is the
+    // listener); else the subject is a description (`The former general also said …`) of someone named
+    // earlier, and a person named later in the sentence is an object: the person named last before it.
+    // `Menurut X` / `according to X` names its source after the word.
+    let source_after = text
+        .get(verb_span.start..verb_span.end)
+        .is_some_and(|w| w.eq_ignore_ascii_case("menurut") || w.eq_ignore_ascii_case("according"));
+    let after = || {
+        source_after
+            .then(|| first_in(verb_span.end, (verb_span.end + 60).min(sentence.end)))
+            .flatten()
+    };
+    match first_in(sentence.start, at).or_else(after) {
+        Some(p) => Speaking::Person(p),
+        None => Speaking::Described {
+            sentence_start: sentence.start,
+        },
+    }
+}
+
+/// Who speaks in the latest sentence with a speech verb.
+enum Speaking<'p> {
+    /// No such sentence.
+    Nobody,
+    /// The person named as its subject.
+    Person(&'p Person),
+    /// A subject described, not named (`The former general also said …`): someone named before the sentence.
+    Described { sentence_start: usize },
 }
 
 /// The person an article is mostly about: the most mentioned confirmed person.
@@ -741,6 +787,20 @@ mod tests {
                 .all(|(sp, _)| sp.as_deref() == Some("M Chandra Widya Yudha")),
             "{q:?}"
         );
+    }
+
+    #[test]
+    fn a_person_named_after_the_speech_verb_is_not_the_speaker() {
+        // The subject is a descriptor of the minister named before; the person after `said` is an object.
+        let t = "Minister Mahfud Arifin met reporters in Jakarta.\n\nThe former judge also said he would join the forum in Manila, after Foreign Secretary Enrique Manalo invited him.\n\n\"We need more cooperation,\" he told reporters on Saturday.";
+        let q = quotes(t);
+        assert_eq!(q[0].0, s("Mahfud Arifin"), "{q:?}");
+    }
+
+    #[test]
+    fn a_source_after_menurut_speaks_on() {
+        let t = "Menteri Budi Santoso membuka rapat itu.\n\nMenurut Retno Marsudi, kerja sama itu penting bagi kawasan.\n\n“Kita harus bersatu,” ujarnya.";
+        assert_eq!(quotes(t)[0].0, s("Retno Marsudi"));
     }
 
     #[test]
