@@ -524,7 +524,8 @@ pub struct ArticleFacts {
     pub location: Option<String>,
     /// Where the location was read from.
     pub location_span: Option<Span>,
-    /// The location is only the dateline's city (where the story was filed), no place the text gives the event.
+    /// The location is only the dateline's city (where the story was filed) or a city the headline or lead names
+    /// in passing, no place the text gives the event.
     #[serde(default)]
     pub location_from_dateline: bool,
     /// Countries named in the article (English names).

@@ -542,7 +542,13 @@ pub fn place_phrases_in(text: &str, ws: &[super::people::Word<'_>]) -> Vec<(Stri
             let mut keep = printed.len();
             let mut offset: usize = 0;
             for (n, seg) in printed.split(',').enumerate() {
-                if n > 0 && !seg.trim().is_empty() && !looks_like_place(seg.trim()) {
+                let seg_first = seg.split_whitespace().next().unwrap_or("").to_lowercase();
+                // A segment that begins with a person's title is the person the place is followed by.
+                if n > 0
+                    && !seg.trim().is_empty()
+                    && (!looks_like_place(seg.trim())
+                        || PERSON_TITLES.contains(&seg_first.as_str()))
+                {
                     keep = offset.saturating_sub(1);
                     break;
                 }
@@ -572,11 +578,14 @@ pub fn place_phrases_in(text: &str, ws: &[super::people::Word<'_>]) -> Vec<(Stri
 pub fn looks_like_place(phrase: &str) -> bool {
     let l = phrase.to_lowercase();
     let first = l.split([',', ' ']).next().unwrap_or("");
+    // A country's possessive (`Indonesia’s G20 Presidency`) names a thing of the country, not a place.
+    let possessive = l.contains("’s ") || l.contains("'s ");
     PLACES.iter().any(|(p, _)| l.contains(p))
-        || names_known_place(phrase)
-        || COUNTRIES
-            .iter()
-            .any(|(_, names)| names.iter().any(|n| n.len() > 3 && l.contains(n)))
+        || names_known_place(phrase) && !possessive
+        || !possessive
+            && COUNTRIES
+                .iter()
+                .any(|(_, names)| names.iter().any(|n| n.len() > 3 && l.contains(n)))
         || [
             "hotel",
             "gedung",
@@ -1254,6 +1263,18 @@ mod tests {
             "menekankan pemberantasan penipuan daring di kawasan",
             Span::new(0, 10)
         ));
+    }
+
+    #[test]
+    fn a_place_phrase_ends_before_a_person_and_a_possessive_is_no_place() {
+        let t = "Pertemuan digelar di Canberra, Australia, Menteri Luar Negeri Selandia Baru Nanaia Mahuta hadir.";
+        let got: Vec<String> = place_phrases(t, Span::new(0, t.len()))
+            .into_iter()
+            .map(|p| p.0)
+            .collect();
+        assert_eq!(got, vec!["Canberra, Australia".to_string()]);
+        assert!(!looks_like_place("Vietnam’s ASEAN Chairmanship"));
+        assert!(looks_like_place("Hanoi, Vietnam"));
     }
 
     #[test]

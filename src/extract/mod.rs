@@ -606,13 +606,8 @@ pub fn extract_article(article: &Article) -> ArticleFacts {
 
     // The dateline is read at most once, for whichever of the two needs it.
     let dl = entities::DatelineCell::new();
-    let (location, location_span) =
+    let (location, location_span, location_from_dateline) =
         find_location(text, &layout, evidence, evidence_mention, &all_words, &dl);
-    let location_from_dateline = location_span.is_some()
-        && dl
-            .get()
-            .and_then(|(p, _)| p.as_ref())
-            .is_some_and(|(_, s)| Some(*s) == location_span);
     // The outlet a record names, else the one its address names, else the one the page prints.
     let outlet = match (&article.meta.outlet, &article.meta.url) {
         (None, Some(url)) => entities::outlet_from_url(url).map(|o| (o, None)),
@@ -839,7 +834,9 @@ fn canonical_phrase(p: &str) -> String {
 }
 
 /// Where the main event took place: a place phrase in the evidence sentence (nearest before the date), else
-/// none if the sentence says the meeting was online, else the lead paragraph's first place, else the dateline.
+/// none if the sentence says the meeting was online, else the headline's place, else the lead paragraph's
+/// first place, else the dateline's city, else a city the lead names in passing. The flag: the place is only
+/// one of the last two (weak evidence when merging).
 fn find_location(
     text: &str,
     layout: &Layout,
@@ -847,7 +844,7 @@ fn find_location(
     mention: Option<Span>,
     all_words: &[people::Word<'_>],
     dl: &entities::DatelineCell,
-) -> (Option<String>, Option<Span>) {
+) -> (Option<String>, Option<Span>, bool) {
     // A place the newsroom received a statement in (`keterangan tertulis yang diterima di Jakarta`) is not the
     // event's.
     let received = |s: &Span| {
@@ -864,10 +861,10 @@ fn find_location(
             .filter(|(p, _)| looks_like_place(p) || before.is_some());
         // A meeting held online has no place, whatever city its participants sat in.
         if online_near(text, ev) {
-            return (None, None);
+            return (None, None, false);
         }
         if let Some((p, s)) = pick {
-            return (Some(canonical_phrase(p)), Some(*s));
+            return (Some(canonical_phrase(p)), Some(*s), false);
         }
     }
     // The headline's place (`… Meeting in Bali`), when it names a known place or venue.
@@ -876,7 +873,7 @@ fn find_location(
             .into_iter()
             .find(|(p, _)| looks_like_place(p))
     {
-        return (Some(canonical_phrase(&p)), Some(s));
+        return (Some(canonical_phrase(&p)), Some(s), false);
     }
     // The first paragraphs: the first place phrase naming a place (the lead's first).
     for para in layout
@@ -890,14 +887,65 @@ fn find_location(
                 .into_iter()
                 .find(|(p, s)| looks_like_place(p) && !received(s))
         {
-            return (Some(canonical_phrase(&p)), Some(s));
+            return (Some(canonical_phrase(&p)), Some(s), false);
         }
     }
+    // Else where the story was filed, else a city the headline or lead names in passing: both weak.
     let (place, _) = dl.get_or_init(|| dateline(text, layout));
     match place.clone() {
-        Some((p, s)) => (Some(p), Some(s)),
-        None => (None, None),
+        Some((p, s)) => (Some(p), Some(s), true),
+        None => match city_in_lead(text, layout, all_words, &received) {
+            Some((p, s)) => (Some(p), Some(s), true),
+            None => (None, None, false),
+        },
     }
+}
+
+/// The first city the headline or the lead's first paragraphs name without a preposition (`KTT ASEAN
+/// Labuan Bajo`, `Press Statement …, Labuan Bajo, West Manggarai`): a city or capital of the place table
+/// printed with a capital, not a country, province or region.
+fn city_in_lead(
+    text: &str,
+    layout: &Layout,
+    all_words: &[people::Word<'_>],
+    received: &dyn Fn(&Span) -> bool,
+) -> Option<(String, Span)> {
+    let lines = layout.title.into_iter().chain(
+        layout
+            .lines
+            .iter()
+            .filter(|l| l.kind == LineKind::Body)
+            .take(3)
+            .map(|l| l.span),
+    );
+    for span in lines {
+        let ws = people::words_in(all_words, span);
+        for i in 0..ws.len() {
+            for n in (1..=3).rev() {
+                let Some(run) = ws.get(i..i + n) else {
+                    continue;
+                };
+                if !run
+                    .iter()
+                    .all(|w| w.text.chars().next().is_some_and(char::is_uppercase))
+                {
+                    continue;
+                }
+                let (Some(a), Some(b)) = (run.first(), run.last()) else {
+                    continue;
+                };
+                let printed = Span::new(a.span.start, b.span.end);
+                let Some(entry) = gazetteer::PLACES.get(printed.slice(text)) else {
+                    continue;
+                };
+                if matches!(entry.kind.as_str(), "city" | "country-capital") && !received(&printed)
+                {
+                    return Some((entry.name.clone(), printed));
+                }
+            }
+        }
+    }
+    None
 }
 
 /// Other dated events the article mentions: a date in a sentence that names a meeting, other than the main one.
@@ -1055,6 +1103,31 @@ pub(crate) fn pick<'a>(seed: &mut u64, pieces: &[&'a str]) -> &'a str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn facts_of(text: &str) -> ArticleFacts {
+        extract_article(&Article {
+            id: crate::model::content_id(text, None),
+            file: "t.txt".into(),
+            path: "t.txt".into(),
+            text: text.into(),
+            meta: crate::model::ArticleMeta::default(),
+        })
+    }
+
+    #[test]
+    fn a_city_the_lead_names_in_passing_is_a_weak_place() {
+        let f = facts_of(
+            "Joint Statement of the Ministers, Semarang, Central Java, 4 March 2019\n\nThe ministers of the two countries agreed to share information on cyber threats and to train their response teams together.",
+        );
+        assert_eq!(f.location.as_deref(), Some("Semarang"));
+        assert!(f.location_from_dateline);
+        // A place the text gives the event is no weak place.
+        let f = facts_of(
+            "Kerja Sama Siber\n\nPara menteri bertemu di Semarang, Selasa (5/3/2019), untuk membahas keamanan siber kawasan.",
+        );
+        assert_eq!(f.location.as_deref(), Some("Semarang"));
+        assert!(!f.location_from_dateline);
+    }
 
     /// The date and forum searches run in lockstep find what each one's own search finds: on texts mixing the
     /// words, numbers and marks the patterns hold, and on every article of the bundled corpus.
