@@ -129,7 +129,7 @@ fn the_aside_set_holds_its_measured_figures() {
             ("event date right", 0.88),
             ("speaker of a matched quote right", 0.91),
             ("outlet right where the text names it", 0.80),
-            ("location right", 0.76),
+            ("location right", 0.73),
             ("event label usable", 0.90),
             ("same event shown as one", 0.80),
         ],

@@ -643,6 +643,11 @@ pub fn dateline(text: &str, layout: &Layout) -> (Option<Located>, Option<Located
             head_end_ok -= 1;
         }
         let head = Span::new(line.span.start, head_end_ok);
+        if line.kind == LineKind::Body
+            && let Some(found) = outlet_first_dateline(text, head)
+        {
+            return found;
+        }
         let Some(c) = re.captures(head.slice(text)) else {
             continue;
         };
@@ -743,6 +748,39 @@ pub fn dateline(text: &str, layout: &Layout) -> (Option<Located>, Option<Located
         }
     }
     (None, None)
+}
+
+/// The datelines that print the outlet before the city or alone: `LINTAS PUBLIK - JAKARTA, Duta Besar …` (the
+/// city a known place in capitals, the outlet the words before it) and `(VOVworld) - Konferensi …` (a lead
+/// opened by a parenthesised name and a dash; not a date, a place or a number).
+fn outlet_first_dateline(text: &str, head: Span) -> Option<(Option<Located>, Option<Located>)> {
+    static RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        crate::extract::regex(r"^\s*(?:(?P<o>[A-Z][\w.’'&]*(?:\s[A-Z][\w.’'&]*){0,3})\s+(?:–|—|-{1,2})\s+(?P<p>[A-Z][A-Z.]+(?:\s[A-Z]+){0,2})\s*,\s*\S|\((?P<paren>[^()\n]{2,30})\)\s*(?:–|—|-{1,2})\s*\S)")
+            .ok()
+    });
+    let c = RE.as_ref()?.captures(head.slice(text))?;
+    let at = |m: super::re::Match<'_>| Span::new(head.start + m.start(), head.start + m.end());
+    let is_place = |s: &str| KNOWN_PLACES.contains_key(s.trim().to_lowercase().as_str());
+    let outlet_name = |s: &str| canonical_outlet(s).unwrap_or_else(|| s.trim().to_string());
+    if let Some(m) = c.name("paren") {
+        let s = m.as_str().trim();
+        let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+        if is_place(s) || letters < 2 || s.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        return Some((None, Some((outlet_name(s), at(m)))));
+    }
+    let (o, p) = (c.name("o")?, c.name("p")?);
+    if !is_place(p.as_str())
+        || is_place(o.as_str())
+        || super::dates::weekday_of(o.as_str()).is_some()
+    {
+        return None;
+    }
+    Some((
+        Some((canonical_place(p.as_str()), at(p))),
+        Some((outlet_name(o.as_str()), at(o))),
+    ))
 }
 
 /// The outlet's display name for a printed name or domain, if the outlet table knows it.
@@ -933,6 +971,10 @@ const CITING_WORDS: &[&str] = &[
 /// Words after which a name is the outlet that interviewed the speaker.
 const TOLD_WORDS: &[&str] = &[
     "told",
+    "speaking to",
+    "berbincang dengan",
+    "berbicara dengan",
+    "ditemui",
     "kepada",
     "dihubungi",
     "dihubungi oleh",
@@ -1328,6 +1370,21 @@ mod tests {
                 "Menteri Luar Negeri Retno Marsudi usai pertemuan di Jakarta. ANTARA FOTO/Hafidz Mubarak A\n\nTEMPO.CO, Jakarta - Menteri Luar Negeri Retno Marsudi menyampaikan bahwa kerja sama siber ASEAN harus terus diperkuat oleh semua negara anggota.",
                 Some("Jakarta"),
                 Some("Tempo"),
+            ),
+            (
+                "LINTAS PUBLIK - JAKARTA,  Duta Besar Jepang untuk Indonesia bertemu dengan Menteri Luar Negeri di kantor Kementerian Luar Negeri, Jakarta, Senin (02/10/2017).",
+                Some("Jakarta"),
+                Some("LINTAS PUBLIK"),
+            ),
+            (
+                "(Kabar Harian) - Konferensi para menteri digital ASEAN dibuka Kamis pagi (26/11) di kota Hue dengan dihadiri para menteri dari sepuluh negara.",
+                None,
+                Some("Kabar Harian"),
+            ),
+            (
+                "(26/11) - Konferensi para menteri digital ASEAN dibuka Kamis pagi di kota Hue dengan dihadiri para menteri dari sepuluh negara anggota.",
+                None,
+                None,
             ),
             (
                 "Surabaya: The Minister of Foreign Affairs opened the regional meeting on data protection with officials of ten ASEAN member states on Tuesday.",

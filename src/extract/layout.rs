@@ -56,6 +56,11 @@ static PHOTO_CREDIT: LazyLock<Option<Regex>> = LazyLock::new(|| {
     crate::extract::regex(r"(?m)(?:^|[\s.(])[A-Z]{3,}(?:\s[A-Z]{3,})?/[A-Z][\w.'’ -]{1,40}[ \t]*$")
         .ok()
 });
+/// A photo's source after the caption's full stop: `… Sumatra Utara. / Dok. Kemenko Marves`, `… Jakarta. Foto:
+/// Humas Kemlu`.
+static DOC_CREDIT: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    crate::extract::regex(r"(?i)\.\s*/?\s*(?:dok|doc|foto|photo)\s*[.:]\s*[^./\n]{2,40}$").ok()
+});
 static DATEISH: LazyLock<Option<Regex>> = LazyLock::new(|| {
     crate::extract::regex(
         r"(?i)\bWIB\b|\bWITA\b|\bWIT\b|^\W*\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}[:.]\d{2}\b",
@@ -225,7 +230,7 @@ impl Layout {
                 if kind_at(&lines, i) != LineKind::Body {
                     continue;
                 }
-                let line = lines.get(i).map(|l| l.span.slice(text)).unwrap_or("");
+                let line = without_tags(lines.get(i).map(|l| l.span.slice(text)).unwrap_or(""));
                 let start = line.trim_start_matches([' ', '\t']).as_bytes();
                 let candidate = line.trim_end_matches([' ', '\t']).ends_with(')')
                     || start
@@ -240,7 +245,9 @@ impl Layout {
                     tail.get(tail_start..).is_some_and(|t| t.contains('/'))
                         && PHOTO_CREDIT.as_ref().is_some_and(|p| p.is_match(line))
                 };
-                if candidate && re.is_match(line) || credit() {
+                // `… di Parapat, Sumatra Utara. / Dok. Kemenko Marves`: a sentence, then the photo's source.
+                let documented = || DOC_CREDIT.as_ref().is_some_and(|p| p.is_match(line));
+                if candidate && re.is_match(line) || credit() || documented() {
                     set_kind(&mut lines, i, LineKind::Caption);
                 }
             }
@@ -410,6 +417,9 @@ fn is_credit_line(t: &str) -> bool {
     [
         "laporan wartawan",
         "laporan reporter",
+        "laporan koresponden",
+        "laporan kontributor",
+        "laporan jurnalis",
         "penulis:",
         "penulis :",
         "editor:",
@@ -426,6 +436,54 @@ fn is_credit_line(t: &str) -> bool {
     ]
     .iter()
     .any(|p| l.starts_with(p))
+}
+
+/// A photo caption or any sentence, never a headline: a line ending in a full stop, also once the HTML tags
+/// around it and the photo's credit after it are taken off (`<p>Menteri … di Parapat. / Dok. Kemenko Marves</p>`,
+/// `Menteri Luar Negeri Retno Marsudi. (Kemenlu RI)`, `… di Jakarta. ANTARA FOTO/…`).
+fn is_caption(t: &str) -> bool {
+    let mut s = without_tags(t);
+    // A parenthesised credit at the end: `(Kemenlu RI)`, `(Foto: …)`.
+    if s.ends_with(')')
+        && let Some(i) = s.rfind('(')
+    {
+        s = s.get(..i).unwrap_or("").trim_end();
+    }
+    // A credit after a slash or a photo agency's mark: `/ Dok. Kemenko Marves`, `ANTARA FOTO/…`.
+    let lower = s.to_lowercase();
+    for mark in [
+        " / dok",
+        " /dok",
+        " / foto",
+        " / photo",
+        " antara foto/",
+        " foto:",
+        " photo:",
+    ] {
+        if let Some(i) = lower.rfind(mark) {
+            s = s.get(..i).unwrap_or("").trim_end();
+            break;
+        }
+    }
+    s.ends_with('.')
+}
+
+/// A line without the HTML tags that open and close it (`<p>…</p>`), trimmed.
+fn without_tags(t: &str) -> &str {
+    let mut s = t.trim();
+    while let Some(rest) = s
+        .strip_prefix('<')
+        .and_then(|r| r.split_once('>').map(|x| x.1))
+    {
+        s = rest.trim_start();
+    }
+    while s.ends_with('>') {
+        match s.rfind('<') {
+            Some(i) => s = s.get(..i).unwrap_or("").trim_end(),
+            None => break,
+        }
+    }
+    s
 }
 
 /// A headline without the page date printed before it on its line (`November 6, 2020 Outcomes of …`).
@@ -507,7 +565,7 @@ fn title_candidates(text: &str, lines: &[Line], first_long: usize) -> Vec<usize>
         let dateish = DATEISH.as_ref().is_some_and(|re| re.is_match(t));
         if words < 3
             || t.len() > 220
-            || t.ends_with('.')
+            || is_caption(t)
             || dateish
             || t.contains(" | ")
             || t.starts_with('(')
@@ -718,6 +776,19 @@ mod tests {
             title(t).as_deref(),
             Some("Outcomes of the Second Malaysia-Vietnam Cyber Dialogue")
         );
+        // A photo caption, printed twice or wrapped in HTML with its credit, is no headline.
+        let t = "Menteri Pertahanan Prabowo Subianto. (Kemhan RI)\nMenteri Pertahanan Prabowo Subianto. (Kemhan RI)\n\nPrabowo Bahas Ancaman Siber dengan Menhan Malaysia\n\nJakarta: Menteri Pertahanan Prabowo Subianto membahas ancaman siber dengan Menhan Malaysia di Jakarta, Selasa, 16 November 2021.\n";
+        assert_eq!(
+            title(t).as_deref(),
+            Some("Prabowo Bahas Ancaman Siber dengan Menhan Malaysia")
+        );
+        let t = "<p>Menteri Pertahanan (Menhan) Prabowo Subianto menerima kunjungan dari Menteri Pertahanan Malaysia, Hishammuddin Hussein pada Selasa, 12 Januari 2021 di Jakarta, DKI Jakarta. / Dok. Kemhan</p>\n\nPrabowo Bahas Ancaman Siber dengan Menhan Malaysia\n\nJAKARTA – Menteri Pertahanan Prabowo Subianto membahas ancaman siber dengan Menhan Malaysia di Jakarta pekan lalu.\n";
+        assert_eq!(
+            title(t).as_deref(),
+            Some("Prabowo Bahas Ancaman Siber dengan Menhan Malaysia")
+        );
+        let t = "Laporan Koresponden Kompas.com, Rina Sari dari Tokyo\nKOMPAS.com, TOKYO - Menteri Komunikasi dan Informatika bertemu menteri digital Jepang membahas keamanan data di Tokyo, Minggu (9/6/2019).\n";
+        assert_eq!(title(t), None);
     }
 
     #[test]

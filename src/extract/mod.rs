@@ -307,8 +307,11 @@ fn score_mention(
             }
         }
     }
-    if layout.kind_at_offset(f.start) == LineKind::Title {
-        score -= 1.0;
+    match layout.kind_at_offset(f.start) {
+        LineKind::Title => score -= 1.0,
+        // A caption may show an older photo: the text's own dates weigh more.
+        LineKind::Caption => score -= 2.0,
+        _ => {}
     }
     // Outside the period the corpus covers, a date is the background's or a plan's far more often than the
     // news's.
@@ -338,7 +341,10 @@ pub fn extract_article(article: &Article) -> ArticleFacts {
         &lowered,
         scans.as_ref().map(|[m, w, _]| (m.as_slice(), w.as_slice())),
     );
-    let in_article = |f: &Found| layout.is_article(f.start);
+    // A photo's caption names dates too (and often the event's day: `… pada Selasa, 12 Januari 2021 di Parapat`).
+    let in_article = |f: &Found| {
+        layout.is_article(f.start) || layout.kind_at_offset(f.start) == LineKind::Caption
+    };
 
     // Publication date: given by the file, else printed at the top of the page.
     let pub_idx =
@@ -387,7 +393,11 @@ pub fn extract_article(article: &Article) -> ArticleFacts {
     for (order, (i, f, s)) in mentions.iter().enumerate() {
         let Some(span) = s else { continue };
         if Some(*i) == pub_idx
-            || !layout.is_body(f.start) && layout.kind_at_offset(f.start) != LineKind::Title
+            || !layout.is_body(f.start)
+                && !matches!(
+                    layout.kind_at_offset(f.start),
+                    LineKind::Title | LineKind::Caption
+                )
         {
             continue;
         }
@@ -890,6 +900,11 @@ fn find_location(
             return (Some(canonical_phrase(&p)), Some(s), false);
         }
     }
+    // A place the body gives a meeting (`Ministerial Meeting di Tsukuba`, `the summit in Vientiane`): where the
+    // event was held, when the story was filed from elsewhere.
+    if let Some((p, s)) = meeting_place(text, layout, all_words, &received) {
+        return (Some(canonical_phrase(&p)), Some(s), false);
+    }
     // Else where the story was filed, else a city the headline or lead names in passing: both weak.
     let (place, _) = dl.get_or_init(|| dateline(text, layout));
     match place.clone() {
@@ -899,6 +914,55 @@ fn find_location(
             None => (None, None, false),
         },
     }
+}
+
+/// Words naming a meeting: a place phrase right after one (within three words) is where it was held.
+const MEETING_WORDS: &[&str] = &[
+    "meeting",
+    "meetings",
+    "summit",
+    "conference",
+    "dialogue",
+    "talks",
+    "session",
+    "forum",
+    "pertemuan",
+    "ktt",
+    "konferensi",
+    "sidang",
+    "rapat",
+    "dialog",
+    "perundingan",
+    "pembicaraan",
+];
+
+/// The first place phrase of the body that follows a meeting word (`Meeting di Tsukuba`): printed with a capital,
+/// not a place a statement was received in.
+fn meeting_place(
+    text: &str,
+    layout: &Layout,
+    all_words: &[people::Word<'_>],
+    received: &dyn Fn(&Span) -> bool,
+) -> Option<(String, Span)> {
+    for line in layout.lines.iter().filter(|l| l.kind == LineKind::Body) {
+        let ws = people::words_in(all_words, line.span);
+        for (p, s) in entities::place_phrases_in(text, ws) {
+            if received(&s) || !p.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            let at = ws.partition_point(|w| w.span.start < s.start);
+            // The preposition is the word before the phrase; the meeting word within three words before it.
+            let from = at.saturating_sub(4);
+            let near = ws.get(from..at.saturating_sub(1)).unwrap_or(&[]);
+            if near
+                .iter()
+                .any(|w| MEETING_WORDS.iter().any(|m| w.text.eq_ignore_ascii_case(m)))
+            {
+                return Some((p, s));
+            }
+        }
+    }
+    None
 }
 
 /// The first city the headline or the lead's first paragraphs name without a preposition (`KTT ASEAN
