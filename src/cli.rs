@@ -147,6 +147,21 @@ pub struct ExportArgs {
     /// Leave out the legend.
     #[arg(long)]
     pub no_legend: bool,
+    /// A page size made for reading: `slide` (1920×1080), `a4` (A4 landscape at 300 dpi, 3508×2480) or `wide`
+    /// (3840×1080); text at least 1/60 of the height. Replaces --width and --scale.
+    #[arg(long)]
+    pub preset: Option<String>,
+}
+
+/// Width, height and zoom of an export preset: the zoom makes the scene's 12 px text 1/60 of the height.
+pub fn preset_size(name: &str) -> Option<(f32, f32, f32)> {
+    let (w, h) = match name.to_ascii_lowercase().as_str() {
+        "slide" => (1920.0, 1080.0),
+        "a4" => (3508.0, 2480.0),
+        "wide" => (3840.0, 1080.0),
+        _ => return None,
+    };
+    Some((w, h, h / 60.0 / 12.0))
 }
 
 fn parse_day(s: &str, what: &str) -> Result<f64> {
@@ -179,6 +194,12 @@ pub fn run_export(
     if !(200..=20_000).contains(&args.width) {
         anyhow::bail!("--width {}: use 200 to 20000 pixels", args.width);
     }
+    let preset = match &args.preset {
+        Some(p) => {
+            Some(preset_size(p).with_context(|| format!("--preset {p:?}: use slide, a4 or wide"))?)
+        }
+        None => None,
+    };
     let Some(x) = load_reporting(&args.paths, opts, err)? else {
         return Ok(2);
     };
@@ -197,7 +218,7 @@ pub fn run_export(
     }
     let view = crate::timeline::view::TimeView::exact(start, end)
         .map_err(|e| anyhow::anyhow!("--from/--to: {e}"))?;
-    let opts = export::export_options(
+    let mut opts = export::export_options(
         args.width as f32,
         theme,
         lanes,
@@ -206,9 +227,16 @@ pub fn run_export(
         &x.events,
         &shown,
     );
+    let mut scale = args.scale;
+    if let Some((w, h, zoom)) = preset {
+        opts.width = w;
+        opts.height = Some(h);
+        opts.zoom = zoom;
+        scale = 1.0;
+    }
     let scene = crate::scene::build(&x.events, &shown, view, &opts);
     let _ = format;
-    export::write_image(&scene, &args.output, args.scale)?;
+    export::write_image(&scene, &args.output, scale)?;
     writeln!(
         err,
         "wrote {} ({} events)",

@@ -144,6 +144,19 @@ pub struct Scene {
     pub tick_labels: Vec<String>,
     /// The header naming the span in view.
     pub header: String,
+    /// The lanes drawn, top to bottom.
+    pub lanes: Vec<SceneLane>,
+}
+
+/// A lane as drawn: its label and its band.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SceneLane {
+    /// The lane's label.
+    pub key: String,
+    /// Top of its band.
+    pub top: f32,
+    /// Bottom of its band.
+    pub bottom: f32,
 }
 
 /// Everything that decides the look of a scene besides the data.
@@ -169,6 +182,13 @@ pub struct SceneOptions {
     pub selected: Option<usize>,
     /// Hovered event.
     pub hovered: Option<usize>,
+    /// A line under the title that replaces the header naming the span (an export names its exact range).
+    pub subtitle: Option<String>,
+    /// Draw only the lanes with an event in the view (an export of April 2018 keeps no empty lane).
+    pub only_lanes_in_view: bool,
+    /// Every length (text, markers, rows, paddings) multiplied by this: the scene is laid out at
+    /// `width / zoom` and scaled up, so that text on a large image stays readable. 1 on screen.
+    pub zoom: f32,
 }
 
 impl Default for SceneOptions {
@@ -184,6 +204,9 @@ impl Default for SceneOptions {
             overview: true,
             selected: None,
             hovered: None,
+            subtitle: None,
+            only_lanes_in_view: false,
+            zoom: 1.0,
         }
     }
 }
@@ -273,9 +296,137 @@ pub fn build_indexed(
     view: TimeView,
     opts: &SceneOptions,
 ) -> Scene {
+    let zoom = if opts.zoom.is_finite() {
+        opts.zoom.clamp(0.25, 8.0)
+    } else {
+        1.0
+    };
+    if (zoom - 1.0).abs() < 1e-6 {
+        return build_unzoomed(events, index, view, opts);
+    }
+    let design = SceneOptions {
+        width: opts.width / zoom,
+        height: opts.height.map(|h| h / zoom),
+        zoom: 1.0,
+        ..opts.clone()
+    };
+    scaled(build_unzoomed(events, index, view, &design), zoom)
+}
+
+/// The scene with every length multiplied by `k`.
+fn scaled(mut s: Scene, k: f32) -> Scene {
+    let stroke = |st: &mut Option<(f32, Rgba)>| {
+        if let Some((w, _)) = st {
+            *w *= k;
+        }
+    };
+    for shape in &mut s.shapes {
+        match shape {
+            Shape::Rect {
+                x,
+                y,
+                w,
+                h,
+                radius,
+                stroke: st,
+                ..
+            } => {
+                for v in [x, y, w, h, radius] {
+                    *v *= k;
+                }
+                stroke(st);
+            }
+            Shape::Circle {
+                cx,
+                cy,
+                r,
+                stroke: st,
+                ..
+            } => {
+                for v in [cx, cy, r] {
+                    *v *= k;
+                }
+                stroke(st);
+            }
+            Shape::Line {
+                x1,
+                y1,
+                x2,
+                y2,
+                width,
+                ..
+            } => {
+                for v in [x1, y1, x2, y2, width] {
+                    *v *= k;
+                }
+            }
+            Shape::Text { x, y, size, .. } => {
+                for v in [x, y, size] {
+                    *v *= k;
+                }
+            }
+        }
+    }
+    for h in &mut s.hits {
+        for v in &mut h.rect {
+            *v *= k;
+        }
+    }
+    for v in s
+        .time_rect
+        .iter_mut()
+        .chain(s.overview_rect.iter_mut().flatten())
+    {
+        *v *= k;
+    }
+    for l in &mut s.lanes {
+        l.top *= k;
+        l.bottom *= k;
+    }
+    s.width *= k;
+    s.height *= k;
+    s
+}
+
+/// Whether a lane has an event whose span meets the view.
+fn lane_meets_view(lane: &Lane, spans: &[(f64, f64)], view: TimeView) -> bool {
+    lane.events.iter().any(|&i| {
+        spans
+            .get(i)
+            .is_some_and(|&(s, e)| s < view.end && e.max(s + 1.0) > view.start)
+    })
+}
+
+fn build_unzoomed(
+    events: &[Event],
+    index: &TimelineIndex,
+    view: TimeView,
+    opts: &SceneOptions,
+) -> Scene {
     let theme = Theme::of(opts.theme);
-    let lanes = &index.lanes;
     let spans = &index.spans;
+    // The lanes drawn, each with its place among all lanes (which gives its colour, as on screen).
+    let (lane_ix, lanes): (Vec<usize>, Vec<&Lane>) = index
+        .lanes
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !opts.only_lanes_in_view || lane_meets_view(l, spans, view))
+        .unzip();
+    let lane_color = |li: usize| theme.lane_color(lane_ix.get(li).copied().unwrap_or(li));
+    let year_unknown: Vec<usize> = if opts.only_lanes_in_view {
+        index
+            .year_unknown
+            .iter()
+            .copied()
+            .filter(|&i| {
+                spans
+                    .get(i)
+                    .is_some_and(|&(s, e)| s < view.end && e.max(s + 1.0) > view.start)
+            })
+            .collect()
+    } else {
+        index.year_unknown.clone()
+    };
     let width = opts.width.max(LANE_LABEL_W + 100.0);
 
     // Vertical layout of the bands above the lanes.
@@ -307,11 +458,7 @@ pub fn build_indexed(
         .iter()
         .map(|g| stack(g, ROW_CAP, ITEM_GAP_PX, &foot, &cluster_foot))
         .collect();
-    let tray_h = if index.year_unknown.is_empty() {
-        0.0
-    } else {
-        TRAY_H
-    };
+    let tray_h = if year_unknown.is_empty() { 0.0 } else { TRAY_H };
     let bottom_extra = if opts.overview { OVERVIEW_H + 8.0 } else { 0.0 }
         + if opts.legend { LEGEND_H } else { 0.0 }
         + if opts.footer.is_some() { FOOTER_H } else { 0.0 }
@@ -374,7 +521,7 @@ pub fn build_indexed(
             Anchor::Start,
         ));
     }
-    let header = span_header(&axis);
+    let header = opts.subtitle.clone().unwrap_or_else(|| span_header(&axis));
     shapes.push(text(
         12.0,
         header_y,
@@ -401,7 +548,7 @@ pub fn build_indexed(
                 stroke: None,
             });
         }
-        let color = theme.lane_color(li);
+        let color = lane_color(li);
         shapes.push(Shape::Rect {
             x: 0.0,
             y: top + 6.0,
@@ -422,7 +569,18 @@ pub fn build_indexed(
             true,
             Anchor::Start,
         ));
-        let n = lane.events.len();
+        let n = if opts.only_lanes_in_view {
+            lane.events
+                .iter()
+                .filter(|&&i| {
+                    spans
+                        .get(i)
+                        .is_some_and(|&(s, e)| s < view.end && e.max(s + 1.0) > view.start)
+                })
+                .count()
+        } else {
+            lane.events.len()
+        };
         shapes.push(text(
             12.0,
             label_y + 9.0,
@@ -532,7 +690,7 @@ pub fn build_indexed(
         let (Some(&top), Some(&lane_h)) = (lane_tops.get(li), lane_hs.get(li)) else {
             continue;
         };
-        let color = theme.lane_color(li);
+        let color = lane_color(li);
         let used = st.rows.max(1) as f32;
         let first_cy = top + (lane_h - used * ROW_H) / 2.0 + ROW_H / 2.0;
         for p in &st.items {
@@ -585,7 +743,7 @@ pub fn build_indexed(
             sel,
             &p,
             cy,
-            theme.lane_color(li),
+            lane_color(li),
             &theme,
             opts,
             &mut shapes,
@@ -600,7 +758,7 @@ pub fn build_indexed(
     if tray_h > 0.0 {
         year_unknown_tray(
             events,
-            &index.year_unknown,
+            &year_unknown,
             yb + TRAY_H / 2.0 - 2.0,
             (time_x0, time_x1),
             &theme,
@@ -722,6 +880,15 @@ pub fn build_indexed(
         drawn_events,
         tick_labels,
         header,
+        lanes: lanes
+            .iter()
+            .zip(lane_tops.iter().zip(&lane_hs))
+            .map(|(l, (&top, &h))| SceneLane {
+                key: l.key.clone(),
+                top,
+                bottom: top + h,
+            })
+            .collect(),
     }
 }
 

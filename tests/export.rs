@@ -50,8 +50,9 @@ fn svg_is_well_formed_with_every_label() {
     let doc = roxmltree::Document::parse(&svg).expect("well-formed XML");
     let texts: Vec<String> = doc
         .descendants()
-        .filter(|n| n.has_tag_name("text"))
-        .map(|n| n.text().unwrap_or("").to_string())
+        // Text is set as glyph outlines in a group named by the text.
+        .filter(|n| n.has_tag_name("g"))
+        .filter_map(|n| n.attribute("aria-label").map(str::to_string))
         .collect();
     for year in 2015..=2023 {
         assert!(texts.contains(&year.to_string()), "year {year} missing");
@@ -103,7 +104,7 @@ fn bad_paths_give_clear_errors_and_leave_nothing() {
     let scene = sample_scene(800.0, ThemeKind::Light);
     let dir = tempfile::tempdir().expect("tempdir");
     let e = write_image(&scene, &dir.path().join("out.jpg"), 1.0).expect_err("jpg is refused");
-    assert!(e.to_string().contains(".png or .svg"), "{e}");
+    assert!(e.to_string().contains(".png, .svg or .pdf"), "{e}");
     let e = write_image(&scene, &dir.path().join("no/such/folder/out.png"), 1.0)
         .expect_err("missing folder");
     assert!(e.to_string().contains("could not write"), "{e}");
@@ -168,7 +169,7 @@ fn cli_export_works_without_a_display() {
         .output()
         .expect("runs");
     assert!(!bad.status.success());
-    assert!(String::from_utf8_lossy(&bad.stderr).contains(".png or .svg"));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains(".png, .svg or .pdf"));
 }
 
 #[test]
@@ -271,4 +272,74 @@ fn a_records_address_gives_the_outlet_and_reaches_every_export() {
     assert!(tl.contains("display_date"), "{tl}");
     let json = serde_json::to_string(&x).unwrap();
     assert!(json.contains("kabarsiber-contoh.id/berita/123"));
+}
+
+#[test]
+fn slide_preset_writes_a_readable_1920_by_1080_png_pdf_and_svg() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    for ext in ["png", "svg", "pdf"] {
+        let out = dir.path().join(format!("slide.{ext}"));
+        let run = std::process::Command::new(env!("CARGO_BIN_EXE_linimasa"))
+            .args(["export"])
+            .arg(root().join("sample_data"))
+            .arg("-o")
+            .arg(&out)
+            .args(["--preset", "slide", "--title", "Cyber diplomacy"])
+            .output()
+            .expect("runs");
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        let bytes = std::fs::read(&out).expect("written");
+        let mode = std::fs::metadata(&out).expect("meta").permissions().mode() & 0o777;
+        assert_eq!(
+            mode, 0o644,
+            "{ext}: the usual permissions, not a temp file's"
+        );
+        match ext {
+            "png" => {
+                let img = Pixmap::decode_png(&bytes).expect("decodes");
+                assert_eq!((img.width(), img.height()), (1920, 1080));
+            }
+            "svg" => {
+                let svg = String::from_utf8(bytes).expect("utf-8");
+                let doc = roxmltree::Document::parse(&svg).expect("well-formed");
+                let root_el = doc.root_element();
+                assert_eq!(root_el.attribute("width"), Some("1920"));
+                assert_eq!(root_el.attribute("height"), Some("1080"));
+                // Text is outlines (no font needed to read it), named by the text itself.
+                assert!(!doc.descendants().any(|n| n.has_tag_name("text")));
+                let title = doc
+                    .descendants()
+                    .filter(|n| n.has_tag_name("g"))
+                    .filter_map(|n| n.attribute("aria-label"))
+                    .any(|t| t == "Cyber diplomacy");
+                assert!(title, "the title is in the SVG");
+                // Text at least 1/60 of the height: every glyph group is scaled to ≥ 18 px.
+                assert!(svg.contains("<use"));
+            }
+            _ => {
+                assert!(bytes.starts_with(b"%PDF-"), "a PDF header");
+                let tail =
+                    String::from_utf8_lossy(&bytes[bytes.len().saturating_sub(64)..]).to_string();
+                assert!(
+                    tail.contains("%%EOF") && tail.contains("startxref"),
+                    "{tail}"
+                );
+            }
+        }
+    }
+    let bad = std::process::Command::new(env!("CARGO_BIN_EXE_linimasa"))
+        .args(["export"])
+        .arg(root().join("sample_data"))
+        .arg("-o")
+        .arg(dir.path().join("x.png"))
+        .args(["--preset", "poster"])
+        .output()
+        .expect("runs");
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("use slide, a4 or wide"));
 }

@@ -92,8 +92,8 @@ fn bin() -> std::process::Command {
 fn svg_years(svg: &str) -> Vec<i32> {
     let doc = roxmltree::Document::parse(svg).unwrap();
     doc.descendants()
-        .filter(|n| n.has_tag_name("text"))
-        .filter_map(|n| n.text()?.trim().parse::<i32>().ok())
+        .filter(|n| n.has_tag_name("g"))
+        .filter_map(|n| n.attribute("aria-label")?.trim().parse::<i32>().ok())
         .filter(|y| (1000..3000).contains(y))
         .collect()
 }

@@ -1,5 +1,7 @@
-//! Scene → SVG and PNG with no window and no GPU, and atomic file writes. The PNG is the SVG rasterised by resvg
-//! with the embedded fonts, so the two files and the screen show the same glyphs.
+//! Scene → SVG, PNG and PDF with no window and no GPU, and atomic file writes. The SVG sets its text as the
+//! outlines of the embedded DejaVu fonts (each label's text kept as the accessible name of its group), so it
+//! looks the same on any machine; the PNG is that SVG rasterised by resvg and the PDF that SVG converted by
+//! svg2pdf, so the three files and the screen show the same glyphs.
 
 pub mod data;
 
@@ -7,13 +9,12 @@ use crate::scene::{Anchor, Scene, Shape};
 use crate::theme::Rgba;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 /// Export failures, each with a message a user can act on.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    /// The output's extension is neither `.png` nor `.svg`.
-    #[error("unknown image format for {0}: use a .png or .svg file name")]
+    /// The output's extension is none of `.png`, `.svg`, `.pdf`.
+    #[error("unknown image format for {0}: use a .png, .svg or .pdf file name")]
     UnknownFormat(PathBuf),
     /// The image would be too large.
     #[error("image too large: {0}×{1} pixels (limit 20000×20000)")]
@@ -40,6 +41,8 @@ pub enum ImageFormat {
     Png,
     /// Vector.
     Svg,
+    /// Vector, for print.
+    Pdf,
 }
 
 impl ImageFormat {
@@ -52,6 +55,7 @@ impl ImageFormat {
         {
             Some("png") => Ok(ImageFormat::Png),
             Some("svg") => Ok(ImageFormat::Svg),
+            Some("pdf") => Ok(ImageFormat::Pdf),
             _ => Err(ExportError::UnknownFormat(path.to_path_buf())),
         }
     }
@@ -100,17 +104,14 @@ fn fill_stroke(fill: Option<Rgba>, stroke: Option<(f32, Rgba)>) -> String {
 /// 0.928, descent 0.236: the centre of the line box sits 0.346 em above the baseline).
 pub const BASELINE_FROM_CENTER_EM: f32 = 0.346;
 
-/// The scene as an SVG document.
+/// The scene as an SVG document. Text is set as glyph outlines of the embedded fonts (defined once each in
+/// `<defs>`, placed with `<use>`), in a group whose `aria-label` and `<title>` hold the text.
 pub fn to_svg(scene: &Scene) -> String {
-    let mut out = String::new();
+    let mut body = String::new();
+    let mut glyphs = GlyphDefs::default();
     let (w, h) = (scene.width, scene.height);
     let _ = writeln!(
-        out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w:.0}" height="{h:.0}" viewBox="0 0 {w:.0} {h:.0}" font-family="{}">"#,
-        crate::fonts::FAMILY
-    );
-    let _ = writeln!(
-        out,
+        body,
         r#"<rect x="0" y="0" width="{w:.0}" height="{h:.0}" {}/>"#,
         paint("fill", scene.background)
     );
@@ -126,7 +127,7 @@ pub fn to_svg(scene: &Scene) -> String {
                 stroke,
             } => {
                 let _ = writeln!(
-                    out,
+                    body,
                     r#"<rect x="{x:.2}" y="{y:.2}" width="{:.2}" height="{:.2}" rx="{radius:.1}" {}/>"#,
                     w.max(0.0),
                     h.max(0.0),
@@ -141,7 +142,7 @@ pub fn to_svg(scene: &Scene) -> String {
                 stroke,
             } => {
                 let _ = writeln!(
-                    out,
+                    body,
                     r#"<circle cx="{cx:.2}" cy="{cy:.2}" r="{r:.2}" {}/>"#,
                     fill_stroke(*fill, *stroke)
                 );
@@ -155,7 +156,7 @@ pub fn to_svg(scene: &Scene) -> String {
                 color,
             } => {
                 let _ = writeln!(
-                    out,
+                    body,
                     r#"<line x1="{x1:.2}" y1="{y1:.2}" x2="{x2:.2}" y2="{y2:.2}" stroke-width="{width:.2}" {}/>"#,
                     paint("stroke", *color)
                 );
@@ -168,25 +169,98 @@ pub fn to_svg(scene: &Scene) -> String {
                 color,
                 bold,
                 anchor,
-            } => {
-                let anchor = match anchor {
-                    Anchor::Start => "start",
-                    Anchor::Middle => "middle",
-                    Anchor::End => "end",
-                };
-                let weight = if *bold { r#" font-weight="bold""# } else { "" };
-                let _ = writeln!(
-                    out,
-                    r#"<text x="{x:.2}" y="{:.2}" font-size="{size:.1}" text-anchor="{anchor}"{weight} {}>{}</text>"#,
-                    y + size * BASELINE_FROM_CENTER_EM,
-                    paint("fill", *color),
-                    esc(text)
-                );
-            }
+            } => glyphs.text(&mut body, *x, *y, text, *size, *color, *bold, *anchor),
         }
     }
+    let mut out = String::with_capacity(body.len() + glyphs.defs.len() + 400);
+    let _ = writeln!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="{w:.0}" height="{h:.0}" viewBox="0 0 {w:.0} {h:.0}">"#
+    );
+    let _ = writeln!(
+        out,
+        "<!-- Text is set in {} (Bitstream Vera licence), as glyph outlines. -->",
+        crate::fonts::FAMILY
+    );
+    if !glyphs.defs.is_empty() {
+        let _ = writeln!(out, "<defs>\n{}</defs>", glyphs.defs);
+    }
+    out.push_str(&body);
     out.push_str("</svg>\n");
     out
+}
+
+/// The glyph outlines an SVG uses, each defined once.
+#[derive(Default)]
+struct GlyphDefs {
+    /// `<path id=…>` elements.
+    defs: String,
+    /// (bold, glyph id) of those defined.
+    seen: std::collections::HashSet<(bool, u32)>,
+}
+
+impl GlyphDefs {
+    /// Writes `text` as a group of glyphs whose baseline is set for a line centred on `y`.
+    #[allow(clippy::too_many_arguments)]
+    fn text(
+        &mut self,
+        out: &mut String,
+        x: f32,
+        y: f32,
+        text: &str,
+        size: f32,
+        color: Rgba,
+        bold: bool,
+        anchor: Anchor,
+    ) {
+        let glyphs = crate::fonts::glyphs(text, bold);
+        let upem = crate::fonts::units_per_em(bold);
+        let k = size / upem;
+        let width: f32 = glyphs.iter().map(|g| g.advance).sum::<f32>() * k;
+        let x0 = match anchor {
+            Anchor::Start => x,
+            Anchor::Middle => x - width / 2.0,
+            Anchor::End => x - width,
+        };
+        let label = esc(text);
+        let _ = write!(
+            out,
+            r#"<g aria-label="{label}" role="img" {} transform="translate({x0:.2} {:.2}) scale({k:.5} {:.5})"><title>{label}</title>"#,
+            paint("fill", color),
+            y + size * BASELINE_FROM_CENTER_EM,
+            -k
+        );
+        let face = if bold { 'b' } else { 'r' };
+        let mut advance = 0.0f32;
+        for g in &glyphs {
+            if !g.path.is_empty() {
+                if self.seen.insert((bold, g.id)) {
+                    let _ = writeln!(self.defs, r#"<path id="{face}{}" d="{}"/>"#, g.id, g.path);
+                }
+                let _ = write!(
+                    out,
+                    r##"<use xlink:href="#{face}{}" x="{advance}"/>"##,
+                    g.id
+                );
+            }
+            advance += g.advance;
+        }
+        out.push_str("</g>\n");
+    }
+}
+
+/// The scene as a one-page vector PDF: the same SVG (text as glyph outlines) converted by svg2pdf.
+pub fn to_pdf(scene: &Scene) -> Result<Vec<u8>, ExportError> {
+    let svg = to_svg(scene);
+    let opt = svg2pdf::usvg::Options::default();
+    let tree = svg2pdf::usvg::Tree::from_str(&svg, &opt)
+        .map_err(|e| ExportError::Render(e.to_string()))?;
+    svg2pdf::to_pdf(
+        &tree,
+        svg2pdf::ConversionOptions::default(),
+        svg2pdf::PageOptions::default(),
+    )
+    .map_err(|e| ExportError::Render(e.to_string()))
 }
 
 /// Rasterises the scene at `scale` (1–4) to PNG bytes.
@@ -200,16 +274,8 @@ pub fn to_png(scene: &Scene, scale: f32) -> Result<Vec<u8>, ExportError> {
         return Err(ExportError::TooLarge(pw, ph));
     }
     let svg = to_svg(scene);
-    let mut opt = resvg::usvg::Options {
-        font_family: crate::fonts::FAMILY.to_string(),
-        ..Default::default()
-    };
-    {
-        let db = opt.fontdb_mut();
-        db.load_font_data(crate::fonts::REGULAR.to_vec());
-        db.load_font_data(crate::fonts::BOLD.to_vec());
-    }
-    opt.fontdb = Arc::clone(&opt.fontdb);
+    // The SVG holds no text, only glyph outlines: no font database is needed.
+    let opt = resvg::usvg::Options::default();
     let tree =
         resvg::usvg::Tree::from_str(&svg, &opt).map_err(|e| ExportError::Render(e.to_string()))?;
     let mut pixmap = resvg::tiny_skia::Pixmap::new(pw, ph).ok_or(ExportError::TooLarge(pw, ph))?;
@@ -240,6 +306,16 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .suffix(".tmp")
         .tempfile_in(&dir)?;
     tmp.write_all(bytes)?;
+    // The usual permissions, not the temporary file's 0600: the replaced file's mode, else 0644.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path)
+            .map(|m| m.permissions().mode() & 0o7777)
+            .unwrap_or(0o644);
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(mode))?;
+    }
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     // Make the rename itself durable (a crash right after it must not bring the old name back).
@@ -255,6 +331,7 @@ pub fn write_image(scene: &Scene, path: &Path, scale: f32) -> Result<(), ExportE
     let bytes = match ImageFormat::from_path(path)? {
         ImageFormat::Png => to_png(scene, scale)?,
         ImageFormat::Svg => to_svg(scene).into_bytes(),
+        ImageFormat::Pdf => to_pdf(scene)?,
     };
     write_atomic(path, &bytes).map_err(|error| ExportError::Write {
         path: path.to_path_buf(),
@@ -305,5 +382,9 @@ pub fn export_options(
         overview: true,
         selected: None,
         hovered: None,
+        subtitle: None,
+        // An export of a range keeps only the lanes with an event in it.
+        only_lanes_in_view: true,
+        zoom: 1.0,
     }
 }

@@ -28,6 +28,7 @@ impl LinimasaApp {
             overview: true,
             selected: self.selected,
             hovered: self.hovered,
+            ..SceneOptions::default()
         }
     }
 
