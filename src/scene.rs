@@ -388,13 +388,16 @@ fn scaled(mut s: Scene, k: f32) -> Scene {
     s
 }
 
+/// Whether event `i`'s span (a day at least) meets the view.
+fn meets_view(spans: &[(f64, f64)], i: usize, view: TimeView) -> bool {
+    spans
+        .get(i)
+        .is_some_and(|&(s, e)| s < view.end && e.max(s + 1.0) > view.start)
+}
+
 /// Whether a lane has an event whose span meets the view.
 fn lane_meets_view(lane: &Lane, spans: &[(f64, f64)], view: TimeView) -> bool {
-    lane.events.iter().any(|&i| {
-        spans
-            .get(i)
-            .is_some_and(|&(s, e)| s < view.end && e.max(s + 1.0) > view.start)
-    })
+    lane.events.iter().any(|&i| meets_view(spans, i, view))
 }
 
 fn build_unzoomed(
@@ -418,11 +421,7 @@ fn build_unzoomed(
             .year_unknown
             .iter()
             .copied()
-            .filter(|&i| {
-                spans
-                    .get(i)
-                    .is_some_and(|&(s, e)| s < view.end && e.max(s + 1.0) > view.start)
-            })
+            .filter(|&i| meets_view(spans, i, view))
             .collect()
     } else {
         index.year_unknown.clone()
@@ -572,11 +571,7 @@ fn build_unzoomed(
         let n = if opts.only_lanes_in_view {
             lane.events
                 .iter()
-                .filter(|&&i| {
-                    spans
-                        .get(i)
-                        .is_some_and(|&(s, e)| s < view.end && e.max(s + 1.0) > view.start)
-                })
+                .filter(|&&i| meets_view(spans, i, view))
                 .count()
         } else {
             lane.events.len()
