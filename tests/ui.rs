@@ -12,8 +12,14 @@ fn harness() -> Harness<'static, LinimasaApp> {
 }
 
 fn harness_for(path: PathBuf) -> Harness<'static, LinimasaApp> {
+    harness_stepping(path, 0.25)
+}
+
+/// A harness whose frames are `step_dt` seconds apart.
+fn harness_stepping(path: PathBuf, step_dt: f32) -> Harness<'static, LinimasaApp> {
     let mut h = Harness::builder()
         .with_size(egui::Vec2::new(1400.0, 860.0))
+        .with_step_dt(step_dt)
         .build_eframe(move |cc| {
             LinimasaApp::new(
                 cc,
@@ -30,8 +36,9 @@ fn harness_for(path: PathBuf) -> Harness<'static, LinimasaApp> {
     h
 }
 
+use chrono::Datelike;
+
 fn year_of(app: &LinimasaApp, i: usize) -> i32 {
-    use chrono::Datelike;
     app.data.events[i].date.start.year()
 }
 
@@ -57,7 +64,25 @@ fn the_2018_events_are_on_screen() {
             app.data.events[i].title
         );
     }
-    assert_eq!(shown.scene.header, "2015 – 2023");
+    // A newly opened corpus is fitted to its data: the header names the years of its first and last event.
+    let years: Vec<i32> = app
+        .data
+        .events
+        .iter()
+        .map(|e| e.date.start.year())
+        .collect();
+    let (lo, hi) = (years.iter().min().unwrap(), years.iter().max().unwrap());
+    let header: Vec<i32> = shown
+        .scene
+        .header
+        .split(" – ")
+        .map(|y| y.trim().parse().expect("a year"))
+        .collect();
+    assert!(
+        header[0] <= *lo && header[0] >= lo - 1 && header[1] >= *hi && header[1] <= hi + 1,
+        "header {:?} for events {lo}–{hi}",
+        shown.scene.header
+    );
 }
 
 #[test]
@@ -272,4 +297,316 @@ fn export_data_writes_the_shown_events() {
         serde_json::from_str(&std::fs::read_to_string(&json_path).expect("read")).expect("json");
     assert_eq!(v["events"].as_array().map(Vec::len), Some(shown));
     assert!(h.state().export_data(&dir.path().join("x.txt")).is_err());
+}
+
+/// Presses and releases the primary button at `pos` (a click egui sees as one).
+fn click_at(h: &mut Harness<'static, LinimasaApp>, pos: egui::Pos2) {
+    h.hover_at(pos);
+    h.run_steps(1);
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Default::default(),
+        });
+        h.run_steps(1);
+    }
+    h.run_steps(2);
+}
+
+fn hit_center(h: &Harness<'static, LinimasaApp>, rect: [f32; 4]) -> egui::Pos2 {
+    let origin = h.state().last_scene.as_ref().expect("scene").origin;
+    origin + egui::vec2((rect[0] + rect[2]) / 2.0, (rect[1] + rect[3]) / 2.0)
+}
+
+#[test]
+fn the_detail_pane_keeps_its_width_whatever_event_is_selected() {
+    let mut h = harness();
+    let n = h.state().data.events.len();
+    assert!(n > 20);
+    let width = h.state().settings.detail_width;
+    let window = 1400.0;
+    // Every event of the bundled corpus, long quote lists and people lists included.
+    for i in 0..n {
+        h.state_mut().selected = Some(i);
+        h.run_steps(2);
+        let rect = h.state().detail_rect.expect("the pane is shown");
+        assert!(
+            (rect.width() - width).abs() <= 1.0,
+            "event {i} ({}) made the pane {} wide, not {width}",
+            h.state().data.events[i].title,
+            rect.width()
+        );
+        assert!(
+            rect.max.x <= window + 0.5,
+            "event {i}: pane past the window: {rect:?}"
+        );
+    }
+    assert_eq!(h.state().settings.detail_width, width);
+}
+
+#[test]
+fn right_arrow_with_nothing_selected_selects_the_first_visible_event() {
+    let mut h = harness();
+    assert_eq!(h.state().selected, None);
+    h.key_press(egui::Key::ArrowRight);
+    h.run_steps(2);
+    let i = h.state().selected.expect("→ selected an event");
+    let v = h.state().settings.view;
+    let (a, b) = h.state().index.spans[i];
+    assert!(b > v.start && a < v.end, "the selected event is in view");
+    // Nothing earlier in the list is shown in view: it is the first visible one.
+    for j in 0..i {
+        let (a, b) = h.state().index.spans[j];
+        assert!(
+            !(h.state().shown[j] && b > v.start && a < v.end),
+            "event {j} is visible and comes before {i}"
+        );
+    }
+    h.key_press(egui::Key::ArrowRight);
+    h.run_steps(2);
+    assert!(
+        h.state().selected.expect("still selected") > i,
+        "→ moves on"
+    );
+    h.key_press(egui::Key::Escape);
+    h.run_steps(1);
+    h.key_press(egui::Key::ArrowLeft);
+    h.run_steps(2);
+    assert!(h.state().selected.is_some(), "← too selects an event");
+}
+
+#[test]
+fn double_clicking_an_event_selects_it_and_zooms_to_it() {
+    // Frames 1/60 s apart, so that two clicks four frames apart are a double click (egui: within 0.3 s).
+    let mut h = harness_stepping(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample_data"),
+        1.0 / 60.0,
+    );
+    let (i, rect) = {
+        let shown = h.state().last_scene.as_ref().expect("scene");
+        shown
+            .scene
+            .hits
+            .iter()
+            .find_map(|hit| match hit.target {
+                // A one-day event (zooming to a year-long one zooms less).
+                HitTarget::Event(i)
+                    if h.state().data.events[i].date.precision
+                        == linimasa::model::Precision::Day =>
+                {
+                    Some((i, hit.rect))
+                }
+                _ => None,
+            })
+            .expect("a one-day event's marker is drawn")
+    };
+    let before = h.state().settings.view.span_days();
+    // On the marker (the label's place may change once the event is selected).
+    let origin = h.state().last_scene.as_ref().expect("scene").origin;
+    let pos = origin + egui::vec2(rect[0] + 4.0, (rect[1] + rect[3]) / 2.0);
+    h.hover_at(pos);
+    h.run_steps(1);
+    for _ in 0..2 {
+        for pressed in [true, false] {
+            h.event(egui::Event::PointerButton {
+                pos,
+                button: egui::PointerButton::Primary,
+                pressed,
+                modifiers: Default::default(),
+            });
+            h.run_steps(1);
+        }
+    }
+    h.run_steps(2);
+    assert_eq!(h.state().selected, Some(i));
+    let v = h.state().settings.view;
+    let (a, b) = h.state().index.spans[i];
+    assert!(
+        v.span_days() < before / 10.0,
+        "zoomed in: {before} → {}",
+        v.span_days()
+    );
+    assert!(v.start <= a && b <= v.end, "the event is in the new view");
+}
+
+/// Clicks clusters until one of their events is a single marker (then clicks that and checks it is selected)
+/// or a list of same-day events opens (then picks from it), at six zoom levels. Returns the clusters opened.
+fn clusters_open_to_single_events(h: &mut Harness<'static, LinimasaApp>) -> usize {
+    let mut opened = 0;
+    for level in 0..6 {
+        h.state_mut().selected = None;
+        h.state_mut().cluster_list = None;
+        h.key_press(egui::Key::Home);
+        h.run_steps(2);
+        for _ in 0..level * 2 {
+            h.key_press(egui::Key::Plus);
+            h.run_steps(1);
+        }
+        h.run_steps(2);
+        let first = h
+            .state()
+            .last_scene
+            .as_ref()
+            .expect("scene")
+            .scene
+            .hits
+            .iter()
+            .find_map(|hit| match hit.target {
+                HitTarget::Cluster { t0, t1, lane, .. } => Some((t0, t1, lane)),
+                HitTarget::Event(_) => None,
+            });
+        let Some((t0, t1, lane)) = first else {
+            continue;
+        };
+        let app = h.state();
+        let target =
+            linimasa::timeline::stack::events_in(&app.index.lanes[lane], &app.index.spans, t0, t1)
+                [0];
+        let (ts, te) = app.index.spans[target];
+        let mut reached = false;
+        for _click in 0..40 {
+            if let Some((list, _)) = h.state().cluster_list.clone() {
+                assert!(
+                    list.contains(&target),
+                    "the list holds the cluster's events"
+                );
+                let e = &h.state().data.events[target];
+                let label = format!("{} — {}", e.date.start.format("%-d %b %Y"), e.title);
+                // Generated events can share a day and a title: pick the entry at the target's place among them.
+                let nth = list
+                    .iter()
+                    .take_while(|&&i| i != target)
+                    .filter(|&&i| {
+                        let o = &h.state().data.events[i];
+                        format!("{} — {}", o.date.start.format("%-d %b %Y"), o.title) == label
+                    })
+                    .count();
+                h.get_all_by_label(&label)
+                    .nth(nth)
+                    .expect("the target's entry")
+                    .click();
+                h.run_steps(2);
+                assert_eq!(h.state().selected, Some(target), "picked from the list");
+                reached = true;
+                break;
+            }
+            let hits = h
+                .state()
+                .last_scene
+                .as_ref()
+                .expect("scene")
+                .scene
+                .hits
+                .clone();
+            if let Some(hit) = hits
+                .iter()
+                .find(|hit| hit.target == HitTarget::Event(target))
+            {
+                let pos = hit_center(h, hit.rect);
+                click_at(h, pos);
+                assert_eq!(
+                    h.state().selected,
+                    Some(target),
+                    "the single marker selects"
+                );
+                reached = true;
+                break;
+            }
+            let cluster = hits
+                .iter()
+                .find(|hit| {
+                    matches!(hit.target, HitTarget::Cluster { t0, t1, lane: l, .. }
+                        if l == lane && te > t0 && ts < t1)
+                })
+                .unwrap_or_else(|| panic!("event {target} is neither drawn nor in a cluster"));
+            let before = h.state().settings.view.span_days();
+            let pos = hit_center(h, cluster.rect);
+            click_at(h, pos);
+            opened += 1;
+            assert!(
+                h.state().cluster_list.is_some() || h.state().settings.view.span_days() < before,
+                "a click on a cluster zooms in or lists its events"
+            );
+        }
+        assert!(reached, "zoom level {level}: event {target} never reached");
+    }
+    opened
+}
+
+#[test]
+fn clusters_always_open_to_single_events_on_the_bundled_corpus() {
+    let mut h = harness();
+    let opened = clusters_open_to_single_events(&mut h);
+    assert!(opened > 0, "the bundled corpus shows clusters at some zoom");
+}
+
+#[test]
+fn clusters_always_open_to_single_events_on_5k_generated_events() {
+    let dir = tempfile::tempdir().unwrap();
+    linimasa::cli::run_gen_corpus(dir.path(), 5_000, 3, &mut std::io::sink()).unwrap();
+    let mut h = harness_for(dir.path().to_path_buf());
+    assert!(h.state().data.events.len() >= 4_000);
+    let opened = clusters_open_to_single_events(&mut h);
+    assert!(
+        opened >= 6,
+        "5k events cluster at every zoom level: {opened}"
+    );
+}
+
+#[test]
+fn ctrl_o_with_no_file_dialog_asks_for_a_path_and_opens_it_fitted() {
+    let mut h = harness();
+    h.state_mut().native_dialogs = false;
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    h.run_steps(2);
+    h.get_by_label_contains("type the path of a folder or file");
+    let dev2 = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample_data/dev2");
+    let field = h
+        .get_all_by_role(Role::TextInput)
+        .find(|n| n.value().is_some_and(|v| v.contains("sample_data")))
+        .expect("the path field, filled with the open corpus");
+    field.set_text_value_accesskit(&dev2.display().to_string());
+    h.run_steps(2);
+    h.get_by_label("Open").click();
+    // The folder loads in the background: wait a bounded number of frames.
+    for _ in 0..500 {
+        h.run_steps(1);
+        let app = h.state();
+        if !app.data.events.is_empty()
+            && app.data.articles.iter().all(|a| a.path.starts_with(&dev2))
+        {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    h.run_steps(3);
+    let app = h.state();
+    assert!(!app.data.events.is_empty());
+    assert!(
+        app.data.articles.iter().all(|a| a.path.starts_with(&dev2)),
+        "only dev2 is open"
+    );
+    // The new corpus is fitted: its events lie in the view, which is no wider than their range plus margins.
+    let v = app.settings.view;
+    let (a, b) = app.index.extent.expect("extent");
+    assert!(v.start <= a && b <= v.end, "{v:?} holds {a}..{b}");
+    assert!(v.span_days() <= (b - a) * 1.2 + 62.0, "{v:?} fits {a}..{b}");
+}
+
+#[test]
+fn menus_show_the_shortcut_of_each_action() {
+    let mut h = harness();
+    let keys = h.ctx.format_shortcut(&egui::KeyboardShortcut::new(
+        egui::Modifiers::COMMAND,
+        egui::Key::O,
+    ));
+    assert!(h.query_all_by_label_contains(&keys).next().is_none());
+    h.get_by_label("File").click();
+    h.run_steps(2);
+    assert!(
+        h.query_all_by_label_contains(&keys).next().is_some(),
+        "File menu shows {keys}"
+    );
 }

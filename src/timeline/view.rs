@@ -114,10 +114,34 @@ impl TimeView {
         TimeView::new(t0 - span * margin, t1 + span * margin)
     }
 
+    /// This view kept within the data: never longer than the data's span `[t0, t1)` plus a margin each side
+    /// ([`bound_margin_days`]: 5 % of the span, at least a month), never shorter than [`MIN_SPAN_DAYS`], and
+    /// shifted (not shrunk) so that it stays inside the margin. A view longer than that range becomes the range.
+    pub fn bounded_to(&self, t0: f64, t1: f64) -> TimeView {
+        if !(t0.is_finite() && t1.is_finite()) || t1 < t0 {
+            return *self;
+        }
+        let margin = bound_margin_days(t1 - t0);
+        let (lo, hi) = (t0 - margin, t1.max(t0 + MIN_SPAN_DAYS) + margin);
+        let v = self.clamped();
+        let span = v.span_days().min(hi - lo).max(MIN_SPAN_DAYS);
+        let c = v.center().clamp(lo + span / 2.0, hi - span / 2.0);
+        TimeView {
+            start: c - span / 2.0,
+            end: c + span / 2.0,
+        }
+    }
+
     /// Whether time `t` is visible.
     pub fn contains(&self, t: f64) -> bool {
         t >= self.start && t < self.end
     }
+}
+
+/// How far past the data pan and zoom may go, each side, for data spanning `span_days`: 5 % of the span, at
+/// least a month.
+pub fn bound_margin_days(span_days: f64) -> f64 {
+    (span_days.max(0.0) * 0.05).max(31.0)
 }
 
 #[cfg(test)]
@@ -155,5 +179,31 @@ mod tests {
         let w = TimeView::new(10.0, 5.0);
         assert!(w.start < w.end);
         assert!(TimeView::new(f64::NAN, 1.0).span_days() > 0.0);
+    }
+
+    #[test]
+    fn a_bounded_view_stays_on_the_data() {
+        let (t0, t1) = (17_000.0, 17_400.0);
+        let margin = bound_margin_days(t1 - t0);
+        let mut v = TimeView::new(t0, t0 + 30.0);
+        for _ in 0..200 {
+            v = v.pan(50.0).bounded_to(t0, t1);
+        }
+        assert!((v.end - (t1 + margin)).abs() < 1e-6, "{v:?}");
+        assert!((v.span_days() - 30.0).abs() < 1e-6);
+        for _ in 0..200 {
+            v = v.pan(-50.0).bounded_to(t0, t1);
+        }
+        assert!((v.start - (t0 - margin)).abs() < 1e-6, "{v:?}");
+        // Zooming out stops at the data plus its margins; zooming in at a day.
+        let wide = v.zoom_at(0.001, v.center()).bounded_to(t0, t1);
+        assert!(
+            (wide.start - (t0 - margin)).abs() < 1e-6 && (wide.end - (t1 + margin)).abs() < 1e-6
+        );
+        let narrow = v.zoom_at(1e6, v.center()).bounded_to(t0, t1);
+        assert!((narrow.span_days() - MIN_SPAN_DAYS).abs() < 1e-9);
+        // One day of data: a view of at most that day and a month each side.
+        let one = TimeView::default().bounded_to(t0, t0 + 1.0);
+        assert!(one.start >= t0 - 31.0 - 1e-9 && one.end <= t0 + 1.0 + 31.0 + 1e-9);
     }
 }

@@ -34,7 +34,17 @@ pub struct Settings {
     pub show_problems: bool,
     /// Image export settings.
     pub export: ExportSettings,
+    /// Width the user gave the detail pane (by dragging its edge), in points; shown clamped to
+    /// [`DETAIL_MIN_W`] and [`DETAIL_MAX_FRACTION`] of the window.
+    pub detail_width: f32,
 }
+
+/// Narrowest detail pane.
+pub const DETAIL_MIN_W: f32 = 260.0;
+/// Widest detail pane, as a fraction of the window's width: the timeline keeps the rest.
+pub const DETAIL_MAX_FRACTION: f32 = 0.45;
+/// Width of the detail pane before the user drags it.
+pub const DETAIL_DEFAULT_W: f32 = 400.0;
 
 impl Default for Settings {
     fn default() -> Self {
@@ -46,6 +56,7 @@ impl Default for Settings {
             filters: Filters::default(),
             show_problems: true,
             export: ExportSettings::default(),
+            detail_width: DETAIL_DEFAULT_W,
         }
     }
 }
@@ -361,6 +372,20 @@ pub struct LinimasaApp {
     pub focus_search: bool,
     /// Show the export dialog.
     pub export_open: bool,
+    /// The typed-path prompt of File → Open, when shown.
+    pub path_prompt: Option<super::actions::PathPrompt>,
+    /// Use the system's file dialogs (tests turn them off: File → Open then asks for a typed path).
+    pub native_dialogs: bool,
+    /// The box of a right-button drag (zoom to the box on release), while it is dragged.
+    pub zoom_box: Option<egui::Rect>,
+    /// The detail pane's rectangle in the last frame.
+    pub detail_rect: Option<egui::Rect>,
+    /// The time range of all loaded events (shown or not): pan and zoom stay on it, with a margin.
+    pub data_bounds: Option<(f64, f64)>,
+    /// Fit the view to the data when the data next arrives (a newly opened corpus).
+    fit_on_load: bool,
+    /// The view the last fit gave: a corpus that finishes loading refits unless the user moved since.
+    last_fit_view: Option<TimeView>,
     /// The events of a clicked cluster whose events share a day, listed in a popup so each can be selected,
     /// with where the popup opens.
     pub cluster_list: Option<(Vec<usize>, egui::Pos2)>,
@@ -431,9 +456,13 @@ impl LinimasaApp {
         let persist = !start.fresh && start.screenshot.is_none();
         let mut status = String::new();
         let mut settings = Settings::default();
+        let mut restored = false;
         if persist {
             match load_saved(&cc.egui_ctx) {
-                Ok(Some(s)) => settings = s,
+                Ok(Some(s)) => {
+                    settings = s;
+                    restored = true;
+                }
                 Ok(None) => {}
                 Err(e) => status = format!("Settings not restored: {e}"),
             }
@@ -445,6 +474,8 @@ impl LinimasaApp {
         } else {
             vec![bundled_sample()]
         };
+        // The corpus of the last session keeps the view it was left at; any other corpus is fitted.
+        let fit_on_load = !(restored && settings.corpus == paths);
         if settings.corpus != paths {
             settings.corpus = paths.clone();
         }
@@ -460,6 +491,13 @@ impl LinimasaApp {
             status,
             focus_search: false,
             export_open: false,
+            path_prompt: None,
+            native_dialogs: true,
+            detail_rect: None,
+            zoom_box: None,
+            data_bounds: None,
+            fit_on_load,
+            last_fit_view: None,
             cluster_list: None,
             scroll_to: None,
             curate_form: None,
@@ -481,6 +519,8 @@ impl LinimasaApp {
             app.set_data(Data::load(&paths, &app.load_opts));
         } else {
             app.open(paths, &cc.egui_ctx);
+            // `open` asks for a fit; the last session's corpus keeps its view.
+            app.fit_on_load = fit_on_load;
         }
         app
     }
@@ -499,6 +539,13 @@ impl LinimasaApp {
         self.redo_stack.clear();
         self.filters_applied = None;
         self.refilter();
+        self.data_bounds = crate::scene::data_extent(&self.data.events, &[]);
+        if self.fit_on_load {
+            self.fit_to_data();
+            self.fit_on_load = false;
+        } else {
+            self.settings.view = self.bounded(self.settings.view);
+        }
         self.status = format!(
             "{} articles, {} events, {} files skipped",
             self.data.articles.len(),
@@ -565,6 +612,8 @@ impl LinimasaApp {
             job.cancel.store(true, Ordering::Relaxed);
         }
         self.settings.corpus = paths.clone();
+        self.fit_on_load = true;
+        self.path_prompt = None;
         ctx.send_viewport_cmd(egui::ViewportCommand::Title(format!(
             "Linimasa — {}",
             corpus_name(&paths)
@@ -635,6 +684,10 @@ impl LinimasaApp {
         if let Some((data, complete)) = latest {
             if complete {
                 self.job = None;
+                // The whole corpus refits the view the first snapshot was fitted to, unless the user moved it.
+                if self.last_fit_view == Some(self.settings.view) {
+                    self.fit_on_load = true;
+                }
                 self.set_data(data);
             } else {
                 let selected = self
@@ -663,119 +716,52 @@ impl LinimasaApp {
     /// Fits the view to the shown events.
     pub fn fit_to_data(&mut self) {
         if let Some((a, b)) = crate::scene::data_extent(&self.data.events, &self.shown) {
-            self.settings.view = TimeView::fit(a, b, 0.04);
+            self.settings.view = self.bounded(TimeView::fit(a, b, 0.04));
+            self.last_fit_view = Some(self.settings.view);
         }
     }
 
-    fn menu_ui(&mut self, ui: &mut egui::Ui) {
-        egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("File", |ui| {
-                if ui.button("Open folder…").clicked() {
-                    if let Some(dir) = rfd::FileDialog::new().pick_folder() {
-                        self.open(vec![dir], ui.ctx());
-                    }
-                    ui.close();
-                }
-                if ui.button("Open files…").clicked() {
-                    if let Some(files) = rfd::FileDialog::new()
-                        .add_filter("Articles", &["txt", "md", "json", "jsonl", "csv"])
-                        .pick_files()
-                    {
-                        self.open(files, ui.ctx());
-                    }
-                    ui.close();
-                }
-                if ui.button("Open bundled sample").clicked() {
-                    self.open(vec![bundled_sample()], ui.ctx());
-                    ui.close();
-                }
-                ui.separator();
-                if ui
-                    .add(egui::Button::new("Export image…").shortcut_text("Ctrl+E"))
-                    .clicked()
-                {
-                    self.export_open = true;
-                    ui.close();
-                }
-                if ui.button("Export data…").clicked() {
-                    ui.close();
-                    let picked = rfd::FileDialog::new()
-                        .add_filter("CSV (one row per event)", &["csv"])
-                        .add_filter("TimelineJS3 JSON", &["json"])
-                        .set_file_name("linimasa-events.csv")
-                        .save_file();
-                    if let Some(path) = picked {
-                        let result = self.export_data(&path);
-                        self.report_export(&path, result);
-                    }
-                }
-                ui.separator();
-                if ui.button("Quit").clicked() {
-                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
-                }
-            });
-            ui.menu_button("Edit", |ui| {
-                if ui
-                    .add_enabled(
-                        self.can_undo(),
-                        egui::Button::new("Undo").shortcut_text("Ctrl+Z"),
-                    )
-                    .clicked()
-                {
-                    self.undo();
-                    ui.close();
-                }
-                if ui
-                    .add_enabled(
-                        self.can_redo(),
-                        egui::Button::new("Redo").shortcut_text("Ctrl+Shift+Z"),
-                    )
-                    .clicked()
-                {
-                    self.redo();
-                    ui.close();
-                }
-                ui.separator();
-                ui.label(match &self.data.overlay_path {
-                    Some(p) => format!("Edits are saved in {}", p.display()),
-                    None => "No corpus folder: edits are not saved".into(),
-                });
-            });
-            ui.menu_button("View", |ui| {
-                for mode in LaneMode::ALL {
-                    ui.radio_value(
-                        &mut self.settings.lanes,
-                        mode,
-                        format!("Lanes by {}", mode.name()),
-                    );
-                }
-                ui.separator();
-                if ui
-                    .add(egui::Button::new("Fit to data").shortcut_text("Home"))
-                    .clicked()
-                {
-                    self.fit_to_data();
-                    ui.close();
-                }
-                if ui.button("Show 2015–2023").clicked() {
-                    self.settings.view = TimeView::default();
-                    ui.close();
-                }
-                ui.separator();
-                ui.radio_value(&mut self.settings.theme, None, "Theme: follow system");
-                ui.radio_value(
-                    &mut self.settings.theme,
-                    Some(ThemeKind::Light),
-                    "Theme: light",
-                );
-                ui.radio_value(
-                    &mut self.settings.theme,
-                    Some(ThemeKind::Dark),
-                    "Theme: dark",
-                );
-                ui.checkbox(&mut self.settings.show_problems, "Problems panel");
-            });
-        });
+    /// `view` kept on the loaded data (see [`TimeView::bounded_to`]); any view when nothing is loaded.
+    pub fn bounded(&self, view: TimeView) -> TimeView {
+        match self.data_bounds {
+            Some((a, b)) => view.bounded_to(a, b),
+            None => view,
+        }
+    }
+
+    /// Zooms to the selected event, with a few of its spans of room each side.
+    pub fn zoom_to_selected(&mut self) {
+        if let Some(e) = self.selected.and_then(|s| self.data.events.get(s)) {
+            let (a, b) = crate::scene::event_span(e);
+            self.settings.view = self.bounded(TimeView::fit(a, b, 3.0));
+        }
+    }
+
+    /// The detail pane: as wide as the user dragged it (kept in the settings), at least [`DETAIL_MIN_W`] and at
+    /// most [`DETAIL_MAX_FRACTION`] of the window. Its content never widens it: the pane's width is fixed
+    /// except while its edge is being dragged.
+    fn detail_panel(&mut self, ui: &mut egui::Ui) {
+        let max_w = (ui.available_width() * DETAIL_MAX_FRACTION).max(DETAIL_MIN_W);
+        let width = self.settings.detail_width.clamp(DETAIL_MIN_W, max_w);
+        // The panel's resize handle, as egui names it: the panel's id (the parent's scope and the salt) with
+        // `__resize`.
+        let resize_id = ui.scope_id().with("detail").with("__resize");
+        let resizing = ui
+            .ctx()
+            .read_response(resize_id)
+            .is_some_and(|r| r.dragged() || r.drag_stopped());
+        let panel = egui::Panel::right("detail").resizable(true);
+        let panel = if resizing {
+            panel.size_range(DETAIL_MIN_W..=max_w)
+        } else {
+            panel.resizable(false).exact_size(width)
+        };
+        let shown = panel.show(ui, |ui| self.detail_ui(ui));
+        let rect = shown.response.rect;
+        if resizing {
+            self.settings.detail_width = rect.width().clamp(DETAIL_MIN_W, max_w);
+        }
+        self.detail_rect = Some(rect);
     }
 
     fn status_ui(&mut self, ui: &mut egui::Ui) {
@@ -1103,6 +1089,7 @@ impl eframe::App for LinimasaApp {
         self.handle_dropped_files(&ctx);
         self.refilter();
         self.undo_keys(&ctx);
+        self.command_keys(&ctx);
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
         egui::Panel::top("toolbar").show(ui, |ui| self.toolbar_ui(ui));
@@ -1117,17 +1104,14 @@ impl eframe::App for LinimasaApp {
             .default_size(230.0)
             .min_size(170.0)
             .show(ui, |ui| self.filter_ui(ui));
-        egui::Panel::right("detail")
-            .resizable(true)
-            .default_size(420.0)
-            .min_size(280.0)
-            .show(ui, |ui| self.detail_ui(ui));
+        self.detail_panel(ui);
         egui::CentralPanel::default().show(ui, |ui| self.timeline_ui(ui));
 
         if self.export_open {
             self.export_window(&ctx);
         }
         self.cluster_list_ui(&ctx);
+        self.path_prompt_ui(&ctx);
         self.screenshot_step(&ctx);
         let now = ctx.input(|i| i.time);
         if now - self.last_save_check > 5.0 {

@@ -78,6 +78,9 @@ impl LinimasaApp {
                             .weak(),
                     );
                 }
+                // Values wrap inside the pane (a long list of people must not widen it): the key column is
+                // about 70 px.
+                let value_w = (ui.available_width() - 78.0).max(80.0);
                 egui::Grid::new("facts")
                     .num_columns(2)
                     .spacing([8.0, 4.0])
@@ -85,8 +88,9 @@ impl LinimasaApp {
                         let row = |ui: &mut egui::Ui, k: &str, v: String, field: &str| {
                             if !v.is_empty() {
                                 ui.label(RichText::new(k).weak());
-                                ui.horizontal(|ui| {
-                                    ui.label(v);
+                                ui.horizontal_wrapped(|ui| {
+                                    ui.set_max_width(value_w);
+                                    ui.add(egui::Label::new(v).wrap());
                                     curated(ui, field);
                                 });
                                 ui.end_row();

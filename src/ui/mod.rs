@@ -1,6 +1,7 @@
 //! The egui front end: panels and menus that read the model and paint [`crate::scene::Scene`]s. Nothing here
 //! parses article text.
 
+pub mod actions;
 pub mod app;
 pub mod curate;
 pub mod detail_panel;

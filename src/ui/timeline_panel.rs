@@ -1,18 +1,16 @@
 //! The timeline panel: paints the scene and turns pointer and keyboard input into view changes and selection;
 //! the toolbar; the export dialog.
 
+use super::actions::{Action, KEY_ZOOM};
 use super::app::{LinimasaApp, ShownScene};
 use super::paint_scene;
 use crate::scene::{HitTarget, SceneOptions, build, build_indexed};
 use crate::theme::ThemeKind;
 use crate::timeline::axis::Axis;
+use crate::timeline::date_of;
 use crate::timeline::lanes::LaneMode;
 use crate::timeline::view::TimeView;
-use crate::timeline::{date_of, day_number};
-use egui::{Key, Modifiers, PointerButton, Pos2, Rect, Sense, Vec2};
-
-/// Zoom factor of one `+`/`-` key press.
-const KEY_ZOOM: f64 = 1.5;
+use egui::{Key, PointerButton, Pos2, Rect, Sense, Vec2};
 
 impl LinimasaApp {
     /// The options of the on-screen scene for a panel of `size`.
@@ -72,8 +70,12 @@ impl LinimasaApp {
             {
                 self.fit_to_data();
             }
-            if ui.button("2015–2023").clicked() {
-                self.settings.view = TimeView::default();
+            if ui
+                .button("2015–2023")
+                .on_hover_text("Show 2015–2023, as far as the data goes (Ctrl+Home)")
+                .clicked()
+            {
+                self.run_action(Action::ShowProductRange, ui.ctx());
             }
             ui.separator();
             let dark = self.theme_kind(ui.ctx()) == ThemeKind::Dark;
@@ -88,92 +90,88 @@ impl LinimasaApp {
                     ThemeKind::Dark
                 });
             }
-            if ui.button("Export image…").clicked() {
+            if ui
+                .button("Export image…")
+                .on_hover_text("Export the timeline as PNG or SVG (Ctrl+E)")
+                .clicked()
+            {
                 self.export_open = true;
             }
         });
     }
 
-    fn keyboard(&mut self, ctx: &egui::Context, axis: &Axis) {
-        if ctx.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::F)) {
-            self.focus_search = true;
-        }
-        if ctx.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::E)) {
-            self.export_open = true;
-        }
+    /// The plain keys of the timeline (the Ctrl shortcuts are read by `command_keys` for the whole window),
+    /// unless a text field is being typed in.
+    fn keyboard(&mut self, ctx: &egui::Context) {
         if ctx.egui_wants_keyboard_input() {
             return;
         }
-        let view = self.settings.view;
-        let (zoom_in, zoom_out, left, right, enter, esc, home, up, down) = ctx.input(|i| {
-            (
-                i.key_pressed(Key::Plus) || i.key_pressed(Key::Equals),
-                i.key_pressed(Key::Minus),
-                i.key_pressed(Key::ArrowLeft),
-                i.key_pressed(Key::ArrowRight),
-                i.key_pressed(Key::Enter),
-                i.key_pressed(Key::Escape),
-                i.key_pressed(Key::Home),
-                i.key_pressed(Key::ArrowUp),
-                i.key_pressed(Key::ArrowDown),
-            )
+        let plain = [
+            Action::ZoomIn,
+            Action::ZoomOut,
+            Action::Fit,
+            Action::PreviousEvent,
+            Action::NextEvent,
+            Action::ZoomToSelected,
+            Action::ClearSelection,
+        ];
+        let pressed: Vec<Action> = ctx.input(|i| {
+            plain
+                .into_iter()
+                .filter(|a| {
+                    let k = a.shortcut().logical_key;
+                    i.key_pressed(k) || (*a == Action::ZoomIn && i.key_pressed(Key::Equals))
+                })
+                .collect()
         });
-        if zoom_in {
-            self.settings.view = view.zoom_at(KEY_ZOOM, view.center());
+        for a in pressed {
+            self.run_action(a, ctx);
         }
-        if zoom_out {
-            self.settings.view = view.zoom_at(1.0 / KEY_ZOOM, view.center());
-        }
-        if home {
-            self.fit_to_data();
-        }
-        if esc {
-            self.selected = None;
-        }
-        if left || right {
-            match self.selected {
-                Some(_) => self.step_selection(if right { 1 } else { -1 }),
-                None => {
-                    self.settings.view =
-                        view.pan(view.span_days() * if right { 0.15 } else { -0.15 })
-                }
-            }
-        }
+        let (up, down) =
+            ctx.input(|i| (i.key_pressed(Key::ArrowUp), i.key_pressed(Key::ArrowDown)));
         if up || down {
-            // Up/Down pan by a larger step.
+            // Up/Down pan by half a view.
+            let view = self.settings.view;
             self.settings.view = view.pan(view.span_days() * if down { 0.5 } else { -0.5 });
         }
-        if enter && let Some(e) = self.selected.and_then(|s| self.data.events.get(s)) {
-            let (a, b) = crate::scene::event_span(e);
-            self.settings.view = TimeView::fit(a, b, 3.0);
-        }
-        let _ = axis;
     }
 
-    /// Selects the previous or next shown event in time and keeps it in view.
+    /// Selects the previous (`dir` < 0) or next shown event in time and keeps it in view. With nothing
+    /// selected, → selects the first event in view and ← the last (the first or last shown event when none is
+    /// in view).
     pub fn step_selection(&mut self, dir: i64) {
-        let shown: Vec<usize> = (0..self.data.events.len())
-            .filter(|&i| self.shown.get(i).copied().unwrap_or(false))
-            .collect();
-        if shown.is_empty() {
-            return;
-        }
-        let pos = self
-            .selected
-            .and_then(|s| shown.iter().position(|&i| i == s));
-        let next = match pos {
-            Some(p) => (p as i64 + dir).clamp(0, shown.len() as i64 - 1) as usize,
-            None => 0,
-        };
-        if let Some(&i) = shown.get(next) {
-            self.selected = Some(i);
-            if let Some(e) = self.data.events.get(i) {
-                let t = day_number(e.date.start);
-                let v = self.settings.view;
-                if !v.contains(t) {
-                    self.settings.view = v.pan(t - v.center());
+        let n = self.data.events.len();
+        let shown = |i: &usize| self.shown.get(*i).copied().unwrap_or(false);
+        let v = self.settings.view;
+        let next = match self.selected.filter(|s| shown(s)) {
+            Some(s) if dir > 0 => (s + 1..n).find(shown).or(Some(s)),
+            Some(s) => (0..s).rev().find(shown).or(Some(s)),
+            None => {
+                let in_view = |i: &usize| {
+                    shown(i)
+                        && self
+                            .index
+                            .spans
+                            .get(*i)
+                            .is_some_and(|&(a, b)| b > v.start && a < v.end)
+                };
+                if dir > 0 {
+                    (0..n).find(in_view).or_else(|| (0..n).find(shown))
+                } else {
+                    (0..n)
+                        .rev()
+                        .find(in_view)
+                        .or_else(|| (0..n).rev().find(shown))
                 }
             }
+        };
+        let Some(i) = next else { return };
+        self.selected = Some(i);
+        self.scroll_to = None;
+        if let Some(&(a, b)) = self.index.spans.get(i)
+            && !(b > v.start && a < v.end)
+        {
+            self.settings.view = self.bounded(v.pan((a + b) / 2.0 - v.center()));
         }
     }
 
@@ -185,13 +183,15 @@ impl LinimasaApp {
         if self.index.mode != self.settings.lanes {
             self.refilter();
         }
+        self.keyboard(ui.ctx());
+        // Whatever moved the view this frame (menus, toolbar, keys) stays on the data.
+        self.settings.view = self.bounded(self.settings.view);
         let scene = build_indexed(&self.data.events, &self.index, self.settings.view, &opts);
         let axis = Axis::new(
             self.settings.view,
             (rect.min.x + scene.time_rect[0]) as f64,
             (scene.time_rect[2] - scene.time_rect[0]) as f64,
         );
-        self.keyboard(ui.ctx(), &axis);
 
         // Pointer: hover, click, zoom, pan.
         let pointer = response.hover_pos();
@@ -264,16 +264,17 @@ impl LinimasaApp {
             ui.data_mut(|d| d.insert_temp(box_id, p.x));
         }
         let box_start: Option<f32> = ui.data(|d| d.get_temp(box_id));
-        if let (Some(x0), Some(p)) = (box_start, response.interact_pointer_pos())
-            && response.dragged_by(PointerButton::Secondary)
-        {
-            let r = Rect::from_x_y_ranges(
-                x0.min(p.x)..=x0.max(p.x),
-                rect.min.y + scene.time_rect[1]..=rect.min.y + scene.time_rect[3],
-            );
-            ui.painter()
-                .rect_filled(r, 2.0, ui.visuals().selection.bg_fill.gamma_multiply(0.35));
-        }
+        // The box being dragged, painted over the scene below.
+        let zoom_box = match (box_start, response.interact_pointer_pos()) {
+            (Some(x0), Some(p)) if response.dragged_by(PointerButton::Secondary) => {
+                Some(Rect::from_x_y_ranges(
+                    x0.min(p.x)..=x0.max(p.x),
+                    rect.min.y + scene.time_rect[1]..=rect.min.y + scene.time_rect[3],
+                ))
+            }
+            _ => None,
+        };
+        self.zoom_box = zoom_box;
         if response.drag_stopped_by(PointerButton::Secondary) {
             if let (Some(x0), Some(p)) = (box_start, response.interact_pointer_pos())
                 && (p.x - x0).abs() > 6.0
@@ -287,7 +288,15 @@ impl LinimasaApp {
             ui.data_mut(|d| d.remove::<f32>(box_id));
         }
         if response.double_clicked() {
-            self.fit_to_data();
+            // On an event: select it and zoom to it; elsewhere: fit the data.
+            match hit.as_ref().map(|h| &h.target) {
+                Some(HitTarget::Event(i)) => {
+                    self.selected = Some(*i);
+                    self.scroll_to = None;
+                    self.zoom_to_selected();
+                }
+                _ => self.fit_to_data(),
+            }
         } else if response.clicked() {
             match hit.as_ref().map(|h| &h.target) {
                 Some(HitTarget::Event(i)) => {
@@ -308,6 +317,17 @@ impl LinimasaApp {
         }
 
         paint_scene(ui.painter(), &scene, rect.min);
+        if let Some(r) = zoom_box {
+            let sel = ui.visuals().selection;
+            ui.painter()
+                .rect_filled(r, 2.0, sel.bg_fill.gamma_multiply(0.35));
+            ui.painter().rect_stroke(
+                r,
+                2.0,
+                egui::Stroke::new(1.5, sel.stroke.color),
+                egui::StrokeKind::Inside,
+            );
+        }
         // Hover tooltip.
         if let Some(h) = &hit {
             match h.target {
@@ -348,6 +368,8 @@ impl LinimasaApp {
         );
         response
             .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, summary.clone()));
+        // What the pointer did this frame stays on the data too.
+        self.settings.view = self.bounded(self.settings.view);
         self.last_scene = Some(ShownScene {
             scene,
             options: opts,
@@ -378,7 +400,7 @@ impl LinimasaApp {
             self.cluster_list = Some((events, at.unwrap_or_default()));
         } else {
             self.cluster_list = None;
-            self.settings.view = TimeView::fit(t0, t1, 0.05);
+            self.settings.view = self.bounded(TimeView::fit(t0, t1, 0.05));
         }
     }
 
