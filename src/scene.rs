@@ -234,10 +234,11 @@ const ROW_CAP: usize = 6;
 const ITEM_GAP_PX: f64 = 6.0;
 /// Radius of a one-day dot.
 const DOT_R: f32 = 6.0;
-/// A cluster's period is at least this wide at the zoom (room for its count).
-const CLUSTER_MIN_PX: f64 = 44.0;
+/// A cluster's period is at least this wide at the zoom: room for its count (a year is this wide at a view of
+/// about twenty years).
+const CLUSTER_MIN_PX: f64 = 30.0;
 /// Narrowest cluster marker.
-const CLUSTER_MIN_W: f64 = 30.0;
+const CLUSTER_MIN_W: f64 = 24.0;
 /// A label with less room than this right of its dot (near the view's right edge) goes to its left.
 const FLIP_LABEL_PX: f64 = 160.0;
 /// Bars at least this wide carry their label inside.

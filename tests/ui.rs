@@ -64,11 +64,13 @@ fn the_2018_events_are_on_screen() {
             app.data.events[i].title
         );
     }
-    // A newly opened corpus is fitted to its data: the header names the years of its first and last event.
+    // A newly opened corpus is fitted to its data: the header names the years of its first and last event that
+    // an article reports (not those only mentioned in passing).
     let years: Vec<i32> = app
         .data
         .events
         .iter()
+        .filter(|e| !e.mentioned_only)
         .map(|e| e.date.start.year())
         .collect();
     let (lo, hi) = (years.iter().min().unwrap(), years.iter().max().unwrap());
@@ -590,7 +592,8 @@ fn ctrl_o_with_no_file_dialog_asks_for_a_path_and_opens_it_fitted() {
     );
     // The new corpus is fitted: its events lie in the view, which is no wider than their range plus margins.
     let v = app.settings.view;
-    let (a, b) = app.index.extent.expect("extent");
+    let (a, b) =
+        linimasa::timeline::index::reported_extent(&app.data.events, &app.shown).expect("extent");
     assert!(v.start <= a && b <= v.end, "{v:?} holds {a}..{b}");
     assert!(v.span_days() <= (b - a) * 1.2 + 62.0, "{v:?} fits {a}..{b}");
 }

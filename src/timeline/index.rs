@@ -77,3 +77,20 @@ impl TimelineIndex {
         }
     }
 }
+
+/// First start and last end of the shown events that an article reports (not those only mentioned in passing,
+/// such as a forum's founding year in a background paragraph): the range a newly opened corpus is fitted to.
+/// The extent of all shown events when none is reported.
+pub fn reported_extent(events: &[Event], shown: &[bool]) -> Option<(f64, f64)> {
+    let extent = |reported_only: bool| {
+        events
+            .iter()
+            .enumerate()
+            .filter(|(i, e)| {
+                shown.get(*i).copied().unwrap_or(true) && !(reported_only && e.mentioned_only)
+            })
+            .map(|(_, e)| event_span(e))
+            .reduce(|(a, b), (s, e)| (a.min(s), b.max(e)))
+    };
+    extent(true).or_else(|| extent(false))
+}

@@ -713,9 +713,12 @@ impl LinimasaApp {
         })
     }
 
-    /// Fits the view to the shown events.
+    /// Fits the view to the shown events that articles report (events only mentioned in passing, often years
+    /// older, stay within panning reach).
     pub fn fit_to_data(&mut self) {
-        if let Some((a, b)) = crate::scene::data_extent(&self.data.events, &self.shown) {
+        if let Some((a, b)) =
+            crate::timeline::index::reported_extent(&self.data.events, &self.shown)
+        {
             self.settings.view = self.bounded(TimeView::fit(a, b, 0.04));
             self.last_fit_view = Some(self.settings.view);
         }
