@@ -78,6 +78,8 @@ pub enum RawDate {
     },
     /// A year (`tahun 2013`).
     Year(i32),
+    /// A span of whole years (`2021-2024`, `from 2021 to 2025`): first and last year.
+    Years(i32, i32),
     /// A relative expression.
     Relative(Relative),
     /// A weekday alone (`Jumat malam`, `on Tuesday`).
@@ -428,6 +430,63 @@ fn numeric_after(b: u8) -> bool {
 /// `…-11-06`: digits and `-`.
 fn iso_after(b: u8) -> bool {
     is_digit(b) || b == b'-'
+}
+
+/// A span of years starting with the year at `start..end`: `2021-2024`, `2016 – 2025`, `(2020-2024)`, or
+/// `from 2021 to 2025` / `dari 2021 hingga 2025` (the preposition included). The second year is later than the
+/// first, by at most fifty years, and is not the start of a longer number or date (`2021-2024-03`).
+fn year_range_at(text: &str, start: usize, end: usize) -> Option<Found> {
+    let y1: i32 = text.get(start..end)?.parse().ok()?;
+    if text
+        .get(..start)
+        .and_then(|s| s.chars().last())
+        .is_some_and(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | '.'))
+    {
+        return None;
+    }
+    let rest = text.get(end..)?;
+    let trimmed = rest.trim_start_matches(' ');
+    let (joined, worded) = if let Some(r) = trimmed.strip_prefix(['-', '–', '—']) {
+        (r.trim_start_matches(' '), false)
+    } else {
+        let lower = trimmed.get(..trimmed.len().min(10))?.to_ascii_lowercase();
+        let word = ["to ", "hingga ", "sampai ", "until "]
+            .into_iter()
+            .find(|w| lower.starts_with(w))?;
+        (trimmed.get(word.len()..)?.trim_start_matches(' '), true)
+    };
+    let digits = joined.get(..4)?;
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if joined[4..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || matches!(c, '-' | '/' | '–'))
+    {
+        return None;
+    }
+    let y2: i32 = digits.parse().ok()?;
+    if !(y1 < y2 && y2 - y1 <= 50) {
+        return None;
+    }
+    let range_end = end + (rest.len() - joined.len()) + 4;
+    // A worded span needs its opening preposition (`from 2021 to 2025`): `2021 to 2025` alone may be two counts.
+    let range_start = if worded {
+        let before = window_before(text, start, 6).to_ascii_lowercase();
+        let word = ["from ", "dari ", "antara "]
+            .into_iter()
+            .find(|w| before.ends_with(w))?;
+        start - word.len()
+    } else {
+        start
+    };
+    Some(Found {
+        start: range_start,
+        end: range_end,
+        raw: RawDate::Years(y1, y2),
+        future: false,
+    })
 }
 
 /// Finds every date mention in `text`, left to right, without overlaps.
@@ -826,6 +885,10 @@ pub(crate) fn find_dates_in(
             );
         } else {
             let y = found;
+            if let Some(f) = year_range_at(text, y.start(), y.end()) {
+                push(&mut out, f);
+                continue;
+            }
             let before = text.get(..y.start()).and_then(|s| s.chars().last());
             let after = text.get(y.end()..).and_then(|s| s.chars().next());
             if before
@@ -1026,6 +1089,12 @@ pub fn resolve(raw: &RawDate, future: bool, anchors: &Anchors) -> Option<DateSpa
             DateSpan::month(y, month, Certainty::Inferred)
         }
         RawDate::Year(y) => DateSpan::year(y, Certainty::Stated),
+        RawDate::Years(a, b) => Some(DateSpan {
+            start: NaiveDate::from_ymd_opt(a, 1, 1)?,
+            end: NaiveDate::from_ymd_opt(b, 12, 31)?,
+            precision: Precision::Year,
+            certainty: Certainty::Stated,
+        }),
         RawDate::Relative(rel) => {
             let p = anchors.published?;
             Some(match rel {
@@ -1463,6 +1532,30 @@ mod tests {
             value("The meeting was held on January 21.", &a),
             Some(("2021-01-21".into(), Certainty::Uncertain))
         );
+    }
+
+    #[test]
+    fn a_span_of_years_is_one_mention() {
+        let t = "Rencana aksi 2021-2024, strategi 2016 – 2025 (2020-2024) dan program from 2021 to 2025. \
+                 Nomor 2021-2024-03 bukan, 2023 to 2025 juga bukan, 2024-2019 pun bukan.";
+        let spans: Vec<(&str, i32, i32)> = find_dates(t)
+            .iter()
+            .filter_map(|f| match f.raw {
+                RawDate::Years(a, b) => Some((&t[f.start..f.end], a, b)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            spans,
+            vec![
+                ("2021-2024", 2021, 2024),
+                ("2016 – 2025", 2016, 2025),
+                ("2020-2024", 2020, 2024),
+                ("from 2021 to 2025", 2021, 2025),
+            ]
+        );
+        let s = resolve(&RawDate::Years(2021, 2024), false, &Anchors::default()).unwrap();
+        assert_eq!((s.start, s.end), (d(2021, 1, 1), d(2024, 12, 31)));
     }
 
     #[test]

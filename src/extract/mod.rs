@@ -240,6 +240,8 @@ fn score_mention(
         RawDate::Relative(_) => 2.5,
         RawDate::Month { .. } => 2.0,
         RawDate::Year(_) => 1.0,
+        // A span of years is a programme's or a plan's, hardly ever the day a story reports.
+        RawDate::Years(..) => 0.3,
     };
     let before = window_before(text, f.start, 70).to_lowercase();
     // What happened on the day, said before it (`digelar pada …`) or right after it (`On 23 December 2021,
