@@ -455,15 +455,65 @@ pub const ONLINE_WORDS: &[&str] = &[
     "via zoom",
     "melalui zoom",
     "webinar",
+    "virtual summit",
+    "ktt virtual",
+    "virtual format",
+    "format virtual",
+    "dalam jaringan",
+    "online meeting",
+    "pertemuan online",
+    "rapat online",
+    "conducted online",
+    "took place online",
+    "via video",
+    "melalui video",
 ];
 
-/// Words of a meeting held both in a room and online.
+/// Words of a meeting held both in a room and online, or in a room after online editions.
 const HYBRID_WORDS: &[&str] = &[
     "hybrid",
     "hibrida",
     "hibrid ",
     "luring dan daring",
     "daring dan luring",
+    // Someone was there in person: the meeting has a place, whoever joined online.
+    "physically",
+    "in person",
+    "in-person",
+    "secara fisik",
+];
+
+/// Words that, before `online`, `virtual` or `daring`, say a meeting was held so (`berlangsung virtual`).
+const HELD_WORDS: &[&str] = &[
+    "held",
+    "conducted",
+    "berlangsung",
+    "digelar",
+    "dilaksanakan",
+    "diselenggarakan",
+    "diadakan",
+];
+
+/// Meeting nouns that, after `online`, `virtual` or `daring`, name an online meeting (`online open debate`).
+const ONLINE_MEETING_NOUNS: &[&str] = &[
+    "meeting",
+    "meetings",
+    "summit",
+    "conference",
+    "dialogue",
+    "session",
+    "forum",
+    "debate",
+    "discussion",
+    "open",
+    "ministerial",
+    "pertemuan",
+    "ktt",
+    "konferensi",
+    "sidang",
+    "rapat",
+    "dialog",
+    "diskusi",
 ];
 
 /// `di Badung, Bali`, `in Vientiane, Laos`, `di Gedung Nusantara Kemenlu RI, Jakarta Pusat`: place phrases in
@@ -1194,20 +1244,57 @@ pub fn detect_language(text: &str) -> String {
 
 /// Whether the words around `span` say the meeting was held online.
 pub fn online_near(text: &str, span: Span) -> bool {
-    let s = format!(
+    online_in(&format!(
         "{} {} {}",
         window_before(text, span.start, 160),
         span.slice(text),
         window_after(text, span.end, 80)
-    )
-    .to_lowercase();
-    // A hybrid meeting (`hybrid`, `hibrida`) had people in a room: it has a place.
-    ONLINE_WORDS.iter().any(|w| s.contains(w)) && !HYBRID_WORDS.iter().any(|w| s.contains(w))
+    ))
+}
+
+/// Whether `s` says a meeting was held online (and not in a room as well: a hybrid meeting has a place).
+pub fn online_in(s: &str) -> bool {
+    let s = s.to_lowercase();
+    let words: Vec<&str> = s
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let worded = words.iter().enumerate().any(|(i, w)| {
+        matches!(*w, "online" | "virtual" | "daring")
+            && (words
+                .get(i + 1)
+                .is_some_and(|n| ONLINE_MEETING_NOUNS.contains(n))
+                || i.checked_sub(1)
+                    .and_then(|j| words.get(j))
+                    .is_some_and(|p| HELD_WORDS.contains(p)))
+    });
+    (worded || ONLINE_WORDS.iter().any(|w| s.contains(w)))
+        && !HYBRID_WORDS.iter().any(|w| s.contains(w))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn online_meetings_are_told_by_their_words() {
+        for online in [
+            "delivered a speech at the UN Security Council's online open discussion",
+            "forum the 2nd ASEAN Digital Ministers Meeting yang berlangsung virtual dari Jakarta",
+            "led the delegates at the online meeting at the Ministry",
+            "Pertemuan digelar secara daring.",
+        ] {
+            assert!(online_in(online), "{online}");
+        }
+        for not_online in [
+            "welcome all of you who are here physically, and those who join us virtually",
+            "the first meeting held physically, as the first two editions were held online",
+            "penipuan online meningkat",
+            "The virtual currency market",
+        ] {
+            assert!(!online_in(not_online), "{not_online}");
+        }
+    }
 
     #[test]
     fn country_keys_are_lower_case_with_single_spaces() {

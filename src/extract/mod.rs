@@ -863,6 +863,23 @@ fn find_location(
         let before = window_before(text, s.start, 60).to_lowercase();
         RECEIVED_WORDS.iter().any(|w| before.contains(w))
     };
+    // A meeting the headline or the lead calls online has no place: the cities that follow are where the
+    // story was filed or where participants sat.
+    let lead_online = layout
+        .title
+        .into_iter()
+        .chain(
+            layout
+                .lines
+                .iter()
+                .filter(|l| l.kind == LineKind::Body)
+                .take(3)
+                .map(|l| l.span),
+        )
+        .any(|s| entities::online_in(s.slice(text)));
+    if lead_online {
+        return (None, None, false);
+    }
     if let Some(ev) = evidence {
         let mut phrases = entities::place_phrases_in(text, people::words_in(all_words, ev));
         phrases.retain(|(_, s)| !received(s));
