@@ -90,6 +90,7 @@ fn every_annotated_article_is_scored() {
         ("dev2", "dev2.json"),
         ("aside", "aside.json"),
         ("aside3", "aside3.json"),
+        ("aside4", "aside4.json"),
     ] {
         let n = gold(file).len();
         let s = scores_for(folder, file);
@@ -129,7 +130,7 @@ fn the_aside_set_holds_its_measured_figures() {
             ("event date right", 0.88),
             ("speaker of a matched quote right", 0.91),
             ("outlet right where the text names it", 0.80),
-            ("location right", 0.73),
+            ("location right", 0.85),
             ("event label usable", 0.90),
             ("same event shown as one", 0.80),
         ],
@@ -155,11 +156,31 @@ fn the_unseen_set_holds_its_measured_figures() {
     );
 }
 
+/// The second set kept aside (30 articles collected and annotated by a helper who shared only its figures;
+/// added after the rules of this stop were written): likewise.
+#[test]
+fn the_second_unseen_set_holds_its_measured_figures() {
+    holds(
+        &scores_for("aside4", "aside4.json"),
+        &[
+            ("event date right", 0.83),
+            ("speaker of a matched quote right", 0.84),
+            ("outlet right where the text names it", 0.57),
+            ("location right", 0.96),
+            ("quotes found (F1)", 0.95),
+            ("event label usable", 0.93),
+            ("same event shown as one", 0.33),
+        ],
+        (1, 4),
+    );
+}
+
 #[test]
 fn date_mentions_are_found_and_normalised() {
     let mut s = scores_for("dev2", "dev2.json");
     s.add(scores_for("aside", "aside.json"));
     s.add(scores_for("aside3", "aside3.json"));
+    s.add(scores_for("aside4", "aside4.json"));
     assert!(s.date_recall.1 >= 100, "{}", s.report());
     assert!(
         f1(s.date_precision, s.date_recall) >= 0.85,
