@@ -1,6 +1,6 @@
 //! Events as data for other tools: CSV (one row per event) and TimelineJS3 JSON.
 
-use crate::model::{CURATED_PREFIX, Event, Precision};
+use crate::model::{CURATED_PREFIX, DateSpan, Event, Precision};
 use chrono::Datelike;
 use serde_json::{Value, json};
 
@@ -180,11 +180,22 @@ pub fn to_timelinejs(events: &[Event], title: &str) -> Value {
                 "display_date": html_escape(&crate::model::date_text(&e.date)),
                 "unique_id": html_escape(&e.id),
             });
-            if e.date.end != e.date.start
-                && e.date.precision == Precision::Day
+            // A span longer than one day, month or year of its precision (`27–28 April`, `2010-2015`) ends on
+            // its own end date, at the same precision.
+            let one_unit_end = match e.date.precision {
+                Precision::Day => Some(e.date.start),
+                Precision::Month => {
+                    DateSpan::month(e.date.start.year(), e.date.start.month(), e.date.certainty)
+                        .map(|m| m.end)
+                }
+                Precision::Year => {
+                    DateSpan::year(e.date.start.year(), e.date.certainty).map(|y| y.end)
+                }
+            };
+            if one_unit_end != Some(e.date.end)
                 && let Some(obj) = ev.as_object_mut()
             {
-                obj.insert("end_date".into(), tl_date(e.date.end, Precision::Day));
+                obj.insert("end_date".into(), tl_date(e.date.end, e.date.precision));
             }
             ev
         })

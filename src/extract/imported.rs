@@ -146,7 +146,11 @@ fn date_of(row: &EventRow) -> Result<DateSpan, String> {
         }
         "year" if date.precision != Precision::Year => {
             if let Some(y) = DateSpan::year(chrono::Datelike::year(&date.start), date.certainty) {
-                date = y;
+                // A span of years (`2010-01-01` to `2015-12-31`) keeps its end.
+                date = DateSpan {
+                    end: y.end.max(date.end),
+                    ..y
+                };
             }
         }
         _ => {}

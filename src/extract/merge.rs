@@ -715,6 +715,12 @@ fn evidence(a: &Event, sa: &Sig, b: &Event, sb: &Sig, idf: &Idf) -> Option<(f64,
     if a.date.precision != b.date.precision {
         return None;
     }
+    // A year the text does not give (a guess, shown as uncertain) cannot say two reports are of one event.
+    if a.date.precision == Precision::Year
+        && (a.date.certainty == Certainty::Uncertain || b.date.certainty == Certainty::Uncertain)
+    {
+        return None;
+    }
     let gap = day_gap(&a.date, &b.date);
     if gap > SLACK_DAYS {
         return None;

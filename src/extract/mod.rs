@@ -471,8 +471,15 @@ pub fn extract_article(article: &Article) -> ArticleFacts {
         }
         (b, _) => b,
     };
+    // A year or month well outside the period the corpus covers (`ASEAN, founded in 1967`) is history, not the
+    // news: with no publication date to fall back on, it does not date the article either.
+    let period = lexicon::YEAR_RANGE;
+    let near_period = |y: i32| (period.0 - 2..=period.1 + 2).contains(&y);
+    let background = |b: &Scored| {
+        b.span.precision != Precision::Day && !near_period(chrono::Datelike::year(&b.span.start))
+    };
     let (event_span, evidence, evidence_mention) = match best {
-        Some(b) if b.score >= 3.0 || published.is_none() => {
+        Some(b) if b.score >= 3.0 || published.is_none() && !background(&b) => {
             let f = found.get(b.index);
             // A year alone, with nothing better in the text, may be a plan's or the background's: shown, but
             // as uncertain.
@@ -500,7 +507,12 @@ pub fn extract_article(article: &Article) -> ArticleFacts {
             // Nothing dates the article: its event is still shown, in the year the text names most (or a year
             // marked unknown), flagged uncertain, so that the reader sees it and can set the date.
             None => {
-                let mut years = anchors.years.clone();
+                let mut years: Vec<i32> = anchors
+                    .years
+                    .iter()
+                    .copied()
+                    .filter(|&y| near_period(y))
+                    .collect();
                 years.sort_unstable();
                 let most = years
                     .chunk_by(|a, b| a == b)
@@ -1061,7 +1073,8 @@ fn find_related(
         if Some(sentence) == main_sentence || used_sentences.contains(&sentence) {
             continue;
         }
-        if matches!(f.raw, RawDate::Relative(_)) {
+        // A span of years (`2021-2024`) is a programme's or a plan's period, not an event.
+        if matches!(f.raw, RawDate::Relative(_) | RawDate::Years(..)) {
             continue;
         }
         // The first forum (in `forums` order) inside the sentence.
@@ -1195,6 +1208,17 @@ mod tests {
             text: text.into(),
             meta: crate::model::ArticleMeta::default(),
         })
+    }
+
+    #[test]
+    fn a_founding_year_long_before_the_period_does_not_date_the_news() {
+        let f = facts_of(
+            "Kerja Sama Siber ASEAN\n\nASEAN, yang didirikan pada 1967, membahas kerja sama keamanan siber \
+             dalam pertemuan para menteri.\n",
+        );
+        let d = f.event_span.expect("the event is still shown");
+        assert_ne!(chrono::Datelike::year(&d.start), 1967, "{d:?}");
+        assert_eq!(d.certainty, crate::model::Certainty::Uncertain);
     }
 
     #[test]

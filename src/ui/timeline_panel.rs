@@ -396,22 +396,37 @@ impl LinimasaApp {
             <= 1;
         let at_min_zoom =
             self.settings.view.span_days() <= crate::timeline::view::MIN_SPAN_DAYS * 1.01;
-        if !events.is_empty() && (one_day || at_min_zoom || t1 - t0 <= 1.0) {
+        let zoomed = self.bounded(TimeView::fit(t0, t1, 0.05));
+        // Events whose spans fill the view (long spans, one period) would not split by zooming: listed too.
+        let no_closer = zoomed.span_days() > self.settings.view.span_days() * 0.8;
+        if !events.is_empty() && (one_day || at_min_zoom || no_closer || t1 - t0 <= 1.0) {
             self.cluster_list = Some((events, at.unwrap_or_default()));
         } else {
             self.cluster_list = None;
-            self.settings.view = self.bounded(TimeView::fit(t0, t1, 0.05));
+            self.settings.view = zoomed;
         }
     }
 
-    /// The popup listing a same-day cluster's events; a click selects one.
+    /// The popup listing a cluster's events (same day, or spans a zoom cannot split); a click selects one.
     pub(super) fn cluster_list_ui(&mut self, ctx: &egui::Context) {
         let Some((events, at)) = self.cluster_list.clone() else {
             return;
         };
         let mut open = true;
         let mut picked = None;
-        egui::Window::new(format!("{} events on one day", events.len()))
+        let one_day = events
+            .iter()
+            .filter_map(|&i| self.data.events.get(i))
+            .map(|e| e.date.start)
+            .collect::<std::collections::BTreeSet<_>>()
+            .len()
+            <= 1;
+        let title = if one_day {
+            format!("{} events on one day", events.len())
+        } else {
+            format!("{} events here", events.len())
+        };
+        egui::Window::new(title)
             .id(egui::Id::unique("cluster-list"))
             .default_pos(at)
             .collapsible(false)
