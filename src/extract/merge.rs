@@ -168,8 +168,12 @@ fn report_event(f: &ArticleFacts, role: Role<'_>, id: String) -> Event {
             Event {
                 id: id.clone(),
                 date: r.date,
+                // A forum or a short noun phrase with its place (`Cyber Policy Dialogue, Canberra`); a sentence
+                // snippet as it is.
                 title: match &r.location {
-                    Some(l) if r.forum.is_some() => format!("{}, {l}", r.what),
+                    Some(l) if !r.what.contains(l.as_str()) && r.what.chars().count() <= 60 => {
+                        format!("{}, {l}", r.what)
+                    }
                     _ => r.what.clone(),
                 },
                 forum: r.forum.clone(),

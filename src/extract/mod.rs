@@ -1104,6 +1104,7 @@ fn find_related(
         }
         let what = forum
             .map(|h| h.name.clone())
+            .or_else(|| event_phrase(sentence.slice(text)))
             .unwrap_or_else(|| snippet(sentence.slice(text), 90));
         let location = entities::place_phrases_in(text, people::words_in(all_words, sentence))
             .into_iter()
@@ -1132,6 +1133,129 @@ fn find_related(
 }
 
 /// The first `max` characters of `s` at a word boundary, with an ellipsis when cut.
+/// Event nouns whose modifiers follow them (Indonesian: `konferensi keamanan siber`); the others are English,
+/// modified before (`the bilateral cyber dialogue`).
+const HEAD_FIRST_NOUNS: &[&str] = &[
+    "pertemuan",
+    "konferensi",
+    "ktt",
+    "dialog",
+    "sidang",
+    "rapat",
+    "penandatanganan",
+    "kunjungan",
+    "simposium",
+    "kongres",
+    "lokakarya",
+    "latihan",
+];
+
+/// Words a noun phrase does not run across.
+const PHRASE_STOPS: &[&str] = &[
+    "yang",
+    "di",
+    "pada",
+    "dengan",
+    "ke",
+    "dari",
+    "untuk",
+    "dan",
+    "ini",
+    "itu",
+    "tersebut",
+    "lalu",
+    "sebelumnya",
+    "tahun",
+    "akan",
+    "telah",
+    "juga",
+    "oleh",
+    "dalam",
+    "antara",
+    "serta",
+    "bulan",
+    "the",
+    "a",
+    "an",
+    "at",
+    "of",
+    "to",
+    "in",
+    "on",
+    "and",
+    "with",
+    "last",
+    "its",
+    "their",
+    "his",
+    "her",
+    "this",
+    "that",
+    "which",
+    "was",
+    "were",
+    "is",
+    "for",
+    "first",
+    "previous",
+    "earlier",
+    "next",
+];
+
+/// A label for a mentioned event from the sentence that dates it: the noun phrase around its first event noun
+/// (`konferensi keamanan siber`, `Bilateral Cyber Dialogue`), of two to five words, with a capital. `None` when the
+/// sentence names the event by one bare noun.
+fn event_phrase(sentence: &str) -> Option<String> {
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    let word = |i: usize| words.get(i).copied().unwrap_or("");
+    let bare = |i: usize| {
+        word(i)
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let ends_clause = |i: usize| word(i).ends_with([',', '.', ';', ':', ')', '"', '”']);
+    let capital = |i: usize| word(i).chars().next().is_some_and(char::is_uppercase);
+    let at = (0..words.len()).find(|&i| lexicon::EVENT_NOUNS.contains(&bare(i).as_str()))?;
+    // A capitalised noun followed by capitalised words starts a name (`Forum Dialog Bilateral`), in either
+    // language; `of`/`on` inside a name are kept (`Memorandum of Understanding`).
+    let name_follows = capital(at) && at + 1 < words.len() && capital(at + 1);
+    let joins = |i: usize| {
+        let w = bare(i);
+        !w.is_empty()
+            && (!PHRASE_STOPS.contains(&w.as_str())
+                || matches!(w.as_str(), "of" | "on") && capital(i + 1))
+    };
+    let (from, to) = if HEAD_FIRST_NOUNS.contains(&bare(at).as_str()) || name_follows {
+        let mut to = at;
+        while to + 1 < words.len() && to - at < 4 && !ends_clause(to) && joins(to + 1) {
+            to += 1;
+        }
+        (at, to)
+    } else {
+        // English modifiers before the noun, when they are part of a name (`Cyber Policy Dialogue`).
+        let mut from = at;
+        while from > 0
+            && at - from < 4
+            && !ends_clause(from - 1)
+            && capital(from - 1)
+            && joins(from - 1)
+        {
+            from -= 1;
+        }
+        (from, at)
+    };
+    if to == from {
+        return None;
+    }
+    let phrase = (from..=to)
+        .map(|i| word(i).trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut chars = phrase.chars();
+    let first = chars.next()?;
+    Some(first.to_uppercase().chain(chars).collect())
+}
+
 pub fn snippet(s: &str, max: usize) -> String {
     let s = s.trim().trim_start_matches(['“', '"']);
     if s.chars().count() <= max {
@@ -1208,6 +1332,26 @@ mod tests {
             text: text.into(),
             meta: crate::model::ArticleMeta::default(),
         })
+    }
+
+    #[test]
+    fn a_mentioned_event_is_labelled_by_its_noun_phrase() {
+        assert_eq!(
+            event_phrase("Tahun 2013 yang lalu kita juga pernah menjadi tuan rumah konferensi keamanan siber.")
+                .as_deref(),
+            Some("Konferensi keamanan siber")
+        );
+        assert_eq!(
+            event_phrase(
+                "In 2019 the first Australia-Indonesia Cyber Policy Dialogue was held in Canberra."
+            )
+            .as_deref(),
+            Some("Australia-Indonesia Cyber Policy Dialogue")
+        );
+        assert_eq!(
+            event_phrase("Ministers welcomed the outcomes of the meeting."),
+            None
+        );
     }
 
     #[test]
