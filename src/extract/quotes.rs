@@ -603,12 +603,25 @@ pub fn find_quotes_in(
                     }
                     Speaking::Nobody => (None, named),
                 };
+                // With no speaking sentence, a pronoun opening the quotation's own sentence stands for the
+                // subject of the sentence before.
+                let speaking = speaking.or_else(|| narrated_subject(text, people, q.outer.start));
                 match (speaking, &last_speaker, named) {
                     (Some(p), _, _) => (Some(p.name.clone()), p.role.clone(), Some(span)),
                     (None, Some((n, r, _)), _) => (Some(n.clone()), r.clone(), Some(span)),
                     (None, None, Some(p)) => (Some(p.name.clone()), p.role.clone(), Some(span)),
                     (None, None, None) => (prominent(people), None, Some(span)),
                 }
+            }
+            None if narrated_subject(text, people, q.outer.start).is_some() => {
+                // A quotation inside a narrating sentence (`He had met with Mr Wiranto to discuss …, "which both
+                // …"`): its subject's words.
+                let p = narrated_subject(text, people, q.outer.start);
+                (
+                    p.map(|p| p.name.clone()),
+                    p.and_then(|p| p.role.clone()),
+                    None,
+                )
             }
             None => {
                 // A paragraph that continues the previous speaker's words.
@@ -657,6 +670,53 @@ fn nickname_of<'p>(people: &'p [Person], tokens: &[Vec<String>], name: &str) -> 
     });
     let first = hits.next()?;
     hits.next().is_none().then_some(first.0)
+}
+
+/// Pronouns that open a sentence as its subject: the subject of the sentence before.
+const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "dia", "ia", "beliau"];
+
+/// The subject of the narrating sentence a quotation without a speech verb closes (`He had met with Mr Wiranto to
+/// discuss …, "…"`): a pronoun opening it stands for the first person named in the sentence before (the subject
+/// there, `DPM Teo was in Jakarta …`). `None` when the quotation opens its sentence or paragraph (it continues
+/// the last speaker) or the sentence does not open with such a pronoun.
+fn narrated_subject<'p>(
+    text: &str,
+    people: &'p [Person],
+    quote_start: usize,
+) -> Option<&'p Person> {
+    let sentence = super::layout::sentence_around(text, quote_start);
+    let lead = text.get(sentence.start..quote_start)?;
+    if lead.contains('\n') || lead.split_whitespace().count() < 4 {
+        return None;
+    }
+    let first = lead
+        .split_whitespace()
+        .next()?
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    if !SUBJECT_PRONOUNS.contains(&first.as_str()) {
+        return None;
+    }
+    // The sentence before, in the paragraph before or this one: around its last character.
+    let before = text.get(..sentence.start)?.trim_end();
+    let last = before.char_indices().next_back()?.0;
+    let prev = super::layout::sentence_around(text, last);
+    if prev.start >= sentence.start {
+        return None;
+    }
+    people
+        .iter()
+        .filter(|p| p.confirmed)
+        .filter_map(|p| {
+            p.mentions
+                .iter()
+                .filter(|m| m.start >= prev.start && m.end <= sentence.start)
+                .map(|m| m.start)
+                .min()
+                .map(|first| (first, p))
+        })
+        .min_by_key(|(first, _)| *first)
+        .map(|(_, p)| p)
 }
 
 /// The person who speaks in the latest sentence between `from` and `to` that has a speech verb: the first
@@ -775,6 +835,18 @@ mod tests {
             let t = format!("“Kita harus bekerja sama dengan baik,” {verb} Retno Marsudi.");
             assert_eq!(quotes(&t)[0].0, s("Retno Marsudi"), "{verb}");
         }
+    }
+
+    #[test]
+    fn a_pronoun_opening_a_narrating_sentence_is_the_subject_before() {
+        let t = "\"We will need more input,\" Wiranto told reporters on Saturday.\n\nDeputy Prime Minister Teo Chee Hean \
+                 was in Jakarta for a three-day visit.\n\nHe had met with Mr Wiranto to discuss how their two \
+                 countries can work together on cyber security, \"which both Indonesia and ourselves are very \
+                 focused on\".\n\n\"So I have invited him to come to the cyber week.\"\n";
+        let q = quotes(t);
+        assert_eq!(q[0].0.as_deref(), Some("Wiranto"), "{q:?}");
+        assert_eq!(q[1].0.as_deref(), Some("Teo Chee Hean"), "{q:?}");
+        assert_eq!(q[2].0.as_deref(), Some("Teo Chee Hean"), "{q:?}");
     }
 
     #[test]
