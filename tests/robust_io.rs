@@ -527,6 +527,7 @@ fn identical_texts_in_several_files_are_one_article_with_its_copies_listed() {
                     load_now: true,
                     fresh: true,
                     load: Default::default(),
+                    config_dir: None,
                 },
             )
         });
@@ -623,6 +624,7 @@ fn two_windows_saving_one_curation_file_keep_both_edits() {
                         load_now: true,
                         fresh: true,
                         load: Default::default(),
+                        config_dir: None,
                     },
                 )
             });
@@ -716,4 +718,160 @@ fn orphan_temporary_files_of_the_cache_are_cleaned_on_open() {
         .unwrap();
     extraction_json(&inputs, &opts);
     assert!(!orphan.exists());
+}
+
+/// Waits for a child process for at most 20 s (killing it and failing if it hangs), giving its output.
+fn output_within_seconds(mut cmd: std::process::Command) -> std::process::Output {
+    let child = cmd
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let id = child.id();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(child.wait_with_output());
+    });
+    match rx.recv_timeout(std::time::Duration::from_secs(20)) {
+        Ok(out) => out.unwrap(),
+        Err(_) => {
+            let _ = std::process::Command::new("kill")
+                .arg("-9")
+                .arg(id.to_string())
+                .status();
+            panic!("linimasa hung on a read that blocks");
+        }
+    }
+}
+
+fn cache_files_in(dir: &std::path::Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name().is_some_and(|n| {
+                let n = n.to_string_lossy();
+                (n.starts_with("extract-") || n.starts_with("events-")) && n.ends_with(".mpk")
+            })
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn a_fifo_as_the_settings_file_or_a_cache_file_never_blocks() {
+    use std::os::unix::fs::FileTypeExt;
+    let inputs = vec![root().join("sample_data")];
+    let cache = tempfile::tempdir().unwrap();
+    let opts = with_cache(cache.path());
+    // Both caches written once (the extraction cache and the GUI's merged events), then replaced by FIFOs.
+    let want = linimasa::ui::app::Data::load(&inputs, &opts);
+    linimasa::pipeline::ingest::flush_cache_writes();
+    let caches = cache_files_in(cache.path());
+    assert_eq!(caches.len(), 2, "{caches:?}");
+    let fifos = |files: &[PathBuf]| {
+        for f in files {
+            std::fs::remove_file(f).unwrap();
+            mkfifo(f);
+        }
+    };
+    fifos(&caches);
+    let config = tempfile::tempdir().unwrap();
+    let settings = config.path().join("settings.json");
+    mkfifo(&settings);
+
+    // The app: starts, loads the corpus, lists why the settings and the cache were not used, and goes on:
+    // its next settings save and cache writes replace the FIFOs with regular files.
+    let (cfg, paths, o) = (config.path().to_path_buf(), inputs.clone(), opts.clone());
+    let (events, problems, status) = within_seconds(move || {
+        let mut h = egui_kittest::Harness::builder()
+            .with_size(egui::Vec2::new(1400.0, 860.0))
+            .build_eframe(move |cc| {
+                linimasa::ui::LinimasaApp::new(
+                    cc,
+                    linimasa::ui::StartOptions {
+                        paths,
+                        load_now: true,
+                        fresh: false,
+                        load: o,
+                        config_dir: Some(cfg),
+                        ..Default::default()
+                    },
+                )
+            });
+        h.run_steps(4);
+        h.state_mut().save_settings(None);
+        linimasa::pipeline::ingest::flush_cache_writes();
+        let app = h.state();
+        let problems: Vec<String> = app
+            .problems()
+            .iter()
+            .map(|s| format!("{}: {}", s.file, s.reason))
+            .collect();
+        (app.data.events.len(), problems, app.status.clone())
+    });
+    assert_eq!(events, want.events.len(), "{status}");
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.starts_with("settings.json") && p.contains("named pipe")),
+        "{problems:?}"
+    );
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.starts_with("extraction cache") && p.contains("named pipe")),
+        "{problems:?}"
+    );
+    assert!(std::fs::metadata(&settings).unwrap().is_file());
+    for f in &caches {
+        assert!(std::fs::metadata(f).unwrap().is_file(), "{}", f.display());
+    }
+
+    // `linimasa extract` with its cache file a FIFO: ends, with the same events as without a cache, and says
+    // why the cache was not used.
+    let no_cache = bin()
+        .args(["extract", "--format", "json"])
+        .arg(&inputs[0])
+        .output()
+        .unwrap();
+    assert!(no_cache.status.success());
+    let extract_cache: Vec<PathBuf> = caches
+        .iter()
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("extract-")
+        })
+        .cloned()
+        .collect();
+    fifos(&extract_cache);
+    assert!(
+        std::fs::metadata(&extract_cache[0])
+            .unwrap()
+            .file_type()
+            .is_fifo()
+    );
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_linimasa"));
+    cmd.env("LINIMASA_CACHE_DIR", cache.path())
+        .args(["extract", "--format", "json"])
+        .arg(&inputs[0]);
+    let out = output_within_seconds(cmd);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("extraction cache") && stderr.contains("named pipe"),
+        "{stderr}"
+    );
+    let events = |o: &std::process::Output| {
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        v["events"].clone()
+    };
+    assert_eq!(events(&out), events(&no_cache));
 }

@@ -196,11 +196,31 @@ fn unseal(record: &[u8]) -> Option<Entry> {
     rmp_serde::from_slice(body).ok()
 }
 
-fn read_cache(path: &Path, opts: &LoadOptions) -> CacheMap {
-    let Ok((bytes, _)) = crate::corpus::read_regular(path, MAX_CACHE_BYTES) else {
-        return HashMap::new();
+/// The entries of the cache file at `path`, with why it could not be used when it exists but cannot be read (a
+/// FIFO or a device in its place is refused without blocking, and replaced by the next cache write). A missing
+/// or damaged cache gives no entries and no reason: it is rebuilt.
+fn read_cache(path: &Path, opts: &LoadOptions) -> (CacheMap, Option<String>) {
+    use crate::corpus::ReadError;
+    let bytes = match crate::corpus::read_regular(path, MAX_CACHE_BYTES) {
+        Ok((bytes, _)) => bytes,
+        Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+            return (HashMap::new(), None);
+        }
+        Err(e) => {
+            return (
+                HashMap::new(),
+                Some(format!(
+                    "{}: {e}; not used (the cache is written anew)",
+                    crate::corpus::escaped_path(path)
+                )),
+            );
+        }
     };
-    let Ok(file) = rmp_serde::from_slice::<CacheFileIn<'_>>(&bytes) else {
+    (read_cache_bytes(&bytes, opts), None)
+}
+
+fn read_cache_bytes(bytes: &[u8], opts: &LoadOptions) -> CacheMap {
+    let Ok(file) = rmp_serde::from_slice::<CacheFileIn<'_>>(bytes) else {
         return HashMap::new();
     };
     if file.format != "linimasa-extract-cache"
@@ -402,7 +422,7 @@ pub fn ingest(
             );
         }
     }
-    let mut cache = cache_file
+    let (mut cache, cache_problem) = cache_file
         .as_deref()
         .map(|p| read_cache(p, opts))
         .unwrap_or_default();
@@ -528,6 +548,12 @@ pub fn ingest(
         }
     }
     let mut out = assemble_owned(&files, slots, opts, walk_skipped);
+    if let Some(reason) = cache_problem {
+        out.skipped.push(Skipped {
+            file: "extraction cache".into(),
+            reason,
+        });
+    }
     out.from_cache = hits.load(Ordering::Relaxed);
     // The fingerprint's bytes gathered first and hashed in one call (BLAKE3 of the same bytes as feeding them
     // piece by piece, many times faster for 100k short pieces).

@@ -11,7 +11,7 @@ use crate::timeline::lanes::LaneMode;
 use crate::timeline::view::TimeView;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, channel};
 use std::sync::{Arc, Mutex};
@@ -105,6 +105,9 @@ pub struct StartOptions {
     pub fresh: bool,
     /// Size limits for loading.
     pub load: LoadOptions,
+    /// The folder for settings and for edits that could not be saved beside the corpus; `None`: the user's
+    /// config folder ([`user_dir`]).
+    pub config_dir: Option<PathBuf>,
 }
 
 impl StartOptions {
@@ -410,6 +413,11 @@ pub struct LinimasaApp {
     theme_applied: Option<ThemeKind>,
     filters_applied: Option<Filters>,
     persist: bool,
+    /// Problems of the app itself, listed in the Problems panel after the corpus's: settings that could not be
+    /// read, edits that could not be saved beside the corpus.
+    pub app_problems: Vec<Skipped>,
+    /// The folder of the settings file and of edits that could not be saved beside the corpus.
+    pub config_dir: Option<PathBuf>,
     last_saved: Option<String>,
     last_save_check: f64,
 }
@@ -417,9 +425,15 @@ pub struct LinimasaApp {
 /// Article texts being read in the background by article id: `None` until the read ends.
 type TextReads = Arc<Mutex<HashMap<String, Option<Result<String, String>>>>>;
 
-/// Where settings are kept: the user's config folder, never the corpus.
+/// The user's folder for Linimasa's settings: `linimasa` in the config folder (`~/.config/linimasa`), never the
+/// corpus.
+pub fn user_dir() -> Option<PathBuf> {
+    dirs::config_dir().map(|d| d.join("linimasa"))
+}
+
+/// Where settings are kept: `settings.json` in [`user_dir`].
 pub fn settings_path() -> Option<PathBuf> {
-    dirs::config_dir().map(|d| d.join("linimasa").join("settings.json"))
+    user_dir().map(|d| d.join("settings.json"))
 }
 
 /// Settings and egui's memory (panel sizes, collapsed sections) as saved.
@@ -430,16 +444,20 @@ struct Saved {
     egui_memory: Option<egui::Memory>,
 }
 
-fn load_saved(ctx: &egui::Context) -> Result<Option<Settings>, String> {
-    let Some(path) = settings_path() else {
+/// Reads the settings saved at `path` (opened without ever blocking: a FIFO or a device there is refused with
+/// what it is, and the app goes on with defaults).
+fn load_saved(ctx: &egui::Context, path: Option<&Path>) -> Result<Option<Settings>, String> {
+    let Some(path) = path else {
         return Ok(None);
     };
-    let text = match crate::corpus::read_regular(&path, 64 * 1024 * 1024) {
+    // Temporary files of a settings save killed midway.
+    crate::curation::store::remove_orphan_temps(path);
+    let text = match crate::corpus::read_regular(path, 64 * 1024 * 1024) {
         Ok((bytes, _)) => String::from_utf8_lossy(&bytes).into_owned(),
         Err(crate::corpus::ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
             return Ok(None);
         }
-        Err(e) => return Err(format!("{}: {e}", crate::corpus::escaped_path(&path))),
+        Err(e) => return Err(format!("{}: {e}", crate::corpus::escaped_path(path))),
     };
     let saved: Saved = serde_json::from_str(&text)
         .map_err(|e| format!("{} is damaged ({e}); defaults used", path.display()))?;
@@ -454,17 +472,26 @@ impl LinimasaApp {
     pub fn new(cc: &eframe::CreationContext<'_>, start: StartOptions) -> LinimasaApp {
         super::install_fonts(&cc.egui_ctx);
         let persist = !start.fresh && start.screenshot.is_none();
+        let config_dir = start.config_dir.clone().or_else(user_dir);
         let mut status = String::new();
         let mut settings = Settings::default();
         let mut restored = false;
+        let mut app_problems = Vec::new();
         if persist {
-            match load_saved(&cc.egui_ctx) {
+            let path = config_dir.as_ref().map(|d| d.join("settings.json"));
+            match load_saved(&cc.egui_ctx, path.as_deref()) {
                 Ok(Some(s)) => {
                     settings = s;
                     restored = true;
                 }
                 Ok(None) => {}
-                Err(e) => status = format!("Settings not restored: {e}"),
+                Err(e) => {
+                    status = format!("Settings not restored: {e}");
+                    app_problems.push(Skipped {
+                        file: "settings.json".into(),
+                        reason: format!("{e} — not restored; defaults used"),
+                    });
+                }
             }
         }
         let paths = if !start.paths.is_empty() {
@@ -512,6 +539,8 @@ impl LinimasaApp {
             theme_applied: None,
             filters_applied: None,
             persist,
+            app_problems,
+            config_dir,
             last_saved: None,
             last_save_check: 0.0,
         };
@@ -523,6 +552,13 @@ impl LinimasaApp {
             app.fit_on_load = fit_on_load;
         }
         app
+    }
+
+    /// Everything to list in the Problems panel: the corpus's ([`Data::problems`]), then the app's own.
+    pub fn problems(&self) -> Vec<Skipped> {
+        let mut out = self.data.problems();
+        out.extend(self.app_problems.iter().cloned());
+        out
     }
 
     /// Replaces the data and recomputes what is shown.
@@ -794,7 +830,7 @@ impl LinimasaApp {
                 }
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let n = self.data.problems().len();
+                let n = self.problems().len();
                 if n > 0
                     && ui
                         .selectable_label(
@@ -835,7 +871,7 @@ impl LinimasaApp {
                     .striped(true)
                     .num_columns(2)
                     .show(ui, |ui| {
-                        for s in &self.data.problems() {
+                        for s in &self.problems() {
                             ui.label(&s.file);
                             ui.label(&s.reason);
                             ui.end_row();
@@ -1043,11 +1079,13 @@ impl LinimasaApp {
     }
 
     /// Writes the settings (and egui's memory) atomically if they changed since the last save.
-    fn save_settings(&mut self, ctx: Option<&egui::Context>) {
+    pub fn save_settings(&mut self, ctx: Option<&egui::Context>) {
         if !self.persist {
             return;
         }
-        let Some(path) = settings_path() else { return };
+        let Some(path) = self.config_dir.as_ref().map(|d| d.join("settings.json")) else {
+            return;
+        };
         let saved = Saved {
             settings: self.settings.clone(),
             egui_memory: ctx.map(|c| c.memory(|m| m.clone())),
@@ -1094,7 +1132,7 @@ impl eframe::App for LinimasaApp {
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
         egui::Panel::top("toolbar").show(ui, |ui| self.toolbar_ui(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
-        if self.settings.show_problems && !self.data.problems().is_empty() {
+        if self.settings.show_problems && !self.problems().is_empty() {
             egui::Panel::bottom("problems")
                 .resizable(true)
                 .show(ui, |ui| self.problems_ui(ui));
