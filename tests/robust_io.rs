@@ -875,3 +875,70 @@ fn a_fifo_as_the_settings_file_or_a_cache_file_never_blocks() {
     };
     assert_eq!(events(&out), events(&no_cache));
 }
+
+/// About `bytes` bytes of news text: dates in several forms, places, forums and quotes, over and over.
+fn long_article(bytes: usize) -> String {
+    const LINES: [&str; 6] = [
+        "JAKARTA, KOMPAS.com — Menteri Luar Negeri Retno Marsudi bertemu Menlu Singapura Vivian Balakrishnan di Jakarta, Kamis (24/8/2023).\n",
+        "“Kerja sama keamanan siber ASEAN harus diperkuat,” kata Retno dalam konferensi pers di Gedung Pancasila.\n",
+        "Pertemuan ASEAN Regional Forum (ARF) ke-25 digelar di Singapura pada 4 Agustus 2018.\n",
+        "Sebelumnya, delegasi Indonesia menghadiri KTT ASEAN ke-32 di Singapura, Sabtu (28/4/2018).\n",
+        "Menurut Kepala BSSN Hinsa Siburian, serangan siber ke Indonesia meningkat sejak Januari 2020.\n",
+        "“Kami siap bekerja sama dengan Malaysia dan Thailand,” ujar Hinsa di Bandung, Senin (3/2/2020).\n",
+    ];
+    let mut out = String::with_capacity(bytes + 256);
+    let mut i = 0;
+    while out.len() < bytes {
+        out.push_str(LINES[i % LINES.len()]);
+        i += 1;
+    }
+    out
+}
+
+#[test]
+fn cancelling_the_load_of_one_huge_article_returns_promptly() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("huge.txt"), long_article(20 * 1024 * 1024)).unwrap();
+    let cancel = Arc::new(AtomicBool::new(false));
+    let asked = Arc::new(AtomicUsize::new(0));
+    let (c, a, inputs) = (
+        cancel.clone(),
+        asked.clone(),
+        vec![dir.path().to_path_buf()],
+    );
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let got = linimasa::pipeline::ingest::ingest(
+            &inputs,
+            &LoadOptions::default(),
+            false,
+            &|_, _| {
+                a.fetch_add(1, Ordering::Relaxed);
+                !c.load(Ordering::Relaxed)
+            },
+            &mut |_| {},
+        );
+        let _ = tx.send((got.cancelled, got.articles.len(), got.skipped.len()));
+    });
+    // The file listed and being read and extracted (one article of 20 MB takes far longer than this in a debug
+    // build); then cancelled.
+    let t = std::time::Instant::now();
+    while asked.load(Ordering::Relaxed) == 0 && t.elapsed().as_secs() < 20 {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    std::thread::sleep(std::time::Duration::from_secs(2));
+    cancel.store(true, Ordering::Relaxed);
+    let (cancelled, articles, skipped) = rx
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .expect("the load of one huge article did not return after it was cancelled");
+    assert!(cancelled, "the result says it was cancelled");
+    assert_eq!(
+        (articles, skipped),
+        (0, 0),
+        "the unfinished article is left out"
+    );
+    // Asked inside the article, not only between files.
+    assert!(asked.load(Ordering::Relaxed) > 1);
+}

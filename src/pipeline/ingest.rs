@@ -8,7 +8,7 @@
 //! in memory (it can be re-read: [`article_text`]) unless asked for.
 
 use crate::corpus::{self, FoundFile, LoadOptions, parse_bytes, read_bytes_and_stat, read_file};
-use crate::extract::extract_article;
+use crate::extract::extract_article_until;
 use crate::model::{Article, ArticleFacts, EventRow, Skipped};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -73,6 +73,9 @@ pub struct Ingested {
     /// Articles whose text is in several files (copies are common in scraped data): by article id, the other
     /// files holding the same text. The article and its event are kept once, from the first file.
     pub copies: std::collections::BTreeMap<String, Vec<String>>,
+    /// The load was cancelled (the progress function said so): what was done is here, the rest is not (not even
+    /// listed as skipped), and nothing was cached.
+    pub cancelled: bool,
 }
 
 /// What one file gave, as cached.
@@ -305,10 +308,13 @@ type Stat = (u64, u128);
 /// What [`process`] gives: the file's entry and the size and time it used.
 type Processed = (Entry, Option<Stat>);
 
+/// Asked inside the extraction of a long article; `true`: give it up (the load was cancelled).
+type Stop<'a> = &'a (dyn Fn() -> bool + Sync);
+
 /// Reads and extracts one file whose size and time did not match the cache (those were taken from the cache
 /// before): its facts are still reused when its content hash is unchanged. `stat` is the file's size and
 /// modification time as listed before (`None`: not listed, or it could not be read then); the size and time
-/// used are returned with the entry.
+/// used are returned with the entry. `None` when `stop` said to give up while it was extracted.
 fn process(
     file: &FoundFile,
     stat: Option<Stat>,
@@ -316,7 +322,8 @@ fn process(
     keep_text: bool,
     cache: &CacheMap,
     hits: &AtomicUsize,
-) -> Processed {
+    stop: Stop<'_>,
+) -> Option<Processed> {
     let read = read_bytes_and_stat(file, opts);
     // Size and time as listed before or, when the list was not taken (no cache to compare with), as the open
     // file gives them (or the path, for a file that could not be opened).
@@ -326,13 +333,14 @@ fn process(
             .ok()
             .map(|m| (m.len(), stamp(&m))),
     });
-    (
-        process_read(file, read, stat, opts, keep_text, cache, hits),
+    Some((
+        process_read(file, read, stat, opts, keep_text, cache, hits, stop)?,
         stat,
-    )
+    ))
 }
 
 /// [`process`] once the file was read.
+#[allow(clippy::too_many_arguments)]
 fn process_read(
     file: &FoundFile,
     read: Result<(Vec<u8>, std::fs::Metadata), String>,
@@ -341,18 +349,19 @@ fn process_read(
     keep_text: bool,
     cache: &CacheMap,
     hits: &AtomicUsize,
-) -> Entry {
+    stop: Stop<'_>,
+) -> Option<Entry> {
     let (size, mtime) = stat.unwrap_or((0, 0));
     let bytes = match read {
         Ok((b, _)) => b,
         Err(reason) => {
-            return Entry {
+            return Some(Entry {
                 path: file.path.clone(),
                 size,
                 stamp: mtime,
                 hash: String::new(),
                 outcome: Outcome::Skipped(reason),
-            };
+            });
         }
     };
     let hash = if opts.cache_dir.is_some() {
@@ -365,15 +374,19 @@ fn process_read(
         && e.hash == hash
     {
         hits.fetch_add(1, Ordering::Relaxed);
-        return Entry {
+        return Some(Entry {
             size,
             stamp: mtime,
             ..e.clone()
-        };
+        });
     }
     let outcome = match parse_bytes(file, bytes) {
         Ok(content) => {
-            let facts: Vec<ArticleFacts> = content.articles.iter().map(extract_article).collect();
+            let facts: Vec<ArticleFacts> = content
+                .articles
+                .iter()
+                .map(|a| extract_article_until(a, stop))
+                .collect::<Option<_>>()?;
             let mut articles = content.articles;
             if !keep_text {
                 for a in &mut articles {
@@ -389,20 +402,21 @@ fn process_read(
         }
         Err(reason) => Outcome::Skipped(reason),
     };
-    Entry {
+    Some(Entry {
         path: file.path.clone(),
         size,
         stamp: mtime,
         hash,
         outcome,
-    }
+    })
 }
 
 /// A snapshot of what has been ingested so far, built only when asked for.
 pub type Snapshot<'a> = &'a dyn Fn() -> Ingested;
 
-/// Ingests `inputs`. `progress(done, total)` is called as files finish and may return `false` to cancel (the
-/// result then holds what was done). `partial` is called after each chunk of files read with a function that
+/// Ingests `inputs`. `progress(done, total)` is called as files finish, and inside the extraction of a long
+/// article every thousand lines or so, and may return `false` to cancel (the result then holds what was done and
+/// says [`Ingested::cancelled`]). `partial` is called after each chunk of files read with a function that
 /// builds a snapshot of everything so far (call it only when a snapshot is wanted: it copies).
 pub fn ingest(
     inputs: &[PathBuf],
@@ -476,6 +490,17 @@ pub fn ingest(
     );
     let done = AtomicUsize::new(slots.iter().filter(|s| s.is_some()).count());
     let cancelled = AtomicBool::new(!progress(done.load(Ordering::Relaxed), total));
+    // Asked inside the extraction of a long article (every few thousand lines): the progress function is how
+    // the caller says to cancel, and one huge article may take long between two files' reports.
+    let stop = || {
+        cancelled.load(Ordering::Relaxed) || {
+            let go_on = progress(done.load(Ordering::Relaxed), total);
+            if !go_on {
+                cancelled.store(true, Ordering::Relaxed);
+            }
+            !go_on
+        }
+    };
     let misses: Vec<usize> = (0..total)
         .filter(|&i| slots.get(i).is_some_and(|s| s.is_none()))
         .collect();
@@ -489,9 +514,9 @@ pub fn ingest(
                 if cancelled.load(Ordering::Relaxed) {
                     return (i, None);
                 }
-                let entry = files.get(i).map(|f| {
+                let entry = files.get(i).and_then(|f| {
                     let stat = stats.get(i).copied().flatten();
-                    process(f, stat, opts, keep_text, &cache, &hits)
+                    process(f, stat, opts, keep_text, &cache, &hits, &stop)
                 });
                 let n = done.fetch_add(1, Ordering::Relaxed) + 1;
                 if !progress(n, total) {
@@ -555,6 +580,7 @@ pub fn ingest(
         });
     }
     out.from_cache = hits.load(Ordering::Relaxed);
+    out.cancelled = cancelled.load(Ordering::Relaxed);
     // The fingerprint's bytes gathered first and hashed in one call (BLAKE3 of the same bytes as feeding them
     // piece by piece, many times faster for 100k short pieces).
     let mut bytes: Vec<u8> = Vec::with_capacity(64 + files.len() * 96);
