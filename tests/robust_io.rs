@@ -677,11 +677,18 @@ fn orphan_temporary_files_are_cleaned_on_open() {
     let old = dir.path().join(format!(".{}.abc123.tmp", store::FILE_NAME));
     let fresh = dir.path().join(format!(".{}.def456.tmp", store::FILE_NAME));
     let other = dir.path().join(".notes.txt.abc123.tmp");
-    for p in [&old, &fresh, &other] {
+    // Named like ours, but not as the atomic writer names its temporary files (six random letters or digits).
+    let near = dir
+        .path()
+        .join(format!(".{}.my-backup.tmp", store::FILE_NAME));
+    let near2 = dir.path().join(format!(".{}.abc12.tmp", store::FILE_NAME));
+    let folder = dir.path().join(format!(".{}.zzz999.tmp", store::FILE_NAME));
+    for p in [&old, &fresh, &other, &near, &near2] {
         std::fs::write(p, b"partial").unwrap();
     }
+    std::fs::create_dir(&folder).unwrap();
     let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
-    for p in [&old, &other] {
+    for p in [&old, &other, &near, &near2] {
         std::fs::File::options()
             .write(true)
             .open(p)
@@ -696,6 +703,26 @@ fn orphan_temporary_files_are_cleaned_on_open() {
     );
     assert!(fresh.exists(), "a write in progress is left alone");
     assert!(other.exists(), "another program's file is left alone");
+    assert!(
+        near.exists() && near2.exists(),
+        "a name not of the atomic writer is left alone"
+    );
+    assert!(folder.is_dir(), "a folder is left alone");
+    // The real writer's temporary names are the ones cleaned.
+    let probe = tempfile::Builder::new()
+        .prefix(&format!(".{}.", store::FILE_NAME))
+        .suffix(".tmp")
+        .tempfile_in(dir.path())
+        .unwrap();
+    let probe = probe.into_temp_path().keep().unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&probe)
+        .unwrap()
+        .set_modified(hour_ago)
+        .unwrap();
+    let _ = store::load(&path);
+    assert!(!probe.exists(), "{}", probe.display());
 }
 
 #[test]
