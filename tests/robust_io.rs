@@ -969,3 +969,124 @@ fn cancelling_the_load_of_one_huge_article_returns_promptly() {
     // Asked inside the article, not only between files.
     assert!(asked.load(Ordering::Relaxed) > 1);
 }
+
+#[test]
+fn edits_that_cannot_be_saved_beside_the_corpus_go_to_a_fallback_file_and_say_where() {
+    use linimasa::curation::{Op, store};
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    for f in std::fs::read_dir(root().join("sample_data/dev"))
+        .unwrap()
+        .take(6)
+    {
+        let f = f.unwrap().path();
+        std::fs::copy(&f, corpus.join(f.file_name().unwrap())).unwrap();
+    }
+    let config = tempfile::tempdir().unwrap();
+    let (path, cfg) = (corpus.clone(), config.path().to_path_buf());
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::Vec2::new(1400.0, 860.0))
+        .build_eframe(move |cc| {
+            linimasa::ui::LinimasaApp::new(
+                cc,
+                linimasa::ui::StartOptions {
+                    paths: vec![path],
+                    load_now: true,
+                    fresh: true,
+                    config_dir: Some(cfg),
+                    ..Default::default()
+                },
+            )
+        });
+    h.run_steps(3);
+    assert!(!h.state().data.events.is_empty());
+    // The folder made read-only. Root writes there all the same: then the curation file is put where no one
+    // can write it (under a regular file).
+    std::fs::set_permissions(&corpus, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let probe = corpus.join(".probe");
+    if std::fs::write(&probe, b"x").is_ok() {
+        println!(
+            "chmod 0555 does not stop this user's writes (root): the curation path is put under a regular file"
+        );
+        std::fs::remove_file(&probe).unwrap();
+        std::fs::set_permissions(&corpus, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let blocker = corpus.join("not-a-folder.txt");
+        std::fs::write(&blocker, b"x").unwrap();
+        h.state_mut().data.overlay_path = Some(blocker.join(store::FILE_NAME));
+    }
+    let e0 = h.state().data.events[0].clone();
+    h.state_mut().curate(
+        &e0,
+        vec![Op::SetTitle {
+            title: "Kept elsewhere".into(),
+        }],
+    );
+    h.run_steps(2);
+    let fallback_dir = config.path().join("unsaved-edits");
+    let files: Vec<PathBuf> = std::fs::read_dir(&fallback_dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let fallback = &files[0];
+    let shown = fallback.display().to_string();
+    // The status line and the Problems panel say the save failed and where the edits are.
+    let status = h.state().status.clone();
+    assert!(
+        status.contains("not saved") && status.contains(&shown),
+        "{status}"
+    );
+    let problems: Vec<String> = h
+        .state()
+        .problems()
+        .iter()
+        .map(|s| format!("{}: {}", s.file, s.reason))
+        .collect();
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.starts_with(store::FILE_NAME) && p.contains(&shown)),
+        "{problems:?}"
+    );
+    let titles = |p: &std::path::Path| -> Vec<String> {
+        let store::Loaded::Ok(o) = store::load(p) else {
+            panic!("no overlay at {}", p.display())
+        };
+        o.edits
+            .iter()
+            .filter_map(|e| match &e.op {
+                Op::SetTitle { title } => Some(title.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(titles(fallback), vec!["Kept elsewhere"]);
+    // A second edit joins it; quitting with the edits still not beside the corpus keeps them all there.
+    let e1 = h.state().data.events[1].clone();
+    h.state_mut().curate(
+        &e1,
+        vec![Op::SetTitle {
+            title: "Also kept".into(),
+        }],
+    );
+    std::fs::remove_file(fallback).unwrap();
+    assert!(h.state().unsaved_edits());
+    eframe::App::on_exit(h.state_mut(), None);
+    assert_eq!(titles(fallback), vec!["Kept elsewhere", "Also kept"]);
+    assert!(!corpus.join(store::FILE_NAME).exists());
+    std::fs::set_permissions(&corpus, std::fs::Permissions::from_mode(0o755)).unwrap();
+    // Once the folder can be written again, the next save puts every edit beside the corpus and the problem goes.
+    let overlay_path = corpus.join(store::FILE_NAME);
+    h.state_mut().data.overlay_path = Some(overlay_path.clone());
+    h.state_mut().save_overlay();
+    assert_eq!(titles(&overlay_path), vec!["Kept elsewhere", "Also kept"]);
+    assert!(!h.state().unsaved_edits());
+    assert!(
+        !h.state()
+            .problems()
+            .iter()
+            .any(|p| p.reason.contains(&shown))
+    );
+}

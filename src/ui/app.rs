@@ -1159,6 +1159,12 @@ impl eframe::App for LinimasaApp {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // Edits not in the corpus's curation file (its folder could not be written): tried there once more, else
+        // written to the fallback file in the user's folder (never lost silently).
+        if self.unsaved_edits() {
+            self.save_overlay();
+            eprintln!("{}", self.status);
+        }
         self.save_settings(None);
         crate::pipeline::ingest::flush_cache_writes();
     }
