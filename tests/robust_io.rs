@@ -1090,3 +1090,63 @@ fn edits_that_cannot_be_saved_beside_the_corpus_go_to_a_fallback_file_and_say_wh
             .any(|p| p.reason.contains(&shown))
     );
 }
+
+#[test]
+fn closing_with_edits_saved_nowhere_asks_first() {
+    use egui_kittest::kittest::Queryable;
+    use linimasa::curation::Op;
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    for f in std::fs::read_dir(root().join("sample_data/dev"))
+        .unwrap()
+        .take(4)
+    {
+        let f = f.unwrap().path();
+        std::fs::copy(&f, corpus.join(f.file_name().unwrap())).unwrap();
+    }
+    // Neither the corpus's folder nor the user's folder can be written (both under a regular file).
+    let blocker = dir.path().join("not-a-folder.txt");
+    std::fs::write(&blocker, b"x").unwrap();
+    let (path, cfg) = (corpus.clone(), blocker.join("config"));
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::Vec2::new(1400.0, 860.0))
+        .build_eframe(move |cc| {
+            linimasa::ui::LinimasaApp::new(
+                cc,
+                linimasa::ui::StartOptions {
+                    paths: vec![path],
+                    load_now: true,
+                    fresh: true,
+                    config_dir: Some(cfg),
+                    ..Default::default()
+                },
+            )
+        });
+    h.run_steps(3);
+    h.state_mut().data.overlay_path = Some(blocker.join(linimasa::curation::store::FILE_NAME));
+    let e0 = h.state().data.events[0].clone();
+    h.state_mut().curate(
+        &e0,
+        vec![Op::SetTitle {
+            title: "Nowhere".into(),
+        }],
+    );
+    assert!(h.state().edits_in_memory_only);
+    assert!(
+        h.state().status.contains("only in memory"),
+        "{}",
+        h.state().status
+    );
+    // Closing is held and the window asks; keeping it open, then quitting without saving, lets it close.
+    assert!(h.state_mut().hold_close());
+    h.run_steps(2);
+    h.get_by_label("Keep the window open").click();
+    h.run_steps(2);
+    assert!(!h.state().quit_prompt);
+    assert!(h.state_mut().hold_close());
+    h.run_steps(2);
+    h.get_by_label("Quit without saving").click();
+    h.run_steps(2);
+    assert!(!h.state_mut().hold_close());
+}

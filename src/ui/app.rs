@@ -416,6 +416,12 @@ pub struct LinimasaApp {
     /// Problems of the app itself, listed in the Problems panel after the corpus's: settings that could not be
     /// read, edits that could not be saved beside the corpus.
     pub app_problems: Vec<Skipped>,
+    /// Edits that neither the corpus's folder nor the fallback file could take: they exist only in memory.
+    pub edits_in_memory_only: bool,
+    /// The window asks before closing with edits only in memory.
+    pub quit_prompt: bool,
+    /// The user chose to quit without those edits.
+    quit_confirmed: bool,
     /// The folder of the settings file and of edits that could not be saved beside the corpus.
     pub config_dir: Option<PathBuf>,
     last_saved: Option<String>,
@@ -540,6 +546,9 @@ impl LinimasaApp {
             filters_applied: None,
             persist,
             app_problems,
+            edits_in_memory_only: false,
+            quit_prompt: false,
+            quit_confirmed: false,
             config_dir,
             last_saved: None,
             last_save_check: 0.0,
@@ -1106,6 +1115,49 @@ impl LinimasaApp {
     }
 }
 
+impl LinimasaApp {
+    /// Asked when the window is to close: edits not saved anywhere are tried once more (beside the corpus, then
+    /// the fallback file); `true` (keep the window open, and ask) when they would still be lost.
+    pub fn hold_close(&mut self) -> bool {
+        if self.quit_confirmed || !self.unsaved_edits() {
+            return false;
+        }
+        if self.edits_in_memory_only {
+            self.save_overlay();
+        }
+        self.quit_prompt = self.edits_in_memory_only;
+        self.quit_prompt
+    }
+
+    /// The question asked before closing with edits only in memory.
+    fn quit_prompt_ui(&mut self, ctx: &egui::Context) {
+        if !self.quit_prompt {
+            return;
+        }
+        let mut quit = false;
+        let mut stay = false;
+        egui::Window::new("Edits not saved")
+            .id(egui::Id::unique("quit-prompt"))
+            .collapsible(false)
+            .resizable(false)
+            .show(ctx, |ui| {
+                ui.label(&self.status);
+                ui.label("Quitting now loses these edits.");
+                ui.horizontal(|ui| {
+                    stay = ui.button("Keep the window open").clicked();
+                    quit = ui.button("Quit without saving").clicked();
+                });
+            });
+        if quit {
+            self.quit_confirmed = true;
+            self.quit_prompt = false;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        } else if stay {
+            self.quit_prompt = false;
+        }
+    }
+}
+
 /// Saves an egui screenshot as PNG (atomically).
 fn save_color_image(image: &egui::ColorImage, path: &std::path::Path) -> Result<(), String> {
     let [w, h] = image.size;
@@ -1150,6 +1202,10 @@ impl eframe::App for LinimasaApp {
         }
         self.cluster_list_ui(&ctx);
         self.path_prompt_ui(&ctx);
+        if ctx.input(|i| i.viewport().close_requested()) && self.hold_close() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+        }
+        self.quit_prompt_ui(&ctx);
         self.screenshot_step(&ctx);
         let now = ctx.input(|i| i.time);
         if now - self.last_save_check > 5.0 {

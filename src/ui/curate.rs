@@ -271,6 +271,7 @@ impl LinimasaApp {
 
     /// The edits were saved to the corpus's curation file: a fallback problem no longer holds.
     fn edits_saved_to(&mut self, path: &Path) {
+        self.edits_in_memory_only = false;
         let before = self.app_problems.len();
         self.app_problems
             .retain(|p| !p.file.starts_with(store::FILE_NAME));
@@ -291,6 +292,7 @@ impl LinimasaApp {
                 .map_or(Ok(()), std::fs::create_dir_all)
                 .and_then(|()| store::save(f, &self.data.overlay))
         });
+        let saved_ok = saved.as_ref().map(Result::is_ok);
         let (status, reason) = match (&fallback, saved) {
             (Some(f), Some(Ok(()))) => {
                 let f = crate::corpus::escaped_path(f);
@@ -319,6 +321,7 @@ impl LinimasaApp {
                 )
             }
         };
+        self.edits_in_memory_only = !matches!(&saved_ok, Some(true));
         self.status = status;
         self.app_problems.push(Skipped {
             file: store::FILE_NAME.into(),
