@@ -1078,8 +1078,12 @@ fn edits_that_cannot_be_saved_beside_the_corpus_go_to_a_fallback_file_and_say_wh
     assert!(!corpus.join(store::FILE_NAME).exists());
     std::fs::set_permissions(&corpus, std::fs::Permissions::from_mode(0o755)).unwrap();
     // Once the folder can be written again, the next save puts every edit beside the corpus and the problem goes.
-    let overlay_path = corpus.join(store::FILE_NAME);
-    h.state_mut().data.overlay_path = Some(overlay_path.clone());
+    let overlay_path = h.state().data.overlay_path.clone().unwrap();
+    let blocker = corpus.join("not-a-folder.txt");
+    if blocker.is_file() {
+        std::fs::remove_file(&blocker).unwrap();
+        std::fs::create_dir(&blocker).unwrap();
+    }
     h.state_mut().save_overlay();
     assert_eq!(titles(&overlay_path), vec!["Kept elsewhere", "Also kept"]);
     assert!(!h.state().unsaved_edits());
@@ -1089,6 +1093,87 @@ fn edits_that_cannot_be_saved_beside_the_corpus_go_to_a_fallback_file_and_say_wh
             .iter()
             .any(|p| p.reason.contains(&shown))
     );
+    assert!(
+        !fallback.exists(),
+        "the fallback file, now in the curation file, is removed"
+    );
+}
+
+#[test]
+fn edits_of_an_earlier_session_in_the_fallback_file_are_listed_and_never_overwritten() {
+    use linimasa::curation::{Op, store};
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    for f in std::fs::read_dir(root().join("sample_data/dev"))
+        .unwrap()
+        .take(4)
+    {
+        let f = f.unwrap().path();
+        std::fs::copy(&f, corpus.join(f.file_name().unwrap())).unwrap();
+    }
+    let config = tempfile::tempdir().unwrap();
+    // The curation path is put where nothing can be written (under a regular file, which stops root too).
+    let blocker = corpus.join("not-a-folder.txt");
+    std::fs::write(&blocker, b"x").unwrap();
+    let session = |title: &str| {
+        let (path, cfg) = (corpus.clone(), config.path().to_path_buf());
+        let mut h = egui_kittest::Harness::builder()
+            .with_size(egui::Vec2::new(1400.0, 860.0))
+            .build_eframe(move |cc| {
+                linimasa::ui::LinimasaApp::new(
+                    cc,
+                    linimasa::ui::StartOptions {
+                        paths: vec![path],
+                        load_now: true,
+                        fresh: true,
+                        config_dir: Some(cfg),
+                        ..Default::default()
+                    },
+                )
+            });
+        h.run_steps(2);
+        // The data set again with its curation path where nothing can be written, as if opened so.
+        let mut data = std::mem::take(&mut h.state_mut().data);
+        data.overlay_path = Some(blocker.join(store::FILE_NAME));
+        h.state_mut().set_data(data);
+        let fallback = h
+            .state()
+            .fallback_overlay_path(&blocker.join(store::FILE_NAME))
+            .unwrap();
+        let noted = h.state().problems().iter().any(|p| {
+            p.file == "unsaved edits" && p.reason.contains(&fallback.display().to_string())
+        });
+        let e = h.state().data.events[0].clone();
+        h.state_mut().curate(
+            &e,
+            vec![Op::SetTitle {
+                title: title.into(),
+            }],
+        );
+        eframe::App::on_exit(h.state_mut(), None);
+        (noted, fallback)
+    };
+    let (noted, fallback) = session("First session");
+    assert!(!noted, "nothing to note before any fallback was written");
+    let (noted, again) = session("Second session");
+    assert_eq!(fallback, again);
+    let store::Loaded::Ok(o) = store::load(&fallback) else {
+        panic!("no fallback at {}", fallback.display())
+    };
+    let titles: Vec<String> = o
+        .edits
+        .iter()
+        .filter_map(|e| match &e.op {
+            Op::SetTitle { title } => Some(title.clone()),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        noted,
+        "the second session lists the first one's fallback file"
+    );
+    assert_eq!(titles, vec!["First session", "Second session"]);
 }
 
 #[test]

@@ -23,7 +23,37 @@ pub const EXTRACTOR_VERSION: u32 = 7;
 static PENDING_WRITES: std::sync::Mutex<Vec<std::thread::JoinHandle<()>>> =
     std::sync::Mutex::new(Vec::new());
 
-/// Waits until every extraction cache write started so far has finished (the app calls it when it quits).
+/// Cache writes started and not finished, whoever waits for them: a flush that finds its handles taken by
+/// another flush still waits for them.
+static IN_FLIGHT: AtomicUsize = AtomicUsize::new(0);
+
+/// Counts one cache write in flight until dropped (also when the write panics or its thread cannot start).
+struct InFlight;
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        IN_FLIGHT.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// Runs a cache write on a thread of its own, known to [`flush_cache_writes`].
+fn spawn_write(job: impl FnOnce() + Send + 'static) {
+    IN_FLIGHT.fetch_add(1, Ordering::SeqCst);
+    let guard = InFlight;
+    if let Ok(handle) = std::thread::Builder::new()
+        .name("linimasa-cache".into())
+        .spawn(move || {
+            let _guard = guard;
+            job();
+        })
+        && let Ok(mut pending) = PENDING_WRITES.lock()
+    {
+        pending.push(handle);
+    }
+}
+
+/// Waits until every extraction cache write started so far has finished (the app calls it when it quits),
+/// including those another thread's flush is waiting for.
 pub fn flush_cache_writes() {
     let handles: Vec<_> = PENDING_WRITES
         .lock()
@@ -31,6 +61,9 @@ pub fn flush_cache_writes() {
         .unwrap_or_default();
     for h in handles {
         let _ = h.join();
+    }
+    while IN_FLIGHT.load(Ordering::SeqCst) > 0 {
+        std::thread::sleep(std::time::Duration::from_millis(2));
     }
 }
 
@@ -562,15 +595,9 @@ pub fn ingest(
         let write_opts = opts.clone();
         // Written on its own thread so that the timeline shows without waiting; atomic, so a quit mid-write
         // leaves the old cache (or none), never a torn one.
-        if let Ok(handle) = std::thread::Builder::new()
-            .name("linimasa-cache".into())
-            .spawn(move || {
-                let _ = write_cache(&path, &entries, &write_opts);
-            })
-            && let Ok(mut pending) = PENDING_WRITES.lock()
-        {
-            pending.push(handle);
-        }
+        spawn_write(move || {
+            let _ = write_cache(&path, &entries, &write_opts);
+        });
     }
     let mut out = assemble_owned(&files, slots, opts, walk_skipped);
     if let Some(reason) = cache_problem {
@@ -784,13 +811,7 @@ pub fn store_events(
             let _ = crate::export::write_atomic(&dir.join(format!("events-{key}.mpk")), &bytes);
         }
     };
-    if let Ok(handle) = std::thread::Builder::new()
-        .name("linimasa-cache".into())
-        .spawn(job)
-        && let Ok(mut pending) = PENDING_WRITES.lock()
-    {
-        pending.push(handle);
-    }
+    spawn_write(job);
 }
 
 /// Reads an article's text again from its file (the file name up to `#record`).

@@ -422,6 +422,8 @@ pub struct LinimasaApp {
     pub quit_prompt: bool,
     /// The user chose to quit without those edits.
     quit_confirmed: bool,
+    /// The fallback file this session wrote, with the overlay as last written there.
+    pub(super) fallback_on_disk: Option<(PathBuf, Overlay)>,
     /// The folder of the settings file and of edits that could not be saved beside the corpus.
     pub config_dir: Option<PathBuf>,
     last_saved: Option<String>,
@@ -549,6 +551,7 @@ impl LinimasaApp {
             edits_in_memory_only: false,
             quit_prompt: false,
             quit_confirmed: false,
+            fallback_on_disk: None,
             config_dir,
             last_saved: None,
             last_save_check: 0.0,
@@ -602,6 +605,37 @@ impl LinimasaApp {
                 ", {} curation edits applied",
                 self.data.overlay.edits.len() - self.data.unapplied.len()
             ));
+        }
+        self.note_earlier_unsaved_edits();
+    }
+
+    /// Lists in Problems a fallback file of this corpus left by an earlier session (edits its folder could not
+    /// take then), so that they are not forgotten.
+    fn note_earlier_unsaved_edits(&mut self) {
+        const LABEL: &str = "unsaved edits";
+        self.app_problems.retain(|p| p.file != LABEL);
+        let Some(f) = self
+            .data
+            .overlay_path
+            .as_deref()
+            .and_then(|p| self.fallback_overlay_path(p))
+        else {
+            return;
+        };
+        let written_here = self
+            .fallback_on_disk
+            .as_ref()
+            .is_some_and(|(written, _)| *written == f);
+        if f.is_file() && !written_here {
+            self.app_problems.push(Skipped {
+                file: LABEL.into(),
+                reason: format!(
+                    "edits an earlier session could not save beside this corpus are in {} (not applied): copy it \
+                     here as {} to apply them",
+                    crate::corpus::escaped_path(&f),
+                    store::FILE_NAME
+                ),
+            });
         }
     }
 

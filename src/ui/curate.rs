@@ -272,6 +272,13 @@ impl LinimasaApp {
     /// The edits were saved to the corpus's curation file: a fallback problem no longer holds.
     fn edits_saved_to(&mut self, path: &Path) {
         self.edits_in_memory_only = false;
+        // The fallback file this session wrote for this curation file holds nothing it now lacks: it goes.
+        if let Some((written, _)) = &self.fallback_on_disk
+            && self.fallback_overlay_path(path).as_ref() == Some(written)
+        {
+            let _ = std::fs::remove_file(written);
+            self.fallback_on_disk = None;
+        }
         let before = self.app_problems.len();
         self.app_problems
             .retain(|p| !p.file.starts_with(store::FILE_NAME));
@@ -287,11 +294,33 @@ impl LinimasaApp {
             .retain(|p| !p.file.starts_with(store::FILE_NAME));
         let shown = crate::corpus::escaped_path(path);
         let fallback = self.fallback_overlay_path(path);
+        // Merged with what the fallback file already holds (edits of an earlier session that could not be saved
+        // here either): none is overwritten, and they are adopted (applied, and saved here once possible).
+        let base = match (&self.fallback_on_disk, &fallback) {
+            (Some((written, o)), Some(f)) if written == f => o.clone(),
+            _ => crate::curation::Overlay::default(),
+        };
         let saved = fallback.as_ref().map(|f| {
             f.parent()
                 .map_or(Ok(()), std::fs::create_dir_all)
-                .and_then(|()| store::save(f, &self.data.overlay))
+                .and_then(|()| store::save_merging(f, &base, &self.data.overlay))
         });
+        let saved = match (saved, &fallback) {
+            (Some(Ok(store::Saved::Merged(merged))), Some(f)) => {
+                self.fallback_on_disk = Some((f.clone(), merged.clone()));
+                self.data.overlay = merged;
+                self.data.recurate();
+                self.invalidate_filters();
+                Some(Ok(()))
+            }
+            (Some(Ok(_)), Some(f)) => {
+                self.fallback_on_disk = Some((f.clone(), self.data.overlay.clone()));
+                Some(Ok(()))
+            }
+            (Some(Ok(_)), None) => Some(Ok(())),
+            (Some(Err(e)), _) => Some(Err(e)),
+            (None, _) => None,
+        };
         let saved_ok = saved.as_ref().map(Result::is_ok);
         let (status, reason) = match (&fallback, saved) {
             (Some(f), Some(Ok(()))) => {
