@@ -120,6 +120,7 @@ fn main() -> ExitCode {
                 load_now: false,
                 fresh: cli.fresh,
                 load: opts,
+                config_dir: None,
             };
             linimasa::ui::run(start).map(|()| 0)
         }

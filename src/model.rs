@@ -478,7 +478,7 @@ pub struct RelatedEvent {
 }
 
 /// Everything extracted from one article. Field names follow the gold annotation files.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ArticleFacts {
     /// Stable id of the article.
     pub id: String,

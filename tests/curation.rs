@@ -274,6 +274,7 @@ fn harness_for(path: PathBuf) -> Harness<'static, LinimasaApp> {
                     load_now: true,
                     fresh: true,
                     load: Default::default(),
+                    config_dir: None,
                 },
             )
         });

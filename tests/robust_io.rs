@@ -527,6 +527,7 @@ fn identical_texts_in_several_files_are_one_article_with_its_copies_listed() {
                     load_now: true,
                     fresh: true,
                     load: Default::default(),
+                    config_dir: None,
                 },
             )
         });
@@ -623,6 +624,7 @@ fn two_windows_saving_one_curation_file_keep_both_edits() {
                         load_now: true,
                         fresh: true,
                         load: Default::default(),
+                        config_dir: None,
                     },
                 )
             });
@@ -675,11 +677,18 @@ fn orphan_temporary_files_are_cleaned_on_open() {
     let old = dir.path().join(format!(".{}.abc123.tmp", store::FILE_NAME));
     let fresh = dir.path().join(format!(".{}.def456.tmp", store::FILE_NAME));
     let other = dir.path().join(".notes.txt.abc123.tmp");
-    for p in [&old, &fresh, &other] {
+    // Named like ours, but not as the atomic writer names its temporary files (six random letters or digits).
+    let near = dir
+        .path()
+        .join(format!(".{}.my-backup.tmp", store::FILE_NAME));
+    let near2 = dir.path().join(format!(".{}.abc12.tmp", store::FILE_NAME));
+    let folder = dir.path().join(format!(".{}.zzz999.tmp", store::FILE_NAME));
+    for p in [&old, &fresh, &other, &near, &near2] {
         std::fs::write(p, b"partial").unwrap();
     }
+    std::fs::create_dir(&folder).unwrap();
     let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
-    for p in [&old, &other] {
+    for p in [&old, &other, &near, &near2] {
         std::fs::File::options()
             .write(true)
             .open(p)
@@ -694,6 +703,26 @@ fn orphan_temporary_files_are_cleaned_on_open() {
     );
     assert!(fresh.exists(), "a write in progress is left alone");
     assert!(other.exists(), "another program's file is left alone");
+    assert!(
+        near.exists() && near2.exists(),
+        "a name not of the atomic writer is left alone"
+    );
+    assert!(folder.is_dir(), "a folder is left alone");
+    // The real writer's temporary names are the ones cleaned.
+    let probe = tempfile::Builder::new()
+        .prefix(&format!(".{}.", store::FILE_NAME))
+        .suffix(".tmp")
+        .tempfile_in(dir.path())
+        .unwrap();
+    let probe = probe.into_temp_path().keep().unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&probe)
+        .unwrap()
+        .set_modified(hour_ago)
+        .unwrap();
+    let _ = store::load(&path);
+    assert!(!probe.exists(), "{}", probe.display());
 }
 
 #[test]
@@ -716,4 +745,493 @@ fn orphan_temporary_files_of_the_cache_are_cleaned_on_open() {
         .unwrap();
     extraction_json(&inputs, &opts);
     assert!(!orphan.exists());
+}
+
+/// Waits for a child process for at most 20 s (killing it and failing if it hangs), giving its output.
+fn output_within_seconds(mut cmd: std::process::Command) -> std::process::Output {
+    let child = cmd
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let id = child.id();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(child.wait_with_output());
+    });
+    match rx.recv_timeout(std::time::Duration::from_secs(20)) {
+        Ok(out) => out.unwrap(),
+        Err(_) => {
+            let _ = std::process::Command::new("kill")
+                .arg("-9")
+                .arg(id.to_string())
+                .status();
+            panic!("linimasa hung on a read that blocks");
+        }
+    }
+}
+
+fn cache_files_in(dir: &std::path::Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name().is_some_and(|n| {
+                let n = n.to_string_lossy();
+                (n.starts_with("extract-") || n.starts_with("events-")) && n.ends_with(".mpk")
+            })
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn a_fifo_as_the_settings_file_or_a_cache_file_never_blocks() {
+    use std::os::unix::fs::FileTypeExt;
+    let inputs = vec![root().join("sample_data")];
+    let cache = tempfile::tempdir().unwrap();
+    let opts = with_cache(cache.path());
+    // Both caches written once (the extraction cache and the GUI's merged events), then replaced by FIFOs.
+    let want = linimasa::ui::app::Data::load(&inputs, &opts);
+    linimasa::pipeline::ingest::flush_cache_writes();
+    let caches = cache_files_in(cache.path());
+    assert_eq!(caches.len(), 2, "{caches:?}");
+    let fifos = |files: &[PathBuf]| {
+        for f in files {
+            std::fs::remove_file(f).unwrap();
+            mkfifo(f);
+        }
+    };
+    fifos(&caches);
+    let config = tempfile::tempdir().unwrap();
+    let settings = config.path().join("settings.json");
+    mkfifo(&settings);
+
+    // The app: starts, loads the corpus, lists why the settings and the cache were not used, and goes on:
+    // its next settings save and cache writes replace the FIFOs with regular files.
+    let (cfg, paths, o) = (config.path().to_path_buf(), inputs.clone(), opts.clone());
+    let (events, problems, status) = within_seconds(move || {
+        let mut h = egui_kittest::Harness::builder()
+            .with_size(egui::Vec2::new(1400.0, 860.0))
+            .build_eframe(move |cc| {
+                linimasa::ui::LinimasaApp::new(
+                    cc,
+                    linimasa::ui::StartOptions {
+                        paths,
+                        load_now: true,
+                        fresh: false,
+                        load: o,
+                        config_dir: Some(cfg),
+                        ..Default::default()
+                    },
+                )
+            });
+        h.run_steps(4);
+        h.state_mut().save_settings(None);
+        linimasa::pipeline::ingest::flush_cache_writes();
+        let app = h.state();
+        let problems: Vec<String> = app
+            .problems()
+            .iter()
+            .map(|s| format!("{}: {}", s.file, s.reason))
+            .collect();
+        (app.data.events.len(), problems, app.status.clone())
+    });
+    assert_eq!(events, want.events.len(), "{status}");
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.starts_with("settings.json") && p.contains("named pipe")),
+        "{problems:?}"
+    );
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.starts_with("extraction cache") && p.contains("named pipe")),
+        "{problems:?}"
+    );
+    assert!(std::fs::metadata(&settings).unwrap().is_file());
+    for f in &caches {
+        assert!(std::fs::metadata(f).unwrap().is_file(), "{}", f.display());
+    }
+
+    // `linimasa extract` with its cache file a FIFO: ends, with the same events as without a cache, and says
+    // why the cache was not used.
+    let no_cache = bin()
+        .args(["extract", "--format", "json"])
+        .arg(&inputs[0])
+        .output()
+        .unwrap();
+    assert!(no_cache.status.success());
+    let extract_cache: Vec<PathBuf> = caches
+        .iter()
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("extract-")
+        })
+        .cloned()
+        .collect();
+    fifos(&extract_cache);
+    assert!(
+        std::fs::metadata(&extract_cache[0])
+            .unwrap()
+            .file_type()
+            .is_fifo()
+    );
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_linimasa"));
+    cmd.env("LINIMASA_CACHE_DIR", cache.path())
+        .args(["extract", "--format", "json"])
+        .arg(&inputs[0]);
+    let out = output_within_seconds(cmd);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("extraction cache") && stderr.contains("named pipe"),
+        "{stderr}"
+    );
+    let events = |o: &std::process::Output| {
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        v["events"].clone()
+    };
+    assert_eq!(events(&out), events(&no_cache));
+}
+
+/// About `bytes` bytes of news text: dates in several forms, places, forums and quotes, over and over.
+fn long_article(bytes: usize) -> String {
+    const LINES: [&str; 6] = [
+        "JAKARTA, KOMPAS.com — Menteri Luar Negeri Retno Marsudi bertemu Menlu Singapura Vivian Balakrishnan di Jakarta, Kamis (24/8/2023).\n",
+        "“Kerja sama keamanan siber ASEAN harus diperkuat,” kata Retno dalam konferensi pers di Gedung Pancasila.\n",
+        "Pertemuan ASEAN Regional Forum (ARF) ke-25 digelar di Singapura pada 4 Agustus 2018.\n",
+        "Sebelumnya, delegasi Indonesia menghadiri KTT ASEAN ke-32 di Singapura, Sabtu (28/4/2018).\n",
+        "Menurut Kepala BSSN Hinsa Siburian, serangan siber ke Indonesia meningkat sejak Januari 2020.\n",
+        "“Kami siap bekerja sama dengan Malaysia dan Thailand,” ujar Hinsa di Bandung, Senin (3/2/2020).\n",
+    ];
+    let mut out = String::with_capacity(bytes + 256);
+    let mut i = 0;
+    while out.len() < bytes {
+        out.push_str(LINES[i % LINES.len()]);
+        i += 1;
+    }
+    out
+}
+
+#[test]
+fn cancelling_the_load_of_one_huge_article_returns_promptly() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("huge.txt"), long_article(20 * 1024 * 1024)).unwrap();
+    let cancel = Arc::new(AtomicBool::new(false));
+    let asked = Arc::new(AtomicUsize::new(0));
+    let (c, a, inputs) = (
+        cancel.clone(),
+        asked.clone(),
+        vec![dir.path().to_path_buf()],
+    );
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let got = linimasa::pipeline::ingest::ingest(
+            &inputs,
+            &LoadOptions::default(),
+            false,
+            &|_, _| {
+                a.fetch_add(1, Ordering::Relaxed);
+                !c.load(Ordering::Relaxed)
+            },
+            &mut |_| {},
+        );
+        let _ = tx.send((got.cancelled, got.articles.len(), got.skipped.len()));
+    });
+    // The file listed and being read and extracted (one article of 20 MB takes far longer than this in a debug
+    // build); then cancelled.
+    let t = std::time::Instant::now();
+    while asked.load(Ordering::Relaxed) == 0 && t.elapsed().as_secs() < 20 {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    std::thread::sleep(std::time::Duration::from_secs(2));
+    cancel.store(true, Ordering::Relaxed);
+    let (cancelled, articles, skipped) = rx
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .expect("the load of one huge article did not return after it was cancelled");
+    assert!(cancelled, "the result says it was cancelled");
+    assert_eq!(
+        (articles, skipped),
+        (0, 0),
+        "the unfinished article is left out"
+    );
+    // Asked inside the article, not only between files.
+    assert!(asked.load(Ordering::Relaxed) > 1);
+}
+
+#[test]
+fn edits_that_cannot_be_saved_beside_the_corpus_go_to_a_fallback_file_and_say_where() {
+    use linimasa::curation::{Op, store};
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    for f in std::fs::read_dir(root().join("sample_data/dev"))
+        .unwrap()
+        .take(6)
+    {
+        let f = f.unwrap().path();
+        std::fs::copy(&f, corpus.join(f.file_name().unwrap())).unwrap();
+    }
+    let config = tempfile::tempdir().unwrap();
+    let (path, cfg) = (corpus.clone(), config.path().to_path_buf());
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::Vec2::new(1400.0, 860.0))
+        .build_eframe(move |cc| {
+            linimasa::ui::LinimasaApp::new(
+                cc,
+                linimasa::ui::StartOptions {
+                    paths: vec![path],
+                    load_now: true,
+                    fresh: true,
+                    config_dir: Some(cfg),
+                    ..Default::default()
+                },
+            )
+        });
+    h.run_steps(3);
+    assert!(!h.state().data.events.is_empty());
+    // The folder made read-only. Root writes there all the same: then the curation file is put where no one
+    // can write it (under a regular file).
+    std::fs::set_permissions(&corpus, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let probe = corpus.join(".probe");
+    if std::fs::write(&probe, b"x").is_ok() {
+        println!(
+            "chmod 0555 does not stop this user's writes (root): the curation path is put under a regular file"
+        );
+        std::fs::remove_file(&probe).unwrap();
+        std::fs::set_permissions(&corpus, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let blocker = corpus.join("not-a-folder.txt");
+        std::fs::write(&blocker, b"x").unwrap();
+        h.state_mut().data.overlay_path = Some(blocker.join(store::FILE_NAME));
+    }
+    let e0 = h.state().data.events[0].clone();
+    h.state_mut().curate(
+        &e0,
+        vec![Op::SetTitle {
+            title: "Kept elsewhere".into(),
+        }],
+    );
+    h.run_steps(2);
+    let fallback_dir = config.path().join("unsaved-edits");
+    let files: Vec<PathBuf> = std::fs::read_dir(&fallback_dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let fallback = &files[0];
+    let shown = fallback.display().to_string();
+    // The status line and the Problems panel say the save failed and where the edits are.
+    let status = h.state().status.clone();
+    assert!(
+        status.contains("not saved") && status.contains(&shown),
+        "{status}"
+    );
+    let problems: Vec<String> = h
+        .state()
+        .problems()
+        .iter()
+        .map(|s| format!("{}: {}", s.file, s.reason))
+        .collect();
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.starts_with(store::FILE_NAME) && p.contains(&shown)),
+        "{problems:?}"
+    );
+    let titles = |p: &std::path::Path| -> Vec<String> {
+        let store::Loaded::Ok(o) = store::load(p) else {
+            panic!("no overlay at {}", p.display())
+        };
+        o.edits
+            .iter()
+            .filter_map(|e| match &e.op {
+                Op::SetTitle { title } => Some(title.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(titles(fallback), vec!["Kept elsewhere"]);
+    // A second edit joins it; quitting with the edits still not beside the corpus keeps them all there.
+    let e1 = h.state().data.events[1].clone();
+    h.state_mut().curate(
+        &e1,
+        vec![Op::SetTitle {
+            title: "Also kept".into(),
+        }],
+    );
+    std::fs::remove_file(fallback).unwrap();
+    assert!(h.state().unsaved_edits());
+    eframe::App::on_exit(h.state_mut(), None);
+    assert_eq!(titles(fallback), vec!["Kept elsewhere", "Also kept"]);
+    assert!(!corpus.join(store::FILE_NAME).exists());
+    std::fs::set_permissions(&corpus, std::fs::Permissions::from_mode(0o755)).unwrap();
+    // Once the folder can be written again, the next save puts every edit beside the corpus and the problem goes.
+    let overlay_path = h.state().data.overlay_path.clone().unwrap();
+    let blocker = corpus.join("not-a-folder.txt");
+    if blocker.is_file() {
+        std::fs::remove_file(&blocker).unwrap();
+        std::fs::create_dir(&blocker).unwrap();
+    }
+    h.state_mut().save_overlay();
+    assert_eq!(titles(&overlay_path), vec!["Kept elsewhere", "Also kept"]);
+    assert!(!h.state().unsaved_edits());
+    assert!(
+        !h.state()
+            .problems()
+            .iter()
+            .any(|p| p.reason.contains(&shown))
+    );
+    assert!(
+        !fallback.exists(),
+        "the fallback file, now in the curation file, is removed"
+    );
+}
+
+#[test]
+fn edits_of_an_earlier_session_in_the_fallback_file_are_listed_and_never_overwritten() {
+    use linimasa::curation::{Op, store};
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    for f in std::fs::read_dir(root().join("sample_data/dev"))
+        .unwrap()
+        .take(4)
+    {
+        let f = f.unwrap().path();
+        std::fs::copy(&f, corpus.join(f.file_name().unwrap())).unwrap();
+    }
+    let config = tempfile::tempdir().unwrap();
+    // The curation path is put where nothing can be written (under a regular file, which stops root too).
+    let blocker = corpus.join("not-a-folder.txt");
+    std::fs::write(&blocker, b"x").unwrap();
+    let session = |title: &str| {
+        let (path, cfg) = (corpus.clone(), config.path().to_path_buf());
+        let mut h = egui_kittest::Harness::builder()
+            .with_size(egui::Vec2::new(1400.0, 860.0))
+            .build_eframe(move |cc| {
+                linimasa::ui::LinimasaApp::new(
+                    cc,
+                    linimasa::ui::StartOptions {
+                        paths: vec![path],
+                        load_now: true,
+                        fresh: true,
+                        config_dir: Some(cfg),
+                        ..Default::default()
+                    },
+                )
+            });
+        h.run_steps(2);
+        // The data set again with its curation path where nothing can be written, as if opened so.
+        let mut data = std::mem::take(&mut h.state_mut().data);
+        data.overlay_path = Some(blocker.join(store::FILE_NAME));
+        h.state_mut().set_data(data);
+        let fallback = h
+            .state()
+            .fallback_overlay_path(&blocker.join(store::FILE_NAME))
+            .unwrap();
+        let noted = h.state().problems().iter().any(|p| {
+            p.file == "unsaved edits" && p.reason.contains(&fallback.display().to_string())
+        });
+        let e = h.state().data.events[0].clone();
+        h.state_mut().curate(
+            &e,
+            vec![Op::SetTitle {
+                title: title.into(),
+            }],
+        );
+        eframe::App::on_exit(h.state_mut(), None);
+        (noted, fallback)
+    };
+    let (noted, fallback) = session("First session");
+    assert!(!noted, "nothing to note before any fallback was written");
+    let (noted, again) = session("Second session");
+    assert_eq!(fallback, again);
+    let store::Loaded::Ok(o) = store::load(&fallback) else {
+        panic!("no fallback at {}", fallback.display())
+    };
+    let titles: Vec<String> = o
+        .edits
+        .iter()
+        .filter_map(|e| match &e.op {
+            Op::SetTitle { title } => Some(title.clone()),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        noted,
+        "the second session lists the first one's fallback file"
+    );
+    assert_eq!(titles, vec!["First session", "Second session"]);
+}
+
+#[test]
+fn closing_with_edits_saved_nowhere_asks_first() {
+    use egui_kittest::kittest::Queryable;
+    use linimasa::curation::Op;
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    for f in std::fs::read_dir(root().join("sample_data/dev"))
+        .unwrap()
+        .take(4)
+    {
+        let f = f.unwrap().path();
+        std::fs::copy(&f, corpus.join(f.file_name().unwrap())).unwrap();
+    }
+    // Neither the corpus's folder nor the user's folder can be written (both under a regular file).
+    let blocker = dir.path().join("not-a-folder.txt");
+    std::fs::write(&blocker, b"x").unwrap();
+    let (path, cfg) = (corpus.clone(), blocker.join("config"));
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::Vec2::new(1400.0, 860.0))
+        .build_eframe(move |cc| {
+            linimasa::ui::LinimasaApp::new(
+                cc,
+                linimasa::ui::StartOptions {
+                    paths: vec![path],
+                    load_now: true,
+                    fresh: true,
+                    config_dir: Some(cfg),
+                    ..Default::default()
+                },
+            )
+        });
+    h.run_steps(3);
+    h.state_mut().data.overlay_path = Some(blocker.join(linimasa::curation::store::FILE_NAME));
+    let e0 = h.state().data.events[0].clone();
+    h.state_mut().curate(
+        &e0,
+        vec![Op::SetTitle {
+            title: "Nowhere".into(),
+        }],
+    );
+    assert!(h.state().edits_in_memory_only);
+    assert!(
+        h.state().status.contains("only in memory"),
+        "{}",
+        h.state().status
+    );
+    // Closing is held and the window asks; keeping it open, then quitting without saving, lets it close.
+    assert!(h.state_mut().hold_close());
+    h.run_steps(2);
+    h.get_by_label("Keep the window open").click();
+    h.run_steps(2);
+    assert!(!h.state().quit_prompt);
+    assert!(h.state_mut().hold_close());
+    h.run_steps(2);
+    h.get_by_label("Quit without saving").click();
+    h.run_steps(2);
+    assert!(!h.state_mut().hold_close());
 }

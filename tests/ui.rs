@@ -29,6 +29,7 @@ fn harness_stepping(path: PathBuf, step_dt: f32) -> Harness<'static, LinimasaApp
                     load_now: true,
                     fresh: true,
                     load: Default::default(),
+                    config_dir: None,
                 },
             )
         });

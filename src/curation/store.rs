@@ -150,10 +150,17 @@ pub fn save_merging(
     }
 }
 
+/// The random part of [`crate::export::write_atomic`]'s temporary names (`tempfile`'s default length).
+const TEMP_RANDOM_LEN: usize = 6;
+
 /// Removes temporary files this program left beside `path` when it was killed mid-write
 /// (`.linimasa-curation.json.XXXXXX.tmp`, `.extract-….mpk.XXXXXX.tmp`): those of `path`'s name that are older than
-/// ten minutes (a younger one may be another instance's write in progress). Returns how many were removed.
+/// ten minutes (a younger one may be another instance's write in progress). Only regular files named exactly as
+/// [`crate::export::write_atomic`] names its temporary files (the name, a dot, six random letters or digits,
+/// `.tmp`) are removed; nothing else is touched. Returns how many were removed.
 pub fn remove_orphan_temps(path: &Path) -> usize {
+    // `std::fs::DirEntry::metadata` does not follow a symbolic link: a link named like a temporary file is not
+    // a regular file here and is left alone.
     let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
         return 0;
     };
@@ -170,7 +177,12 @@ pub fn remove_orphan_temps(path: &Path) -> usize {
     for e in entries.flatten() {
         let n = e.file_name();
         let n = n.to_string_lossy();
-        if !(n.starts_with(&prefix) && n.ends_with(".tmp")) {
+        let random = n
+            .strip_prefix(prefix.as_str())
+            .and_then(|r| r.strip_suffix(".tmp"));
+        if !random.is_some_and(|r| {
+            r.len() == TEMP_RANDOM_LEN && r.bytes().all(|b| b.is_ascii_alphanumeric())
+        }) {
             continue;
         }
         let old = e

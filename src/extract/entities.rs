@@ -1,5 +1,6 @@
 //! Countries, forums, places, outlets and language: gazetteer look-ups with the span each came from.
 
+use super::STOP_EVERY;
 use super::dates::{window_after, window_before};
 use super::layout::{Layout, LineKind};
 use super::lexicon::{COUNTRIES, FORUMS, PLACES};
@@ -895,7 +896,13 @@ pub fn find_outlet(
     layout: &Layout,
     meta_outlet: Option<&str>,
 ) -> Option<(String, Option<Span>)> {
-    find_outlet_with(text, layout, meta_outlet, &std::cell::OnceCell::new())
+    find_outlet_with(
+        text,
+        layout,
+        meta_outlet,
+        &std::cell::OnceCell::new(),
+        &|| false,
+    )
 }
 
 /// The page's [`dateline`], read once when first asked for (by the outlet or the location).
@@ -905,12 +912,14 @@ pub type DatelineCell = std::cell::OnceCell<(Option<Located>, Option<Located>)>;
 /// credit (`Name | CNN Indonesia`, `Reporter: Antara`, `Copyright © ANTARA 2018`, a line that is only an
 /// outlet's name); a known outlet's domain in the page's furniture (not one the text cites as its source:
 /// `dikutip polkam.go.id`). An agency's credit (`Ant/I-1`) names where the story came from, not the outlet
-/// that printed it, and is not taken.
+/// that printed it, and is not taken. `stop` is asked every [`STOP_EVERY`] lines or matches: `None` once it says
+/// `true`.
 pub fn find_outlet_with(
     text: &str,
     layout: &Layout,
     meta_outlet: Option<&str>,
     dl: &DatelineCell,
+    stop: &dyn Fn() -> bool,
 ) -> Option<(String, Option<Span>)> {
     if let Some(m) = meta_outlet {
         return Some((canonical_outlet(m).unwrap_or_else(|| m.to_string()), None));
@@ -925,7 +934,10 @@ pub fn find_outlet_with(
         crate::extract::regex(r"(?im)(?:\|\s*|\s-\s)(?P<o>[A-Za-z][\w. ]{2,30})\s*$|^(?P<agency>[A-Z][\w’' ]+News Agency)\s*\((?P<abbr>[A-Z]+)\)|^sumber\s*:\s*(?P<src>[\w.-]{3,40})\s*$").ok()
     });
     if let Some(re) = CREDIT.as_ref() {
-        for c in re.captures_iter(text) {
+        for (k, c) in re.captures_iter(text).enumerate() {
+            if k % STOP_EVERY == 0 && stop() {
+                return None;
+            }
             let Some(m) = c
                 .name("abbr")
                 .or_else(|| c.name("src"))
@@ -947,7 +959,10 @@ pub fn find_outlet_with(
     }
     // A line that is a credit (`Reporter: Antara`, `Copyright © ANTARA 2018`, `Oleh: Tempo.co`) or only an
     // outlet's name (`The Jakarta Post` under the headline), outside the body's sentences.
-    for line in &layout.lines {
+    for (k, line) in layout.lines.iter().enumerate() {
+        if k % STOP_EVERY == 0 && stop() {
+            return None;
+        }
         if line.kind == LineKind::Blank
             || line.kind == LineKind::Body && more_words(line.span.slice(text), 8)
         {
@@ -960,7 +975,10 @@ pub fn find_outlet_with(
     // A known outlet the text says it spoke to (`told The Jakarta Post`, `kata dia kepada Kompas.com`,
     // `saat dihubungi KedaiPena.com`), or that the page's furniture names (`Mau berita terbaru dari Warta
     // Ekonomi?`, `… on The Jakarta Post`).
-    for line in &layout.lines {
+    for (k, line) in layout.lines.iter().enumerate() {
+        if k % STOP_EVERY == 0 && stop() {
+            return None;
+        }
         let furniture = matches!(line.kind, LineKind::Chrome | LineKind::Header)
             || !more_words(line.span.slice(text), 12);
         if line.kind == LineKind::Blank {
@@ -983,7 +1001,10 @@ pub fn find_outlet_with(
             .any(|d| rest.starts_with(d))
     });
     if let Some(re) = DOMAIN.as_ref().filter(|_| has_domain) {
-        for m in re.find_iter(text) {
+        for (k, m) in re.find_iter(text).enumerate() {
+            if k % STOP_EVERY == 0 && stop() {
+                return None;
+            }
             let before = window_before(text, m.start(), 40).to_lowercase();
             let cited = CITING_WORDS.iter().any(|w| before.contains(w));
             if cited {

@@ -327,8 +327,30 @@ fn score_mention(
 
 /// Extracts every fact from one article. Pure: the same article always gives the same facts.
 pub fn extract_article(article: &Article) -> ArticleFacts {
+    extract_article_until(article, &|| false).unwrap_or_default()
+}
+
+/// Lines, matches or mentions between two questions to `stop` inside one pass over a long article.
+pub(crate) const STOP_EVERY: usize = 1024;
+
+/// [`extract_article`] that gives up when `stop` says so: it is asked between the passes and every
+/// [`STOP_EVERY`] lines or matches inside the longest ones, so that cancelling the load of one huge article
+/// returns promptly. `None` once `stop` said `true` (what was found so far is dropped); else the same facts as
+/// [`extract_article`].
+pub fn extract_article_until(article: &Article, ask: &dyn Fn() -> bool) -> Option<ArticleFacts> {
+    // Once told to stop, stopped: a pass that ended early is never taken for a finished one.
+    let stopped = std::cell::Cell::new(false);
+    let stop = || {
+        if !stopped.get() && ask() {
+            stopped.set(true);
+        }
+        stopped.get()
+    };
     let text = article.text.as_str();
     let layout = Layout::of(text);
+    if stop() {
+        return None;
+    }
     // The date and forum patterns are matched on an ASCII-lowercased copy; their three searches over it run in
     // lockstep (see `lockstep`), or one after the other if that cannot be done.
     let lowered = text.to_ascii_lowercase();
@@ -343,6 +365,9 @@ pub fn extract_article(article: &Article) -> ArticleFacts {
         &lowered,
         scans.as_ref().map(|[m, w, _]| (m.as_slice(), w.as_slice())),
     );
+    if stop() {
+        return None;
+    }
     // A photo's caption names dates too (and often the event's day: `… pada Selasa, 12 Januari 2021 di Parapat`).
     let in_article = |f: &Found| {
         layout.is_article(f.start) || layout.kind_at_offset(f.start) == LineKind::Caption
@@ -393,6 +418,9 @@ pub fn extract_article(article: &Article) -> ArticleFacts {
     // The main event date: the best-scored mention in the body; the publication date as a fallback.
     let mut best: Option<Scored> = None;
     for (order, (i, f, s)) in mentions.iter().enumerate() {
+        if order % STOP_EVERY == 0 && stop() {
+            return None;
+        }
         let Some(span) = s else { continue };
         if Some(*i) == pub_idx
             || !layout.is_body(f.start)
@@ -582,12 +610,21 @@ pub fn extract_article(article: &Article) -> ArticleFacts {
         })
         .collect();
 
+    if stop() {
+        return None;
+    }
     let all_words = people::words(text, Span::new(0, text.len()));
     let people = people::find_people_in(text, &layout, &all_words);
+    if stop() {
+        return None;
+    }
     let event_year = event_span
         .filter(|d| d.certainty != Certainty::Uncertain)
         .map(|d| chrono::Datelike::year(&d.start));
     let quotes = quotes::find_quotes_in(text, &layout, &people, &all_words, event_year);
+    if stop() {
+        return None;
+    }
     let forums = entities::find_forums_in(
         text,
         &lowered,
@@ -595,6 +632,9 @@ pub fn extract_article(article: &Article) -> ArticleFacts {
         scans.as_ref().map(|[_, _, f]| f.as_slice()),
     );
     let countries = entities::find_countries_in(text, &layout, &all_words);
+    if stop() {
+        return None;
+    }
 
     // Forum: the one named in the evidence sentence, else in the title, else the first in the body; a generic
     // name ("ASEAN Summit") is upgraded to a numbered one the article gives ("32nd ASEAN Summit").
@@ -632,12 +672,18 @@ pub fn extract_article(article: &Article) -> ArticleFacts {
     let dl = entities::DatelineCell::new();
     let (location, location_span, location_from_dateline) =
         find_location(text, &layout, evidence, evidence_mention, &all_words, &dl);
+    if stop() {
+        return None;
+    }
     // The outlet a record names, else the one its address names, else the one the page prints.
     let outlet = match (&article.meta.outlet, &article.meta.url) {
         (None, Some(url)) => entities::outlet_from_url(url).map(|o| (o, None)),
         _ => None,
     }
-    .or_else(|| find_outlet_with(text, &layout, article.meta.outlet.as_deref(), &dl));
+    .or_else(|| find_outlet_with(text, &layout, article.meta.outlet.as_deref(), &dl, &stop));
+    if stop() {
+        return None;
+    }
     let title = article
         .meta
         .title
@@ -673,6 +719,7 @@ pub fn extract_article(article: &Article) -> ArticleFacts {
         pub_idx,
         &forums,
         &all_words,
+        &stop,
     )
     .into_iter()
     .filter(|r| {
@@ -682,8 +729,12 @@ pub fn extract_article(article: &Article) -> ArticleFacts {
         })
     })
     .collect();
+    let key_terms = key_terms(text, &layout, &all_words);
+    if stop() {
+        return None;
+    }
 
-    ArticleFacts {
+    Some(ArticleFacts {
         id: article.id.clone(),
         file: article.file.clone(),
         url: article.meta.url.clone(),
@@ -714,8 +765,8 @@ pub fn extract_article(article: &Article) -> ArticleFacts {
         quotes,
         dates,
         related_events,
-        key_terms: key_terms(text, &layout, &all_words),
-    }
+        key_terms,
+    })
 }
 
 /// At most this many key terms per article.
@@ -1044,6 +1095,7 @@ fn city_in_lead(
 }
 
 /// Other dated events the article mentions: a date in a sentence that names a meeting, other than the main one.
+#[allow(clippy::too_many_arguments)]
 fn find_related(
     text: &str,
     layout: &Layout,
@@ -1052,6 +1104,7 @@ fn find_related(
     pub_idx: Option<usize>,
     forums: &[ForumHit],
     all_words: &[people::Word<'_>],
+    stop: &dyn Fn() -> bool,
 ) -> Vec<RelatedEvent> {
     let mut out: Vec<RelatedEvent> = Vec::new();
     // Linear in the mentions (a long article has tens of thousands): sentences already used, events already
@@ -1064,7 +1117,10 @@ fn find_related(
     let mut by_start: Vec<(usize, &ForumHit)> = forums.iter().enumerate().collect();
     by_start.sort_by_key(|(_, h)| h.span.start);
     let main_sentence = main.map(|m| sentence_around(text, m.start));
-    for (i, f, s) in mentions {
+    for (k, (i, f, s)) in mentions.iter().enumerate() {
+        if k % STOP_EVERY == 0 && stop() {
+            break;
+        }
         let Some(span) = s else { continue };
         if Some(*i) == pub_idx || !layout.is_body(f.start) {
             continue;

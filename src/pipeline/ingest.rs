@@ -8,7 +8,7 @@
 //! in memory (it can be re-read: [`article_text`]) unless asked for.
 
 use crate::corpus::{self, FoundFile, LoadOptions, parse_bytes, read_bytes_and_stat, read_file};
-use crate::extract::extract_article;
+use crate::extract::extract_article_until;
 use crate::model::{Article, ArticleFacts, EventRow, Skipped};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -23,7 +23,37 @@ pub const EXTRACTOR_VERSION: u32 = 7;
 static PENDING_WRITES: std::sync::Mutex<Vec<std::thread::JoinHandle<()>>> =
     std::sync::Mutex::new(Vec::new());
 
-/// Waits until every extraction cache write started so far has finished (the app calls it when it quits).
+/// Cache writes started and not finished, whoever waits for them: a flush that finds its handles taken by
+/// another flush still waits for them.
+static IN_FLIGHT: AtomicUsize = AtomicUsize::new(0);
+
+/// Counts one cache write in flight until dropped (also when the write panics or its thread cannot start).
+struct InFlight;
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        IN_FLIGHT.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// Runs a cache write on a thread of its own, known to [`flush_cache_writes`].
+fn spawn_write(job: impl FnOnce() + Send + 'static) {
+    IN_FLIGHT.fetch_add(1, Ordering::SeqCst);
+    let guard = InFlight;
+    if let Ok(handle) = std::thread::Builder::new()
+        .name("linimasa-cache".into())
+        .spawn(move || {
+            let _guard = guard;
+            job();
+        })
+        && let Ok(mut pending) = PENDING_WRITES.lock()
+    {
+        pending.push(handle);
+    }
+}
+
+/// Waits until every extraction cache write started so far has finished (the app calls it when it quits),
+/// including those another thread's flush is waiting for.
 pub fn flush_cache_writes() {
     let handles: Vec<_> = PENDING_WRITES
         .lock()
@@ -31,6 +61,9 @@ pub fn flush_cache_writes() {
         .unwrap_or_default();
     for h in handles {
         let _ = h.join();
+    }
+    while IN_FLIGHT.load(Ordering::SeqCst) > 0 {
+        std::thread::sleep(std::time::Duration::from_millis(2));
     }
 }
 
@@ -73,6 +106,9 @@ pub struct Ingested {
     /// Articles whose text is in several files (copies are common in scraped data): by article id, the other
     /// files holding the same text. The article and its event are kept once, from the first file.
     pub copies: std::collections::BTreeMap<String, Vec<String>>,
+    /// The load was cancelled (the progress function said so): what was done is here, the rest is not (not even
+    /// listed as skipped), and nothing was cached.
+    pub cancelled: bool,
 }
 
 /// What one file gave, as cached.
@@ -196,11 +232,31 @@ fn unseal(record: &[u8]) -> Option<Entry> {
     rmp_serde::from_slice(body).ok()
 }
 
-fn read_cache(path: &Path, opts: &LoadOptions) -> CacheMap {
-    let Ok((bytes, _)) = crate::corpus::read_regular(path, MAX_CACHE_BYTES) else {
-        return HashMap::new();
+/// The entries of the cache file at `path`, with why it could not be used when it exists but cannot be read (a
+/// FIFO or a device in its place is refused without blocking, and replaced by the next cache write). A missing
+/// or damaged cache gives no entries and no reason: it is rebuilt.
+fn read_cache(path: &Path, opts: &LoadOptions) -> (CacheMap, Option<String>) {
+    use crate::corpus::ReadError;
+    let bytes = match crate::corpus::read_regular(path, MAX_CACHE_BYTES) {
+        Ok((bytes, _)) => bytes,
+        Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+            return (HashMap::new(), None);
+        }
+        Err(e) => {
+            return (
+                HashMap::new(),
+                Some(format!(
+                    "{}: {e}; not used (the cache is written anew)",
+                    crate::corpus::escaped_path(path)
+                )),
+            );
+        }
     };
-    let Ok(file) = rmp_serde::from_slice::<CacheFileIn<'_>>(&bytes) else {
+    (read_cache_bytes(&bytes, opts), None)
+}
+
+fn read_cache_bytes(bytes: &[u8], opts: &LoadOptions) -> CacheMap {
+    let Ok(file) = rmp_serde::from_slice::<CacheFileIn<'_>>(bytes) else {
         return HashMap::new();
     };
     if file.format != "linimasa-extract-cache"
@@ -285,10 +341,13 @@ type Stat = (u64, u128);
 /// What [`process`] gives: the file's entry and the size and time it used.
 type Processed = (Entry, Option<Stat>);
 
+/// Asked inside the extraction of a long article; `true`: give it up (the load was cancelled).
+type Stop<'a> = &'a (dyn Fn() -> bool + Sync);
+
 /// Reads and extracts one file whose size and time did not match the cache (those were taken from the cache
 /// before): its facts are still reused when its content hash is unchanged. `stat` is the file's size and
 /// modification time as listed before (`None`: not listed, or it could not be read then); the size and time
-/// used are returned with the entry.
+/// used are returned with the entry. `None` when `stop` said to give up while it was extracted.
 fn process(
     file: &FoundFile,
     stat: Option<Stat>,
@@ -296,7 +355,8 @@ fn process(
     keep_text: bool,
     cache: &CacheMap,
     hits: &AtomicUsize,
-) -> Processed {
+    stop: Stop<'_>,
+) -> Option<Processed> {
     let read = read_bytes_and_stat(file, opts);
     // Size and time as listed before or, when the list was not taken (no cache to compare with), as the open
     // file gives them (or the path, for a file that could not be opened).
@@ -306,13 +366,14 @@ fn process(
             .ok()
             .map(|m| (m.len(), stamp(&m))),
     });
-    (
-        process_read(file, read, stat, opts, keep_text, cache, hits),
+    Some((
+        process_read(file, read, stat, opts, keep_text, cache, hits, stop)?,
         stat,
-    )
+    ))
 }
 
 /// [`process`] once the file was read.
+#[allow(clippy::too_many_arguments)]
 fn process_read(
     file: &FoundFile,
     read: Result<(Vec<u8>, std::fs::Metadata), String>,
@@ -321,18 +382,19 @@ fn process_read(
     keep_text: bool,
     cache: &CacheMap,
     hits: &AtomicUsize,
-) -> Entry {
+    stop: Stop<'_>,
+) -> Option<Entry> {
     let (size, mtime) = stat.unwrap_or((0, 0));
     let bytes = match read {
         Ok((b, _)) => b,
         Err(reason) => {
-            return Entry {
+            return Some(Entry {
                 path: file.path.clone(),
                 size,
                 stamp: mtime,
                 hash: String::new(),
                 outcome: Outcome::Skipped(reason),
-            };
+            });
         }
     };
     let hash = if opts.cache_dir.is_some() {
@@ -345,15 +407,19 @@ fn process_read(
         && e.hash == hash
     {
         hits.fetch_add(1, Ordering::Relaxed);
-        return Entry {
+        return Some(Entry {
             size,
             stamp: mtime,
             ..e.clone()
-        };
+        });
     }
     let outcome = match parse_bytes(file, bytes) {
         Ok(content) => {
-            let facts: Vec<ArticleFacts> = content.articles.iter().map(extract_article).collect();
+            let facts: Vec<ArticleFacts> = content
+                .articles
+                .iter()
+                .map(|a| extract_article_until(a, stop))
+                .collect::<Option<_>>()?;
             let mut articles = content.articles;
             if !keep_text {
                 for a in &mut articles {
@@ -369,20 +435,21 @@ fn process_read(
         }
         Err(reason) => Outcome::Skipped(reason),
     };
-    Entry {
+    Some(Entry {
         path: file.path.clone(),
         size,
         stamp: mtime,
         hash,
         outcome,
-    }
+    })
 }
 
 /// A snapshot of what has been ingested so far, built only when asked for.
 pub type Snapshot<'a> = &'a dyn Fn() -> Ingested;
 
-/// Ingests `inputs`. `progress(done, total)` is called as files finish and may return `false` to cancel (the
-/// result then holds what was done). `partial` is called after each chunk of files read with a function that
+/// Ingests `inputs`. `progress(done, total)` is called as files finish, and inside the extraction of a long
+/// article every thousand lines or so, and may return `false` to cancel (the result then holds what was done and
+/// says [`Ingested::cancelled`]). `partial` is called after each chunk of files read with a function that
 /// builds a snapshot of everything so far (call it only when a snapshot is wanted: it copies).
 pub fn ingest(
     inputs: &[PathBuf],
@@ -402,7 +469,7 @@ pub fn ingest(
             );
         }
     }
-    let mut cache = cache_file
+    let (mut cache, cache_problem) = cache_file
         .as_deref()
         .map(|p| read_cache(p, opts))
         .unwrap_or_default();
@@ -456,6 +523,17 @@ pub fn ingest(
     );
     let done = AtomicUsize::new(slots.iter().filter(|s| s.is_some()).count());
     let cancelled = AtomicBool::new(!progress(done.load(Ordering::Relaxed), total));
+    // Asked inside the extraction of a long article (every few thousand lines): the progress function is how
+    // the caller says to cancel, and one huge article may take long between two files' reports.
+    let stop = || {
+        cancelled.load(Ordering::Relaxed) || {
+            let go_on = progress(done.load(Ordering::Relaxed), total);
+            if !go_on {
+                cancelled.store(true, Ordering::Relaxed);
+            }
+            !go_on
+        }
+    };
     let misses: Vec<usize> = (0..total)
         .filter(|&i| slots.get(i).is_some_and(|s| s.is_none()))
         .collect();
@@ -469,9 +547,9 @@ pub fn ingest(
                 if cancelled.load(Ordering::Relaxed) {
                     return (i, None);
                 }
-                let entry = files.get(i).map(|f| {
+                let entry = files.get(i).and_then(|f| {
                     let stat = stats.get(i).copied().flatten();
-                    process(f, stat, opts, keep_text, &cache, &hits)
+                    process(f, stat, opts, keep_text, &cache, &hits, &stop)
                 });
                 let n = done.fetch_add(1, Ordering::Relaxed) + 1;
                 if !progress(n, total) {
@@ -517,18 +595,19 @@ pub fn ingest(
         let write_opts = opts.clone();
         // Written on its own thread so that the timeline shows without waiting; atomic, so a quit mid-write
         // leaves the old cache (or none), never a torn one.
-        if let Ok(handle) = std::thread::Builder::new()
-            .name("linimasa-cache".into())
-            .spawn(move || {
-                let _ = write_cache(&path, &entries, &write_opts);
-            })
-            && let Ok(mut pending) = PENDING_WRITES.lock()
-        {
-            pending.push(handle);
-        }
+        spawn_write(move || {
+            let _ = write_cache(&path, &entries, &write_opts);
+        });
     }
     let mut out = assemble_owned(&files, slots, opts, walk_skipped);
+    if let Some(reason) = cache_problem {
+        out.skipped.push(Skipped {
+            file: "extraction cache".into(),
+            reason,
+        });
+    }
     out.from_cache = hits.load(Ordering::Relaxed);
+    out.cancelled = cancelled.load(Ordering::Relaxed);
     // The fingerprint's bytes gathered first and hashed in one call (BLAKE3 of the same bytes as feeding them
     // piece by piece, many times faster for 100k short pieces).
     let mut bytes: Vec<u8> = Vec::with_capacity(64 + files.len() * 96);
@@ -732,13 +811,7 @@ pub fn store_events(
             let _ = crate::export::write_atomic(&dir.join(format!("events-{key}.mpk")), &bytes);
         }
     };
-    if let Ok(handle) = std::thread::Builder::new()
-        .name("linimasa-cache".into())
-        .spawn(job)
-        && let Ok(mut pending) = PENDING_WRITES.lock()
-    {
-        pending.push(handle);
-    }
+    spawn_write(job);
 }
 
 /// Reads an article's text again from its file (the file name up to `#record`).

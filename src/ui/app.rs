@@ -11,7 +11,7 @@ use crate::timeline::lanes::LaneMode;
 use crate::timeline::view::TimeView;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, channel};
 use std::sync::{Arc, Mutex};
@@ -105,6 +105,9 @@ pub struct StartOptions {
     pub fresh: bool,
     /// Size limits for loading.
     pub load: LoadOptions,
+    /// The folder for settings and for edits that could not be saved beside the corpus; `None`: the user's
+    /// config folder ([`user_dir`]).
+    pub config_dir: Option<PathBuf>,
 }
 
 impl StartOptions {
@@ -410,6 +413,19 @@ pub struct LinimasaApp {
     theme_applied: Option<ThemeKind>,
     filters_applied: Option<Filters>,
     persist: bool,
+    /// Problems of the app itself, listed in the Problems panel after the corpus's: settings that could not be
+    /// read, edits that could not be saved beside the corpus.
+    pub app_problems: Vec<Skipped>,
+    /// Edits that neither the corpus's folder nor the fallback file could take: they exist only in memory.
+    pub edits_in_memory_only: bool,
+    /// The window asks before closing with edits only in memory.
+    pub quit_prompt: bool,
+    /// The user chose to quit without those edits.
+    quit_confirmed: bool,
+    /// The fallback file this session wrote, with the overlay as last written there.
+    pub(super) fallback_on_disk: Option<(PathBuf, Overlay)>,
+    /// The folder of the settings file and of edits that could not be saved beside the corpus.
+    pub config_dir: Option<PathBuf>,
     last_saved: Option<String>,
     last_save_check: f64,
 }
@@ -417,9 +433,15 @@ pub struct LinimasaApp {
 /// Article texts being read in the background by article id: `None` until the read ends.
 type TextReads = Arc<Mutex<HashMap<String, Option<Result<String, String>>>>>;
 
-/// Where settings are kept: the user's config folder, never the corpus.
+/// The user's folder for Linimasa's settings: `linimasa` in the config folder (`~/.config/linimasa`), never the
+/// corpus.
+pub fn user_dir() -> Option<PathBuf> {
+    dirs::config_dir().map(|d| d.join("linimasa"))
+}
+
+/// Where settings are kept: `settings.json` in [`user_dir`].
 pub fn settings_path() -> Option<PathBuf> {
-    dirs::config_dir().map(|d| d.join("linimasa").join("settings.json"))
+    user_dir().map(|d| d.join("settings.json"))
 }
 
 /// Settings and egui's memory (panel sizes, collapsed sections) as saved.
@@ -430,16 +452,20 @@ struct Saved {
     egui_memory: Option<egui::Memory>,
 }
 
-fn load_saved(ctx: &egui::Context) -> Result<Option<Settings>, String> {
-    let Some(path) = settings_path() else {
+/// Reads the settings saved at `path` (opened without ever blocking: a FIFO or a device there is refused with
+/// what it is, and the app goes on with defaults).
+fn load_saved(ctx: &egui::Context, path: Option<&Path>) -> Result<Option<Settings>, String> {
+    let Some(path) = path else {
         return Ok(None);
     };
-    let text = match crate::corpus::read_regular(&path, 64 * 1024 * 1024) {
+    // Temporary files of a settings save killed midway.
+    crate::curation::store::remove_orphan_temps(path);
+    let text = match crate::corpus::read_regular(path, 64 * 1024 * 1024) {
         Ok((bytes, _)) => String::from_utf8_lossy(&bytes).into_owned(),
         Err(crate::corpus::ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
             return Ok(None);
         }
-        Err(e) => return Err(format!("{}: {e}", crate::corpus::escaped_path(&path))),
+        Err(e) => return Err(format!("{}: {e}", crate::corpus::escaped_path(path))),
     };
     let saved: Saved = serde_json::from_str(&text)
         .map_err(|e| format!("{} is damaged ({e}); defaults used", path.display()))?;
@@ -454,17 +480,26 @@ impl LinimasaApp {
     pub fn new(cc: &eframe::CreationContext<'_>, start: StartOptions) -> LinimasaApp {
         super::install_fonts(&cc.egui_ctx);
         let persist = !start.fresh && start.screenshot.is_none();
+        let config_dir = start.config_dir.clone().or_else(user_dir);
         let mut status = String::new();
         let mut settings = Settings::default();
         let mut restored = false;
+        let mut app_problems = Vec::new();
         if persist {
-            match load_saved(&cc.egui_ctx) {
+            let path = config_dir.as_ref().map(|d| d.join("settings.json"));
+            match load_saved(&cc.egui_ctx, path.as_deref()) {
                 Ok(Some(s)) => {
                     settings = s;
                     restored = true;
                 }
                 Ok(None) => {}
-                Err(e) => status = format!("Settings not restored: {e}"),
+                Err(e) => {
+                    status = format!("Settings not restored: {e}");
+                    app_problems.push(Skipped {
+                        file: "settings.json".into(),
+                        reason: format!("{e} — not restored; defaults used"),
+                    });
+                }
             }
         }
         let paths = if !start.paths.is_empty() {
@@ -512,6 +547,12 @@ impl LinimasaApp {
             theme_applied: None,
             filters_applied: None,
             persist,
+            app_problems,
+            edits_in_memory_only: false,
+            quit_prompt: false,
+            quit_confirmed: false,
+            fallback_on_disk: None,
+            config_dir,
             last_saved: None,
             last_save_check: 0.0,
         };
@@ -523,6 +564,13 @@ impl LinimasaApp {
             app.fit_on_load = fit_on_load;
         }
         app
+    }
+
+    /// Everything to list in the Problems panel: the corpus's ([`Data::problems`]), then the app's own.
+    pub fn problems(&self) -> Vec<Skipped> {
+        let mut out = self.data.problems();
+        out.extend(self.app_problems.iter().cloned());
+        out
     }
 
     /// Replaces the data and recomputes what is shown.
@@ -557,6 +605,37 @@ impl LinimasaApp {
                 ", {} curation edits applied",
                 self.data.overlay.edits.len() - self.data.unapplied.len()
             ));
+        }
+        self.note_earlier_unsaved_edits();
+    }
+
+    /// Lists in Problems a fallback file of this corpus left by an earlier session (edits its folder could not
+    /// take then), so that they are not forgotten.
+    fn note_earlier_unsaved_edits(&mut self) {
+        const LABEL: &str = "unsaved edits";
+        self.app_problems.retain(|p| p.file != LABEL);
+        let Some(f) = self
+            .data
+            .overlay_path
+            .as_deref()
+            .and_then(|p| self.fallback_overlay_path(p))
+        else {
+            return;
+        };
+        let written_here = self
+            .fallback_on_disk
+            .as_ref()
+            .is_some_and(|(written, _)| *written == f);
+        if f.is_file() && !written_here {
+            self.app_problems.push(Skipped {
+                file: LABEL.into(),
+                reason: format!(
+                    "edits an earlier session could not save beside this corpus are in {} (not applied): copy it \
+                     here as {} to apply them",
+                    crate::corpus::escaped_path(&f),
+                    store::FILE_NAME
+                ),
+            });
         }
     }
 
@@ -797,7 +876,7 @@ impl LinimasaApp {
                 }
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let n = self.data.problems().len();
+                let n = self.problems().len();
                 if n > 0
                     && ui
                         .selectable_label(
@@ -838,7 +917,7 @@ impl LinimasaApp {
                     .striped(true)
                     .num_columns(2)
                     .show(ui, |ui| {
-                        for s in &self.data.problems() {
+                        for s in &self.problems() {
                             ui.label(&s.file);
                             ui.label(&s.reason);
                             ui.end_row();
@@ -1046,11 +1125,13 @@ impl LinimasaApp {
     }
 
     /// Writes the settings (and egui's memory) atomically if they changed since the last save.
-    fn save_settings(&mut self, ctx: Option<&egui::Context>) {
+    pub fn save_settings(&mut self, ctx: Option<&egui::Context>) {
         if !self.persist {
             return;
         }
-        let Some(path) = settings_path() else { return };
+        let Some(path) = self.config_dir.as_ref().map(|d| d.join("settings.json")) else {
+            return;
+        };
         let saved = Saved {
             settings: self.settings.clone(),
             egui_memory: ctx.map(|c| c.memory(|m| m.clone())),
@@ -1067,6 +1148,49 @@ impl LinimasaApp {
         match crate::export::write_atomic(&path, json.as_bytes()) {
             Ok(()) => self.last_saved = Some(json),
             Err(e) => self.status = format!("could not save settings to {}: {e}", path.display()),
+        }
+    }
+}
+
+impl LinimasaApp {
+    /// Asked when the window is to close: edits not saved anywhere are tried once more (beside the corpus, then
+    /// the fallback file); `true` (keep the window open, and ask) when they would still be lost.
+    pub fn hold_close(&mut self) -> bool {
+        if self.quit_confirmed || !self.unsaved_edits() {
+            return false;
+        }
+        if self.edits_in_memory_only {
+            self.save_overlay();
+        }
+        self.quit_prompt = self.edits_in_memory_only;
+        self.quit_prompt
+    }
+
+    /// The question asked before closing with edits only in memory.
+    fn quit_prompt_ui(&mut self, ctx: &egui::Context) {
+        if !self.quit_prompt {
+            return;
+        }
+        let mut quit = false;
+        let mut stay = false;
+        egui::Window::new("Edits not saved")
+            .id(egui::Id::unique("quit-prompt"))
+            .collapsible(false)
+            .resizable(false)
+            .show(ctx, |ui| {
+                ui.label(&self.status);
+                ui.label("Quitting now loses these edits.");
+                ui.horizontal(|ui| {
+                    stay = ui.button("Keep the window open").clicked();
+                    quit = ui.button("Quit without saving").clicked();
+                });
+            });
+        if quit {
+            self.quit_confirmed = true;
+            self.quit_prompt = false;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        } else if stay {
+            self.quit_prompt = false;
         }
     }
 }
@@ -1097,7 +1221,7 @@ impl eframe::App for LinimasaApp {
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
         egui::Panel::top("toolbar").show(ui, |ui| self.toolbar_ui(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
-        if self.settings.show_problems && !self.data.problems().is_empty() {
+        if self.settings.show_problems && !self.problems().is_empty() {
             egui::Panel::bottom("problems")
                 .resizable(true)
                 .show(ui, |ui| self.problems_ui(ui));
@@ -1115,6 +1239,10 @@ impl eframe::App for LinimasaApp {
         }
         self.cluster_list_ui(&ctx);
         self.path_prompt_ui(&ctx);
+        if ctx.input(|i| i.viewport().close_requested()) && self.hold_close() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+        }
+        self.quit_prompt_ui(&ctx);
         self.screenshot_step(&ctx);
         let now = ctx.input(|i| i.time);
         if now - self.last_save_check > 5.0 {
@@ -1124,6 +1252,12 @@ impl eframe::App for LinimasaApp {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // Edits not in the corpus's curation file (its folder could not be written): tried there once more, else
+        // written to the fallback file in the user's folder (never lost silently).
+        if self.unsaved_edits() {
+            self.save_overlay();
+            eprintln!("{}", self.status);
+        }
         self.save_settings(None);
         crate::pipeline::ingest::flush_cache_writes();
     }

@@ -3,8 +3,9 @@
 
 use super::app::LinimasaApp;
 use crate::curation::{Edit, Op, find_part, store};
-use crate::model::{DateSpan, Event, Precision};
+use crate::model::{DateSpan, Event, Precision, Skipped};
 use egui::RichText;
+use std::path::{Path, PathBuf};
 
 /// The edit form's text fields for one event.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -211,8 +212,10 @@ impl LinimasaApp {
         match store::save_merging(&path, &self.data.overlay_on_disk, &self.data.overlay) {
             Ok(store::Saved::Written) => {
                 self.data.overlay_on_disk = self.data.overlay.clone();
+                self.edits_saved_to(&path);
             }
             Ok(store::Saved::Merged(merged)) => {
+                self.edits_saved_to(&path);
                 self.data.overlay_on_disk = merged.clone();
                 self.data.overlay = merged;
                 self.data.recurate();
@@ -224,6 +227,7 @@ impl LinimasaApp {
                 );
             }
             Ok(store::Saved::MovedAside(aside)) => {
+                self.edits_saved_to(&path);
                 self.data.overlay_on_disk = self.data.overlay.clone();
                 self.status = format!(
                     "{} — the curation file was damaged on disk and kept as {}",
@@ -231,13 +235,127 @@ impl LinimasaApp {
                     crate::corpus::escaped_path(&aside)
                 );
             }
-            Err(e) => {
-                self.status = format!(
-                    "Edits not saved to {} ({e}); they stay in memory until you quit",
-                    path.display()
-                );
-            }
+            Err(e) => self.save_elsewhere(&path, &e.to_string()),
         }
+    }
+
+    /// Whether there are edits that are not in the corpus's curation file (they may be in the fallback file).
+    pub fn unsaved_edits(&self) -> bool {
+        self.data.overlay != self.data.overlay_on_disk
+    }
+
+    /// Where edits go when they cannot be saved beside the corpus (a read-only folder): a file in the user's
+    /// folder named after the corpus's curation file, `unsaved-edits/<folder>-<hash>.json`.
+    pub fn fallback_overlay_path(&self, overlay_path: &Path) -> Option<PathBuf> {
+        let dir = self.config_dir.as_ref()?.join("unsaved-edits");
+        let folder = overlay_path
+            .parent()
+            .and_then(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let folder: String = folder
+            .chars()
+            .map(|c| {
+                if c.is_alphanumeric() || c == '-' || c == '_' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .take(40)
+            .collect();
+        let key = crate::corpus::content_id(&overlay_path.to_string_lossy(), None);
+        let key: String = key.chars().take(12).collect();
+        Some(dir.join(format!("{folder}-{key}.json")))
+    }
+
+    /// The edits were saved to the corpus's curation file: a fallback problem no longer holds.
+    fn edits_saved_to(&mut self, path: &Path) {
+        self.edits_in_memory_only = false;
+        // The fallback file this session wrote for this curation file holds nothing it now lacks: it goes.
+        if let Some((written, _)) = &self.fallback_on_disk
+            && self.fallback_overlay_path(path).as_ref() == Some(written)
+        {
+            let _ = std::fs::remove_file(written);
+            self.fallback_on_disk = None;
+        }
+        let before = self.app_problems.len();
+        self.app_problems
+            .retain(|p| !p.file.starts_with(store::FILE_NAME));
+        if self.app_problems.len() != before {
+            self.status = format!("{} — edits saved to {}", self.status, path.display());
+        }
+    }
+
+    /// The edits could not be written to `path` (`why`): they are written to the fallback file instead, and the
+    /// status line and the Problems panel say where (or that they are only in memory, when that fails too).
+    fn save_elsewhere(&mut self, path: &Path, why: &str) {
+        self.app_problems
+            .retain(|p| !p.file.starts_with(store::FILE_NAME));
+        let shown = crate::corpus::escaped_path(path);
+        let fallback = self.fallback_overlay_path(path);
+        // Merged with what the fallback file already holds (edits of an earlier session that could not be saved
+        // here either): none is overwritten, and they are adopted (applied, and saved here once possible).
+        let base = match (&self.fallback_on_disk, &fallback) {
+            (Some((written, o)), Some(f)) if written == f => o.clone(),
+            _ => crate::curation::Overlay::default(),
+        };
+        let saved = fallback.as_ref().map(|f| {
+            f.parent()
+                .map_or(Ok(()), std::fs::create_dir_all)
+                .and_then(|()| store::save_merging(f, &base, &self.data.overlay))
+        });
+        let saved = match (saved, &fallback) {
+            (Some(Ok(store::Saved::Merged(merged))), Some(f)) => {
+                self.fallback_on_disk = Some((f.clone(), merged.clone()));
+                self.data.overlay = merged;
+                self.data.recurate();
+                self.invalidate_filters();
+                Some(Ok(()))
+            }
+            (Some(Ok(_)), Some(f)) => {
+                self.fallback_on_disk = Some((f.clone(), self.data.overlay.clone()));
+                Some(Ok(()))
+            }
+            (Some(Ok(_)), None) => Some(Ok(())),
+            (Some(Err(e)), _) => Some(Err(e)),
+            (None, _) => None,
+        };
+        let saved_ok = saved.as_ref().map(Result::is_ok);
+        let (status, reason) = match (&fallback, saved) {
+            (Some(f), Some(Ok(()))) => {
+                let f = crate::corpus::escaped_path(f);
+                (
+                    format!("Edits not saved to {shown} ({why}); saved instead to {f}"),
+                    format!(
+                        "edits could not be saved here ({why}); they are kept in {f} — copy it here as {} \
+                         when the folder can be written",
+                        store::FILE_NAME
+                    ),
+                )
+            }
+            (f, saved) => {
+                let also = match (f, saved) {
+                    (Some(f), Some(Err(e))) => {
+                        format!(" nor to {} ({e})", crate::corpus::escaped_path(f))
+                    }
+                    _ => String::new(),
+                };
+                (
+                    format!(
+                        "Edits not saved to {shown} ({why}){also}; they are only in memory: they are lost \
+                         when you quit"
+                    ),
+                    format!("edits could not be saved ({why}){also}; they are only in memory"),
+                )
+            }
+        };
+        self.edits_in_memory_only = !matches!(&saved_ok, Some(true));
+        self.status = status;
+        self.app_problems.push(Skipped {
+            file: store::FILE_NAME.into(),
+            reason,
+        });
     }
 
     /// The "Edit event" section of the detail pane.
