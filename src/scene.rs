@@ -1496,6 +1496,71 @@ fn legend(theme: &Theme, curated: bool, cy: f32, width: f32, shapes: &mut Vec<Sh
     }
 }
 
+/// Which events an export of `view` draws: those shown whose span (a day at least) meets the view.
+pub fn shown_in_view(events: &[Event], shown: &[bool], view: TimeView) -> Vec<bool> {
+    events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let (s, end) = event_span(e);
+            shown.get(i).copied().unwrap_or(true) && s < view.end && end.max(s + 1.0) > view.start
+        })
+        .collect()
+}
+
+/// The subtitle of an exported range: the exact first and last day when given (`1 Jan 2018 – 31 Dec 2018`),
+/// else the months of the first and last dates of the events drawn (`Jan 2006 – Dec 2025`), each event's span
+/// cut to the view; the view's own days when no event is in it.
+pub fn range_subtitle(
+    events: &[Event],
+    shown: &[bool],
+    view: TimeView,
+    exact: (Option<f64>, Option<f64>),
+) -> String {
+    let day = |t: f64| {
+        let d = crate::timeline::date_of(t);
+        format!(
+            "{} {} {}",
+            d.day(),
+            crate::timeline::ticks::month_abbr(d.month()),
+            d.year()
+        )
+    };
+    let month = |t: f64| {
+        let d = crate::timeline::date_of(t);
+        format!(
+            "{} {}",
+            crate::timeline::ticks::month_abbr(d.month()),
+            d.year()
+        )
+    };
+    let inside = shown_in_view(events, shown, view);
+    let extent = events
+        .iter()
+        .zip(&inside)
+        .filter(|(_, k)| **k)
+        .map(|(e, _)| {
+            let (s, end) = event_span(e);
+            (s.max(view.start), end.max(s + 1.0).min(view.end) - 1.0)
+        })
+        .reduce(|(a, b), (s, e)| (a.min(s), b.max(e)));
+    let (first, last) = match (exact, extent) {
+        ((a, b), Some((s, e))) => (
+            a.map_or_else(|| month(s), day),
+            b.map_or_else(|| month(e), day),
+        ),
+        ((a, b), None) => (
+            day(a.unwrap_or(view.start)),
+            day(b.unwrap_or(view.end - 1.0)),
+        ),
+    };
+    if first == last {
+        first
+    } else {
+        format!("{first} – {last}")
+    }
+}
+
 /// "N events from M articles, K outlets — generated YYYY-MM-DD".
 pub fn footer_text(events: &[Event], shown: &[bool], generated: chrono::NaiveDate) -> String {
     let visible: Vec<&Event> = events

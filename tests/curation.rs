@@ -155,6 +155,8 @@ fn overlay_round_trip_edit_save_reopen_same_events() {
         true,
         &y.events,
         &shown,
+        view,
+        (None, None),
     );
     let svg = linimasa::export::to_svg(&linimasa::scene::build(&y.events, &shown, view, &opts));
     assert!(svg.contains("curated by hand"), "legend entry missing");

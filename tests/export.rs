@@ -343,3 +343,131 @@ fn slide_preset_writes_a_readable_1920_by_1080_png_pdf_and_svg() {
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("use slide, a4 or wide"));
 }
+
+/// Runs `linimasa export sample_data -o DIR/out.svg ARGS…` and returns every text of the SVG (each kept as the
+/// `aria-label` of its glyph group), in painting order.
+fn exported_svg_texts(args: &[&str]) -> Vec<String> {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("out.svg");
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_linimasa"))
+        .args(["export"])
+        .arg(root().join("sample_data"))
+        .arg("-o")
+        .arg(&out)
+        .args(args)
+        .output()
+        .expect("runs");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let svg = std::fs::read_to_string(&out).expect("written");
+    let doc = roxmltree::Document::parse(&svg).expect("well-formed");
+    doc.descendants()
+        .filter(|n| n.has_tag_name("g"))
+        .filter_map(|n| n.attribute("aria-label").map(str::to_string))
+        .collect()
+}
+
+fn bundled_events() -> Vec<linimasa::model::Event> {
+    extract_paths(&[root().join("sample_data")], &LoadOptions::default())
+        .0
+        .events
+}
+
+fn day(s: &str) -> chrono::NaiveDate {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+/// The footer an export of `[from, to]` must carry, counted here from the events themselves.
+fn expected_footer(events: &[linimasa::model::Event], from: &str, to: &str) -> (usize, String) {
+    let (from, to) = (day(from), day(to));
+    let inside: Vec<_> = events
+        .iter()
+        .filter(|e| e.date.start <= to && e.date.end >= from)
+        .collect();
+    let mut articles: Vec<&str> = inside
+        .iter()
+        .flat_map(|e| e.sources.iter().map(|s| s.article_id.as_str()))
+        .collect();
+    articles.sort();
+    articles.dedup();
+    let mut outlets: Vec<String> = inside.iter().flat_map(|e| e.outlets()).collect();
+    outlets.sort();
+    outlets.dedup();
+    (
+        inside.len(),
+        format!(
+            "{} events from {} articles, {} outlets — generated {}",
+            inside.len(),
+            articles.len(),
+            outlets.len(),
+            chrono::Local::now().date_naive().format("%Y-%m-%d")
+        ),
+    )
+}
+
+/// A ranged export names its range, counts only what it draws, and keeps the year-unknown events shown in it.
+#[test]
+fn a_ranged_export_names_its_range_and_counts_only_its_events() {
+    let events = bundled_events();
+    // The whole corpus: the first and last event months, not the padded view (2005 – 2026).
+    let first = events.iter().map(|e| e.date.start).min().unwrap();
+    let last = events.iter().map(|e| e.date.end).max().unwrap();
+    let texts = exported_svg_texts(&["--preset", "slide"]);
+    let whole = format!("{} – {}", first.format("%b %Y"), last.format("%b %Y"));
+    assert_eq!(whole, "Jan 2006 – Dec 2025");
+    assert!(texts.contains(&whole), "{texts:?}");
+    assert!(!texts.iter().any(|t| t == "2005 – 2026"), "{texts:?}");
+    let (_, footer) = expected_footer(&events, "1900-01-01", "2100-12-31");
+    assert!(texts.contains(&footer), "{footer} not in {texts:?}");
+
+    // 2018: the exact days asked for; the footer counts the 2018 events, their articles and outlets.
+    let texts = exported_svg_texts(&[
+        "--preset",
+        "slide",
+        "--from",
+        "2018-01-01",
+        "--to",
+        "2018-12-31",
+    ]);
+    assert!(
+        texts.iter().any(|t| t == "1 Jan 2018 – 31 Dec 2018"),
+        "{texts:?}"
+    );
+    let (n, footer) = expected_footer(&events, "2018-01-01", "2018-12-31");
+    assert!(n >= 10 && n < events.len() / 2, "{n}");
+    assert!(texts.contains(&footer), "{footer} not in {texts:?}");
+    assert!(
+        !texts.iter().any(|t| t.starts_with("Year unknown")),
+        "no year-unknown event is shown in 2018: {texts:?}"
+    );
+
+    // 2017 holds two of the year-unknown events (shown at 2017): the tray lists exactly those.
+    let texts = exported_svg_texts(&["--from", "2017-01-01", "--to", "2017-12-31"]);
+    let unknown: Vec<_> = events
+        .iter()
+        .filter(|e| linimasa::timeline::index::is_year_unknown(e))
+        .collect();
+    let in_2017: Vec<_> = unknown
+        .iter()
+        .filter(|e| e.date.start <= day("2017-12-31") && e.date.end >= day("2017-01-01"))
+        .collect();
+    assert!(in_2017.len() >= 2 && in_2017.len() < unknown.len());
+    assert!(
+        texts.contains(&format!("Year unknown ({})", in_2017.len())),
+        "{texts:?}"
+    );
+    let chips: Vec<&String> = texts.iter().filter(|t| t.contains(" · ")).collect();
+    assert_eq!(chips.len(), in_2017.len(), "{chips:?}");
+    for e in &in_2017 {
+        let day_month = e.date.start.format("%-d %b · ").to_string();
+        assert!(
+            chips.iter().any(|c| c.starts_with(&day_month)),
+            "{day_month} missing from {chips:?}"
+        );
+    }
+    let (_, footer) = expected_footer(&events, "2017-01-01", "2017-12-31");
+    assert!(texts.contains(&footer), "{footer} not in {texts:?}");
+}

@@ -509,6 +509,8 @@ impl LinimasaApp {
             s.legend,
             &self.data.events,
             &self.shown,
+            view,
+            (None, None),
         );
         let scene = build(&self.data.events, &self.shown, view, &opts);
         crate::export::write_image(&scene, path, s.scale)
