@@ -189,6 +189,10 @@ pub struct SceneOptions {
     /// Every length (text, markers, rows, paddings) multiplied by this: the scene is laid out at
     /// `width / zoom` and scaled up, so that text on a large image stays readable. 1 on screen.
     pub zoom: f32,
+    /// Draw every event's label whole where the room allows (an export): the lanes take the rows they need (as
+    /// many as fit in a fixed height) before a label is cut or a period clustered, and a label near an edge
+    /// goes to the side with room rather than being cut there.
+    pub full_labels: bool,
 }
 
 impl Default for SceneOptions {
@@ -207,6 +211,7 @@ impl Default for SceneOptions {
             subtitle: None,
             only_lanes_in_view: false,
             zoom: 1.0,
+            full_labels: false,
         }
     }
 }
@@ -230,6 +235,8 @@ const ROW_H: f32 = 22.0;
 const LANE_PAD: f32 = 6.0;
 /// Most rows a lane takes before its crowded periods become clusters.
 const ROW_CAP: usize = 6;
+/// The same when labels are drawn whole and the height is free (an export sized to its lanes).
+const FULL_LABEL_ROW_CAP: usize = 24;
 /// Least room between two items of a row.
 const ITEM_GAP_PX: f64 = 6.0;
 /// Radius of a one-day dot.
@@ -451,19 +458,29 @@ fn build_unzoomed(
         .iter()
         .map(|l| groups(l, spans, &axis, period))
         .collect();
-    let foot = |i: usize| event_footprint(events.get(i), spans.get(i).copied(), &axis, tx);
+    let whole = opts.full_labels;
+    let foot = |i: usize| event_footprint(events.get(i), spans.get(i).copied(), &axis, tx, whole);
     let cluster_foot = |g: &Group| cluster_footprint(g, &axis, tx);
-    let mut stacked: Vec<Stacked> = lane_groups
-        .iter()
-        .map(|g| stack(g, ROW_CAP, ITEM_GAP_PX, &foot, &cluster_foot))
-        .collect();
     let tray_h = if year_unknown.is_empty() { 0.0 } else { TRAY_H };
     let bottom_extra = if opts.overview { OVERVIEW_H + 8.0 } else { 0.0 }
         + if opts.legend { LEGEND_H } else { 0.0 }
         + if opts.footer.is_some() { FOOTER_H } else { 0.0 }
         + tray_h;
-    let want: Vec<usize> = stacked.iter().map(|s| s.rows.max(1)).collect();
     let avail = opts.height.map(|h| h - lanes_top - bottom_extra - 6.0);
+    let row_cap = match (whole, avail) {
+        (false, _) => ROW_CAP,
+        (true, None) => FULL_LABEL_ROW_CAP,
+        // As many rows as one lane could take in the height, the others keeping one row each.
+        (true, Some(avail)) => {
+            let others = lanes.len().saturating_sub(1) as f32 * lane_height(1);
+            (((avail - others - 2.0 * LANE_PAD) / ROW_H).floor().max(0.0) as usize).max(ROW_CAP)
+        }
+    };
+    let mut stacked: Vec<Stacked> = lane_groups
+        .iter()
+        .map(|g| stack(g, row_cap, ITEM_GAP_PX, &foot, &cluster_foot))
+        .collect();
+    let want: Vec<usize> = stacked.iter().map(|s| s.rows.max(1)).collect();
     let rows = match avail {
         Some(avail) => fit_rows(&want, avail),
         None => want.clone(),
@@ -893,7 +910,28 @@ fn fit_rows(want: &[usize], avail: f32) -> Vec<usize> {
     let top = want.iter().copied().max().unwrap_or(1).max(1);
     let height = |cap: usize| -> f32 { want.iter().map(|&w| lane_height(w.min(cap))).sum() };
     let cap = (1..=top).rev().find(|&c| height(c) <= avail).unwrap_or(1);
-    want.iter().map(|&w| w.clamp(1, cap)).collect()
+    let mut rows: Vec<usize> = want.iter().map(|&w| w.clamp(1, cap)).collect();
+    // The room left over goes, a row at a time, to the lanes that still want the most rows.
+    let mut used: f32 = rows.iter().map(|&r| lane_height(r)).sum();
+    let short = |rows: &[usize], k: usize| {
+        want.get(k)
+            .copied()
+            .unwrap_or(0)
+            .saturating_sub(rows.get(k).copied().unwrap_or(0))
+    };
+    while let Some(k) = (0..rows.len())
+        .filter(|&k| short(&rows, k) > 0)
+        .max_by_key(|&k| (short(&rows, k), usize::MAX - k))
+    {
+        let Some(r) = rows.get_mut(k) else { break };
+        let more = lane_height(*r + 1) - lane_height(*r);
+        if used + more > avail {
+            break;
+        }
+        *r += 1;
+        used += more;
+    }
+    rows
 }
 
 /// Height of a lane of `rows` rows.
@@ -954,15 +992,19 @@ fn badge_width(e: &Event) -> f64 {
     }
 }
 
+/// Where an event sits in its row. With `whole` its label is never narrowed: a label with no room on its
+/// marker's right goes to the left, or is moved left until it ends at the time area's right edge.
 fn event_footprint(
     e: Option<&Event>,
     span: Option<(f64, f64)>,
     axis: &Axis,
     (tx0, tx1): (f64, f64),
+    whole: bool,
 ) -> Footprint {
     let (Some(e), Some((s, end))) = (e, span) else {
         return Footprint {
             left: tx0,
+            marker_left: tx0,
             marker_right: tx0,
             label_x: tx0,
             label_w: 0.0,
@@ -977,11 +1019,17 @@ fn event_footprint(
             let r = DOT_R as f64;
             let right_room = tx1 - (cx + r + 5.0);
             let left_room = cx - r - 5.0 - tx0;
-            if full > right_room && right_room < full.min(FLIP_LABEL_PX) && left_room > right_room {
+            let flip = if whole {
+                full > right_room && full <= left_room
+            } else {
+                full > right_room && right_room < full.min(FLIP_LABEL_PX) && left_room > right_room
+            };
+            if flip {
                 // Near the right edge: the label goes to the left of the dot.
                 let w = full.min(left_room);
                 Footprint {
                     left: cx - r - 5.0 - w,
+                    marker_left: cx - r,
                     marker_right: cx + r,
                     label_x: cx - r - 5.0 - w,
                     label_w: w,
@@ -989,6 +1037,7 @@ fn event_footprint(
             } else {
                 Footprint {
                     left: cx - r,
+                    marker_left: cx - r,
                     marker_right: cx + r,
                     label_x: cx + r + 5.0,
                     label_w: full,
@@ -1004,14 +1053,32 @@ fn event_footprint(
             } else {
                 r + 5.0
             };
-            Footprint {
-                left: l,
-                marker_right: r,
-                label_x,
-                label_w: full,
+            if whole && label_x + full > tx1 && l - 5.0 - full >= tx0 {
+                // No room on the right: the whole label before the bar.
+                Footprint {
+                    left: l - 5.0 - full,
+                    marker_left: l,
+                    marker_right: r,
+                    label_x: l - 5.0 - full,
+                    label_w: full,
+                }
+            } else {
+                Footprint {
+                    left: l,
+                    marker_left: l,
+                    marker_right: r,
+                    label_x,
+                    label_w: full,
+                }
             }
         }
     };
+    if whole && f.label_x + full > tx1 {
+        // Room on neither side: the label ends at the right edge, as far left as it must.
+        f.label_x = (tx1 - full).max(tx0);
+        f.left = f.left.min(f.label_x);
+        f.label_w = full;
+    }
     f.label_w = f.label_w.min(tx1 - f.label_x).max(0.0);
     f
 }
@@ -1028,6 +1095,7 @@ fn cluster_footprint(g: &Group, axis: &Axis, (tx0, tx1): (f64, f64)) -> Footprin
     }
     Footprint {
         left: l,
+        marker_left: l,
         marker_right: r,
         label_x: r,
         label_w: 0.0,
@@ -1055,13 +1123,7 @@ fn draw_event(
         Certainty::Uncertain => (0.0, 0.7),
     };
     let stroke = Some((1.5, color.faded(stroke_alpha)));
-    let label_left_of_dot = f.label_x < f.left + 0.5 && f.label_w > 0.0;
-    let (marker_l, marker_r) = if label_left_of_dot {
-        (f.marker_right - 2.0 * DOT_R as f64, f.marker_right)
-    } else {
-        (f.left, f.marker_right)
-    };
-    let (ml, mr) = (marker_l as f32, marker_r as f32);
+    let (ml, mr) = (f.marker_left as f32, f.marker_right as f32);
     let width_px = mr - ml;
     let is_dot = mark_kind(e, 0.0) == MarkKind::Dot && width_px <= 2.0 * DOT_R + 0.5;
     if on_top {
@@ -1658,6 +1720,17 @@ mod tests {
             },
         );
         assert_no_hit_overlaps(&s);
+    }
+
+    #[test]
+    fn rows_left_over_go_to_the_lanes_that_want_them() {
+        // Room for 9 rows of lanes wanting 8, 2 and 1: the same cap for all would give 3 + 2 + 1.
+        let avail = lane_height(6) + lane_height(2) + lane_height(1);
+        let rows = fit_rows(&[8, 2, 1], avail);
+        assert_eq!(rows, vec![6, 2, 1]);
+        assert!(rows.iter().map(|&r| lane_height(r)).sum::<f32>() <= avail);
+        // Everything fits: every lane its rows.
+        assert_eq!(fit_rows(&[3, 2], 1000.0), vec![3, 2]);
     }
 
     fn assert_no_hit_overlaps(s: &Scene) {

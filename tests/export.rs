@@ -471,3 +471,42 @@ fn a_ranged_export_names_its_range_and_counts_only_its_events() {
     let (_, footer) = expected_footer(&events, "2017-01-01", "2017-12-31");
     assert!(texts.contains(&footer), "{footer} not in {texts:?}");
 }
+
+/// A slide of one year of the bundled corpus draws every event of the year with its whole title: lanes stack
+/// rows until the 1080 px are used, and labels near an edge go to the side with room instead of being cut.
+#[test]
+fn a_slide_of_2018_draws_every_label_in_full() {
+    let events = bundled_events();
+    let texts = exported_svg_texts(&[
+        "--preset",
+        "slide",
+        "--from",
+        "2018-01-01",
+        "--to",
+        "2018-12-31",
+    ]);
+    let (from, to) = (day("2018-01-01"), day("2018-12-31"));
+    let in_2018: Vec<&linimasa::model::Event> = events
+        .iter()
+        .filter(|e| e.date.start <= to && e.date.end >= from)
+        .collect();
+    assert!(in_2018.len() >= 15, "{}", in_2018.len());
+    let mut left: Vec<&String> = texts.iter().collect();
+    for e in &in_2018 {
+        // Each event's title drawn once, whole (titles that repeat are drawn as often as they repeat).
+        let at = left.iter().position(|t| **t == e.title);
+        assert!(
+            at.is_some(),
+            "“{}” is not drawn in full: {texts:?}",
+            e.title
+        );
+        if let Some(k) = at {
+            left.remove(k);
+        }
+    }
+    // Nothing else is a cut title (the legend, axis, lanes, counts and footer remain); a clustered event's
+    // title would be missing above.
+    for t in &left {
+        assert!(!t.ends_with('…'), "a cut label: {t}");
+    }
+}

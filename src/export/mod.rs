@@ -392,5 +392,7 @@ pub fn export_options(
         // An export of a range keeps only the lanes with an event in it.
         only_lanes_in_view: true,
         zoom: 1.0,
+        // An image cannot be hovered: every label is drawn whole.
+        full_labels: true,
     }
 }

@@ -226,8 +226,10 @@ pub fn events_in(lane: &Lane, spans: &[(f64, f64)], t0: f64, t1: f64) -> Vec<usi
 /// `marker_right`, and its label (with any badge) from `label_x`, `label_w` wide when it has room.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Footprint {
-    /// Left of the marker.
+    /// Left of what is drawn: the marker, or the label when it sits left of the marker.
     pub left: f64,
+    /// Left of the marker or bar itself.
+    pub marker_left: f64,
     /// Right of the marker or bar: nothing else may start before it.
     pub marker_right: f64,
     /// Where the label starts.
@@ -432,6 +434,7 @@ fn merge_into_row(
         .max(last.foot.marker_right);
     last.foot = Footprint {
         left: last.foot.left,
+        marker_left: last.foot.left,
         marker_right: right,
         label_x: right,
         label_w: 0.0,
@@ -499,6 +502,7 @@ mod tests {
         let x = i as f64 * 100.0;
         Footprint {
             left: x,
+            marker_left: x,
             marker_right: x + 12.0,
             label_x: x + 18.0,
             label_w: 150.0,
@@ -508,6 +512,7 @@ mod tests {
     fn cluster_foot(gr: &Group) -> Footprint {
         Footprint {
             left: gr.t0 * 100.0,
+            marker_left: gr.t0 * 100.0,
             marker_right: gr.t0 * 100.0 + 40.0,
             label_x: 0.0,
             label_w: 0.0,
