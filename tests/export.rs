@@ -510,3 +510,138 @@ fn a_slide_of_2018_draws_every_label_in_full() {
         assert!(!t.ends_with('…'), "a cut label: {t}");
     }
 }
+
+/// Corroboration counts outlets, not copies: in the CSV (`article_count`, `outlet_count`) and the TimelineJS
+/// text of every bundled event, and an event with two articles of one outlet counts that outlet once.
+#[test]
+fn corroboration_counts_distinct_outlets_and_shows_articles() {
+    let events = bundled_events();
+    let csv_text = linimasa::export::data::to_csv(&events).unwrap();
+    let mut r = csv::Reader::from_reader(csv_text.as_bytes());
+    let h = r.headers().unwrap().clone();
+    let at = |name: &str| h.iter().position(|c| c == name).unwrap();
+    let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
+    assert_eq!(rows.len(), events.len());
+    let tl = linimasa::export::data::to_timelinejs(&events, "T");
+    let slides = tl["events"].as_array().unwrap();
+    let mut repeated_outlet = 0;
+    for ((e, row), slide) in events.iter().zip(&rows).zip(slides) {
+        let mut articles: Vec<&str> = e.sources.iter().map(|s| s.article_id.as_str()).collect();
+        articles.sort();
+        articles.dedup();
+        let mut outlets: Vec<&str> = e
+            .sources
+            .iter()
+            .filter_map(|s| s.outlet.as_deref())
+            .collect();
+        let with_outlet = outlets.len();
+        outlets.sort();
+        outlets.dedup();
+        if outlets.len() < with_outlet {
+            repeated_outlet += 1;
+        }
+        assert_eq!(row[at("article_count")], articles.len().to_string());
+        assert_eq!(row[at("outlet_count")], outlets.len().to_string());
+        let text = slide["text"]["text"].as_str().unwrap();
+        let words = match outlets.len() {
+            0 => format!("{} article", articles.len()),
+            o => format!("from {o} outlet"),
+        };
+        assert!(text.contains(&words), "{words} not in {text}");
+    }
+    assert!(
+        repeated_outlet >= 2,
+        "the bundled corpus has events with two articles of one outlet"
+    );
+    // The 32nd ASEAN Summit: two Media Indonesia articles among seven sources count as one outlet.
+    let summit = events
+        .iter()
+        .find(|e| e.title == "32nd ASEAN Summit, Singapore")
+        .unwrap();
+    let mi = summit
+        .sources
+        .iter()
+        .filter(|s| s.outlet.as_deref() == Some("Media Indonesia"))
+        .count();
+    assert_eq!(mi, 2);
+    assert_eq!(summit.corroboration(), (summit.sources.len(), 4));
+    assert_eq!(
+        summit.corroboration_text(),
+        format!("{} articles from 4 outlets", summit.sources.len())
+    );
+}
+
+/// Every TimelineJS slide says its date as the detail pane does and gives each source's address (its web
+/// address, else its file); every CSV row has the event's stable id and one file and one address place per
+/// source.
+#[test]
+fn data_exports_carry_display_dates_ids_and_every_sources_address() {
+    let events = bundled_events();
+    let again = bundled_events();
+    let tl = linimasa::export::data::to_timelinejs(&events, "T");
+    let slides = tl["events"].as_array().unwrap();
+    assert_eq!(slides.len(), events.len());
+    let esc = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+            .replace('\'', "&#39;")
+    };
+    let mut by_file = 0;
+    for (e, slide) in events.iter().zip(slides) {
+        assert_eq!(
+            slide["display_date"].as_str().unwrap(),
+            esc(&linimasa::model::date_text(&e.date))
+        );
+        let text = slide["text"]["text"].as_str().unwrap();
+        for s in &e.sources {
+            let address = match &s.url {
+                Some(u) => esc(u),
+                None => {
+                    by_file += 1;
+                    esc(&s.file)
+                }
+            };
+            assert!(
+                text.contains(&address),
+                "{address} missing from “{}”: {text}",
+                e.title
+            );
+        }
+    }
+    assert!(by_file > 0, "some bundled articles have no web address");
+    let year_unknown = events
+        .iter()
+        .zip(slides)
+        .find(|(e, _)| linimasa::timeline::index::is_year_unknown(e))
+        .unwrap();
+    assert!(
+        year_unknown.1["display_date"]
+            .as_str()
+            .unwrap()
+            .contains("year unknown"),
+        "{}",
+        year_unknown.1
+    );
+
+    let csv_text = linimasa::export::data::to_csv(&events).unwrap();
+    let mut r = csv::Reader::from_reader(csv_text.as_bytes());
+    let h = r.headers().unwrap().clone();
+    let at = |name: &str| h.iter().position(|c| c == name).unwrap();
+    let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
+    let mut ids = std::collections::HashSet::new();
+    for ((e, row), e2) in events.iter().zip(&rows).zip(&again) {
+        assert_eq!(&row[at("id")], e.id.as_str());
+        assert_eq!(e.id, e2.id, "the id is the same on every load");
+        assert!(ids.insert(e.id.clone()), "ids are unique");
+        let files: Vec<&str> = row[at("sources")].split("; ").collect();
+        let urls: Vec<&str> = row[at("urls")].split("; ").collect();
+        assert_eq!(files.len(), e.sources.len());
+        assert_eq!(urls.len(), e.sources.len());
+        for ((s, f), u) in e.sources.iter().zip(&files).zip(&urls) {
+            assert_eq!(*f, s.file);
+            assert_eq!(*u, s.url.as_deref().unwrap_or(""));
+        }
+    }
+}
