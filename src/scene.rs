@@ -1005,6 +1005,7 @@ fn event_footprint(
         return Footprint {
             left: tx0,
             marker_left: tx0,
+            lines: 1,
             marker_right: tx0,
             label_x: tx0,
             label_w: 0.0,
@@ -1024,12 +1025,39 @@ fn event_footprint(
             } else {
                 full > right_room && right_room < full.min(FLIP_LABEL_PX) && left_room > right_room
             };
+            let wrapped = (whole && full > right_room && full > left_room)
+                .then(|| {
+                    let (room, right) = if right_room >= left_room {
+                        (right_room, true)
+                    } else {
+                        (left_room, false)
+                    };
+                    wrap_label(&label_text(e), badge_width(e), room).map(|w| (w.2, right))
+                })
+                .flatten();
+            if let Some((w, right)) = wrapped {
+                // Room on neither side for the whole label: it wraps onto a second row, on the wider side.
+                let label_x = if right {
+                    cx + r + 5.0
+                } else {
+                    cx - r - 5.0 - w
+                };
+                return Footprint {
+                    left: label_x.min(cx - r),
+                    marker_left: cx - r,
+                    lines: 2,
+                    marker_right: cx + r,
+                    label_x,
+                    label_w: w,
+                };
+            }
             if flip {
                 // Near the right edge: the label goes to the left of the dot.
                 let w = full.min(left_room);
                 Footprint {
                     left: cx - r - 5.0 - w,
                     marker_left: cx - r,
+                    lines: 1,
                     marker_right: cx + r,
                     label_x: cx - r - 5.0 - w,
                     label_w: w,
@@ -1038,6 +1066,7 @@ fn event_footprint(
                 Footprint {
                     left: cx - r,
                     marker_left: cx - r,
+                    lines: 1,
                     marker_right: cx + r,
                     label_x: cx + r + 5.0,
                     label_w: full,
@@ -1058,6 +1087,7 @@ fn event_footprint(
                 Footprint {
                     left: l - 5.0 - full,
                     marker_left: l,
+                    lines: 1,
                     marker_right: r,
                     label_x: l - 5.0 - full,
                     label_w: full,
@@ -1066,6 +1096,7 @@ fn event_footprint(
                 Footprint {
                     left: l,
                     marker_left: l,
+                    lines: 1,
                     marker_right: r,
                     label_x,
                     label_w: full,
@@ -1083,6 +1114,20 @@ fn event_footprint(
     f
 }
 
+/// A label in two lines, each at most `room` wide (the second with the badge after it), broken between words
+/// where the wider line is narrowest: (first, second, width of the wider).
+fn wrap_label(text: &str, badge: f64, room: f64) -> Option<(String, String, f64)> {
+    let words: Vec<&str> = text.split(' ').collect();
+    (1..words.len())
+        .filter_map(|k| {
+            let (a, b) = (words.get(..k)?.join(" "), words.get(k..)?.join(" "));
+            let w = (text_width(&a, LABEL_PX, false) as f64)
+                .max(text_width(&b, LABEL_PX, false) as f64 + badge);
+            (w <= room).then_some((a, b, w))
+        })
+        .min_by(|x, y| x.2.total_cmp(&y.2))
+}
+
 fn cluster_footprint(g: &Group, axis: &Axis, (tx0, tx1): (f64, f64)) -> Footprint {
     // Inset by half the gap, so that the clusters of neighbouring periods share a row.
     let inset = ITEM_GAP_PX / 2.0;
@@ -1096,6 +1141,7 @@ fn cluster_footprint(g: &Group, axis: &Axis, (tx0, tx1): (f64, f64)) -> Footprin
     Footprint {
         left: l,
         marker_left: l,
+        lines: 1,
         marker_right: r,
         label_x: r,
         label_w: 0.0,
@@ -1210,7 +1256,46 @@ fn draw_event(
     }
     let mut right = mr;
     let room = p.label_room;
-    if room >= crate::timeline::stack::MIN_LABEL_PX {
+    let label_color = if certainty == Certainty::Uncertain {
+        theme.muted
+    } else {
+        theme.text
+    };
+    let wrapped = if f.lines >= 2 && room >= crate::timeline::stack::MIN_LABEL_PX {
+        wrap_label(&label_text(e), badge_width(e), room + 0.5)
+    } else {
+        None
+    };
+    if let Some((first, second, _)) = wrapped {
+        // A label in two lines: the first beside the marker, the second in the row below.
+        let lx = f.label_x as f32;
+        let (wa, wb) = (
+            text_width(&first, LABEL_PX, false),
+            text_width(&second, LABEL_PX, false),
+        );
+        shapes.push(text(
+            lx,
+            cy,
+            first,
+            LABEL_PX,
+            label_color,
+            false,
+            Anchor::Start,
+        ));
+        shapes.push(text(
+            lx,
+            cy + ROW_H,
+            second,
+            LABEL_PX,
+            label_color,
+            false,
+            Anchor::Start,
+        ));
+        right = right.max(lx + wa.max(wb));
+        if badge_width(e) > 0.0 {
+            right = right.max(outlet_badge(e, lx + wb + 6.0, cy + ROW_H, theme, shapes));
+        }
+    } else if room >= crate::timeline::stack::MIN_LABEL_PX {
         let badge = badge_width(e);
         let full = f.label_w;
         let with_badge = badge > 0.0 && room + 0.5 >= full;
@@ -1228,50 +1313,51 @@ fn draw_event(
                 text_y,
                 label,
                 LABEL_PX,
-                if certainty == Certainty::Uncertain {
-                    theme.muted
-                } else {
-                    theme.text
-                },
+                label_color,
                 false,
                 Anchor::Start,
             ));
             right = right.max(lx + w);
             if with_badge {
-                let n = outlet_count(e).to_string();
-                let bw = text_width(&n, BADGE_PX, true) + 8.0;
-                let bx = lx + w + 6.0;
-                shapes.push(Shape::Rect {
-                    x: bx,
-                    y: cy - 7.0,
-                    w: bw,
-                    h: 14.0,
-                    radius: 3.0,
-                    fill: None,
-                    stroke: Some((1.0, theme.muted)),
-                });
-                shapes.push(text(
-                    bx + bw / 2.0,
-                    cy,
-                    n,
-                    BADGE_PX,
-                    theme.muted,
-                    true,
-                    Anchor::Middle,
-                ));
-                right = bx + bw;
+                right = outlet_badge(e, lx + w + 6.0, cy, theme, shapes);
             }
         }
     }
+    let rows_tall = f.lines.max(1) as f32;
     hits.push(Hit {
         rect: [
             (f.left as f32).min(ml) - 2.0,
             cy - ROW_H / 2.0 + 1.0,
             right + 2.0,
-            cy + ROW_H / 2.0 - 1.0,
+            cy + ROW_H * (rows_tall - 0.5) - 1.0,
         ],
         target: HitTarget::Event(i),
     });
+}
+
+/// The badge counting the outlets that reported `e`, drawn from `bx` on the line centred on `cy`; its right.
+fn outlet_badge(e: &Event, bx: f32, cy: f32, theme: &Theme, shapes: &mut Vec<Shape>) -> f32 {
+    let n = outlet_count(e).to_string();
+    let bw = text_width(&n, BADGE_PX, true) + 8.0;
+    shapes.push(Shape::Rect {
+        x: bx,
+        y: cy - 7.0,
+        w: bw,
+        h: 14.0,
+        radius: 3.0,
+        fill: None,
+        stroke: Some((1.0, theme.muted)),
+    });
+    shapes.push(text(
+        bx + bw / 2.0,
+        cy,
+        n,
+        BADGE_PX,
+        theme.muted,
+        true,
+        Anchor::Middle,
+    ));
+    bx + bw
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -1731,6 +1817,19 @@ mod tests {
         assert!(rows.iter().map(|&r| lane_height(r)).sum::<f32>() <= avail);
         // Everything fits: every lane its rows.
         assert_eq!(fit_rows(&[3, 2], 1000.0), vec![3, 2]);
+    }
+
+    #[test]
+    fn a_label_too_long_for_either_side_wraps_between_words() {
+        let text = "View all search results Animated subjects: Indonesian Foreign Minister speaks";
+        let full = text_width(text, LABEL_PX, false) as f64;
+        let (a, b, w) = wrap_label(text, 20.0, full * 0.6).unwrap();
+        assert_eq!(format!("{a} {b}"), text);
+        assert!(w <= full * 0.6 && w >= full / 2.0);
+        assert!(text_width(&b, LABEL_PX, false) as f64 + 20.0 <= w + 1e-6);
+        // No break leaves both lines narrow enough: no wrap.
+        assert!(wrap_label(text, 0.0, full * 0.3).is_none());
+        assert!(wrap_label("Oneword", 0.0, 10.0).is_none());
     }
 
     fn assert_no_hit_overlaps(s: &Scene) {

@@ -230,6 +230,9 @@ pub struct Footprint {
     pub left: f64,
     /// Left of the marker or bar itself.
     pub marker_left: f64,
+    /// Rows the item takes: 1, or 2 for a label wrapped onto a second line below the first (the marker sits in
+    /// the first row).
+    pub lines: usize,
     /// Right of the marker or bar: nothing else may start before it.
     pub marker_right: f64,
     /// Where the label starts.
@@ -361,7 +364,11 @@ pub fn stack(
             merge_into_row(&mut rows, &mut items, g, cluster);
         }
     }
-    let rows_used = items.iter().map(|i| i.row + 1).max().unwrap_or(0);
+    let rows_used = items
+        .iter()
+        .map(|i| i.row + i.foot.lines.max(1))
+        .max()
+        .unwrap_or(0);
     Stacked {
         items,
         rows: rows_used,
@@ -384,12 +391,13 @@ fn put(
         label_room: room,
         period,
     };
-    if let Some(r) = rows.get_mut(row) {
-        *r = Row {
-            end: p.right(),
-            marker_end: f.marker_right,
-            last: Some(items.len()),
-        };
+    let taken = Row {
+        end: p.right(),
+        marker_end: f.marker_right,
+        last: Some(items.len()),
+    };
+    for r in rows.iter_mut().skip(row).take(f.lines.max(1)) {
+        *r = taken;
     }
     items.push(p);
 }
@@ -435,6 +443,7 @@ fn merge_into_row(
     last.foot = Footprint {
         left: last.foot.left,
         marker_left: last.foot.left,
+        lines: 1,
         marker_right: right,
         label_x: right,
         label_w: 0.0,
@@ -458,9 +467,22 @@ fn place(
     gap: f64,
 ) -> bool {
     let room = if f.label_w > 0.0 { f.label_w } else { 0.0 };
-    if let Some(r) = rows.iter().position(|r| r.end + gap <= f.left) {
+    let lines = f.lines.max(1);
+    let free = |r: usize| {
+        r + lines <= rows.len()
+            && rows
+                .iter()
+                .skip(r)
+                .take(lines)
+                .all(|row| row.end + gap <= f.left)
+    };
+    if let Some(r) = (0..rows.len()).find(|&r| free(r)) {
         put(rows, items, r, f, kind, room, period);
         return true;
+    }
+    if lines > 1 {
+        // A wrapped label is never cut: without two free rows the item is clustered.
+        return false;
     }
     // Cut the previous label of the row where the cut loses least.
     let best = rows
@@ -503,6 +525,7 @@ mod tests {
         Footprint {
             left: x,
             marker_left: x,
+            lines: 1,
             marker_right: x + 12.0,
             label_x: x + 18.0,
             label_w: 150.0,
@@ -513,6 +536,7 @@ mod tests {
         Footprint {
             left: gr.t0 * 100.0,
             marker_left: gr.t0 * 100.0,
+            lines: 1,
             marker_right: gr.t0 * 100.0 + 40.0,
             label_x: 0.0,
             label_w: 0.0,
