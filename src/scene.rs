@@ -461,7 +461,17 @@ fn build_unzoomed(
     let whole = opts.full_labels;
     let foot = |i: usize| event_footprint(events.get(i), spans.get(i).copied(), &axis, tx, whole);
     let cluster_foot = |g: &Group| cluster_footprint(g, &axis, tx);
-    let tray_h = if year_unknown.is_empty() { 0.0 } else { TRAY_H };
+    // In an export the tray lists every chip whole, on as many lines as they take.
+    let tray_flowed = whole.then(|| tray_flow(events, &year_unknown, (time_x0, time_x1)));
+    let tray_lines = tray_flowed
+        .as_ref()
+        .and_then(|f| f.last())
+        .map_or(1, |c| c.line + 1);
+    let tray_h = if year_unknown.is_empty() {
+        0.0
+    } else {
+        TRAY_H * tray_lines as f32
+    };
     let bottom_extra = if opts.overview { OVERVIEW_H + 8.0 } else { 0.0 }
         + if opts.legend { LEGEND_H } else { 0.0 }
         + if opts.footer.is_some() { FOOTER_H } else { 0.0 }
@@ -775,6 +785,7 @@ fn build_unzoomed(
             (time_x0, time_x1),
             &theme,
             opts,
+            tray_flowed.as_deref(),
             &mut shapes,
             &mut hits,
         );
@@ -1419,7 +1430,52 @@ fn draw_cluster(
     });
 }
 
-/// The tray of events whose year is unknown: `Year unknown (3):` and one chip per event, as many as fit.
+/// A chip of the year-unknown tray laid out whole: its line, left, event, text and width.
+#[derive(Debug, Clone, PartialEq)]
+struct TrayChip {
+    line: usize,
+    x: f32,
+    event: usize,
+    label: String,
+    w: f32,
+}
+
+/// A tray chip's text: `26 Jul · title`.
+fn chip_text(e: &Event) -> String {
+    format!(
+        "{} {} · {}",
+        e.date.start.day(),
+        crate::timeline::ticks::month_abbr(e.date.start.month()),
+        e.title
+    )
+}
+
+/// Every chip of the tray whole (cut only when one alone is wider than the tray), flowing onto new lines.
+fn tray_flow(events: &[Event], list: &[usize], (x0, x1): (f32, f32)) -> Vec<TrayChip> {
+    let mut out = Vec::new();
+    let (mut line, mut x) = (0, x0);
+    for &i in list {
+        let Some(e) = events.get(i) else { continue };
+        let label = fit_text(&chip_text(e), 11.0, false, x1 - x0 - 12.0).unwrap_or_default();
+        let w = text_width(&label, 11.0, false) + 12.0;
+        if x > x0 && x + w > x1 {
+            line += 1;
+            x = x0;
+        }
+        out.push(TrayChip {
+            line,
+            x,
+            event: i,
+            label,
+            w,
+        });
+        x += w + 8.0;
+    }
+    out
+}
+
+/// The tray of events whose year is unknown: `Year unknown (3):` and one chip per event, as many as fit (or,
+/// given `flowed`, every chip whole on the lines laid out for it).
 #[allow(clippy::too_many_arguments)]
 fn year_unknown_tray(
     events: &[Event],
@@ -1428,6 +1484,7 @@ fn year_unknown_tray(
     (x0, x1): (f32, f32),
     theme: &Theme,
     opts: &SceneOptions,
+    flowed: Option<&[TrayChip]>,
     shapes: &mut Vec<Shape>,
     hits: &mut Vec<Hit>,
 ) {
@@ -1440,15 +1497,29 @@ fn year_unknown_tray(
         true,
         Anchor::Start,
     ));
+    if let Some(chips) = flowed {
+        for c in chips {
+            let y = cy + c.line as f32 * TRAY_H;
+            tray_chip(
+                c.x,
+                y,
+                c.w,
+                &c.label,
+                opts.selected == Some(c.event),
+                theme,
+                shapes,
+            );
+            hits.push(Hit {
+                rect: [c.x, y - 9.0, c.x + c.w, y + 9.0],
+                target: HitTarget::Event(c.event),
+            });
+        }
+        return;
+    }
     let mut x = x0;
     for (k, &i) in list.iter().enumerate() {
         let Some(e) = events.get(i) else { continue };
-        let day = format!(
-            "{} {}",
-            e.date.start.day(),
-            crate::timeline::ticks::month_abbr(e.date.start.month())
-        );
-        let chip = format!("{day} · {}", e.title);
+        let chip = chip_text(e);
         let rest = list.len() - k;
         let more_w = text_width(&format!("+{rest} more"), 11.0, false) + 8.0;
         let room = x1 - x - more_w - 16.0;
@@ -1466,38 +1537,51 @@ fn year_unknown_tray(
             break;
         };
         let w = text_width(&label, 11.0, false) + 12.0;
-        let selected = opts.selected == Some(i);
-        shapes.push(Shape::Rect {
-            x,
-            y: cy - 9.0,
-            w,
-            h: 18.0,
-            radius: 9.0,
-            fill: Some(theme.lane_alt),
-            stroke: Some((
-                if selected { 2.0 } else { 1.0 },
-                if selected {
-                    theme.selection
-                } else {
-                    theme.grid_major
-                },
-            )),
-        });
-        shapes.push(text(
-            x + 6.0,
-            cy,
-            label,
-            11.0,
-            theme.text,
-            false,
-            Anchor::Start,
-        ));
+        tray_chip(x, cy, w, &label, opts.selected == Some(i), theme, shapes);
         hits.push(Hit {
             rect: [x, cy - 9.0, x + w, cy + 9.0],
             target: HitTarget::Event(i),
         });
         x += w + 8.0;
     }
+}
+
+/// One chip of the tray, `w` wide from `x`, on the line centred on `cy`.
+#[allow(clippy::too_many_arguments)]
+fn tray_chip(
+    x: f32,
+    cy: f32,
+    w: f32,
+    label: &str,
+    selected: bool,
+    theme: &Theme,
+    shapes: &mut Vec<Shape>,
+) {
+    shapes.push(Shape::Rect {
+        x,
+        y: cy - 9.0,
+        w,
+        h: 18.0,
+        radius: 9.0,
+        fill: Some(theme.lane_alt),
+        stroke: Some((
+            if selected { 2.0 } else { 1.0 },
+            if selected {
+                theme.selection
+            } else {
+                theme.grid_major
+            },
+        )),
+    });
+    shapes.push(text(
+        x + 6.0,
+        cy,
+        label,
+        11.0,
+        theme.text,
+        false,
+        Anchor::Start,
+    ));
 }
 
 /// A cluster's count as it fits in its bubble: `987`, `1.2k`, `45k`, `1.2M` (cut, never rounded up, so that

@@ -344,24 +344,34 @@ fn slide_preset_writes_a_readable_1920_by_1080_png_pdf_and_svg() {
     assert!(String::from_utf8_lossy(&bad.stderr).contains("use slide, a4 or wide"));
 }
 
-/// Runs `linimasa export sample_data -o DIR/out.svg ARGS…` and returns every text of the SVG (each kept as the
-/// `aria-label` of its glyph group), in painting order.
+/// Runs `linimasa export sample_data -o DIR/out.svg ARGS…` (the command's own code, in-process: the binary's
+/// path is shared with other builds) and returns every text of the SVG (each kept as the `aria-label` of its
+/// glyph group), in painting order. ARGS are `--preset`, `--from` and `--to` with their values.
 fn exported_svg_texts(args: &[&str]) -> Vec<String> {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = dir.path().join("out.svg");
-    let run = std::process::Command::new(env!("CARGO_BIN_EXE_linimasa"))
-        .args(["export"])
-        .arg(root().join("sample_data"))
-        .arg("-o")
-        .arg(&out)
-        .args(args)
-        .output()
-        .expect("runs");
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    let value = |flag: &str| {
+        args.iter()
+            .position(|a| *a == flag)
+            .map(|k| args[k + 1].to_string())
+    };
+    let export = linimasa::cli::ExportArgs {
+        paths: vec![root().join("sample_data")],
+        output: out.clone(),
+        from: value("--from"),
+        to: value("--to"),
+        width: 3000,
+        scale: 1.0,
+        lanes: "forum".into(),
+        theme: "light".into(),
+        title: None,
+        no_legend: false,
+        preset: value("--preset"),
+    };
+    let mut err = Vec::new();
+    let code =
+        linimasa::cli::run_export(&export, &LoadOptions::default(), &mut err).expect("exports");
+    assert_eq!(code, 0, "{}", String::from_utf8_lossy(&err));
     let svg = std::fs::read_to_string(&out).expect("written");
     let doc = roxmltree::Document::parse(&svg).expect("well-formed");
     doc.descendants()
@@ -462,11 +472,9 @@ fn a_ranged_export_names_its_range_and_counts_only_its_events() {
     let chips: Vec<&String> = texts.iter().filter(|t| t.contains(" · ")).collect();
     assert_eq!(chips.len(), in_2017.len(), "{chips:?}");
     for e in &in_2017 {
-        let day_month = e.date.start.format("%-d %b · ").to_string();
-        assert!(
-            chips.iter().any(|c| c.starts_with(&day_month)),
-            "{day_month} missing from {chips:?}"
-        );
+        // Each chip whole: its day, month and full title.
+        let chip = format!("{}{}", e.date.start.format("%-d %b · "), e.title);
+        assert!(chips.contains(&&chip), "{chip} missing from {chips:?}");
     }
     let (_, footer) = expected_footer(&events, "2017-01-01", "2017-12-31");
     assert!(texts.contains(&footer), "{footer} not in {texts:?}");
