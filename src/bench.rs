@@ -174,6 +174,8 @@ pub fn export_png_ms(n: usize, width: f32, runs: usize) -> Result<f64> {
             true,
             &events,
             &shown,
+            view,
+            (None, None),
         );
         let scene = crate::scene::build(&events, &shown, view, &opts);
         let png = export::to_png(&scene, 1.0)?;

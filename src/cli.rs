@@ -205,14 +205,14 @@ pub fn run_export(
     };
     let shown = vec![true; x.events.len()];
     let full = export::full_range_view(&x.events, &shown);
-    let start = match &args.from {
-        Some(s) => parse_day(s, "from")?,
-        None => full.start,
-    };
-    let end = match &args.to {
-        Some(s) => parse_day(s, "to")? + 1.0,
-        None => full.end,
-    };
+    let from = args
+        .from
+        .as_deref()
+        .map(|s| parse_day(s, "from"))
+        .transpose()?;
+    let to = args.to.as_deref().map(|s| parse_day(s, "to")).transpose()?;
+    let start = from.unwrap_or(full.start);
+    let end = to.map_or(full.end, |t| t + 1.0);
     if end <= start {
         anyhow::bail!("--to must be after --from");
     }
@@ -226,6 +226,8 @@ pub fn run_export(
         !args.no_legend,
         &x.events,
         &shown,
+        view,
+        (from, to),
     );
     let mut scale = args.scale;
     if let Some((w, h, zoom)) = preset {
@@ -237,12 +239,11 @@ pub fn run_export(
     let scene = crate::scene::build(&x.events, &shown, view, &opts);
     let _ = format;
     export::write_image(&scene, &args.output, scale)?;
-    writeln!(
-        err,
-        "wrote {} ({} events)",
-        args.output.display(),
-        x.events.len()
-    )?;
+    let drawn = crate::scene::shown_in_view(&x.events, &shown, view)
+        .iter()
+        .filter(|&&k| k)
+        .count();
+    writeln!(err, "wrote {} ({drawn} events)", args.output.display())?;
     Ok(0)
 }
 

@@ -640,6 +640,29 @@ impl Event {
         self.curated.iter().any(|c| c == field)
     }
 
+    /// How far the event is corroborated: (distinct articles, distinct outlets) among its sources. Two copies
+    /// of one outlet's report are one outlet; sources whose outlet is unknown add articles, not outlets.
+    pub fn corroboration(&self) -> (usize, usize) {
+        let mut articles: Vec<&str> = self.sources.iter().map(|s| s.article_id.as_str()).collect();
+        articles.sort_unstable();
+        articles.dedup();
+        (articles.len(), self.outlets().len())
+    }
+
+    /// [`Event::corroboration`] in words: `3 articles from 2 outlets`, `1 article from 1 outlet`,
+    /// `2 articles, outlet unknown`.
+    pub fn corroboration_text(&self) -> String {
+        let (a, o) = self.corroboration();
+        let articles = format!("{a} article{}", if a == 1 { "" } else { "s" });
+        match o {
+            0 => format!("{articles}, outlet unknown"),
+            o => format!(
+                "{articles} from {o} outlet{}",
+                if o == 1 { "" } else { "s" }
+            ),
+        }
+    }
+
     /// Distinct outlets among the sources.
     pub fn outlets(&self) -> Vec<String> {
         let mut out: Vec<String> = self

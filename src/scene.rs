@@ -189,6 +189,10 @@ pub struct SceneOptions {
     /// Every length (text, markers, rows, paddings) multiplied by this: the scene is laid out at
     /// `width / zoom` and scaled up, so that text on a large image stays readable. 1 on screen.
     pub zoom: f32,
+    /// Draw every event's label whole where the room allows (an export): the lanes take the rows they need (as
+    /// many as fit in a fixed height) before a label is cut or a period clustered, and a label near an edge
+    /// goes to the side with room rather than being cut there.
+    pub full_labels: bool,
 }
 
 impl Default for SceneOptions {
@@ -207,6 +211,7 @@ impl Default for SceneOptions {
             subtitle: None,
             only_lanes_in_view: false,
             zoom: 1.0,
+            full_labels: false,
         }
     }
 }
@@ -230,6 +235,8 @@ const ROW_H: f32 = 22.0;
 const LANE_PAD: f32 = 6.0;
 /// Most rows a lane takes before its crowded periods become clusters.
 const ROW_CAP: usize = 6;
+/// The same when labels are drawn whole and the height is free (an export sized to its lanes).
+const FULL_LABEL_ROW_CAP: usize = 24;
 /// Least room between two items of a row.
 const ITEM_GAP_PX: f64 = 6.0;
 /// Radius of a one-day dot.
@@ -452,19 +459,39 @@ fn build_unzoomed(
         .iter()
         .map(|l| groups(l, spans, &axis, period))
         .collect();
-    let foot = |i: usize| event_footprint(events.get(i), spans.get(i).copied(), &axis, tx);
+    let whole = opts.full_labels;
+    let foot = |i: usize| event_footprint(events.get(i), spans.get(i).copied(), &axis, tx, whole);
     let cluster_foot = |g: &Group| cluster_footprint(g, &axis, tx);
-    let mut stacked: Vec<Stacked> = lane_groups
-        .iter()
-        .map(|g| stack(g, ROW_CAP, ITEM_GAP_PX, &foot, &cluster_foot))
-        .collect();
-    let tray_h = if year_unknown.is_empty() { 0.0 } else { TRAY_H };
+    // In an export the tray lists every chip whole, on as many lines as they take.
+    let tray_flowed = whole.then(|| tray_flow(events, &year_unknown, (time_x0, time_x1)));
+    let tray_lines = tray_flowed
+        .as_ref()
+        .and_then(|f| f.last())
+        .map_or(1, |c| c.line + 1);
+    let tray_h = if year_unknown.is_empty() {
+        0.0
+    } else {
+        TRAY_H * tray_lines as f32
+    };
     let bottom_extra = if opts.overview { OVERVIEW_H + 8.0 } else { 0.0 }
         + if opts.legend { LEGEND_H } else { 0.0 }
         + if opts.footer.is_some() { FOOTER_H } else { 0.0 }
         + tray_h;
-    let want: Vec<usize> = stacked.iter().map(|s| s.rows.max(1)).collect();
     let avail = opts.height.map(|h| h - lanes_top - bottom_extra - 6.0);
+    let row_cap = match (whole, avail) {
+        (false, _) => ROW_CAP,
+        (true, None) => FULL_LABEL_ROW_CAP,
+        // As many rows as one lane could take in the height, the others keeping one row each.
+        (true, Some(avail)) => {
+            let others = lanes.len().saturating_sub(1) as f32 * lane_height(1);
+            (((avail - others - 2.0 * LANE_PAD) / ROW_H).floor().max(0.0) as usize).max(ROW_CAP)
+        }
+    };
+    let mut stacked: Vec<Stacked> = lane_groups
+        .iter()
+        .map(|g| stack(g, row_cap, ITEM_GAP_PX, &foot, &cluster_foot))
+        .collect();
+    let want: Vec<usize> = stacked.iter().map(|s| s.rows.max(1)).collect();
     let rows = match avail {
         Some(avail) => fit_rows(&want, avail),
         None => want.clone(),
@@ -759,6 +786,7 @@ fn build_unzoomed(
             (time_x0, time_x1),
             &theme,
             opts,
+            tray_flowed.as_deref(),
             &mut shapes,
             &mut hits,
         );
@@ -894,7 +922,28 @@ fn fit_rows(want: &[usize], avail: f32) -> Vec<usize> {
     let top = want.iter().copied().max().unwrap_or(1).max(1);
     let height = |cap: usize| -> f32 { want.iter().map(|&w| lane_height(w.min(cap))).sum() };
     let cap = (1..=top).rev().find(|&c| height(c) <= avail).unwrap_or(1);
-    want.iter().map(|&w| w.clamp(1, cap)).collect()
+    let mut rows: Vec<usize> = want.iter().map(|&w| w.clamp(1, cap)).collect();
+    // The room left over goes, a row at a time, to the lanes that still want the most rows.
+    let mut used: f32 = rows.iter().map(|&r| lane_height(r)).sum();
+    let short = |rows: &[usize], k: usize| {
+        want.get(k)
+            .copied()
+            .unwrap_or(0)
+            .saturating_sub(rows.get(k).copied().unwrap_or(0))
+    };
+    while let Some(k) = (0..rows.len())
+        .filter(|&k| short(&rows, k) > 0)
+        .max_by_key(|&k| (short(&rows, k), usize::MAX - k))
+    {
+        let Some(r) = rows.get_mut(k) else { break };
+        let more = lane_height(*r + 1) - lane_height(*r);
+        if used + more > avail {
+            break;
+        }
+        *r += 1;
+        used += more;
+    }
+    rows
 }
 
 /// Height of a lane of `rows` rows.
@@ -955,15 +1004,20 @@ fn badge_width(e: &Event) -> f64 {
     }
 }
 
+/// Where an event sits in its row. With `whole` its label is never narrowed: a label with no room on its
+/// marker's right goes to the left, or is moved left until it ends at the time area's right edge.
 fn event_footprint(
     e: Option<&Event>,
     span: Option<(f64, f64)>,
     axis: &Axis,
     (tx0, tx1): (f64, f64),
+    whole: bool,
 ) -> Footprint {
     let (Some(e), Some((s, end))) = (e, span) else {
         return Footprint {
             left: tx0,
+            marker_left: tx0,
+            lines: 1,
             marker_right: tx0,
             label_x: tx0,
             label_w: 0.0,
@@ -978,11 +1032,44 @@ fn event_footprint(
             let r = DOT_R as f64;
             let right_room = tx1 - (cx + r + 5.0);
             let left_room = cx - r - 5.0 - tx0;
-            if full > right_room && right_room < full.min(FLIP_LABEL_PX) && left_room > right_room {
+            let flip = if whole {
+                full > right_room && full <= left_room
+            } else {
+                full > right_room && right_room < full.min(FLIP_LABEL_PX) && left_room > right_room
+            };
+            let wrapped = (whole && full > right_room && full > left_room)
+                .then(|| {
+                    let (room, right) = if right_room >= left_room {
+                        (right_room, true)
+                    } else {
+                        (left_room, false)
+                    };
+                    wrap_label(&label_text(e), badge_width(e), room).map(|w| (w.2, right))
+                })
+                .flatten();
+            if let Some((w, right)) = wrapped {
+                // Room on neither side for the whole label: it wraps onto a second row, on the wider side.
+                let label_x = if right {
+                    cx + r + 5.0
+                } else {
+                    cx - r - 5.0 - w
+                };
+                return Footprint {
+                    left: label_x.min(cx - r),
+                    marker_left: cx - r,
+                    lines: 2,
+                    marker_right: cx + r,
+                    label_x,
+                    label_w: w,
+                };
+            }
+            if flip {
                 // Near the right edge: the label goes to the left of the dot.
                 let w = full.min(left_room);
                 Footprint {
                     left: cx - r - 5.0 - w,
+                    marker_left: cx - r,
+                    lines: 1,
                     marker_right: cx + r,
                     label_x: cx - r - 5.0 - w,
                     label_w: w,
@@ -990,6 +1077,8 @@ fn event_footprint(
             } else {
                 Footprint {
                     left: cx - r,
+                    marker_left: cx - r,
+                    lines: 1,
                     marker_right: cx + r,
                     label_x: cx + r + 5.0,
                     label_w: full,
@@ -1005,16 +1094,50 @@ fn event_footprint(
             } else {
                 r + 5.0
             };
-            Footprint {
-                left: l,
-                marker_right: r,
-                label_x,
-                label_w: full,
+            if whole && label_x + full > tx1 && l - 5.0 - full >= tx0 {
+                // No room on the right: the whole label before the bar.
+                Footprint {
+                    left: l - 5.0 - full,
+                    marker_left: l,
+                    lines: 1,
+                    marker_right: r,
+                    label_x: l - 5.0 - full,
+                    label_w: full,
+                }
+            } else {
+                Footprint {
+                    left: l,
+                    marker_left: l,
+                    lines: 1,
+                    marker_right: r,
+                    label_x,
+                    label_w: full,
+                }
             }
         }
     };
+    if whole && f.label_x + full > tx1 {
+        // Room on neither side: the label ends at the right edge, as far left as it must.
+        f.label_x = (tx1 - full).max(tx0);
+        f.left = f.left.min(f.label_x);
+        f.label_w = full;
+    }
     f.label_w = f.label_w.min(tx1 - f.label_x).max(0.0);
     f
+}
+
+/// A label in two lines, each at most `room` wide (the second with the badge after it), broken between words
+/// where the wider line is narrowest: (first, second, width of the wider).
+fn wrap_label(text: &str, badge: f64, room: f64) -> Option<(String, String, f64)> {
+    let words: Vec<&str> = text.split(' ').collect();
+    (1..words.len())
+        .filter_map(|k| {
+            let (a, b) = (words.get(..k)?.join(" "), words.get(k..)?.join(" "));
+            let w = (text_width(&a, LABEL_PX, false) as f64)
+                .max(text_width(&b, LABEL_PX, false) as f64 + badge);
+            (w <= room).then_some((a, b, w))
+        })
+        .min_by(|x, y| x.2.total_cmp(&y.2))
 }
 
 fn cluster_footprint(g: &Group, axis: &Axis, (tx0, tx1): (f64, f64)) -> Footprint {
@@ -1029,6 +1152,8 @@ fn cluster_footprint(g: &Group, axis: &Axis, (tx0, tx1): (f64, f64)) -> Footprin
     }
     Footprint {
         left: l,
+        marker_left: l,
+        lines: 1,
         marker_right: r,
         label_x: r,
         label_w: 0.0,
@@ -1056,13 +1181,7 @@ fn draw_event(
         Certainty::Uncertain => (0.0, 0.7),
     };
     let stroke = Some((1.5, color.faded(stroke_alpha)));
-    let label_left_of_dot = f.label_x < f.left + 0.5 && f.label_w > 0.0;
-    let (marker_l, marker_r) = if label_left_of_dot {
-        (f.marker_right - 2.0 * DOT_R as f64, f.marker_right)
-    } else {
-        (f.left, f.marker_right)
-    };
-    let (ml, mr) = (marker_l as f32, marker_r as f32);
+    let (ml, mr) = (f.marker_left as f32, f.marker_right as f32);
     let width_px = mr - ml;
     let is_dot = mark_kind(e, 0.0) == MarkKind::Dot && width_px <= 2.0 * DOT_R + 0.5;
     if on_top {
@@ -1149,7 +1268,46 @@ fn draw_event(
     }
     let mut right = mr;
     let room = p.label_room;
-    if room >= crate::timeline::stack::MIN_LABEL_PX {
+    let label_color = if certainty == Certainty::Uncertain {
+        theme.muted
+    } else {
+        theme.text
+    };
+    let wrapped = if f.lines >= 2 && room >= crate::timeline::stack::MIN_LABEL_PX {
+        wrap_label(&label_text(e), badge_width(e), room + 0.5)
+    } else {
+        None
+    };
+    if let Some((first, second, _)) = wrapped {
+        // A label in two lines: the first beside the marker, the second in the row below.
+        let lx = f.label_x as f32;
+        let (wa, wb) = (
+            text_width(&first, LABEL_PX, false),
+            text_width(&second, LABEL_PX, false),
+        );
+        shapes.push(text(
+            lx,
+            cy,
+            first,
+            LABEL_PX,
+            label_color,
+            false,
+            Anchor::Start,
+        ));
+        shapes.push(text(
+            lx,
+            cy + ROW_H,
+            second,
+            LABEL_PX,
+            label_color,
+            false,
+            Anchor::Start,
+        ));
+        right = right.max(lx + wa.max(wb));
+        if badge_width(e) > 0.0 {
+            right = right.max(outlet_badge(e, lx + wb + 6.0, cy + ROW_H, theme, shapes));
+        }
+    } else if room >= crate::timeline::stack::MIN_LABEL_PX {
         let badge = badge_width(e);
         let full = f.label_w;
         let with_badge = badge > 0.0 && room + 0.5 >= full;
@@ -1167,50 +1325,51 @@ fn draw_event(
                 text_y,
                 label,
                 LABEL_PX,
-                if certainty == Certainty::Uncertain {
-                    theme.muted
-                } else {
-                    theme.text
-                },
+                label_color,
                 false,
                 Anchor::Start,
             ));
             right = right.max(lx + w);
             if with_badge {
-                let n = outlet_count(e).to_string();
-                let bw = text_width(&n, BADGE_PX, true) + 8.0;
-                let bx = lx + w + 6.0;
-                shapes.push(Shape::Rect {
-                    x: bx,
-                    y: cy - 7.0,
-                    w: bw,
-                    h: 14.0,
-                    radius: 3.0,
-                    fill: None,
-                    stroke: Some((1.0, theme.muted)),
-                });
-                shapes.push(text(
-                    bx + bw / 2.0,
-                    cy,
-                    n,
-                    BADGE_PX,
-                    theme.muted,
-                    true,
-                    Anchor::Middle,
-                ));
-                right = bx + bw;
+                right = outlet_badge(e, lx + w + 6.0, cy, theme, shapes);
             }
         }
     }
+    let rows_tall = f.lines.max(1) as f32;
     hits.push(Hit {
         rect: [
             (f.left as f32).min(ml) - 2.0,
             cy - ROW_H / 2.0 + 1.0,
             right + 2.0,
-            cy + ROW_H / 2.0 - 1.0,
+            cy + ROW_H * (rows_tall - 0.5) - 1.0,
         ],
         target: HitTarget::Event(i),
     });
+}
+
+/// The badge counting the outlets that reported `e`, drawn from `bx` on the line centred on `cy`; its right.
+fn outlet_badge(e: &Event, bx: f32, cy: f32, theme: &Theme, shapes: &mut Vec<Shape>) -> f32 {
+    let n = outlet_count(e).to_string();
+    let bw = text_width(&n, BADGE_PX, true) + 8.0;
+    shapes.push(Shape::Rect {
+        x: bx,
+        y: cy - 7.0,
+        w: bw,
+        h: 14.0,
+        radius: 3.0,
+        fill: None,
+        stroke: Some((1.0, theme.muted)),
+    });
+    shapes.push(text(
+        bx + bw / 2.0,
+        cy,
+        n,
+        BADGE_PX,
+        theme.muted,
+        true,
+        Anchor::Middle,
+    ));
+    bx + bw
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -1272,7 +1431,52 @@ fn draw_cluster(
     });
 }
 
-/// The tray of events whose year is unknown: `Year unknown (3):` and one chip per event, as many as fit.
+/// A chip of the year-unknown tray laid out whole: its line, left, event, text and width.
+#[derive(Debug, Clone, PartialEq)]
+struct TrayChip {
+    line: usize,
+    x: f32,
+    event: usize,
+    label: String,
+    w: f32,
+}
+
+/// A tray chip's text: `26 Jul · title`.
+fn chip_text(e: &Event) -> String {
+    format!(
+        "{} {} · {}",
+        e.date.start.day(),
+        crate::timeline::ticks::month_abbr(e.date.start.month()),
+        e.title
+    )
+}
+
+/// Every chip of the tray whole (cut only when one alone is wider than the tray), flowing onto new lines.
+fn tray_flow(events: &[Event], list: &[usize], (x0, x1): (f32, f32)) -> Vec<TrayChip> {
+    let mut out = Vec::new();
+    let (mut line, mut x) = (0, x0);
+    for &i in list {
+        let Some(e) = events.get(i) else { continue };
+        let label = fit_text(&chip_text(e), 11.0, false, x1 - x0 - 12.0).unwrap_or_default();
+        let w = text_width(&label, 11.0, false) + 12.0;
+        if x > x0 && x + w > x1 {
+            line += 1;
+            x = x0;
+        }
+        out.push(TrayChip {
+            line,
+            x,
+            event: i,
+            label,
+            w,
+        });
+        x += w + 8.0;
+    }
+    out
+}
+
+/// The tray of events whose year is unknown: `Year unknown (3):` and one chip per event, as many as fit (or,
+/// given `flowed`, every chip whole on the lines laid out for it).
 #[allow(clippy::too_many_arguments)]
 fn year_unknown_tray(
     events: &[Event],
@@ -1281,6 +1485,7 @@ fn year_unknown_tray(
     (x0, x1): (f32, f32),
     theme: &Theme,
     opts: &SceneOptions,
+    flowed: Option<&[TrayChip]>,
     shapes: &mut Vec<Shape>,
     hits: &mut Vec<Hit>,
 ) {
@@ -1293,15 +1498,29 @@ fn year_unknown_tray(
         true,
         Anchor::Start,
     ));
+    if let Some(chips) = flowed {
+        for c in chips {
+            let y = cy + c.line as f32 * TRAY_H;
+            tray_chip(
+                c.x,
+                y,
+                c.w,
+                &c.label,
+                opts.selected == Some(c.event),
+                theme,
+                shapes,
+            );
+            hits.push(Hit {
+                rect: [c.x, y - 9.0, c.x + c.w, y + 9.0],
+                target: HitTarget::Event(c.event),
+            });
+        }
+        return;
+    }
     let mut x = x0;
     for (k, &i) in list.iter().enumerate() {
         let Some(e) = events.get(i) else { continue };
-        let day = format!(
-            "{} {}",
-            e.date.start.day(),
-            crate::timeline::ticks::month_abbr(e.date.start.month())
-        );
-        let chip = format!("{day} · {}", e.title);
+        let chip = chip_text(e);
         let rest = list.len() - k;
         let more_w = text_width(&format!("+{rest} more"), 11.0, false) + 8.0;
         let room = x1 - x - more_w - 16.0;
@@ -1319,38 +1538,51 @@ fn year_unknown_tray(
             break;
         };
         let w = text_width(&label, 11.0, false) + 12.0;
-        let selected = opts.selected == Some(i);
-        shapes.push(Shape::Rect {
-            x,
-            y: cy - 9.0,
-            w,
-            h: 18.0,
-            radius: 9.0,
-            fill: Some(theme.lane_alt),
-            stroke: Some((
-                if selected { 2.0 } else { 1.0 },
-                if selected {
-                    theme.selection
-                } else {
-                    theme.grid_major
-                },
-            )),
-        });
-        shapes.push(text(
-            x + 6.0,
-            cy,
-            label,
-            11.0,
-            theme.text,
-            false,
-            Anchor::Start,
-        ));
+        tray_chip(x, cy, w, &label, opts.selected == Some(i), theme, shapes);
         hits.push(Hit {
             rect: [x, cy - 9.0, x + w, cy + 9.0],
             target: HitTarget::Event(i),
         });
         x += w + 8.0;
     }
+}
+
+/// One chip of the tray, `w` wide from `x`, on the line centred on `cy`.
+#[allow(clippy::too_many_arguments)]
+fn tray_chip(
+    x: f32,
+    cy: f32,
+    w: f32,
+    label: &str,
+    selected: bool,
+    theme: &Theme,
+    shapes: &mut Vec<Shape>,
+) {
+    shapes.push(Shape::Rect {
+        x,
+        y: cy - 9.0,
+        w,
+        h: 18.0,
+        radius: 9.0,
+        fill: Some(theme.lane_alt),
+        stroke: Some((
+            if selected { 2.0 } else { 1.0 },
+            if selected {
+                theme.selection
+            } else {
+                theme.grid_major
+            },
+        )),
+    });
+    shapes.push(text(
+        x + 6.0,
+        cy,
+        label,
+        11.0,
+        theme.text,
+        false,
+        Anchor::Start,
+    ));
 }
 
 /// A cluster's count as it fits in its bubble: `987`, `1.2k`, `45k`, `1.2M` (cut, never rounded up, so that
@@ -1497,6 +1729,71 @@ fn legend(theme: &Theme, curated: bool, cy: f32, width: f32, shapes: &mut Vec<Sh
     }
 }
 
+/// Which events an export of `view` draws: those shown whose span (a day at least) meets the view.
+pub fn shown_in_view(events: &[Event], shown: &[bool], view: TimeView) -> Vec<bool> {
+    events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let (s, end) = event_span(e);
+            shown.get(i).copied().unwrap_or(true) && s < view.end && end.max(s + 1.0) > view.start
+        })
+        .collect()
+}
+
+/// The subtitle of an exported range: the exact first and last day when given (`1 Jan 2018 – 31 Dec 2018`),
+/// else the months of the first and last dates of the events drawn (`Jan 2006 – Dec 2025`), each event's span
+/// cut to the view; the view's own days when no event is in it.
+pub fn range_subtitle(
+    events: &[Event],
+    shown: &[bool],
+    view: TimeView,
+    exact: (Option<f64>, Option<f64>),
+) -> String {
+    let day = |t: f64| {
+        let d = crate::timeline::date_of(t);
+        format!(
+            "{} {} {}",
+            d.day(),
+            crate::timeline::ticks::month_abbr(d.month()),
+            d.year()
+        )
+    };
+    let month = |t: f64| {
+        let d = crate::timeline::date_of(t);
+        format!(
+            "{} {}",
+            crate::timeline::ticks::month_abbr(d.month()),
+            d.year()
+        )
+    };
+    let inside = shown_in_view(events, shown, view);
+    let extent = events
+        .iter()
+        .zip(&inside)
+        .filter(|(_, k)| **k)
+        .map(|(e, _)| {
+            let (s, end) = event_span(e);
+            (s.max(view.start), end.max(s + 1.0).min(view.end) - 1.0)
+        })
+        .reduce(|(a, b), (s, e)| (a.min(s), b.max(e)));
+    let (first, last) = match (exact, extent) {
+        ((a, b), Some((s, e))) => (
+            a.map_or_else(|| month(s), day),
+            b.map_or_else(|| month(e), day),
+        ),
+        ((a, b), None) => (
+            day(a.unwrap_or(view.start)),
+            day(b.unwrap_or(view.end - 1.0)),
+        ),
+    };
+    if first == last {
+        first
+    } else {
+        format!("{first} – {last}")
+    }
+}
+
 /// "N events from M articles, K outlets — generated YYYY-MM-DD".
 pub fn footer_text(events: &[Event], shown: &[bool], generated: chrono::NaiveDate) -> String {
     let visible: Vec<&Event> = events
@@ -1594,6 +1891,30 @@ mod tests {
             },
         );
         assert_no_hit_overlaps(&s);
+    }
+
+    #[test]
+    fn rows_left_over_go_to_the_lanes_that_want_them() {
+        // Room for 9 rows of lanes wanting 8, 2 and 1: the same cap for all would give 3 + 2 + 1.
+        let avail = lane_height(6) + lane_height(2) + lane_height(1);
+        let rows = fit_rows(&[8, 2, 1], avail);
+        assert_eq!(rows, vec![6, 2, 1]);
+        assert!(rows.iter().map(|&r| lane_height(r)).sum::<f32>() <= avail);
+        // Everything fits: every lane its rows.
+        assert_eq!(fit_rows(&[3, 2], 1000.0), vec![3, 2]);
+    }
+
+    #[test]
+    fn a_label_too_long_for_either_side_wraps_between_words() {
+        let text = "View all search results Animated subjects: Indonesian Foreign Minister speaks";
+        let full = text_width(text, LABEL_PX, false) as f64;
+        let (a, b, w) = wrap_label(text, 20.0, full * 0.6).unwrap();
+        assert_eq!(format!("{a} {b}"), text);
+        assert!(w <= full * 0.6 && w >= full / 2.0);
+        assert!(text_width(&b, LABEL_PX, false) as f64 + 20.0 <= w + 1e-6);
+        // No break leaves both lines narrow enough: no wrap.
+        assert!(wrap_label(text, 0.0, full * 0.3).is_none());
+        assert!(wrap_label("Oneword", 0.0, 10.0).is_none());
     }
 
     fn assert_no_hit_overlaps(s: &Scene) {

@@ -155,6 +155,8 @@ fn overlay_round_trip_edit_save_reopen_same_events() {
         true,
         &y.events,
         &shown,
+        view,
+        (None, None),
     );
     let svg = linimasa::export::to_svg(&linimasa::scene::build(&y.events, &shown, view, &opts));
     assert!(svg.contains("curated by hand"), "legend entry missing");
@@ -580,4 +582,81 @@ fn with_no_edit_the_shown_events_are_the_base_events_not_a_copy() {
     data.recurate();
     assert!(std::sync::Arc::ptr_eq(&data.events, &data.base));
     assert_eq!(*data.events, general.events);
+}
+
+/// Two events reported by one article (it tells of two meetings), merged by hand: the merged event lists that
+/// article once, each quote still points at the article it came from, and the exports count it once.
+#[test]
+fn a_merge_of_two_events_sharing_an_article_lists_the_article_once() {
+    let dir = corpus_copy();
+    let x = load(dir.path());
+    let shares = |a: &linimasa::model::Event, b: &linimasa::model::Event| {
+        a.sources
+            .iter()
+            .any(|s| b.sources.iter().any(|t| t.article_id == s.article_id))
+    };
+    let (a, b) = x
+        .events
+        .iter()
+        .enumerate()
+        .find_map(|(i, a)| {
+            x.events[i + 1..]
+                .iter()
+                .find(|b| shares(a, b))
+                .map(|b| (a.clone(), b.clone()))
+        })
+        .expect("two events with an article in common");
+    let overlay = Overlay {
+        edits: vec![Edit::now(
+            &a,
+            Op::Merge {
+                other: b.parts[0].clone(),
+            },
+        )],
+        ..Overlay::default()
+    };
+    let path = store::overlay_path(&[dir.path().to_path_buf()]).unwrap();
+    store::save(&path, &overlay).unwrap();
+    let y = load(dir.path());
+    assert!(y.unapplied.is_empty(), "{:?}", y.unapplied);
+    assert_eq!(y.events.len(), x.events.len() - 1);
+    let m = &y.events[find_part(&y.events, &a.parts[0]).unwrap()];
+    assert!(m.is_curated("merged") && m.parts.contains(&b.parts[0]));
+    let ids: Vec<&str> = m.sources.iter().map(|s| s.article_id.as_str()).collect();
+    let mut want: Vec<&str> = a
+        .sources
+        .iter()
+        .chain(&b.sources)
+        .map(|s| s.article_id.as_str())
+        .collect();
+    want.sort();
+    want.dedup();
+    assert!(want.len() < a.sources.len() + b.sources.len());
+    let mut got = ids.clone();
+    got.sort();
+    assert_eq!(got, want, "each article once: {ids:?}");
+    // Every quote of either event is kept once, on a source of the article it was said in.
+    for (e, q) in a
+        .quotes
+        .iter()
+        .map(|q| (&a, q))
+        .chain(b.quotes.iter().map(|q| (&b, q)))
+    {
+        let article = &e.sources[q.source].article_id;
+        let kept: Vec<_> = m
+            .quotes
+            .iter()
+            .filter(|k| k.quote.text == q.quote.text && k.quote.start == q.quote.start)
+            .filter(|k| &m.sources[k.source].article_id == article)
+            .collect();
+        assert_eq!(kept.len(), 1, "quote “{}”", q.quote.text);
+    }
+    assert_eq!(m.corroboration().0, want.len());
+    let csv_text = linimasa::export::data::to_csv(std::slice::from_ref(m)).unwrap();
+    let mut r = csv::Reader::from_reader(csv_text.as_bytes());
+    let h = r.headers().unwrap().clone();
+    let row = r.records().next().unwrap().unwrap();
+    let col = |name: &str| row[h.iter().position(|c| c == name).unwrap()].to_string();
+    assert_eq!(col("sources").split("; ").count(), want.len());
+    assert_eq!(col("article_count"), want.len().to_string());
 }

@@ -343,3 +343,322 @@ fn slide_preset_writes_a_readable_1920_by_1080_png_pdf_and_svg() {
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("use slide, a4 or wide"));
 }
+
+/// Runs `linimasa export sample_data -o DIR/out.svg ARGS…` (the command's own code, in-process: the binary's
+/// path is shared with other builds) and returns every text of the SVG (each kept as the `aria-label` of its
+/// glyph group), in painting order. ARGS are `--preset`, `--from` and `--to` with their values.
+fn exported_svg_texts(args: &[&str]) -> Vec<String> {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("out.svg");
+    let value = |flag: &str| {
+        args.iter()
+            .position(|a| *a == flag)
+            .map(|k| args[k + 1].to_string())
+    };
+    let export = linimasa::cli::ExportArgs {
+        paths: vec![root().join("sample_data")],
+        output: out.clone(),
+        from: value("--from"),
+        to: value("--to"),
+        width: 3000,
+        scale: 1.0,
+        lanes: "forum".into(),
+        theme: "light".into(),
+        title: None,
+        no_legend: false,
+        preset: value("--preset"),
+    };
+    let mut err = Vec::new();
+    let code =
+        linimasa::cli::run_export(&export, &LoadOptions::default(), &mut err).expect("exports");
+    assert_eq!(code, 0, "{}", String::from_utf8_lossy(&err));
+    let svg = std::fs::read_to_string(&out).expect("written");
+    let doc = roxmltree::Document::parse(&svg).expect("well-formed");
+    doc.descendants()
+        .filter(|n| n.has_tag_name("g"))
+        .filter_map(|n| n.attribute("aria-label").map(str::to_string))
+        .collect()
+}
+
+fn bundled_events() -> Vec<linimasa::model::Event> {
+    extract_paths(&[root().join("sample_data")], &LoadOptions::default())
+        .0
+        .events
+}
+
+fn day(s: &str) -> chrono::NaiveDate {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+/// The footer an export of `[from, to]` must carry, counted here from the events themselves.
+fn expected_footer(events: &[linimasa::model::Event], from: &str, to: &str) -> (usize, String) {
+    let (from, to) = (day(from), day(to));
+    let inside: Vec<_> = events
+        .iter()
+        .filter(|e| e.date.start <= to && e.date.end >= from)
+        .collect();
+    let mut articles: Vec<&str> = inside
+        .iter()
+        .flat_map(|e| e.sources.iter().map(|s| s.article_id.as_str()))
+        .collect();
+    articles.sort();
+    articles.dedup();
+    let mut outlets: Vec<String> = inside.iter().flat_map(|e| e.outlets()).collect();
+    outlets.sort();
+    outlets.dedup();
+    (
+        inside.len(),
+        format!(
+            "{} events from {} articles, {} outlets — generated {}",
+            inside.len(),
+            articles.len(),
+            outlets.len(),
+            chrono::Local::now().date_naive().format("%Y-%m-%d")
+        ),
+    )
+}
+
+/// A ranged export names its range, counts only what it draws, and keeps the year-unknown events shown in it.
+#[test]
+fn a_ranged_export_names_its_range_and_counts_only_its_events() {
+    let events = bundled_events();
+    // The whole corpus: the first and last event months, not the padded view (2005 – 2026).
+    let first = events.iter().map(|e| e.date.start).min().unwrap();
+    let last = events.iter().map(|e| e.date.end).max().unwrap();
+    let texts = exported_svg_texts(&["--preset", "slide"]);
+    let whole = format!("{} – {}", first.format("%b %Y"), last.format("%b %Y"));
+    assert_eq!(whole, "Jan 2006 – Dec 2025");
+    assert!(texts.contains(&whole), "{texts:?}");
+    assert!(!texts.iter().any(|t| t == "2005 – 2026"), "{texts:?}");
+    let (_, footer) = expected_footer(&events, "1900-01-01", "2100-12-31");
+    assert!(texts.contains(&footer), "{footer} not in {texts:?}");
+
+    // 2018: the exact days asked for; the footer counts the 2018 events, their articles and outlets.
+    let texts = exported_svg_texts(&[
+        "--preset",
+        "slide",
+        "--from",
+        "2018-01-01",
+        "--to",
+        "2018-12-31",
+    ]);
+    assert!(
+        texts.iter().any(|t| t == "1 Jan 2018 – 31 Dec 2018"),
+        "{texts:?}"
+    );
+    let (n, footer) = expected_footer(&events, "2018-01-01", "2018-12-31");
+    assert!(n >= 10 && n < events.len() / 2, "{n}");
+    assert!(texts.contains(&footer), "{footer} not in {texts:?}");
+    assert!(
+        !texts.iter().any(|t| t.starts_with("Year unknown")),
+        "no year-unknown event is shown in 2018: {texts:?}"
+    );
+
+    // 2017 holds two of the year-unknown events (shown at 2017): the tray lists exactly those.
+    let texts = exported_svg_texts(&["--from", "2017-01-01", "--to", "2017-12-31"]);
+    let unknown: Vec<_> = events
+        .iter()
+        .filter(|e| linimasa::timeline::index::is_year_unknown(e))
+        .collect();
+    let in_2017: Vec<_> = unknown
+        .iter()
+        .filter(|e| e.date.start <= day("2017-12-31") && e.date.end >= day("2017-01-01"))
+        .collect();
+    assert!(in_2017.len() >= 2 && in_2017.len() < unknown.len());
+    assert!(
+        texts.contains(&format!("Year unknown ({})", in_2017.len())),
+        "{texts:?}"
+    );
+    let chips: Vec<&String> = texts.iter().filter(|t| t.contains(" · ")).collect();
+    assert_eq!(chips.len(), in_2017.len(), "{chips:?}");
+    for e in &in_2017 {
+        // Each chip whole: its day, month and full title.
+        let chip = format!("{}{}", e.date.start.format("%-d %b · "), e.title);
+        assert!(chips.contains(&&chip), "{chip} missing from {chips:?}");
+    }
+    let (_, footer) = expected_footer(&events, "2017-01-01", "2017-12-31");
+    assert!(texts.contains(&footer), "{footer} not in {texts:?}");
+}
+
+/// A slide of one year of the bundled corpus draws every event of the year with its whole title: lanes stack
+/// rows until the 1080 px are used, and labels near an edge go to the side with room instead of being cut.
+#[test]
+fn a_slide_of_2018_draws_every_label_in_full() {
+    let events = bundled_events();
+    let texts = exported_svg_texts(&[
+        "--preset",
+        "slide",
+        "--from",
+        "2018-01-01",
+        "--to",
+        "2018-12-31",
+    ]);
+    let (from, to) = (day("2018-01-01"), day("2018-12-31"));
+    let in_2018: Vec<&linimasa::model::Event> = events
+        .iter()
+        .filter(|e| e.date.start <= to && e.date.end >= from)
+        .collect();
+    assert!(in_2018.len() >= 15, "{}", in_2018.len());
+    let mut left: Vec<&String> = texts.iter().collect();
+    let mut wrapped = 0;
+    for e in &in_2018 {
+        // Each event's title drawn once, whole (titles that repeat are drawn as often as they repeat): on one
+        // line, or on two (a label with room on neither side of its marker), drawn one after the other.
+        if let Some(k) = left.iter().position(|t| **t == e.title) {
+            left.remove(k);
+            continue;
+        }
+        let two = (0..left.len().saturating_sub(1))
+            .find(|&k| format!("{} {}", left[k], left[k + 1]) == e.title);
+        assert!(
+            two.is_some(),
+            "“{}” is not drawn in full: {texts:?}",
+            e.title
+        );
+        if let Some(k) = two {
+            left.drain(k..k + 2);
+            wrapped += 1;
+        }
+    }
+    assert!(wrapped <= 2, "{wrapped} labels wrapped");
+    // Nothing else is a cut title (the legend, axis, lanes, counts and footer remain); a clustered event's
+    // title would be missing above.
+    for t in &left {
+        assert!(!t.ends_with('…'), "a cut label: {t}");
+    }
+}
+
+/// Corroboration counts outlets, not copies: in the CSV (`article_count`, `outlet_count`) and the TimelineJS
+/// text of every bundled event, and an event with two articles of one outlet counts that outlet once.
+#[test]
+fn corroboration_counts_distinct_outlets_and_shows_articles() {
+    let events = bundled_events();
+    let csv_text = linimasa::export::data::to_csv(&events).unwrap();
+    let mut r = csv::Reader::from_reader(csv_text.as_bytes());
+    let h = r.headers().unwrap().clone();
+    let at = |name: &str| h.iter().position(|c| c == name).unwrap();
+    let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
+    assert_eq!(rows.len(), events.len());
+    let tl = linimasa::export::data::to_timelinejs(&events, "T");
+    let slides = tl["events"].as_array().unwrap();
+    let mut repeated_outlet = 0;
+    for ((e, row), slide) in events.iter().zip(&rows).zip(slides) {
+        let mut articles: Vec<&str> = e.sources.iter().map(|s| s.article_id.as_str()).collect();
+        articles.sort();
+        articles.dedup();
+        let mut outlets: Vec<&str> = e
+            .sources
+            .iter()
+            .filter_map(|s| s.outlet.as_deref())
+            .collect();
+        let with_outlet = outlets.len();
+        outlets.sort();
+        outlets.dedup();
+        if outlets.len() < with_outlet {
+            repeated_outlet += 1;
+        }
+        assert_eq!(row[at("article_count")], articles.len().to_string());
+        assert_eq!(row[at("outlet_count")], outlets.len().to_string());
+        let text = slide["text"]["text"].as_str().unwrap();
+        let words = match outlets.len() {
+            0 => format!("{} article", articles.len()),
+            o => format!("from {o} outlet"),
+        };
+        assert!(text.contains(&words), "{words} not in {text}");
+    }
+    assert!(
+        repeated_outlet >= 2,
+        "the bundled corpus has events with two articles of one outlet"
+    );
+    // The 32nd ASEAN Summit: two Media Indonesia articles among seven sources count as one outlet.
+    let summit = events
+        .iter()
+        .find(|e| e.title == "32nd ASEAN Summit, Singapore")
+        .unwrap();
+    let mi = summit
+        .sources
+        .iter()
+        .filter(|s| s.outlet.as_deref() == Some("Media Indonesia"))
+        .count();
+    assert_eq!(mi, 2);
+    assert_eq!(summit.corroboration(), (summit.sources.len(), 4));
+    assert_eq!(
+        summit.corroboration_text(),
+        format!("{} articles from 4 outlets", summit.sources.len())
+    );
+}
+
+/// Every TimelineJS slide says its date as the detail pane does and gives each source's address (its web
+/// address, else its file); every CSV row has the event's stable id and one file and one address place per
+/// source.
+#[test]
+fn data_exports_carry_display_dates_ids_and_every_sources_address() {
+    let events = bundled_events();
+    let again = bundled_events();
+    let tl = linimasa::export::data::to_timelinejs(&events, "T");
+    let slides = tl["events"].as_array().unwrap();
+    assert_eq!(slides.len(), events.len());
+    let esc = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+            .replace('\'', "&#39;")
+    };
+    let mut by_file = 0;
+    for (e, slide) in events.iter().zip(slides) {
+        assert_eq!(
+            slide["display_date"].as_str().unwrap(),
+            esc(&linimasa::model::date_text(&e.date))
+        );
+        let text = slide["text"]["text"].as_str().unwrap();
+        for s in &e.sources {
+            let address = match &s.url {
+                Some(u) => esc(u),
+                None => {
+                    by_file += 1;
+                    esc(&s.file)
+                }
+            };
+            assert!(
+                text.contains(&address),
+                "{address} missing from “{}”: {text}",
+                e.title
+            );
+        }
+    }
+    assert!(by_file > 0, "some bundled articles have no web address");
+    let year_unknown = events
+        .iter()
+        .zip(slides)
+        .find(|(e, _)| linimasa::timeline::index::is_year_unknown(e))
+        .unwrap();
+    assert!(
+        year_unknown.1["display_date"]
+            .as_str()
+            .unwrap()
+            .contains("year unknown"),
+        "{}",
+        year_unknown.1
+    );
+
+    let csv_text = linimasa::export::data::to_csv(&events).unwrap();
+    let mut r = csv::Reader::from_reader(csv_text.as_bytes());
+    let h = r.headers().unwrap().clone();
+    let at = |name: &str| h.iter().position(|c| c == name).unwrap();
+    let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
+    let mut ids = std::collections::HashSet::new();
+    for ((e, row), e2) in events.iter().zip(&rows).zip(&again) {
+        assert_eq!(&row[at("id")], e.id.as_str());
+        assert_eq!(e.id, e2.id, "the id is the same on every load");
+        assert!(ids.insert(e.id.clone()), "ids are unique");
+        let files: Vec<&str> = row[at("sources")].split("; ").collect();
+        let urls: Vec<&str> = row[at("urls")].split("; ").collect();
+        assert_eq!(files.len(), e.sources.len());
+        assert_eq!(urls.len(), e.sources.len());
+        for ((s, f), u) in e.sources.iter().zip(&files).zip(&urls) {
+            assert_eq!(*f, s.file);
+            assert_eq!(*u, s.url.as_deref().unwrap_or(""));
+        }
+    }
+}

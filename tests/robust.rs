@@ -197,6 +197,13 @@ fn random_edit_sequences_never_lose_a_source() {
     let facts = x.articles;
     let base = linimasa::pipeline::base_events(&facts, &[]);
     let total: usize = base.events.iter().map(|e| e.sources.len()).sum();
+    let mut base_articles: Vec<String> = base
+        .events
+        .iter()
+        .flat_map(|e| e.sources.iter().map(|s| s.article_id.clone()))
+        .collect();
+    base_articles.sort();
+    base_articles.dedup();
     let reports = linimasa::extract::merge::reports(&facts);
     let parts: Vec<String> = reports.iter().map(|r| r.id.clone()).collect();
     let articles: Vec<String> = facts.iter().map(|f| f.id.clone()).collect();
@@ -229,13 +236,33 @@ fn random_edit_sequences_never_lose_a_source() {
             })
             .collect();
         let c = apply(&base.events, &reports, &edits);
-        let got: usize = c
-            .events
-            .iter()
-            .chain(&c.hidden)
-            .map(|e| e.sources.len())
-            .sum();
-        assert_eq!(got, total, "{edits:#?}");
+        // Every article stays a source of some event, and no event lists one article twice (reports of one
+        // article merged by hand are one source), so no more sources than before.
+        let articles_of = |events: &[linimasa::model::Event]| {
+            let mut all: Vec<String> = events
+                .iter()
+                .flat_map(|e| e.sources.iter().map(|s| s.article_id.clone()))
+                .collect();
+            all.sort();
+            all.dedup();
+            all
+        };
+        let all: Vec<linimasa::model::Event> = c.events.iter().chain(&c.hidden).cloned().collect();
+        assert_eq!(articles_of(&all), base_articles, "{edits:#?}");
+        for e in &all {
+            let mut ids: Vec<&str> = e.sources.iter().map(|s| s.article_id.as_str()).collect();
+            let n = ids.len();
+            ids.sort();
+            ids.dedup();
+            assert_eq!(
+                ids.len(),
+                n,
+                "an article twice in “{}”: {edits:#?}",
+                e.title
+            );
+        }
+        let got: usize = all.iter().map(|e| e.sources.len()).sum();
+        assert!(got <= total, "{edits:#?}");
         // Every report is in exactly one event.
         let mut seen = std::collections::HashSet::new();
         for e in c.events.iter().chain(&c.hidden) {

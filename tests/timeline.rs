@@ -153,6 +153,8 @@ fn dot_or_bar(i: usize, spans: &[(f64, f64)], labels: &[f64], axis: &Axis) -> Fo
     };
     Footprint {
         left,
+        marker_left: left,
+        lines: 1,
         marker_right: right,
         label_x: right + 4.0,
         label_w: labels[i],
@@ -168,6 +170,8 @@ fn period_box(g: &Group, axis: &Axis) -> Footprint {
     }
     Footprint {
         left: l,
+        marker_left: l,
+        lines: 1,
         marker_right: r,
         label_x: r,
         label_w: 0.0,

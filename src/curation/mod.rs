@@ -405,7 +405,31 @@ fn build_group(group: &Group, base: &[Event], report_of: &HashMap<&str, &Event>)
     for r in iter {
         absorb(&mut event, r.clone());
     }
+    one_source_per_article(&mut event);
     Some(event)
+}
+
+/// Keeps the first source of each article (reports of one article merged by hand would list it twice), with
+/// the quotes moved onto it and a quote carried by both copies kept once.
+fn one_source_per_article(event: &mut Event) {
+    let mut first_of: HashMap<String, usize> = HashMap::new();
+    let mut kept = Vec::with_capacity(event.sources.len());
+    // Where each former source index now points.
+    let mut moved: Vec<usize> = Vec::with_capacity(event.sources.len());
+    for s in std::mem::take(&mut event.sources) {
+        let next = kept.len();
+        let at = *first_of.entry(s.article_id.clone()).or_insert(next);
+        if at == next {
+            kept.push(s);
+        }
+        moved.push(at);
+    }
+    event.sources = kept;
+    let mut seen = std::collections::HashSet::new();
+    event.quotes.retain_mut(|q| {
+        q.source = moved.get(q.source).copied().unwrap_or(q.source);
+        seen.insert((q.source, q.quote.start, q.quote.text.clone()))
+    });
 }
 
 /// Which event (index into `events`) contains part `part`.

@@ -7,8 +7,9 @@ use serde_json::{Value, json};
 /// CSV columns, in order: the eleven of the data format, then `curated` (the values a person set by hand, e.g.
 /// `date; title`) and `note`, then the event's stable `id`, the date's `certainty` and `display_date` as the
 /// detail pane words it ("26 July, year unknown …"), and the sources' addresses (`urls`, in `sources` order, an
-/// empty place for a source without one).
-pub const CSV_COLUMNS: [&str; 17] = [
+/// empty place for a source without one; `sources` always gives each source's file), then how far the event is
+/// corroborated: `article_count` distinct articles from `outlet_count` distinct outlets.
+pub const CSV_COLUMNS: [&str; 19] = [
     "date",
     "end_date",
     "precision",
@@ -26,6 +27,8 @@ pub const CSV_COLUMNS: [&str; 17] = [
     "certainty",
     "display_date",
     "urls",
+    "article_count",
+    "outlet_count",
 ];
 
 fn certainty_name(c: crate::model::Certainty) -> &'static str {
@@ -76,6 +79,7 @@ pub fn to_csv(events: &[Event]) -> Result<String, csv::Error> {
             })
             .collect();
         let sources: Vec<String> = e.sources.iter().map(|s| s.file.clone()).collect();
+        let (articles, outlets) = e.corroboration();
         let row = [
             e.date.start.format("%Y-%m-%d").to_string(),
             e.date.end.format("%Y-%m-%d").to_string(),
@@ -98,6 +102,8 @@ pub fn to_csv(events: &[Event]) -> Result<String, csv::Error> {
                 .map(|s| s.url.clone().unwrap_or_default())
                 .collect::<Vec<_>>()
                 .join("; "),
+            articles.to_string(),
+            outlets.to_string(),
         ];
         w.write_record(row.map(csv_cell))?;
     }
@@ -151,18 +157,23 @@ pub fn to_timelinejs(events: &[Event], title: &str) -> Value {
                             .map(|t| format!(": {}", html_escape(t)))
                             .unwrap_or_default()
                     );
-                    match s
-                        .url
-                        .as_deref()
-                        .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
-                    {
-                        Some(u) => format!("<a href=\"{}\">{name}</a>", html_escape(u)),
-                        None => name,
+                    // Every source with its address: a link to its web address, else the address or file as
+                    // text.
+                    match s.url.as_deref() {
+                        Some(u) if u.starts_with("http://") || u.starts_with("https://") => {
+                            format!("<a href=\"{}\">{name}</a>", html_escape(u))
+                        }
+                        Some(u) => format!("{name} ({})", html_escape(u)),
+                        None => format!("{name} ({})", html_escape(&s.file)),
                     }
                 })
                 .collect();
             if !sources.is_empty() {
-                body.push_str(&format!("<p>Sources: {}</p>", sources.join("; ")));
+                body.push_str(&format!(
+                    "<p>Sources ({}): {}</p>",
+                    html_escape(&e.corroboration_text()),
+                    sources.join("; ")
+                ));
             }
             if let Some(note) = &e.note {
                 body.push_str(&format!("<p>{}</p>", html_escape(note)));

@@ -357,7 +357,10 @@ pub fn full_range_view(
     }
 }
 
-/// Scene options for an exported image: title, legend and a dated footer; no selection or hover.
+/// Scene options for an exported image of `view`: title, legend, a subtitle naming the range of the events
+/// drawn (see [`crate::scene::range_subtitle`]; `exact` gives a first and last day the user asked for) and a
+/// dated footer counting only the events in the range; no selection or hover.
+#[allow(clippy::too_many_arguments)]
 pub fn export_options(
     width: f32,
     theme: crate::theme::ThemeKind,
@@ -366,7 +369,10 @@ pub fn export_options(
     legend: bool,
     events: &[crate::model::Event],
     shown: &[bool],
+    view: crate::timeline::view::TimeView,
+    exact: (Option<f64>, Option<f64>),
 ) -> crate::scene::SceneOptions {
+    let in_range = crate::scene::shown_in_view(events, shown, view);
     crate::scene::SceneOptions {
         width,
         height: None,
@@ -376,15 +382,17 @@ pub fn export_options(
         legend,
         footer: Some(crate::scene::footer_text(
             events,
-            shown,
+            &in_range,
             chrono::Local::now().date_naive(),
         )),
         overview: true,
         selected: None,
         hovered: None,
-        subtitle: None,
+        subtitle: Some(crate::scene::range_subtitle(events, shown, view, exact)),
         // An export of a range keeps only the lanes with an event in it.
         only_lanes_in_view: true,
         zoom: 1.0,
+        // An image cannot be hovered: every label is drawn whole.
+        full_labels: true,
     }
 }

@@ -226,8 +226,13 @@ pub fn events_in(lane: &Lane, spans: &[(f64, f64)], t0: f64, t1: f64) -> Vec<usi
 /// `marker_right`, and its label (with any badge) from `label_x`, `label_w` wide when it has room.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Footprint {
-    /// Left of the marker.
+    /// Left of what is drawn: the marker, or the label when it sits left of the marker.
     pub left: f64,
+    /// Left of the marker or bar itself.
+    pub marker_left: f64,
+    /// Rows the item takes: 1, or 2 for a label wrapped onto a second line below the first (the marker sits in
+    /// the first row).
+    pub lines: usize,
     /// Right of the marker or bar: nothing else may start before it.
     pub marker_right: f64,
     /// Where the label starts.
@@ -359,7 +364,11 @@ pub fn stack(
             merge_into_row(&mut rows, &mut items, g, cluster);
         }
     }
-    let rows_used = items.iter().map(|i| i.row + 1).max().unwrap_or(0);
+    let rows_used = items
+        .iter()
+        .map(|i| i.row + i.foot.lines.max(1))
+        .max()
+        .unwrap_or(0);
     Stacked {
         items,
         rows: rows_used,
@@ -382,12 +391,13 @@ fn put(
         label_room: room,
         period,
     };
-    if let Some(r) = rows.get_mut(row) {
-        *r = Row {
-            end: p.right(),
-            marker_end: f.marker_right,
-            last: Some(items.len()),
-        };
+    let taken = Row {
+        end: p.right(),
+        marker_end: f.marker_right,
+        last: Some(items.len()),
+    };
+    for r in rows.iter_mut().skip(row).take(f.lines.max(1)) {
+        *r = taken;
     }
     items.push(p);
 }
@@ -432,6 +442,8 @@ fn merge_into_row(
         .max(last.foot.marker_right);
     last.foot = Footprint {
         left: last.foot.left,
+        marker_left: last.foot.left,
+        lines: 1,
         marker_right: right,
         label_x: right,
         label_w: 0.0,
@@ -455,9 +467,22 @@ fn place(
     gap: f64,
 ) -> bool {
     let room = if f.label_w > 0.0 { f.label_w } else { 0.0 };
-    if let Some(r) = rows.iter().position(|r| r.end + gap <= f.left) {
+    let lines = f.lines.max(1);
+    let free = |r: usize| {
+        r + lines <= rows.len()
+            && rows
+                .iter()
+                .skip(r)
+                .take(lines)
+                .all(|row| row.end + gap <= f.left)
+    };
+    if let Some(r) = (0..rows.len()).find(|&r| free(r)) {
         put(rows, items, r, f, kind, room, period);
         return true;
+    }
+    if lines > 1 {
+        // A wrapped label is never cut: without two free rows the item is clustered.
+        return false;
     }
     // Cut the previous label of the row where the cut loses least.
     let best = rows
@@ -499,6 +524,8 @@ mod tests {
         let x = i as f64 * 100.0;
         Footprint {
             left: x,
+            marker_left: x,
+            lines: 1,
             marker_right: x + 12.0,
             label_x: x + 18.0,
             label_w: 150.0,
@@ -508,6 +535,8 @@ mod tests {
     fn cluster_foot(gr: &Group) -> Footprint {
         Footprint {
             left: gr.t0 * 100.0,
+            marker_left: gr.t0 * 100.0,
+            lines: 1,
             marker_right: gr.t0 * 100.0 + 40.0,
             label_x: 0.0,
             label_w: 0.0,

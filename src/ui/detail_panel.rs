@@ -142,7 +142,7 @@ impl LinimasaApp {
                     });
                 }
                 ui.separator();
-                ui.strong(format!("Sources ({})", e.sources.len()));
+                ui.strong(format!("Sources: {}", e.corroboration_text()));
                 if !e.merge_reasons.is_empty() {
                     ui.collapsing("Why these reports are one event", |ui| {
                         for why in &e.merge_reasons {

@@ -336,11 +336,7 @@ impl LinimasaApp {
                         response.clone().on_hover_ui_at_pointer(|ui| {
                             ui.strong(&e.title);
                             ui.label(super::detail_panel::date_text(&e.date));
-                            ui.label(format!(
-                                "{} source{}",
-                                e.sources.len(),
-                                if e.sources.len() == 1 { "" } else { "s" }
-                            ));
+                            ui.label(e.corroboration_text());
                         });
                     }
                 }
@@ -524,6 +520,8 @@ impl LinimasaApp {
             s.legend,
             &self.data.events,
             &self.shown,
+            view,
+            (None, None),
         );
         let scene = build(&self.data.events, &self.shown, view, &opts);
         crate::export::write_image(&scene, path, s.scale)
