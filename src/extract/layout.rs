@@ -247,7 +247,9 @@ impl Layout {
                 };
                 // `… di Parapat, Sumatra Utara. / Dok. Kemenko Marves`: a sentence, then the photo's source.
                 let documented = || DOC_CREDIT.as_ref().is_some_and(|p| p.is_match(line));
-                if candidate && re.is_match(line) || credit() || documented() {
+                // `Retno Marsudi (right) speaks with Stef Blok …`: where each person stands in the photo.
+                let positioned = || line.len() < 400 && has_position_mark(line);
+                if candidate && re.is_match(line) || credit() || documented() || positioned() {
                     set_kind(&mut lines, i, LineKind::Caption);
                 }
             }
@@ -441,7 +443,48 @@ fn is_credit_line(t: &str) -> bool {
 /// A photo caption or any sentence, never a headline: a line ending in a full stop, also once the HTML tags
 /// around it and the photo's credit after it are taken off (`<p>Menteri … di Parapat. / Dok. Kemenko Marves</p>`,
 /// `Menteri Luar Negeri Retno Marsudi. (Kemenlu RI)`, `… di Jakarta. ANTARA FOTO/…`).
+/// Words of a photo caption's position marks: `(right)`, `(second left)`, `(kiri)`, `(ketiga kanan)`, `(l-r)`.
+const POSITION_WORDS: &[&str] = &[
+    "right", "left", "center", "centre", "second", "third", "fourth", "from", "front", "back",
+    "row", "l-r", "r-l", "kanan", "kiri", "tengah", "kedua", "ketiga", "keempat", "dari", "ke",
+    "ki-ka", "ka-ki", "depan", "belakang", "baris",
+];
+
+/// Whether `t` holds a photo caption's position mark: a parenthesis of position words only, one of them a side.
+fn has_position_mark(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    lower.split('(').skip(1).any(|rest| {
+        let Some((inside, _)) = rest.split_once(')') else {
+            return false;
+        };
+        let words: Vec<&str> = inside.split_whitespace().collect();
+        !words.is_empty()
+            && words.len() <= 4
+            && words.iter().all(|w| POSITION_WORDS.contains(w))
+            && words.iter().any(|w| {
+                matches!(
+                    *w,
+                    "right"
+                        | "left"
+                        | "center"
+                        | "centre"
+                        | "kanan"
+                        | "kiri"
+                        | "tengah"
+                        | "l-r"
+                        | "r-l"
+                        | "ki-ka"
+                        | "ka-ki"
+                )
+            })
+    })
+}
+
 fn is_caption(t: &str) -> bool {
+    // A photo caption names where each person stands: `Retno Marsudi (right) speaks with …`.
+    if has_position_mark(t) {
+        return true;
+    }
     let mut s = without_tags(t);
     // A parenthesised credit at the end: `(Kemenlu RI)`, `(Foto: …)`.
     if s.ends_with(')')
@@ -757,6 +800,32 @@ pub fn is_sentence_break(text: &str, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_photo_caption_is_told_by_where_people_stand() {
+        assert!(has_position_mark(
+            "Foreign Minister Retno Marsudi (right) speaks with Stef Blok"
+        ));
+        assert!(has_position_mark(
+            "Menko Polhukam Wiranto (kedua kiri) berbincang dengan Dubes"
+        ));
+        assert!(has_position_mark(
+            "The ministers (l-r) pose after the meeting"
+        ));
+        assert!(!has_position_mark(
+            "Badan Siber dan Sandi Negara (BSSN) menggelar pertemuan"
+        ));
+        assert!(!has_position_mark("the right (to privacy) of users"));
+        let t = "View all search resultsAnimated subjects: Minister Retno Marsudi (right) speaks with her Dutch \
+                 counterpart Stef Blok during a meeting in Jakarta on Tuesday\nIndonesia and the Netherlands \
+                 have agreed to start cooperating over cybersecurity in the hope of securing the economy of the \
+                 country, officials said on Tuesday in a statement.\n";
+        let l = Layout::of(t);
+        assert_eq!(
+            l.kind_at_offset(t.find("(right)").unwrap()),
+            LineKind::Caption
+        );
+    }
 
     #[test]
     fn headline_above_its_deck_credits_and_dated_headlines() {
