@@ -26,6 +26,12 @@ struct Cli {
     /// Ignore remembered settings (last corpus, view, filters).
     #[arg(long)]
     fresh: bool,
+    /// First size of the window, WIDTHxHEIGHT in points (e.g. 1920x1080).
+    #[arg(long, value_name = "WxH", value_parser = parse_size)]
+    window_size: Option<[f32; 2]>,
+    /// Light or dark theme (default: the remembered one, else the system's).
+    #[arg(long, value_parser = ["light", "dark"])]
+    theme: Option<String>,
     /// Skip files larger than this many megabytes.
     #[arg(long, global = true, default_value_t = 32, value_name = "MB")]
     max_file_mb: u64,
@@ -122,7 +128,17 @@ fn main() -> ExitCode {
                 load: opts,
                 config_dir: None,
             };
-            linimasa::ui::run(start).map(|()| 0)
+            let look = linimasa::ui::Look {
+                size: cli.window_size,
+                theme: cli.theme.as_deref().map(|t| {
+                    if t == "light" {
+                        linimasa::theme::ThemeKind::Light
+                    } else {
+                        linimasa::theme::ThemeKind::Dark
+                    }
+                }),
+            };
+            linimasa::ui::run_with(start, look).map(|()| 0)
         }
     };
     // Let a cache write started by this run finish (it is atomic either way).
@@ -134,4 +150,23 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// `1920x1080` → `[1920.0, 1080.0]`: a window size of at least 900×560 points.
+fn parse_size(s: &str) -> Result<[f32; 2], String> {
+    let (w, h) = s
+        .split_once(['x', 'X'])
+        .ok_or_else(|| format!("{s:?}: give WIDTHxHEIGHT, e.g. 1920x1080"))?;
+    let num = |v: &str| {
+        v.trim()
+            .parse::<f32>()
+            .map_err(|_| format!("{s:?}: {v:?} is not a number"))
+    };
+    let (w, h) = (num(w)?, num(h)?);
+    if !(900.0..=10_000.0).contains(&w) || !(560.0..=10_000.0).contains(&h) {
+        return Err(format!(
+            "{s:?}: the window is at least 900x560 and at most 10000x10000"
+        ));
+    }
+    Ok([w, h])
 }

@@ -155,3 +155,20 @@ fn walk_txt(dir: &std::path::Path) -> usize {
         })
         .unwrap_or(0)
 }
+
+#[test]
+fn a_window_size_or_theme_that_cannot_be_is_refused_before_any_window() {
+    for args in [
+        &["--window-size", "10x10"][..],
+        &["--window-size", "1920by1080"],
+        &["--theme", "blue"],
+    ] {
+        let out = bin().args(args).output().unwrap();
+        assert!(!out.status.success(), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("window-size") || err.contains("theme"),
+            "{args:?}: {err}"
+        );
+    }
+}

@@ -836,7 +836,30 @@ fn outlet_first_dateline(text: &str, head: Span) -> Option<(Option<Located>, Opt
 
 /// The outlet's display name for a printed name or domain, if the outlet table knows it.
 pub fn canonical_outlet(s: &str) -> Option<String> {
+    let s = without_credit_words(s);
     super::gazetteer::OUTLETS.canonical(s).map(str::to_string)
+}
+
+/// An outlet's name without the credit words a byline puts before it (`Laporan Wartawan Tribunnews.com`,
+/// `Laporan Koresponden Kompas.com`, `Reporter Antara`).
+pub fn without_credit_words(s: &str) -> &str {
+    let mut rest = s.trim();
+    for w in [
+        "laporan",
+        "wartawan",
+        "koresponden",
+        "kontributor",
+        "reporter",
+        "reportase",
+    ] {
+        let Some(head) = rest.get(..w.len()) else {
+            continue;
+        };
+        if head.eq_ignore_ascii_case(w) && rest.get(w.len()..).is_some_and(|r| r.starts_with(' ')) {
+            rest = rest.get(w.len()..).unwrap_or("").trim_start();
+        }
+    }
+    rest
 }
 
 /// The host of a web address (`https://www.kompas.com/read/…` → `www.kompas.com`), lower case.
@@ -927,7 +950,8 @@ pub fn find_outlet_with(
     // 1. The dateline names it.
     let (_, dl_outlet) = dl.get_or_init(|| dateline(text, layout));
     if let Some((s, span)) = dl_outlet.clone() {
-        return Some((canonical_outlet(&s).unwrap_or(s), Some(span)));
+        let name = canonical_outlet(&s).unwrap_or_else(|| without_credit_words(&s).to_string());
+        return Some((name, Some(span)));
     }
     // 2. A byline or credit line: "Name | CNN Indonesia", "Name - detikNews", "Mi’raj News Agency (MINA)".
     static CREDIT: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -1296,6 +1320,24 @@ pub fn online_in(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bylines_credit_words_are_no_part_of_the_outlet() {
+        assert_eq!(
+            without_credit_words("Laporan Wartawan Tribunnews.com"),
+            "Tribunnews.com"
+        );
+        assert_eq!(
+            without_credit_words("Laporan Koresponden Kompas.com"),
+            "Kompas.com"
+        );
+        assert_eq!(without_credit_words("Reporter Antara"), "Antara");
+        assert_eq!(without_credit_words("Laporanku"), "Laporanku");
+        assert_eq!(
+            canonical_outlet("Laporan Wartawan Tribunnews.com").as_deref(),
+            Some("Tribunnews.com")
+        );
+    }
 
     #[test]
     fn online_meetings_are_told_by_their_words() {

@@ -350,11 +350,21 @@ pub fn stack(
             _ => (ItemKind::Cluster(g.clone()), cluster(g)),
         };
         let mut unused = Vec::new();
+        // With no row free for its label, the marker alone (hover and the pane still name it) before merging
+        // it with a neighbour into a cluster that spans both.
         if !place(
             &mut rows,
             &mut items,
             &mut unused,
             f,
+            kind.clone(),
+            (g.t0, g.t1),
+            gap,
+        ) && !place(
+            &mut rows,
+            &mut items,
+            &mut unused,
+            bare(f),
             kind,
             (g.t0, g.t1),
             gap,
@@ -457,6 +467,17 @@ fn merge_into_row(
 }
 
 /// Places one item; `cuts` records (item, former label room) for labels cut to make room.
+/// An item's marker without its label.
+fn bare(f: Footprint) -> Footprint {
+    Footprint {
+        left: f.marker_left,
+        lines: 1,
+        label_x: f.marker_right,
+        label_w: 0.0,
+        ..f
+    }
+}
+
 fn place(
     rows: &mut [Row],
     items: &mut Vec<Placed>,
@@ -509,6 +530,65 @@ fn place(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_marker_whose_label_has_no_room_stands_alone_rather_than_merging_far() {
+        // One row: a long bar (0–50 px) with its label, then a dot at 70 px whose label sits on its left.
+        let groups = [
+            Group {
+                t0: 0.0,
+                t1: 10.0,
+                count: 1,
+                events: vec![0],
+            },
+            Group {
+                t0: 30.0,
+                t1: 40.0,
+                count: 1,
+                events: vec![1],
+            },
+        ];
+        let foot = |i: usize| match i {
+            0 => Footprint {
+                left: 0.0,
+                marker_left: 0.0,
+                lines: 1,
+                marker_right: 50.0,
+                label_x: 52.0,
+                label_w: 40.0,
+            },
+            _ => Footprint {
+                left: 20.0,
+                marker_left: 70.0,
+                lines: 1,
+                marker_right: 80.0,
+                label_x: 20.0,
+                label_w: 48.0,
+            },
+        };
+        let cluster = |g: &Group| Footprint {
+            left: g.t0,
+            marker_left: g.t0,
+            lines: 1,
+            marker_right: g.t1 + 20.0,
+            label_x: g.t1 + 20.0,
+            label_w: 0.0,
+        };
+        let s = stack(&groups, 1, 6.0, &foot, &cluster);
+        assert_eq!(s.items.len(), 2, "{:?}", s.items);
+        assert!(
+            s.items.iter().all(|p| matches!(p.kind, ItemKind::Event(_))),
+            "{:?}",
+            s.items
+        );
+        let dot = s
+            .items
+            .iter()
+            .find(|p| p.kind == ItemKind::Event(1))
+            .unwrap();
+        assert_eq!(dot.label_room, 0.0);
+        assert_eq!(dot.foot.left, 70.0);
+    }
 
     fn g(t0: f64, events: &[usize]) -> Group {
         Group {

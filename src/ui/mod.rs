@@ -149,13 +149,27 @@ pub fn paint_scene(painter: &egui::Painter, scene: &Scene, origin: Pos2) {
     }
 }
 
+/// How the window first looks: its size in points and a theme (else the remembered or the system's).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Look {
+    /// Width and height of the window.
+    pub size: Option<[f32; 2]>,
+    /// Light or dark.
+    pub theme: Option<crate::theme::ThemeKind>,
+}
+
 /// Opens the native window. `screenshot` saves a PNG of the window after a few frames and exits.
 pub fn run(start: StartOptions) -> anyhow::Result<()> {
+    run_with(start, Look::default())
+}
+
+/// [`run`] with a first size and theme (`--window-size`, `--theme`).
+pub fn run_with(start: StartOptions, look: Look) -> anyhow::Result<()> {
     let title = format!("Linimasa — {}", start.corpus_name());
     let icon = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")).ok();
     let mut viewport = egui::ViewportBuilder::default()
         .with_title(title)
-        .with_inner_size([1400.0, 860.0])
+        .with_inner_size(look.size.unwrap_or([1400.0, 860.0]))
         .with_min_inner_size([900.0, 560.0]);
     if let Some(icon) = icon {
         viewport = viewport.with_icon(Arc::new(icon));
@@ -173,7 +187,13 @@ pub fn run(start: StartOptions) -> anyhow::Result<()> {
     eframe::run_native(
         "Linimasa",
         options,
-        Box::new(move |cc| Ok(Box::new(LinimasaApp::new(cc, start)))),
+        Box::new(move |cc| {
+            let mut app = LinimasaApp::new(cc, start);
+            if look.theme.is_some() {
+                app.settings.theme = look.theme;
+            }
+            Ok(Box::new(app))
+        }),
     )
     .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))?;
     if let Some(p) = shot {
