@@ -620,3 +620,50 @@ fn menus_show_the_shortcut_of_each_action() {
         "File menu shows {keys}"
     );
 }
+
+#[test]
+fn a_secondary_drag_shows_its_box_and_zooms_to_it() {
+    let mut h = harness();
+    let (origin, time_rect) = {
+        let s = h.state().last_scene.as_ref().expect("scene");
+        (s.origin, s.scene.time_rect)
+    };
+    let y = origin.y + (time_rect[1] + time_rect[3]) / 2.0;
+    let x0 = origin.x + time_rect[0] + (time_rect[2] - time_rect[0]) * 0.4;
+    let x1 = origin.x + time_rect[0] + (time_rect[2] - time_rect[0]) * 0.6;
+    let before = h.state().settings.view;
+    let button = egui::PointerButton::Secondary;
+    h.hover_at(egui::pos2(x0, y));
+    h.run_steps(1);
+    h.event(egui::Event::PointerButton {
+        pos: egui::pos2(x0, y),
+        button,
+        pressed: true,
+        modifiers: Default::default(),
+    });
+    h.run_steps(1);
+    for k in 1..=8 {
+        h.hover_at(egui::pos2(x0 + (x1 - x0) * k as f32 / 8.0, y));
+        h.run_steps(1);
+    }
+    let shown = h.state().zoom_box.expect("the box is drawn while dragging");
+    assert!(
+        (shown.min.x - x0).abs() < 2.0 && (shown.max.x - x1).abs() < 2.0,
+        "{shown:?}"
+    );
+    h.event(egui::Event::PointerButton {
+        pos: egui::pos2(x1, y),
+        button,
+        pressed: false,
+        modifiers: Default::default(),
+    });
+    h.run_steps(2);
+    assert!(h.state().zoom_box.is_none(), "the box goes when released");
+    let v = h.state().settings.view;
+    let span = before.span_days();
+    assert!(
+        (v.span_days() - span * 0.2).abs() < span * 0.03,
+        "{before:?} → {v:?}"
+    );
+    assert!((v.start - (before.start + span * 0.4)).abs() < span * 0.03);
+}

@@ -258,8 +258,11 @@ impl LinimasaApp {
         }
         // Secondary drag: zoom to the box.
         let box_id = ui.scope_id().with("zoom-box");
+        // The box starts where the button went down, not where the drag was recognised a few points later.
         if response.drag_started_by(PointerButton::Secondary)
-            && let Some(p) = response.interact_pointer_pos()
+            && let Some(p) = ui
+                .input(|i| i.pointer.press_origin())
+                .or_else(|| response.interact_pointer_pos())
         {
             ui.data_mut(|d| d.insert_temp(box_id, p.x));
         }
