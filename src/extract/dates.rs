@@ -966,6 +966,10 @@ pub struct Anchors {
     pub stated_days: Vec<NaiveDate>,
     /// Years printed in the article text (not in chrome).
     pub years: Vec<i32>,
+    /// `published` is not a printed publication date but the day of the event the text reports: a bare weekday
+    /// (`kata Johnny, Sabtu`) is then the nearest such day, before or after it (a report of a Friday meeting
+    /// quoted on the Saturday), not always one before.
+    pub event_day: bool,
 }
 
 /// Joins a day and the next one into a range across months where only a range word stands between them
@@ -1184,8 +1188,12 @@ pub fn resolve(raw: &RawDate, future: bool, anchors: &Anchors) -> Option<DateSpa
             if let Some(p) = anchors.published {
                 let diff = p.weekday().num_days_from_monday() as i64
                     - weekday.num_days_from_monday() as i64;
+                let ahead = (-diff).rem_euclid(7);
                 let date = if fut || future {
-                    p + Duration::days((-diff).rem_euclid(7))
+                    p + Duration::days(ahead)
+                } else if anchors.event_day {
+                    // Within three days either side of the event's day.
+                    p + Duration::days(if ahead <= 3 { ahead } else { ahead - 7 })
                 } else {
                     p - Duration::days(diff.rem_euclid(7))
                 };
@@ -1709,6 +1717,25 @@ mod tests {
         assert_eq!(value("dua hari lalu", &p).unwrap().0, "2018-04-30");
         // Without an anchor nothing is guessed.
         assert_eq!(value("kemarin", &Anchors::default()), None);
+    }
+
+    #[test]
+    fn a_bare_weekday_near_the_events_day_is_the_nearest_such_day() {
+        // A Friday meeting quoted on the Saturday; a Thursday briefing the day before.
+        let a = Anchors {
+            published: Some(d(2021, 1, 22)),
+            event_day: true,
+            ..Default::default()
+        };
+        assert_eq!(value("kata Johnny, Sabtu.", &a).unwrap().0, "2021-01-23");
+        assert_eq!(value("ujarnya, Kamis.", &a).unwrap().0, "2021-01-21");
+        // Against a printed publication date the day is never later.
+        assert_eq!(
+            value("kata Johnny, Sabtu.", &pub_on(2021, 1, 22))
+                .unwrap()
+                .0,
+            "2021-01-16"
+        );
     }
 
     #[test]

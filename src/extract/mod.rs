@@ -559,6 +559,7 @@ pub fn extract_article_until(article: &Article, ask: &dyn Fn() -> bool) -> Optio
     // Relative and year-less ones that nothing anchored are anchored, where the page prints no publication
     // date, on the event's day when the text states it (`hari ini` in a report of `Selasa 14 Agustus 2018`).
     let event_anchor = Anchors {
+        event_day: published.is_none(),
         published: event_span
             .filter(|d| published.is_none() && d.precision == Precision::Day)
             .filter(|d| d.certainty != Certainty::Uncertain)
