@@ -946,7 +946,9 @@ fn find_location(
     }
     if let Some(ev) = evidence {
         let mut phrases = entities::place_phrases_in(text, people::words_in(all_words, ev));
-        phrases.retain(|(_, s)| !received(s));
+        // A place inside a quotation is what someone spoke of (`… bertemu di New York,” ucap Grigson di kantor
+        // Wapres RI, Jakarta`), not where they spoke.
+        phrases.retain(|(_, s)| !received(s) && !in_quotation(text, layout, s.start));
         let anchor = mention.map(|m| m.start).unwrap_or(ev.end);
         let before = phrases.iter().rfind(|(_, s)| s.end <= anchor);
         let pick = before
