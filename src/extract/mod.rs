@@ -959,7 +959,17 @@ fn find_location(
             return (None, None, false);
         }
         if let Some((p, s)) = pick {
-            return (Some(canonical_phrase(p)), Some(*s), false);
+            let place = canonical_phrase(p);
+            // A venue with no city (`Kantor Wakil Presiden`) is in the dateline's city, when there is one.
+            if entities::known_places_in(&place).is_empty() {
+                let (filed, _) = dl.get_or_init(|| dateline(text, layout));
+                if let Some((city, _)) = filed
+                    && !entities::known_places_in(city).is_empty()
+                {
+                    return (Some(format!("{place}, {city}")), Some(*s), false);
+                }
+            }
+            return (Some(place), Some(*s), false);
         }
     }
     // The headline's place (`… Meeting in Bali`), when it names a known place or venue.
@@ -1410,6 +1420,19 @@ mod tests {
         assert_eq!(
             event_phrase("Ministers welcomed the outcomes of the meeting."),
             None
+        );
+    }
+
+    #[test]
+    fn a_venue_without_a_city_is_in_the_datelines_city_and_a_quoted_place_is_not_the_events() {
+        let f = facts_of(
+            "Wapres Terima Dubes Australia\n\nREPUBLIKA.CO.ID, JAKARTA -- Wakil Presiden Jusuf Kalla menerima Duta \
+             Besar Australia Paul Grigson. \"Kami bertemu di New York tahun lalu,\" ujar Grigson ketika ditemui \
+             di Kantor Wakil Presiden, Senin (2/10/2017).\n",
+        );
+        assert_eq!(
+            f.location.as_deref(),
+            Some("Kantor Wakil Presiden, Jakarta")
         );
     }
 
