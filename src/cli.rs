@@ -244,6 +244,18 @@ pub fn run_export(
         .filter(|&&k| k)
         .count();
     writeln!(err, "wrote {} ({drawn} events)", args.output.display())?;
+    if let Some((w, h, _)) = preset
+        && scene.height > h + 0.5
+    {
+        // Text stays at 1/60 of the page: lanes that need more room make the image taller than the preset.
+        writeln!(
+            err,
+            "note: {} lanes do not fit a {w}×{h} page at readable text size; the image is {w}×{:.0}. \
+             Choose fewer lanes (--lanes forum) or a shorter range for the exact size.",
+            scene.lanes.len(),
+            scene.height
+        )?;
+    }
     Ok(0)
 }
 

@@ -586,12 +586,18 @@ fn build_unzoomed(
             stroke: None,
         });
         let label_y = top + lane_h.min(LANE_H) / 2.0;
-        let label = fit_text(&lane.key, 13.0, true, LANE_LABEL_W - 22.0).unwrap_or_default();
+        // The lane's name whole, in a smaller size when it is long (`(no country named)`); cut only below 10 px.
+        let room = LANE_LABEL_W - 22.0;
+        let size = [13.0, 12.0, 11.0, 10.0]
+            .into_iter()
+            .find(|&sz| text_width(&lane.key, sz, true) <= room)
+            .unwrap_or(10.0);
+        let label = fit_text(&lane.key, size, true, room).unwrap_or_default();
         shapes.push(text(
             12.0,
             label_y - 7.0,
             label,
-            13.0,
+            size,
             theme.text,
             true,
             Anchor::Start,

@@ -172,3 +172,31 @@ fn a_window_size_or_theme_that_cannot_be_is_refused_before_any_window() {
         );
     }
 }
+
+#[test]
+fn a_slide_with_more_lanes_than_fit_says_so_and_keeps_its_text_readable() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_png = dir.path().join("countries.png");
+    let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_data");
+    let out = bin()
+        .args(["export", "--preset", "slide", "--lanes", "country", "-o"])
+        .arg(&out_png)
+        .arg(&sample)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    let png = std::fs::read(&out_png).unwrap();
+    let (w, h) = (
+        u32::from_be_bytes(png[16..20].try_into().unwrap()),
+        u32::from_be_bytes(png[20..24].try_into().unwrap()),
+    );
+    assert_eq!(w, 1920);
+    // Dozens of country lanes cannot fit 1080 px at 18 px text: the image grows and the note says why.
+    assert!(h > 1080, "{w}×{h}");
+    assert!(err.contains("do not fit a 1920×1080 page"), "{err}");
+}
