@@ -495,27 +495,9 @@ const HELD_WORDS: &[&str] = &[
     "diadakan",
 ];
 
-/// Meeting nouns that, after `online`, `virtual` or `daring`, name an online meeting (`online open debate`).
-const ONLINE_MEETING_NOUNS: &[&str] = &[
-    "meeting",
-    "meetings",
-    "summit",
-    "conference",
-    "dialogue",
-    "session",
-    "forum",
-    "debate",
-    "discussion",
-    "open",
-    "ministerial",
-    "pertemuan",
-    "ktt",
-    "konferensi",
-    "sidang",
-    "rapat",
-    "dialog",
-    "diskusi",
-];
+/// Words that, after `online`, `virtual` or `daring`, name an online meeting besides the meeting words
+/// ([`super::lexicon::MEETING_WORDS`]): `online open debate`, `virtual ministerial`.
+const ONLINE_MEETING_EXTRA: &[&str] = &["debate", "discussion", "open", "ministerial", "diskusi"];
 
 /// `di Badung, Bali`, `in Vientiane, Laos`, `di Gedung Nusantara Kemenlu RI, Jakarta Pusat`: place phrases in
 /// `range`, as (printed phrase, span). Comma-separated capitalised segments are joined; weekdays and months end it.
@@ -1306,12 +1288,12 @@ pub fn online_in(s: &str) -> bool {
         .collect();
     let worded = words.iter().enumerate().any(|(i, w)| {
         matches!(*w, "online" | "virtual" | "daring")
-            && (words
-                .get(i + 1)
-                .is_some_and(|n| ONLINE_MEETING_NOUNS.contains(n))
-                || i.checked_sub(1)
-                    .and_then(|j| words.get(j))
-                    .is_some_and(|p| HELD_WORDS.contains(p)))
+            && (words.get(i + 1).is_some_and(|n| {
+                super::lexicon::MEETING_WORDS.contains(n) || ONLINE_MEETING_EXTRA.contains(n)
+            }) || i
+                .checked_sub(1)
+                .and_then(|j| words.get(j))
+                .is_some_and(|p| HELD_WORDS.contains(p)))
     });
     (worded || ONLINE_WORDS.iter().any(|w| s.contains(w)))
         && !HYBRID_WORDS.iter().any(|w| s.contains(w))

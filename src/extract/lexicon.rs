@@ -1006,3 +1006,23 @@ pub const TITLE_MARKERS: &[&str] = &[
     "sesi", "disebut", "dijuluki", "title", "titled", "themed", "theme", "dubbed", "called",
     "named", "program", "kampanye", "campaign", "hashtag", "tagar", "motto",
 ];
+
+/// Words naming a meeting: a place phrase right after one (within three words) is where it was held.
+pub const MEETING_WORDS: &[&str] = &[
+    "meeting",
+    "meetings",
+    "summit",
+    "conference",
+    "dialogue",
+    "talks",
+    "session",
+    "forum",
+    "pertemuan",
+    "ktt",
+    "konferensi",
+    "sidang",
+    "rapat",
+    "dialog",
+    "perundingan",
+    "pembicaraan",
+];

@@ -1011,26 +1011,6 @@ fn find_location(
     }
 }
 
-/// Words naming a meeting: a place phrase right after one (within three words) is where it was held.
-const MEETING_WORDS: &[&str] = &[
-    "meeting",
-    "meetings",
-    "summit",
-    "conference",
-    "dialogue",
-    "talks",
-    "session",
-    "forum",
-    "pertemuan",
-    "ktt",
-    "konferensi",
-    "sidang",
-    "rapat",
-    "dialog",
-    "perundingan",
-    "pembicaraan",
-];
-
 /// The first place phrase of the body that follows a meeting word (`Meeting di Tsukuba`): printed with a capital,
 /// not a place a statement was received in.
 fn meeting_place(
@@ -1049,10 +1029,11 @@ fn meeting_place(
             // The preposition is the word before the phrase; the meeting word within three words before it.
             let from = at.saturating_sub(4);
             let near = ws.get(from..at.saturating_sub(1)).unwrap_or(&[]);
-            if near
-                .iter()
-                .any(|w| MEETING_WORDS.iter().any(|m| w.text.eq_ignore_ascii_case(m)))
-            {
+            if near.iter().any(|w| {
+                lexicon::MEETING_WORDS
+                    .iter()
+                    .any(|m| w.text.eq_ignore_ascii_case(m))
+            }) {
                 return Some((p, s));
             }
         }

@@ -704,13 +704,17 @@ fn narrated_subject<'p>(
     if prev.start >= sentence.start {
         return None;
     }
+    first_named_in(people, prev.start, sentence.start)
+}
+
+/// The person named first between `lo` and `hi`.
+fn first_named_in(people: &[Person], lo: usize, hi: usize) -> Option<&Person> {
     people
         .iter()
-        .filter(|p| p.confirmed)
         .filter_map(|p| {
             p.mentions
                 .iter()
-                .filter(|m| m.start >= prev.start && m.end <= sentence.start)
+                .filter(|m| m.start >= lo && m.end <= hi)
                 .map(|m| m.start)
                 .min()
                 .map(|first| (first, p))
@@ -743,20 +747,7 @@ fn speaking_subject<'p>(
     };
     let at = verb_span.start;
     let sentence = super::layout::sentence_around(text, at);
-    let first_in = |lo: usize, hi: usize| {
-        people
-            .iter()
-            .filter_map(|p| {
-                p.mentions
-                    .iter()
-                    .filter(|m| m.start >= lo && m.end <= hi)
-                    .map(|m| m.start)
-                    .min()
-                    .map(|first| (first, p))
-            })
-            .min_by_key(|(first, _)| *first)
-            .map(|(_, p)| p)
-    };
+    let first_in = |lo: usize, hi: usize| first_named_in(people, lo, hi);
     // The subject before the verb (after it only for `menurut`: a person after `told`, `kata … kepada` is the
     // listener); else the subject is a description (`The former general also said …`) of someone named
     // earlier, and a person named later in the sentence is an object: the person named last before it.
