@@ -302,10 +302,8 @@ fn export_data_writes_the_shown_events() {
     assert!(h.state().export_data(&dir.path().join("x.txt")).is_err());
 }
 
-/// Presses and releases the primary button at `pos` (a click egui sees as one).
-fn click_at(h: &mut Harness<'static, LinimasaApp>, pos: egui::Pos2) {
-    h.hover_at(pos);
-    h.run_steps(1);
+/// Presses the primary button at `pos` and releases it a frame later.
+fn press_release(h: &mut Harness<'static, LinimasaApp>, pos: egui::Pos2) {
     for pressed in [true, false] {
         h.event(egui::Event::PointerButton {
             pos,
@@ -315,6 +313,13 @@ fn click_at(h: &mut Harness<'static, LinimasaApp>, pos: egui::Pos2) {
         });
         h.run_steps(1);
     }
+}
+
+/// Moves the pointer to `pos` and clicks there (a click egui sees as one).
+fn click_at(h: &mut Harness<'static, LinimasaApp>, pos: egui::Pos2) {
+    h.hover_at(pos);
+    h.run_steps(1);
+    press_release(h, pos);
     h.run_steps(2);
 }
 
@@ -411,17 +416,8 @@ fn double_clicking_an_event_selects_it_and_zooms_to_it() {
     let pos = origin + egui::vec2(rect[0] + 4.0, (rect[1] + rect[3]) / 2.0);
     h.hover_at(pos);
     h.run_steps(1);
-    for _ in 0..2 {
-        for pressed in [true, false] {
-            h.event(egui::Event::PointerButton {
-                pos,
-                button: egui::PointerButton::Primary,
-                pressed,
-                modifiers: Default::default(),
-            });
-            h.run_steps(1);
-        }
-    }
+    press_release(&mut h, pos);
+    press_release(&mut h, pos);
     h.run_steps(2);
     assert_eq!(h.state().selected, Some(i));
     let v = h.state().settings.view;
