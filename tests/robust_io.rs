@@ -516,21 +516,14 @@ fn identical_texts_in_several_files_are_one_article_with_its_copies_listed() {
     assert_eq!(x.events[0].sources.len(), 1);
     // The detail pane says where else the text is.
     let path = dir.path().to_path_buf();
-    let mut h = egui_kittest::Harness::builder()
-        .with_size(egui::Vec2::new(1400.0, 860.0))
-        .build_eframe(move |cc| {
-            linimasa::ui::LinimasaApp::new(
-                cc,
-                linimasa::ui::StartOptions {
-                    paths: vec![path],
-                    screenshot: None,
-                    load_now: true,
-                    fresh: true,
-                    load: Default::default(),
-                    config_dir: None,
-                },
-            )
-        });
+    let mut h = app(linimasa::ui::StartOptions {
+        paths: vec![path],
+        screenshot: None,
+        load_now: true,
+        fresh: true,
+        load: Default::default(),
+        config_dir: None,
+    });
     h.run_steps(3);
     h.state_mut().selected = Some(0);
     h.run_steps(3);
@@ -613,21 +606,14 @@ fn two_windows_saving_one_curation_file_keep_both_edits() {
     }
     copy_dir(&root().join("sample_data"), dir.path());
     let open = |path: PathBuf| {
-        let mut h = egui_kittest::Harness::builder()
-            .with_size(egui::Vec2::new(1400.0, 860.0))
-            .build_eframe(move |cc| {
-                linimasa::ui::LinimasaApp::new(
-                    cc,
-                    linimasa::ui::StartOptions {
-                        paths: vec![path],
-                        screenshot: None,
-                        load_now: true,
-                        fresh: true,
-                        load: Default::default(),
-                        config_dir: None,
-                    },
-                )
-            });
+        let mut h = app(linimasa::ui::StartOptions {
+            paths: vec![path],
+            screenshot: None,
+            load_now: true,
+            fresh: true,
+            load: Default::default(),
+            config_dir: None,
+        });
         h.run_steps(3);
         h
     };
@@ -812,21 +798,14 @@ fn a_fifo_as_the_settings_file_or_a_cache_file_never_blocks() {
     // its next settings save and cache writes replace the FIFOs with regular files.
     let (cfg, paths, o) = (config.path().to_path_buf(), inputs.clone(), opts.clone());
     let (events, problems, status) = within_seconds(move || {
-        let mut h = egui_kittest::Harness::builder()
-            .with_size(egui::Vec2::new(1400.0, 860.0))
-            .build_eframe(move |cc| {
-                linimasa::ui::LinimasaApp::new(
-                    cc,
-                    linimasa::ui::StartOptions {
-                        paths,
-                        load_now: true,
-                        fresh: false,
-                        load: o,
-                        config_dir: Some(cfg),
-                        ..Default::default()
-                    },
-                )
-            });
+        let mut h = app(linimasa::ui::StartOptions {
+            paths,
+            load_now: true,
+            fresh: false,
+            load: o,
+            config_dir: Some(cfg),
+            ..Default::default()
+        });
         h.run_steps(4);
         h.state_mut().save_settings(None);
         linimasa::pipeline::ingest::flush_cache_writes();
@@ -986,20 +965,13 @@ fn edits_that_cannot_be_saved_beside_the_corpus_go_to_a_fallback_file_and_say_wh
     }
     let config = tempfile::tempdir().unwrap();
     let (path, cfg) = (corpus.clone(), config.path().to_path_buf());
-    let mut h = egui_kittest::Harness::builder()
-        .with_size(egui::Vec2::new(1400.0, 860.0))
-        .build_eframe(move |cc| {
-            linimasa::ui::LinimasaApp::new(
-                cc,
-                linimasa::ui::StartOptions {
-                    paths: vec![path],
-                    load_now: true,
-                    fresh: true,
-                    config_dir: Some(cfg),
-                    ..Default::default()
-                },
-            )
-        });
+    let mut h = app(linimasa::ui::StartOptions {
+        paths: vec![path],
+        load_now: true,
+        fresh: true,
+        config_dir: Some(cfg),
+        ..Default::default()
+    });
     h.run_steps(3);
     assert!(!h.state().data.events.is_empty());
     // The folder made read-only. Root writes there all the same: then the curation file is put where no one
@@ -1118,20 +1090,13 @@ fn edits_of_an_earlier_session_in_the_fallback_file_are_listed_and_never_overwri
     std::fs::write(&blocker, b"x").unwrap();
     let session = |title: &str| {
         let (path, cfg) = (corpus.clone(), config.path().to_path_buf());
-        let mut h = egui_kittest::Harness::builder()
-            .with_size(egui::Vec2::new(1400.0, 860.0))
-            .build_eframe(move |cc| {
-                linimasa::ui::LinimasaApp::new(
-                    cc,
-                    linimasa::ui::StartOptions {
-                        paths: vec![path],
-                        load_now: true,
-                        fresh: true,
-                        config_dir: Some(cfg),
-                        ..Default::default()
-                    },
-                )
-            });
+        let mut h = app(linimasa::ui::StartOptions {
+            paths: vec![path],
+            load_now: true,
+            fresh: true,
+            config_dir: Some(cfg),
+            ..Default::default()
+        });
         h.run_steps(2);
         // The data set again with its curation path where nothing can be written, as if opened so.
         let mut data = std::mem::take(&mut h.state_mut().data);
@@ -1194,20 +1159,13 @@ fn closing_with_edits_saved_nowhere_asks_first() {
     let blocker = dir.path().join("not-a-folder.txt");
     std::fs::write(&blocker, b"x").unwrap();
     let (path, cfg) = (corpus.clone(), blocker.join("config"));
-    let mut h = egui_kittest::Harness::builder()
-        .with_size(egui::Vec2::new(1400.0, 860.0))
-        .build_eframe(move |cc| {
-            linimasa::ui::LinimasaApp::new(
-                cc,
-                linimasa::ui::StartOptions {
-                    paths: vec![path],
-                    load_now: true,
-                    fresh: true,
-                    config_dir: Some(cfg),
-                    ..Default::default()
-                },
-            )
-        });
+    let mut h = app(linimasa::ui::StartOptions {
+        paths: vec![path],
+        load_now: true,
+        fresh: true,
+        config_dir: Some(cfg),
+        ..Default::default()
+    });
     h.run_steps(3);
     h.state_mut().data.overlay_path = Some(blocker.join(linimasa::curation::store::FILE_NAME));
     let e0 = h.state().data.events[0].clone();
@@ -1234,4 +1192,13 @@ fn closing_with_edits_saved_nowhere_asks_first() {
     h.get_by_label("Quit without saving").click();
     h.run_steps(2);
     assert!(!h.state_mut().hold_close());
+}
+
+/// The app in a 1400×860 headless window, started with `start`.
+fn app(
+    start: linimasa::ui::StartOptions,
+) -> egui_kittest::Harness<'static, linimasa::ui::LinimasaApp> {
+    egui_kittest::Harness::builder()
+        .with_size(egui::Vec2::new(1400.0, 860.0))
+        .build_eframe(move |cc| linimasa::ui::LinimasaApp::new(cc, start))
 }

@@ -302,6 +302,17 @@ fn export_data_writes_the_shown_events() {
     assert!(h.state().export_data(&dir.path().join("x.txt")).is_err());
 }
 
+/// The clickable regions of the last painted scene.
+fn scene_hits(h: &Harness<'static, LinimasaApp>) -> Vec<linimasa::scene::Hit> {
+    h.state()
+        .last_scene
+        .as_ref()
+        .expect("scene")
+        .scene
+        .hits
+        .clone()
+}
+
 /// Presses the primary button at `pos` and releases it a frame later.
 fn press_release(h: &mut Harness<'static, LinimasaApp>, pos: egui::Pos2) {
     for pressed in [true, false] {
@@ -444,18 +455,10 @@ fn clusters_open_to_single_events(h: &mut Harness<'static, LinimasaApp>) -> usiz
             h.run_steps(1);
         }
         h.run_steps(2);
-        let first = h
-            .state()
-            .last_scene
-            .as_ref()
-            .expect("scene")
-            .scene
-            .hits
-            .iter()
-            .find_map(|hit| match hit.target {
-                HitTarget::Cluster { t0, t1, lane, .. } => Some((t0, t1, lane)),
-                HitTarget::Event(_) => None,
-            });
+        let first = scene_hits(h).into_iter().find_map(|hit| match hit.target {
+            HitTarget::Cluster { t0, t1, lane, .. } => Some((t0, t1, lane)),
+            HitTarget::Event(_) => None,
+        });
         let Some((t0, t1, lane)) = first else {
             continue;
         };
@@ -497,14 +500,7 @@ fn clusters_open_to_single_events(h: &mut Harness<'static, LinimasaApp>) -> usiz
                 reached = true;
                 break;
             }
-            let hits = h
-                .state()
-                .last_scene
-                .as_ref()
-                .expect("scene")
-                .scene
-                .hits
-                .clone();
+            let hits = scene_hits(h);
             if let Some(hit) = hits
                 .iter()
                 .find(|hit| hit.target == HitTarget::Event(target))

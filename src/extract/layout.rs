@@ -316,6 +316,20 @@ impl Layout {
         }
     }
 
+    /// The first three paragraphs of the body: the lead, where news says what happened, where and when.
+    pub fn lead(&self) -> impl Iterator<Item = Span> + '_ {
+        self.lines
+            .iter()
+            .filter(|l| l.kind == LineKind::Body)
+            .take(3)
+            .map(|l| l.span)
+    }
+
+    /// The headline (when there is one), then [`Layout::lead`].
+    pub fn headline_and_lead(&self) -> impl Iterator<Item = Span> + '_ {
+        self.title.into_iter().chain(self.lead())
+    }
+
     /// The kind of the line holding byte `offset`.
     pub fn kind_at_offset(&self, offset: usize) -> LineKind {
         let idx = self.lines.partition_point(|l| l.span.end < offset);

@@ -930,16 +930,7 @@ fn find_location(
     // A meeting the headline or the lead calls online has no place: the cities that follow are where the
     // story was filed or where participants sat.
     let lead_online = layout
-        .title
-        .into_iter()
-        .chain(
-            layout
-                .lines
-                .iter()
-                .filter(|l| l.kind == LineKind::Body)
-                .take(3)
-                .map(|l| l.span),
-        )
+        .headline_and_lead()
         .any(|s| entities::online_in(s.slice(text)));
     if lead_online {
         return (None, None, false);
@@ -981,16 +972,10 @@ fn find_location(
         return (Some(canonical_phrase(&p)), Some(s), false);
     }
     // The first paragraphs: the first place phrase naming a place (the lead's first).
-    for para in layout
-        .lines
-        .iter()
-        .filter(|l| l.kind == LineKind::Body)
-        .take(3)
-    {
-        if let Some((p, s)) =
-            entities::place_phrases_in(text, people::words_in(all_words, para.span))
-                .into_iter()
-                .find(|(p, s)| looks_like_place(p) && !received(s))
+    for para in layout.lead() {
+        if let Some((p, s)) = entities::place_phrases_in(text, people::words_in(all_words, para))
+            .into_iter()
+            .find(|(p, s)| looks_like_place(p) && !received(s))
         {
             return (Some(canonical_phrase(&p)), Some(s), false);
         }
@@ -1050,15 +1035,7 @@ fn city_in_lead(
     all_words: &[people::Word<'_>],
     received: &dyn Fn(&Span) -> bool,
 ) -> Option<(String, Span)> {
-    let lines = layout.title.into_iter().chain(
-        layout
-            .lines
-            .iter()
-            .filter(|l| l.kind == LineKind::Body)
-            .take(3)
-            .map(|l| l.span),
-    );
-    for span in lines {
+    for span in layout.headline_and_lead() {
         let ws = people::words_in(all_words, span);
         for i in 0..ws.len() {
             for n in (1..=3).rev() {
