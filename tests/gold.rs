@@ -138,17 +138,18 @@ fn the_aside_set_holds_its_measured_figures() {
     );
 }
 
-/// The set kept aside now (its texts and misses never read while writing rules; only these figures are):
-/// likewise.
+/// The set kept aside until the session of 2026-12-04 (35 articles collected and annotated by a helper): its
+/// misses were read then (datelines, countries narrowed to cities, plans' months, `since` years), so it is now a
+/// third development set; `aside4` and `aside5` are the sets kept aside.
 #[test]
-fn the_unseen_set_holds_its_measured_figures() {
+fn the_third_development_set_holds_its_measured_figures() {
     holds(
         &scores_for("aside3", "aside3.json"),
         &[
-            ("event date right", 0.85),
+            ("event date right", 0.97),
             ("speaker of a matched quote right", 0.89),
-            ("outlet right where the text names it", 0.64),
-            ("location right", 0.59),
+            ("outlet right where the text names it", 0.82),
+            ("location right", 0.77),
             ("event label usable", 0.85),
             ("same event shown as one", 0.66),
         ],

@@ -298,9 +298,27 @@ fn future_marked(text: &str, start: usize, end: usize) -> bool {
                 .get(..w.len())
                 .is_some_and(|p| p.eq_ignore_ascii_case(w.as_bytes()))
         });
-    let before_hit = window_before(text, start, 40)
+    // The words of the date itself (`akhir September atau awal Oktober 2018`) do not count toward the six.
+    let date_word = |w: &str| {
+        month_number(&w.to_lowercase()).is_some()
+            || [
+                "akhir",
+                "awal",
+                "pertengahan",
+                "atau",
+                "or",
+                "early",
+                "late",
+                "end",
+                "mid",
+            ]
+            .iter()
+            .any(|d| w.eq_ignore_ascii_case(d))
+    };
+    let before_hit = window_before(text, start, 70)
         .split_whitespace()
         .rev()
+        .filter(|w| !date_word(w))
         .take(6)
         .any(|w| {
             ["akan", "will", "next", "upcoming", "mendatang"]
@@ -717,7 +735,7 @@ pub(crate) fn find_dates_in(
                     start: m.start(),
                     end: m.end(),
                     raw,
-                    future: false,
+                    future: future_marked(text, m.start(), m.end()),
                 },
             );
         } else {

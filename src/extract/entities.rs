@@ -373,6 +373,64 @@ pub fn known_places_in(phrase: &str) -> Vec<&'static str> {
     out
 }
 
+/// The country a place phrase is, when it is a country and nothing more (`Thailand`, `Vietnam`).
+pub fn country_named(phrase: &str) -> Option<&'static str> {
+    let l = phrase.trim().to_lowercase();
+    COUNTRIES
+        .iter()
+        .find(|(_, names)| names.contains(&l.as_str()))
+        .map(|(c, _)| *c)
+}
+
+/// Whether a place (canonical name) is a city, town or regency of `country`.
+pub fn city_in_country(place: &str, country: &str) -> bool {
+    super::gazetteer::PLACES.get(place).is_some_and(|e| {
+        e.country == country && matches!(e.kind.as_str(), "city" | "country-capital" | "regency")
+    })
+}
+
+/// The first city (of `country`, when given) named in `range`, printed with a capital, one to three words, with
+/// its span.
+pub fn first_city_of(text: &str, range: Span, country: Option<&str>) -> Option<(String, Span)> {
+    let s = range.slice(text);
+    let mut ws: Vec<(usize, usize)> = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+        match (c.is_alphanumeric() || c == '-', start) {
+            (true, None) => start = Some(i),
+            (false, Some(st)) => {
+                ws.push((st, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    for k in 0..ws.len() {
+        for n in (1..=3).rev() {
+            let (Some(&(a, _)), Some(&(_, b))) = (ws.get(k), ws.get(k + n - 1)) else {
+                continue;
+            };
+            let Some(printed) = s.get(a..b) else {
+                continue;
+            };
+            // Only a name printed as one: each word capitalised (`Hue`, never `hue`).
+            let capitalised = printed
+                .split([' ', '-'])
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+            // The words must be one run of text, not across a line or a sentence.
+            if !capitalised || printed.contains(['\n', '.', ',']) {
+                continue;
+            }
+            if let Some(e) = super::gazetteer::PLACES.get(printed)
+                && city_in_country(&e.name, country.unwrap_or(&e.country))
+            {
+                return Some((e.name.clone(), Span::new(range.start + a, range.start + b)));
+            }
+        }
+    }
+    None
+}
+
 /// Words that start a place phrase: `di`, `in`, `at`.
 const PLACE_PREPOSITIONS: &[&str] = &["di", "in", "at", "dari"];
 /// Titles that begin a person's name, never a place.
@@ -482,6 +540,7 @@ const HYBRID_WORDS: &[&str] = &[
     "in person",
     "in-person",
     "secara fisik",
+    "secara langsung",
 ];
 
 /// Words that, before `online`, `virtual` or `daring`, say a meeting was held so (`berlangsung virtual`).
@@ -530,6 +589,24 @@ pub fn place_phrases_in(text: &str, ws: &[super::people::Word<'_>]) -> Vec<(Stri
             i += 1;
             continue;
         }
+        // `di ibukota Kamboja Phnom Penh`, `in the Lao capital of Vientiane`: the city the capital words name.
+        let next = |k: usize| {
+            ws.get(i + k)
+                .map(|x| x.text.to_lowercase())
+                .unwrap_or_default()
+        };
+        let capital_words = next(1) == "ibukota"
+            || next(1) == "ibu" && next(2) == "kota"
+            || next(1) == "the" && (next(2) == "capital" || next(3) == "capital");
+        if capital_words
+            && let (Some(a), Some(b)) = (ws.get(i + 1), ws.get(i + 7).or_else(|| ws.last()))
+            && let Some((city, span)) =
+                first_city_of(text, Span::new(a.span.start, b.span.end), None)
+        {
+            out.push((city, span));
+            i += 2;
+            continue;
+        }
         let mut j = i + 1;
         let mut end_word = None;
         let mut segments = 0;
@@ -576,11 +653,13 @@ pub fn place_phrases_in(text: &str, ws: &[super::people::Word<'_>]) -> Vec<(Stri
             let mut offset: usize = 0;
             for (n, seg) in printed.split(',').enumerate() {
                 let seg_first = seg.split_whitespace().next().unwrap_or("").to_lowercase();
-                // A segment that begins with a person's title is the person the place is followed by.
+                // A segment that begins with a person's title is the person the place is followed by; one
+                // that begins with an article is an apposition (`In Vietnam, the Vietnam … Centre`).
                 if n > 0
                     && !seg.trim().is_empty()
                     && (!looks_like_place(seg.trim())
-                        || PERSON_TITLES.contains(&seg_first.as_str()))
+                        || PERSON_TITLES.contains(&seg_first.as_str())
+                        || matches!(seg_first.as_str(), "the" | "a" | "an"))
                 {
                     keep = offset.saturating_sub(1);
                     break;
@@ -595,7 +674,11 @@ pub fn place_phrases_in(text: &str, ws: &[super::people::Word<'_>]) -> Vec<(Stri
             // person); a person's title never begins a place.
             let from = w.text.eq_ignore_ascii_case("dari");
             let titled = PERSON_TITLES.contains(&lower_first.as_str());
-            if (!matches!(lower_first.as_str(), "the" | "this" | "a") || names_known_place(&phrase))
+            // `in Thailand’s potential`: a possessive names a thing of the place.
+            let possessive = phrase.ends_with("’s") || phrase.ends_with("'s");
+            if !possessive
+                && (!matches!(lower_first.as_str(), "the" | "this" | "a")
+                    || names_known_place(&phrase))
                 && !titled
                 && (!from || looks_like_place(&phrase))
             {
@@ -652,7 +735,7 @@ pub type Located = (String, Span);
 /// of one of the first body lines (a caption or a credit may stand above it). Returns (place, outlet) with spans.
 pub fn dateline(text: &str, layout: &Layout) -> (Option<Located>, Option<Located>) {
     static RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-        crate::extract::regex(r"^\s*(?:date\s+[\d-]{4,10}\s*:?\s*)?(?P<a>[A-Z][\w.’'&]*(?:\s[A-Z][\w.’'&]*){0,3}(?:\s(?:id|com|news))?)(?:\s*[,|]\s*(?P<b>[A-Za-z][\w.’'&]*(?:\s[A-Z][\w.’'&]*){0,3}))?(?:\s*,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?))?\s*(?:\((?P<c>[^()\n]{2,30})\))?\s*(?:(?:–|—|--)\s*\S|\s-\s*\S|-\s+\S|(?P<colon>:\s+\S)|(?P<alone>\s*$))")
+        crate::extract::regex(r"^\s*(?:date\s+[\d-]{4,10}\s*:?\s*)?(?P<a>[A-Z][\w.’'&]*(?:\s[A-Z][\w.’'&]*){0,3}(?:\s(?:id|com|news))?)(?:\s*[,|]\s*(?P<b>[A-Za-z][\w.’'&]*(?:\s[A-Z][\w.’'&]*){0,3}))?(?:\s*,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?))?\s*(?:\((?P<c>[^()\n]{2,30})\))?\s*(?:(?P<dash>(?:–|—|--)\s*\S|\s-\s*\S|-\s+\S)|(?P<tight>-[A-Z])|(?P<colon>:\s+\S)|(?P<dash_end>\s*(?:–|—|-{1,2})\s*$)|(?P<alone>\s*$))")
             .ok()
     });
     let Some(re) = RE.as_ref() else {
@@ -693,8 +776,18 @@ pub fn dateline(text: &str, layout: &Layout) -> (Option<Located>, Option<Located
         {
             continue;
         }
+        // `Lombok, SumutOnline-Menteri …`: a dash with no space is a dateline's only after two names (a city
+        // and an outlet), never after one (`Indonesia-Australia sepakat …`).
+        if c.name("tight").is_some() && c.name("b").is_none() && c.name("c").is_none() {
+            continue;
+        }
         // Above the body only a line that is a dateline of its own counts (`Jakarta, MISTAR.ID`).
-        if line.kind != LineKind::Body && c.name("alone").is_none() {
+        let own_line = c.name("alone").is_some() || c.name("dash_end").is_some();
+        if line.kind != LineKind::Body && !own_line {
+            continue;
+        }
+        // `Jakarta (ANTARA) -` on a line of its own names a city and an outlet, not one word alone.
+        if c.name("dash_end").is_some() && c.name("b").is_none() && c.name("c").is_none() {
             continue;
         }
         // A line that is only `Jakarta, MISTAR.ID` is a dateline of its own; a short line of one name is not.
@@ -712,6 +805,9 @@ pub fn dateline(text: &str, layout: &Layout) -> (Option<Located>, Option<Located
         // Which part names the outlet: one the outlet table knows, a web name (`Aktual.com`, `Tuturan id`), a
         // name with a capital inside (`KabarNusa`, `detikNews`), or the parenthesised one; a city is printed in
         // capitals (`JAKARTA`) or is known as a place.
+        let lone_name_before_dash =
+            c.name("dash").is_some() && c.name("b").is_none() && c.name("c").is_none();
+        let is_lead = layout.lead().next() == Some(line.span);
         let outlet_score = |g: &str, s: &str| -> f64 {
             let lower = s.to_lowercase();
             if KNOWN_PLACES.contains_key(lower.as_str()) && canonical_outlet(s).is_none() {
@@ -739,6 +835,16 @@ pub fn dateline(text: &str, layout: &Layout) -> (Option<Located>, Option<Located
             }
             if g == "c" {
                 score += 1.0;
+            }
+            // `Tinuku - Indonesia and Australia hold …`: one name before the lead's dash, neither a place, a
+            // country nor a weekday, is the outlet that printed it.
+            if g == "a" && lone_name_before_dash && is_lead && score == 0.0 && !s.contains(' ') {
+                let country = COUNTRIES
+                    .iter()
+                    .any(|(_, names)| names.iter().any(|n| *n == lower));
+                if !country && super::dates::weekday_of(s).is_none() && s.chars().count() >= 3 {
+                    score += 0.5;
+                }
             }
             let all_caps = s
                 .chars()
@@ -1448,6 +1554,31 @@ mod tests {
             .collect();
         assert_eq!(got, vec!["Canberra, Australia".to_string()]);
         assert!(!looks_like_place("Vietnam’s ASEAN Chairmanship"));
+        let first = |t: &str| {
+            place_phrases(t, Span::new(0, t.len()))
+                .first()
+                .map(|p| p.0.clone())
+        };
+        assert_eq!(first("Malaysia puts its hopes in Vietnam’s lead"), None);
+        // An apposition that begins with an article is no part of the place.
+        assert_eq!(
+            first("In Malaysia, the National Cyber Security Agency (NACSA) held a drill")
+                .as_deref(),
+            Some("Malaysia")
+        );
+        // The city the words of a capital name.
+        assert_eq!(
+            first("Pertemuan digelar di ibukota Laos Vientiane pada Rabu").as_deref(),
+            Some("Vientiane")
+        );
+        assert_eq!(
+            first("The talks were held in the Thai capital of Bangkok on Monday").as_deref(),
+            Some("Bangkok")
+        );
+        assert_eq!(
+            first("berlangsung di ibu kota Malaysia, Kuala Lumpur, Senin").as_deref(),
+            Some("Kuala Lumpur")
+        );
         assert!(looks_like_place("Hanoi, Vietnam"));
     }
 
@@ -1456,6 +1587,13 @@ mod tests {
         let t =
             "The forum was held in a hybrid format, online and in the hall, in Hanoi on Friday.";
         assert!(!online_near(t, Span::new(0, t.len())));
+        // Back to meeting in person after years of online ones.
+        for t in [
+            "Pertemuan para menteri digelar di Bangkok secara langsung pada Senin setelah dua tahun pertemuan virtual.",
+            "The ministers met in Bangkok in person, after two years of virtual meetings.",
+        ] {
+            assert!(!online_in(t), "{t}");
+        }
         let t = "The forum was held virtually on Friday with ministers of the region.";
         assert!(online_near(t, Span::new(0, t.len())));
     }
@@ -1521,6 +1659,31 @@ mod tests {
             (
                 "Surabaya: The Minister of Foreign Affairs opened the regional meeting on data protection with officials of ten ASEAN member states on Tuesday.",
                 Some("Surabaya"),
+                None,
+            ),
+            (
+                "Medan, BeritaKita-Menteri Luar Negeri membuka pertemuan para pejabat senior ASEAN tentang keamanan siber di Medan pada hari Senin.",
+                Some("Medan"),
+                Some("BeritaKita"),
+            ),
+            (
+                "Indonesia-Australia sepakat memperkuat kerja sama keamanan siber dalam pertemuan para menteri di Canberra pekan ini.",
+                None,
+                None,
+            ),
+            (
+                "Surabaya (Warta Timur) -\nPara pejabat ASEAN membahas perlindungan data pribadi dalam pertemuan dua hari di Surabaya pekan ini.",
+                Some("Surabaya"),
+                Some("Warta Timur"),
+            ),
+            (
+                "Cyber talks in the region\n\nKabarasia - Ministers of ten ASEAN states met on Saturday in Bali to discuss new ways of fighting online crime.",
+                None,
+                Some("Kabarasia"),
+            ),
+            (
+                "Sabtu - Para menteri ASEAN bertemu di Bali untuk membahas cara baru melawan kejahatan daring di kawasan.",
+                None,
                 None,
             ),
             (

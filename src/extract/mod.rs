@@ -208,6 +208,20 @@ fn in_dateline(text: &str, layout: &Layout, pos: usize) -> bool {
     })
 }
 
+/// Whether the year at `start` follows `since` (`sejak 2016`, `since 2006`, `semenjak tahun 2015`).
+fn since_year(text: &str, start: usize) -> bool {
+    let before = window_before(text, start, 24).to_lowercase();
+    let before = before.trim_end();
+    let before = before.strip_suffix("tahun").unwrap_or(before).trim_end();
+    ["since", "sejak", "semenjak"]
+        .iter()
+        .any(|w| before.ends_with(w))
+}
+
+/// `LINIMASA_DEBUG_DATES` set: each candidate event date's score is printed to standard error.
+static DEBUG_DATES: std::sync::LazyLock<bool> =
+    std::sync::LazyLock::new(|| std::env::var_os("LINIMASA_DEBUG_DATES").is_some());
+
 fn score_mention(
     text: &str,
     layout: &Layout,
@@ -289,7 +303,11 @@ fn score_mention(
     }
     if let Some(p) = published {
         let ahead = (span.start - p).num_days();
-        if ahead > 1 && !f.future {
+        // A day printed with the weekday it falls on (`on Wednesday (Oct 2)`) is the text's own word, and
+        // outweighs a page date it would follow.
+        let weekday_fits = matches!(f.raw, RawDate::Day { weekday: Some(w), .. }
+            if chrono::Datelike::weekday(&span.start) == w);
+        if ahead > 1 && !f.future && !weekday_fits {
             score -= 3.0;
         }
         if ahead < -60
@@ -401,6 +419,8 @@ pub fn extract_article_until(article: &Article, ask: &dyn Fn() -> bool) -> Optio
                 }
                 anchors.years.push(y);
             }
+            // `held annually since 2006`: the start of what goes on, which says only that the news is later.
+            RawDate::Year(_) if since_year(text, f.start) => {}
             RawDate::Month { year: Some(y), .. } | RawDate::Year(y) => anchors.years.push(y),
             _ => {}
         }
@@ -432,6 +452,13 @@ pub fn extract_article_until(article: &Article, ask: &dyn Fn() -> bool) -> Optio
             continue;
         }
         let score = score_mention(text, &layout, f, span, order, published);
+        if *DEBUG_DATES {
+            eprintln!(
+                "date {:?} {:?} {score:.2}",
+                text.get(f.start..f.end).unwrap_or(""),
+                span.start
+            );
+        }
         if best.as_ref().is_none_or(|b| score > b.score) {
             best = Some(Scored {
                 index: *i,
@@ -921,6 +948,42 @@ fn find_location(
     all_words: &[people::Word<'_>],
     dl: &entities::DatelineCell,
 ) -> (Option<String>, Option<Span>, bool) {
+    let found = place_of_event(text, layout, evidence, mention, all_words, dl);
+    let (Some(place), span, weak) = found else {
+        return found;
+    };
+    // A country alone (`opened in Thailand`) says less than its city: the dateline's city when it lies in that
+    // country (`BANGKOK (REUTERS) - … opened in Thailand`), else a city of it the evidence sentence or the lead
+    // names (`… conducted a drill in Hanoi`).
+    let Some(country) = entities::country_named(&place) else {
+        return (Some(place), span, weak);
+    };
+    let (filed, _) = dl.get_or_init(|| dateline(text, layout));
+    let filed_city = filed
+        .as_ref()
+        .filter(|(city, _)| entities::city_in_country(city, country))
+        .map(|(city, s)| (city.clone(), *s));
+    let named_city = || {
+        evidence
+            .into_iter()
+            .chain(layout.lead())
+            .find_map(|range| entities::first_city_of(text, range, Some(country)))
+    };
+    match filed_city.or_else(named_city) {
+        Some((city, s)) => (Some(city), Some(s), weak),
+        None => (Some(place), span, weak),
+    }
+}
+
+/// [`find_location`] before a country alone is narrowed to its city.
+fn place_of_event(
+    text: &str,
+    layout: &Layout,
+    evidence: Option<Span>,
+    mention: Option<Span>,
+    all_words: &[people::Word<'_>],
+    dl: &entities::DatelineCell,
+) -> (Option<String>, Option<Span>, bool) {
     // A place the newsroom received a statement in (`keterangan tertulis yang diterima di Jakarta`) is not the
     // event's.
     let received = |s: &Span| {
@@ -1392,6 +1455,45 @@ mod tests {
             f.location.as_deref(),
             Some("Kantor Wakil Presiden, Jakarta")
         );
+    }
+
+    #[test]
+    fn a_country_alone_is_narrowed_to_the_datelines_or_the_texts_city_in_it() {
+        let f = facts_of(
+            "Cyber drill for the region\n\nKUALA LUMPUR - A regional cyber drill began in Malaysia on Tuesday \
+             (March 5, 2019) with response teams of ten ASEAN states.\n",
+        );
+        assert_eq!(f.location.as_deref(), Some("Kuala Lumpur"));
+        let f = facts_of(
+            "Cyber drill for the region\n\nResponse teams of ten ASEAN states took part in a drill held in \
+             Vietnam on Tuesday (March 5, 2019), run from Hanoi by the national response centre.\n",
+        );
+        assert_eq!(f.location.as_deref(), Some("Hanoi"));
+        // A dateline city of another country does not replace the country.
+        let f = facts_of(
+            "Cyber drill for the region\n\nJAKARTA - Response teams of ten ASEAN states took part in a drill \
+             held in Vietnam on Tuesday (March 5, 2019).\n",
+        );
+        assert_eq!(f.location.as_deref(), Some("Vietnam"));
+    }
+
+    #[test]
+    fn a_year_something_goes_on_since_does_not_give_a_days_year() {
+        let f = facts_of(
+            "Defence chiefs agree on cyber group\n\nThe ministers, who have met annually since 2016, agreed on May 25 \
+             to set up a working group on cyber security.\n",
+        );
+        let d = f.event_span.expect("the day is shown");
+        assert_eq!(d.certainty, crate::model::Certainty::Uncertain, "{d:?}");
+        assert_ne!(chrono::Datelike::year(&d.start), 2016, "{d:?}");
+        assert_eq!(chrono::Datelike::month(&d.start), 5);
+        // A year the text states for the day still gives it.
+        let f = facts_of(
+            "Defence chiefs agree on cyber group\n\nIn 2019 the ministers agreed on May 25 to set up a working \
+             group on cyber security.\n",
+        );
+        let d = f.event_span.expect("the day is shown");
+        assert_eq!(chrono::Datelike::year(&d.start), 2019, "{d:?}");
     }
 
     #[test]
