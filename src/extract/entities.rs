@@ -431,6 +431,9 @@ pub fn first_city_of(text: &str, range: Span, country: Option<&str>) -> Option<(
     None
 }
 
+/// One's own place, after which an address may follow (`di kantornya, Jl …`).
+const OWN_PLACE_WORDS: &[&str] = &["kantornya", "kediamannya", "rumahnya", "istananya"];
+
 /// Words that start a place phrase: `di`, `in`, `at`.
 const PLACE_PREPOSITIONS: &[&str] = &["di", "in", "at", "dari"];
 /// Titles that begin a person's name, never a place.
@@ -607,7 +610,12 @@ pub fn place_phrases_in(text: &str, ws: &[super::people::Word<'_>]) -> Vec<(Stri
             i += 2;
             continue;
         }
-        let mut j = i + 1;
+        // `di kantornya, Jl Medan Merdeka Barat, Jakarta Pusat`: the address after one's own office.
+        let own_place = ws.get(i + 1).is_some_and(|x| {
+            x.trailing.contains(',') && OWN_PLACE_WORDS.contains(&x.text.to_lowercase().as_str())
+        });
+        let first = if own_place { i + 2 } else { i + 1 };
+        let mut j = first;
         let mut end_word = None;
         let mut segments = 0;
         while let Some(x) = ws.get(j) {
@@ -639,7 +647,7 @@ pub fn place_phrases_in(text: &str, ws: &[super::people::Word<'_>]) -> Vec<(Stri
             }
         }
         if let Some(e) = end_word
-            && let (Some(a), Some(b)) = (ws.get(i + 1), ws.get(e))
+            && let (Some(a), Some(b)) = (ws.get(first), ws.get(e))
         {
             let mut span = Span::new(a.span.start, b.span.end);
             // Keep a closing parenthesis that belongs to the phrase: "(BPPT)".
@@ -1565,6 +1573,13 @@ mod tests {
             first("In Malaysia, the National Cyber Security Agency (NACSA) held a drill")
                 .as_deref(),
             Some("Malaysia")
+        );
+        assert_eq!(
+            first(
+                "kata Menteri di kantornya, Jl Medan Merdeka Barat, Jakarta Pusat, Jumat (3/8/2018)"
+            )
+            .as_deref(),
+            Some("Jl Medan Merdeka Barat, Jakarta Pusat")
         );
         // The city the words of a capital name.
         assert_eq!(
