@@ -522,7 +522,14 @@ fn is_caption(t: &str) -> bool {
             break;
         }
     }
-    s.ends_with('.')
+    // A photo agency's mark after a slash ends the line: `… bersama anggota /EPA-EFE`, `… di Hanoi /AFP`.
+    let agency_mark = s.rsplit_once(" /").is_some_and(|(_, mark)| {
+        (2..=16).contains(&mark.len())
+            && mark.starts_with(|c: char| c.is_ascii_uppercase())
+            && mark.chars().all(|c| c.is_ascii_alphabetic() || c == '-')
+            && mark.chars().filter(char::is_ascii_uppercase).count() >= 2
+    });
+    agency_mark || s.ends_with('.')
 }
 
 /// A line without the HTML tags that open and close it (`<p>…</p>`), trimmed.
@@ -543,11 +550,12 @@ fn without_tags(t: &str) -> &str {
     s
 }
 
-/// A headline without the page date printed before it on its line (`November 6, 2020 Outcomes of …`).
+/// A headline without the page date printed before it on its line (`November 6, 2020 Outcomes of …`, a
+/// scraper's `date 2019-10-03 New centre …`).
 fn without_leading_date(text: &str, span: Span) -> Span {
     static LEADING: LazyLock<Option<Regex>> = LazyLock::new(|| {
         crate::extract::regex(
-            r"^(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}|\d{4}-\d{2}-\d{2})[\s,|–-]+",
+            r"^\s*(?:date\s+)?(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}|\d{4}-\d{2}(?:-\d{2})?)[\s,|–-]+",
         )
         .ok()
     });
@@ -858,6 +866,18 @@ mod tests {
         assert_eq!(
             title(t).as_deref(),
             Some("Outcomes of the Second Malaysia-Vietnam Cyber Dialogue")
+        );
+        // A photo with its agency's mark, printed twice, is no headline.
+        let t = "Menu\n\nPara Menteri Pertahanan ASEAN Sepakat Perkuat Kerja Sama\n\nRina 23 Jun 2022, 09:21\nPara menteri pertahanan ASEAN berfoto bersama /EPA-EFE\nPara menteri pertahanan ASEAN berfoto bersama /EPA-EFE\n\nKOMPAS.com - Pertemuan para menteri pertahanan ASEAN digelar di Phnom Penh pada Rabu (22 Juni) setelah dua tahun pertemuan daring.\n";
+        assert_eq!(
+            title(t).as_deref(),
+            Some("Para Menteri Pertahanan ASEAN Sepakat Perkuat Kerja Sama")
+        );
+        // Nor is a scraper's stamp.
+        let t = " date 2019-06-06 Malaysia and Vietnam hold their second cyber dialogue\n\nThe Second Malaysia-Vietnam Cyber Dialogue was held in Hanoi on June 5, 2019, with officials of both countries discussing incident response.\n";
+        assert_eq!(
+            title(t).as_deref(),
+            Some("Malaysia and Vietnam hold their second cyber dialogue")
         );
         // A photo caption, printed twice or wrapped in HTML with its credit, is no headline.
         let t = "Menteri Pertahanan Prabowo Subianto. (Kemhan RI)\nMenteri Pertahanan Prabowo Subianto. (Kemhan RI)\n\nPrabowo Bahas Ancaman Siber dengan Menhan Malaysia\n\nJakarta: Menteri Pertahanan Prabowo Subianto membahas ancaman siber dengan Menhan Malaysia di Jakarta, Selasa, 16 November 2021.\n";
