@@ -91,6 +91,7 @@ fn every_annotated_article_is_scored() {
         ("aside", "aside.json"),
         ("aside3", "aside3.json"),
         ("aside4", "aside4.json"),
+        ("aside5", "aside5.json"),
     ] {
         let n = gold(file).len();
         let s = scores_for(folder, file);
@@ -157,15 +158,16 @@ fn the_third_development_set_holds_its_measured_figures() {
     );
 }
 
-/// The second set kept aside (30 articles collected and annotated by a helper who shared only its figures;
-/// added after the rules of this stop were written): likewise.
+/// The second set kept aside (30 articles collected and annotated by a helper who shared only its figures):
+/// its misses were read in the session of 2026-12-04 (speakers after a country's or a portfolio's words, a
+/// post that changed hands in the year), so it is now a fourth development set.
 #[test]
-fn the_second_unseen_set_holds_its_measured_figures() {
+fn the_fourth_development_set_holds_its_measured_figures() {
     holds(
         &scores_for("aside4", "aside4.json"),
         &[
             ("event date right", 0.83),
-            ("speaker of a matched quote right", 0.84),
+            ("speaker of a matched quote right", 0.93),
             ("outlet right where the text names it", 0.57),
             ("location right", 0.96),
             ("quotes found (F1)", 0.95),
@@ -176,12 +178,32 @@ fn the_second_unseen_set_holds_its_measured_figures() {
     );
 }
 
+/// The set kept aside now: 30 articles collected and annotated by a helper (2026-12-04) that never ran the
+/// extractor on them; only these figures are read. Measured when it was added, before any rule written after.
+#[test]
+fn the_unseen_set_holds_its_measured_figures() {
+    holds(
+        &scores_for("aside5", "aside5.json"),
+        &[
+            ("event date right", 0.86),
+            ("speaker of a matched quote right", 0.85),
+            ("outlet right where the text names it", 0.87),
+            ("location right", 0.76),
+            ("quotes found (F1)", 0.99),
+            ("event label usable", 0.86),
+            ("same event shown as one", 0.65),
+        ],
+        (2, 2),
+    );
+}
+
 #[test]
 fn date_mentions_are_found_and_normalised() {
     let mut s = scores_for("dev2", "dev2.json");
     s.add(scores_for("aside", "aside.json"));
     s.add(scores_for("aside3", "aside3.json"));
     s.add(scores_for("aside4", "aside4.json"));
+    s.add(scores_for("aside5", "aside5.json"));
     assert!(s.date_recall.1 >= 100, "{}", s.report());
     assert!(
         f1(s.date_precision, s.date_recall) >= 0.85,

@@ -277,16 +277,24 @@ impl People {
     /// The one person who held a post named `role` (as the press writes it: `Menkominfo`, `Kepala BSSN`,
     /// `Menteri Luar Negeri`) in `year`; `None` when the table knows none or several.
     pub fn holder(&self, role: &str, year: i32) -> Option<&PersonEntry> {
-        let holders = self.by_role.get(&spaced_lower(role))?;
-        let mut who = holders
+        match self.holders(role, year).as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
+    }
+
+    /// Everyone who held a post at some time in `year` (two in a year of a hand-over), in table order.
+    pub fn holders(&self, role: &str, year: i32) -> Vec<&PersonEntry> {
+        let Some(holders) = self.by_role.get(&spaced_lower(role)) else {
+            return Vec::new();
+        };
+        let mut out: Vec<usize> = holders
             .iter()
             .filter(|(_, a, b)| *a <= year && year <= *b)
-            .map(|(i, _, _)| *i);
-        let first = who.next()?;
-        if who.any(|i| i != first) {
-            return None;
-        }
-        self.entries.get(first)
+            .map(|(i, _, _)| *i)
+            .collect();
+        out.dedup();
+        out.iter().filter_map(|&i| self.entries.get(i)).collect()
     }
 }
 

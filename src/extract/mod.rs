@@ -725,7 +725,7 @@ pub fn extract_article_until(article: &Article, ask: &dyn Fn() -> bool) -> Optio
         .skip(1)
         .map(|s| one_spaced(s.slice(text)))
         .collect();
-    let made_label = lead_phrase(text, &layout);
+    let made_label = lead_phrase(text, &layout, &dl);
     let language = article
         .meta
         .language
@@ -883,22 +883,47 @@ fn strip_scraped_date(s: &str) -> &str {
 
 /// What happened, from the lead sentence: its first words after the dateline, up to a clause break, for a label
 /// when the article has no headline. Never a quotation.
-fn lead_phrase(text: &str, layout: &Layout) -> Option<String> {
+fn lead_phrase(text: &str, layout: &Layout, dl: &entities::DatelineCell) -> Option<String> {
     const MAX_WORDS: usize = 12;
+    // Where the page's dateline ends, when it was read (`Lombok, SumutOnline-Menteri …`: after `SumutOnline`).
+    let (place, outlet) = dl.get_or_init(|| dateline(text, layout));
+    let dateline_end = [place, outlet]
+        .iter()
+        .filter_map(|p| p.as_ref().map(|(_, s)| s.end))
+        .max();
     for line in layout.lines.iter().filter(|l| l.kind == LineKind::Body) {
-        let s = line.span.slice(text).trim();
+        let on_dateline =
+            dateline_end.is_some_and(|end| line.span.start <= end && end < line.span.end);
+        let line_span = match dateline_end {
+            Some(end) if on_dateline => {
+                let rest = text.get(end..line.span.end).unwrap_or("");
+                let skip = rest.len()
+                    - rest
+                        .trim_start_matches(|c: char| {
+                            c.is_whitespace() || matches!(c, '-' | '–' | '—' | ',' | ':' | ')')
+                        })
+                        .len();
+                Span::new(end + skip, line.span.end)
+            }
+            _ => line.span,
+        };
+        let s = line_span.slice(text).trim();
         // A scraper's `date 2018-08 :` before the text is no part of it.
         let s = strip_scraped_date(s);
         // After a dateline (`JAKARTA, KOMPAS.com -`, `Jakarta (ANTARA) –`, `Bisnis.com, JAKARTA--`).
         let head_end = s.char_indices().nth(100).map_or(s.len(), |(i, _)| i);
         let head = s.get(..head_end).unwrap_or(s);
-        let after_dateline = ["--", " – ", " — ", " - ", " -", " –", "–"]
-            .iter()
-            .filter_map(|d| head.find(d).map(|i| i + d.len()))
-            .min()
-            .and_then(|i| s.get(i..))
-            .unwrap_or(s)
-            .trim_start_matches(['-', '–', '—', ' ']);
+        let after_dateline = if on_dateline {
+            s
+        } else {
+            ["--", " – ", " — ", " - ", " -", " –", "–"]
+                .iter()
+                .filter_map(|d| head.find(d).map(|i| i + d.len()))
+                .min()
+                .and_then(|i| s.get(i..))
+                .unwrap_or(s)
+                .trim_start_matches(['-', '–', '—', ' '])
+        };
         if after_dateline.starts_with(['“', '"', '\'']) {
             continue;
         }
@@ -1422,6 +1447,18 @@ mod tests {
             text: text.into(),
             meta: crate::model::ArticleMeta::default(),
         })
+    }
+
+    #[test]
+    fn a_made_label_begins_after_the_dateline() {
+        for t in [
+            "Medan, BeritaKita-Menteri Luar Negeri membuka pertemuan para pejabat senior ASEAN tentang keamanan siber di Medan pada Senin (6/8/2018).\n",
+            "Surabaya (Warta Timur) - Menteri Luar Negeri membuka pertemuan para pejabat senior ASEAN tentang keamanan siber di Surabaya pada Senin (6/8/2018).\n",
+        ] {
+            let f = facts_of(t);
+            let label = f.made_label.unwrap_or_default();
+            assert!(label.starts_with("Menteri Luar Negeri membuka"), "{label}");
+        }
     }
 
     #[test]

@@ -183,6 +183,16 @@ static NOT_NAMES: LazyLock<FxHashSet<&'static [u8]>> = LazyLock::new(|| {
             .flat_map(|(_, names)| names.iter().map(|n| n.as_bytes())),
     );
     set.extend(PLACES.iter().map(|(p, _)| p.as_bytes()));
+    // Each word of a country's name of several words (`Emirat` and `Arab` of `Uni Emirat Arab`, `Selandia`),
+    // but those also common in people's names (`Sri`, `Nam`, `Raya`) and `New`, which starts places of its own.
+    set.extend(
+        COUNTRIES
+            .iter()
+            .flat_map(|(_, names)| names.iter().filter(|n| n.contains(' ')))
+            .flat_map(|n| n.split(' '))
+            .filter(|w| !matches!(*w, "sri" | "nam" | "raya" | "new"))
+            .map(str::as_bytes),
+    );
     set
 });
 
@@ -491,12 +501,18 @@ pub fn name_runs(text: &str, ws: &[Word<'_>]) -> Vec<NameRun> {
             let span = Span::new(first.span.start, last.span.end);
             // Role words just before, within the same unpunctuated stretch.
             let mut k = i;
+            let title_word = |p: &Word<'_>| {
+                (is_role_word(p.text)
+                    || in_gazetteer(p.text)
+                        && p.text.chars().next().is_some_and(char::is_uppercase))
+                    && p.trailing.is_empty()
+            };
+            // `Menteri Telekomunikasi dan Media Massa Rusia`: a portfolio of two parts joined by `dan`.
+            let joint =
+                |p: &Word<'_>| matches!(p.text, "dan" | "and" | "&") && p.trailing.is_empty();
             while k > 0
                 && ws.get(k - 1).is_some_and(|p| {
-                    (is_role_word(p.text)
-                        || in_gazetteer(p.text)
-                            && p.text.chars().next().is_some_and(char::is_uppercase))
-                        && p.trailing.is_empty()
+                    title_word(p) || k > 1 && joint(p) && ws.get(k - 2).is_some_and(title_word)
                 })
             {
                 k -= 1;

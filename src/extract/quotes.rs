@@ -116,13 +116,21 @@ fn lower(s: &str) -> String {
 
 /// Who held a post (`Menkominfo`, `Kepala BSSN`, `Menteri Luar Negeri RI`) in `year`, by the people table:
 /// the whole phrase or its first words.
-fn holder_of(post: &str, year: i32) -> Option<&'static str> {
+/// In a year the post changed hands, the holder the article names (`Johnny G Plate` in a report of May 2023).
+fn holder_of(post: &str, year: i32, named: &dyn Fn(&str) -> bool) -> Option<&'static str> {
     let table = &*super::gazetteer::PEOPLE;
     let words: Vec<&str> = post.split_whitespace().collect();
-    (1..=words.len())
-        .rev()
-        .find_map(|n| table.holder(&words.get(..n)?.join(" "), year))
-        .map(|e| e.name.as_str())
+    (1..=words.len()).rev().find_map(|n| {
+        let holders = table.holders(&words.get(..n)?.join(" "), year);
+        match holders.as_slice() {
+            [] => None,
+            [one] => Some(one.name.as_str()),
+            many => many
+                .iter()
+                .find(|e| named(&e.name))
+                .map(|e| e.name.as_str()),
+        }
+    })
 }
 
 /// Where the next word after `pos` starts.
@@ -563,7 +571,8 @@ pub fn find_quotes_in(
         // A post resolved to its holder is a named attribution; else it counts as unnamed.
         let attr = match attr {
             Some(Attribution::Post { post, span }) => {
-                match year.and_then(|y| holder_of(&post, y)) {
+                let named = |name: &str| resolve_person(people, &people_tokens, name).is_some();
+                match year.and_then(|y| holder_of(&post, y, &named)) {
                     Some(name) => Some(Attribution::Named {
                         name: name.to_string(),
                         role: Some(post),
@@ -861,6 +870,14 @@ mod tests {
     }
 
     #[test]
+    fn a_country_or_a_ministrys_portfolio_is_no_speaker() {
+        let t = "Kapolri Budi Santoso bertemu mitranya di Abu Dhabi, Uni Emirat Arab, Senin.\n\n“Kerja sama kita berjalan baik,” ujar dia.";
+        assert_eq!(quotes(t)[0].0, s("Budi Santoso"));
+        let t = "Hal itu disampaikan Menteri Telekomunikasi dan Media Massa Rusia Ivan Petrov.\n\n“Kami sudah mengirimkan proposal,” ucapnya.";
+        assert_eq!(quotes(t)[0].0, s("Ivan Petrov"));
+    }
+
+    #[test]
     fn a_source_after_menurut_speaks_on() {
         let t = "Menteri Budi Santoso membuka rapat itu.\n\nMenurut Retno Marsudi, kerja sama itu penting bagi kawasan.\n\n“Kita harus bersatu,” ujarnya.";
         assert_eq!(quotes(t)[0].0, s("Retno Marsudi"));
@@ -998,6 +1015,13 @@ mod tests {
         let q = find_quotes_in(t, &layout, &people, &all, Some(2018));
         assert_eq!(q[0].speaker.as_deref(), Some("Rudiantara"), "{q:?}");
         let q = find_quotes_in(t, &layout, &people, &all, Some(2021));
+        assert_eq!(q[0].speaker.as_deref(), Some("Johnny G. Plate"), "{q:?}");
+        // In the year the post changed hands, the holder the article names, whoever else it names after.
+        let t = "Jakarta - Menteri Komunikasi dan Informatika Johnny G Plate bertemu Menteri Informasi dan Komunikasi Vietnam Nguyen Manh Hung di Jakarta.\n\n“Kawasan kita punya potensi besar,” kata Menkominfo dalam siaran pers.";
+        let layout = Layout::of(t);
+        let people = find_people(t, &layout);
+        let all = words(t, Span::new(0, t.len()));
+        let q = find_quotes_in(t, &layout, &people, &all, Some(2023));
         assert_eq!(q[0].speaker.as_deref(), Some("Johnny G. Plate"), "{q:?}");
         for (text, want) in cases {
             let q = quotes(text);
