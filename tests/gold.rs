@@ -166,7 +166,7 @@ fn the_fourth_development_set_holds_its_measured_figures() {
     holds(
         &scores_for("aside4", "aside4.json"),
         &[
-            ("event date right", 0.83),
+            ("event date right", 0.93),
             ("speaker of a matched quote right", 0.93),
             ("outlet right where the text names it", 0.57),
             ("location right", 0.96),

@@ -127,6 +127,10 @@ const HELD_WORDS: &[&str] = &[
     "bertemu",
     "met",
     "menggelar",
+    "mengadakan",
+    "melangsungkan",
+    "menyelenggarakan",
+    "melaksanakan",
     "meeting on",
     "pertemuan",
 ];
@@ -206,6 +210,60 @@ fn in_dateline(text: &str, layout: &Layout, pos: usize) -> bool {
     cut.is_some_and(|c| {
         pos < line.start + c && head.get(..c).is_some_and(|h| h.contains(['(', ',']))
     })
+}
+
+/// With no publication date, a weekday the text marks as past (`Forum yang berlangsung pada Senin lalu`, `last
+/// Monday`) is the last such day before the full date the text states nearest to it (`dalam keterangan
+/// tertulisnya, Rabu, 23 Agustus 2017`): the day the report was written from.
+fn past_weekday_before_stated_day(
+    text: &str,
+    f: &Found,
+    found: &[Found],
+    published: Option<NaiveDate>,
+) -> Option<DateSpan> {
+    let RawDate::Weekday {
+        weekday,
+        future: false,
+    } = f.raw
+    else {
+        return None;
+    };
+    if published.is_some() {
+        return None;
+    }
+    let after = dates::window_after(text, f.end, 12)
+        .trim_start()
+        .to_lowercase();
+    let before = window_before(text, f.start, 12).to_lowercase();
+    if !(after.starts_with("lalu") || before.trim_end().ends_with("last")) {
+        return None;
+    }
+    let anchor = found
+        .iter()
+        .filter(|g| {
+            matches!(
+                g.raw,
+                RawDate::Day {
+                    year: Some(_),
+                    day_to: None,
+                    ..
+                }
+            )
+        })
+        .filter_map(|g| {
+            let d = resolve(&g.raw, false, &Anchors::default())?;
+            Some((g.start.abs_diff(f.start), d.start))
+        })
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, d)| d)?;
+    let back = (chrono::Datelike::weekday(&anchor).num_days_from_monday() + 7
+        - weekday.num_days_from_monday())
+        % 7;
+    let back = if back == 0 { 7 } else { back };
+    Some(DateSpan::day(
+        anchor - chrono::Duration::days(i64::from(back)),
+        Certainty::Inferred,
+    ))
 }
 
 /// Whether the year at `start` follows `since` (`sejak 2016`, `since 2006`, `semenjak tahun 2015`).
@@ -295,6 +353,35 @@ fn score_mention(
         score -= 2.0;
     }
 
+    // `akan dilakukan oleh … pada Selasa`: a plan told in the date's own clause, unless a speech verb stands
+    // between (`akan terus mendukung, kata dia, Selasa` dates the statement).
+    if !f.future {
+        let words: Vec<String> = clause_before
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        if let Some(k) = words.iter().rposition(|w| w == "akan" || w == "will") {
+            let spoken = words.iter().skip(k + 1).any(|w| {
+                lexicon::SPEECH_VERBS.contains(&w.as_str())
+                    || matches!(w.as_str(), "kata" | "ujar" | "said" | "says" | "told")
+            });
+            if !spoken {
+                score -= 5.0;
+            }
+        }
+    }
+    // `Patrushev juga bertemu …` (also): beside the news the article reports.
+    let near = |w: &str| {
+        window_before(text, f.start, 60)
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .chain(after.split(|c: char| !c.is_alphanumeric()).take(8))
+            .any(|x| x == w)
+    };
+    if near("juga") || near("also") {
+        score -= 1.5;
+    }
     if before.contains("berakhir") || before.contains("ended") || before.contains("expired") {
         score -= 1.0;
     }
@@ -432,7 +519,9 @@ pub fn extract_article_until(article: &Article, ask: &dyn Fn() -> bool) -> Optio
         if !in_article(f) {
             continue;
         }
-        mentions.push((i, f, resolve(&f.raw, f.future, &anchors)));
+        let resolved = resolve(&f.raw, f.future, &anchors)
+            .or_else(|| past_weekday_before_stated_day(text, f, &found, published));
+        mentions.push((i, f, resolved));
     }
 
     // The main event date: the best-scored mention in the body; the publication date as a fallback.
@@ -1447,6 +1536,16 @@ mod tests {
             text: text.into(),
             meta: crate::model::ArticleMeta::default(),
         })
+    }
+
+    #[test]
+    fn a_past_weekday_is_the_last_before_the_stated_day_nearest_it() {
+        let f = facts_of(
+            "Dialog Keamanan\n\nBEIJING - Menteri membahas keamanan siber dalam forum dialog bilateral. Forum yang \
+             berlangsung pada Senin lalu itu dipimpin kedua menteri.\nMenteri, dalam keterangan tertulisnya, Rabu, \
+             23 Agustus 2017, mengaku puas dengan hasil forum.\n",
+        );
+        assert_eq!(f.event_date.as_deref(), Some("2017-08-21"));
     }
 
     #[test]
