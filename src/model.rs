@@ -544,6 +544,10 @@ pub struct ArticleFacts {
     pub dates: Vec<DateMention>,
     /// Other dated events mentioned.
     pub related_events: Vec<RelatedEvent>,
+    /// Days the text gives something else that happened or will happen (a meeting, a visit, a signing) than
+    /// its event: a report of another day's event is not this one's.
+    #[serde(default)]
+    pub other_event_days: Vec<chrono::NaiveDate>,
     /// The names the article's text uses most (capitalised words and acronyms of its body, lower case, most
     /// frequent first): what two reports of one event share in any language (`bjorka`, `bssn`, `demm`).
     #[serde(default)]

@@ -490,6 +490,9 @@ struct Sig {
     terms: Vec<u64>,
     quotes: Vec<u64>,
     articles: FxHashSet<u64>,
+    /// Days the event's articles state for something other than their event (`Pada hari Senin (13/12),
+    /// Patrushev juga bertemu dengan Presiden` in a report of the 14th).
+    other_days: Vec<chrono::NaiveDate>,
 }
 
 /// The opening words of a quote, as a key: two outlets printing one statement share it.
@@ -536,7 +539,21 @@ fn places_compatible(a: &str, b: &str) -> Option<bool> {
 }
 
 impl Sig {
-    fn of(e: &Event, (words, entities, terms): Keys) -> Sig {
+    fn of(e: &Event, keys: Keys) -> Sig {
+        Sig::with_days(e, keys, &OtherDays::default())
+    }
+
+    fn with_days(e: &Event, (words, entities, terms): Keys, other_days: &OtherDays) -> Sig {
+        let mut days: Vec<chrono::NaiveDate> = e
+            .sources
+            .iter()
+            .filter_map(|s| other_days.get(&s.article_id))
+            .flatten()
+            .copied()
+            .filter(|d| !(e.date.start <= *d && *d <= e.date.end))
+            .collect();
+        days.sort_unstable();
+        days.dedup();
         // Only a printed headline is evidence when two are equal, not a label made from forum and place.
         let headline = e
             .sources
@@ -568,6 +585,7 @@ impl Sig {
                 .filter_map(|q| quote_key(&q.quote.text))
                 .collect(),
             articles: e.sources.iter().map(|s| str_hash(&s.article_id)).collect(),
+            other_days: days,
         }
     }
 
@@ -709,6 +727,28 @@ fn no_one_in_common(sa: &Sig, sb: &Sig) -> bool {
         })
 }
 
+/// For each article (by id), the days its text gives something else that happened (`other_event_days`).
+pub type OtherDays = FxHashMap<String, Vec<chrono::NaiveDate>>;
+
+/// [`OtherDays`] of a corpus's articles.
+pub fn other_days_of(facts: &[ArticleFacts]) -> OtherDays {
+    facts
+        .iter()
+        .map(|f| (f.id.clone(), f.other_event_days.clone()))
+        .collect()
+}
+
+/// Whether one of two reports on different days states the other's day for something else: then the two
+/// days are two events of one visit or week (the courtesy call on Monday, the signing on Tuesday).
+fn told_apart(a: &Event, sa: &Sig, b: &Event, sb: &Sig) -> bool {
+    let names = |e: &Event, s: &Sig| {
+        s.other_days
+            .iter()
+            .any(|d| e.date.start <= *d && *d <= e.date.end)
+    };
+    names(b, sa) || names(a, sb)
+}
+
 /// Evidence needed for two articles' main reports to be one event.
 const MERGE_EVIDENCE: f64 = 2.5;
 
@@ -727,6 +767,16 @@ fn evidence(a: &Event, sa: &Sig, b: &Event, sb: &Sig, idf: &Idf) -> Option<(f64,
     }
     let gap = day_gap(&a.date, &b.date);
     if gap > SLACK_DAYS {
+        return None;
+    }
+    if gap > 0 && told_apart(a, sa, b, sb) {
+        if std::env::var_os("LINIMASA_DEBUG_MERGE").is_some() {
+            eprintln!(
+                "told apart {} | {}",
+                a.sources.first().map(|s| s.file.as_str()).unwrap_or(""),
+                b.sources.first().map(|s| s.file.as_str()).unwrap_or("")
+            );
+        }
         return None;
     }
     let (mut score, mut why) = content_evidence(a, sa, b, sb, idf);
@@ -1064,12 +1114,17 @@ const MAX_CANDIDATES: usize = 256;
 /// or headline it names on its dates. Reports of one article never merge. Sorted by date. Each merged event
 /// says why in [`Event::merge_reasons`].
 pub fn merge_reports(reports: Vec<Event>) -> Vec<Event> {
+    merge_reports_with(reports, &OtherDays::default())
+}
+
+/// [`merge_reports`], knowing the days each article states for other things ([`other_days_of`]).
+pub fn merge_reports_with(reports: Vec<Event>, other_days: &OtherDays) -> Vec<Event> {
     let words: Vec<Keys> = reports.par_iter().map(event_words).collect();
     let idf = Idf::of(&words);
     let sigs: Vec<Sig> = reports
         .par_iter()
         .zip(words)
-        .map(|(e, w)| Sig::of(e, w))
+        .map(|(e, w)| Sig::with_days(e, w, other_days))
         .collect();
     let mut out: Vec<Event> = Vec::new();
     let mut out_sigs: Vec<Sig> = Vec::new();
@@ -1225,10 +1280,11 @@ pub fn event_order(a: &Event, b: &Event) -> std::cmp::Ordering {
 /// stand apart when a report that would bind them came first: the merged events are merged again, a few
 /// times at most, until nothing joins.
 pub fn build_events(facts: &[ArticleFacts]) -> Vec<Event> {
-    let mut events = merge_reports(reports(facts));
+    let other_days = other_days_of(facts);
+    let mut events = merge_reports_with(reports(facts), &other_days);
     for _ in 0..MERGE_PASSES {
         let before = events.len();
-        events = merge_reports(events);
+        events = merge_reports_with(events, &other_days);
         if events.len() == before {
             break;
         }
@@ -1344,6 +1400,7 @@ mod tests {
             quotes: Vec::new(),
             dates: Vec::new(),
             related_events: Vec::new(),
+            other_event_days: Vec::new(),
             key_terms: Vec::new(),
             location_from_dateline: false,
         };
@@ -1377,6 +1434,38 @@ mod tests {
             why.contains("Rudiantara") && why.contains("a day apart"),
             "{why}"
         );
+    }
+
+    #[test]
+    fn a_report_that_gives_the_others_day_to_something_else_is_another_event() {
+        // The same reports as above, but the report of the 20th says what happened on the 19th.
+        let a = report(
+            "a",
+            19,
+            None,
+            Some("Jakarta"),
+            &["Rudiantara"],
+            "Rudiantara Buka Forum CISO ASEAN",
+        );
+        let b = report(
+            "b",
+            20,
+            None,
+            Some("Jakarta"),
+            &["Rudiantara"],
+            "Rudiantara opens ASEAN CISO forum",
+        );
+        let day19 = a.date.start;
+        let mut other = OtherDays::default();
+        other.insert(b.sources[0].article_id.clone(), vec![day19]);
+        assert_eq!(
+            merge_reports_with(vec![a.clone(), b.clone()], &other).len(),
+            2
+        );
+        // A day of its own span, or none, tells nothing.
+        let mut other = OtherDays::default();
+        other.insert(b.sources[0].article_id.clone(), vec![b.date.start]);
+        assert_eq!(merge_reports_with(vec![a, b], &other).len(), 1);
     }
 
     #[test]

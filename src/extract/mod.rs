@@ -846,6 +846,7 @@ pub fn extract_article_until(article: &Article, ask: &dyn Fn() -> bool) -> Optio
         })
     })
     .collect();
+    let other_event_days = other_event_days(text, &layout, &mentions, event_span, evidence);
     let key_terms = key_terms(text, &layout, &all_words);
     if stop() {
         return None;
@@ -882,8 +883,79 @@ pub fn extract_article_until(article: &Article, ask: &dyn Fn() -> bool) -> Optio
         quotes,
         dates,
         related_events,
+        other_event_days,
         key_terms,
     })
+}
+
+/// Words of something happening on a day: a meeting, a visit, a call, a signing.
+const HAPPENING_WORDS: &[&str] = &[
+    "bertemu",
+    "menerima",
+    "kunjungan",
+    "berkunjung",
+    "menandatangani",
+    "penandatanganan",
+    "konsultasi",
+    "met",
+    "meets",
+    "received",
+    "visit",
+    "visited",
+    "signed",
+    "signing",
+    "talks",
+];
+
+/// The single days the body states, with certainty, outside the event's span and its evidence sentence, in a
+/// sentence that says something happened or will happen then ([`HELD_WORDS`], [`HAPPENING_WORDS`], an event
+/// noun): `Pada hari Senin (13/12), Patrushev juga bertemu dengan Presiden` in a report of the 14th.
+fn other_event_days(
+    text: &str,
+    layout: &Layout,
+    mentions: &[(usize, &Found, Option<DateSpan>)],
+    event_span: Option<DateSpan>,
+    evidence: Option<Span>,
+) -> Vec<NaiveDate> {
+    let mut out: Vec<NaiveDate> = mentions
+        .iter()
+        .filter_map(|(_, f, s)| {
+            let d = (*s)?;
+            let single = d.precision == Precision::Day && d.start == d.end;
+            if !single || d.certainty == Certainty::Uncertain || !layout.is_body(f.start) {
+                return None;
+            }
+            if event_span.is_some_and(|e| e.start <= d.start && d.start <= e.end) {
+                return None;
+            }
+            let sentence = sentence_around(text, f.start);
+            if evidence.is_some_and(|ev| ev.start <= f.start && f.start < ev.end) {
+                return None;
+            }
+            // A sentence that also names a day of the event is its schedule (`sesi pleno pada 27 April dan
+            // sesi retreat pada 28 April`).
+            let schedule = mentions.iter().any(|(_, g, gs)| {
+                sentence.start <= g.start
+                    && g.start < sentence.end
+                    && gs
+                        .zip(event_span)
+                        .is_some_and(|(x, e)| x.start <= e.end && e.start <= x.end)
+            });
+            if schedule {
+                return None;
+            }
+            let lower = sentence.slice(text).to_lowercase();
+            let happens = lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                HAPPENING_WORDS.contains(&w)
+                    || EVENT_NOUNS.contains(&w)
+                    || HELD_WORDS.iter().any(|h| !h.contains(' ') && *h == w)
+            });
+            happens.then_some(d.start)
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// At most this many key terms per article.
@@ -1546,6 +1618,25 @@ mod tests {
              23 Agustus 2017, mengaku puas dengan hasil forum.\n",
         );
         assert_eq!(f.event_date.as_deref(), Some("2017-08-21"));
+    }
+
+    #[test]
+    fn days_of_other_happenings_are_listed() {
+        let f = facts_of(
+            "Kunjungan Sekretaris Dewan Keamanan\n\nJAKARTA - Sekretaris Dewan Keamanan Rusia mengadakan konsultasi \
+             keamanan dengan Menko Polhukam di Jakarta, Selasa (14/12/2021).\n\nPada hari Senin (13/12/2021), ia juga \
+             bertemu dengan Presiden Joko Widodo di Istana Merdeka.\n\nAsap mengepul di Senin (13/12/2021) pagi.\n",
+        );
+        assert_eq!(f.event_date.as_deref(), Some("2021-12-14"));
+        let d13 = NaiveDate::from_ymd_opt(2021, 12, 13);
+        assert_eq!(f.other_event_days, d13.into_iter().collect::<Vec<_>>());
+        // Neither a day of nothing happening, nor a day of the event's own schedule.
+        let f = facts_of(
+            "Kunjungan Sekretaris Dewan Keamanan\n\nJAKARTA - Sekretaris Dewan Keamanan Rusia mengadakan konsultasi \
+             keamanan dengan Menko Polhukam di Jakarta, Selasa (14/12/2021).\n\nSesi pertama konsultasi pada Selasa \
+             (14/12/2021), sesi kedua pada Rabu (15/12/2021).\n\nAsap mengepul di Senin (13/12/2021) pagi.\n",
+        );
+        assert!(f.other_event_days.is_empty(), "{:?}", f.other_event_days);
     }
 
     #[test]
