@@ -160,6 +160,18 @@ static ALL_FORUMS: LazyLock<Vec<(String, String, String)>> = LazyLock::new(|| {
     out
 });
 
+/// The lane kind the forum table gives a forum's canonical name (`Interpol` → `Global`, `Courtesy Call` →
+/// `Bilateral`), ignoring case.
+pub fn forum_kind_of(name: &str) -> Option<&'static str> {
+    static BY_NAME: LazyLock<rustc_hash::FxHashMap<String, &'static str>> = LazyLock::new(|| {
+        ALL_FORUMS
+            .iter()
+            .map(|(_, n, k)| (n.to_lowercase(), k.as_str()))
+            .collect()
+    });
+    BY_NAME.get(&name.to_lowercase()).copied()
+}
+
 /// `s` with the characters a regular expression gives a meaning to escaped.
 fn regex_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 4);

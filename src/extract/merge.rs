@@ -676,14 +676,22 @@ fn forums_compatible(a: &str, b: &str) -> bool {
     wa.iter().filter(|w| wb.contains(w)).count() >= 2
 }
 
-/// Whether a forum's name names a body or a meeting series rather than a format: it holds an acronym or a
-/// capitalised name of two letters or more in capitals (`ASEAN`, `UN`, `G20`, `SICW`, `ADGMIN`).
+/// Whether a forum's name names a body or a meeting series rather than a format: it holds an acronym or a capitalised name of two letters
+/// or more in capitals (`ASEAN`, `UN`, `G20`, `SICW`, `ADGMIN`).
 fn names_a_body(forum: &str) -> bool {
     forum.split(|c: char| !c.is_alphanumeric()).any(|w| {
         w.chars().count() >= 2
             && w.chars().any(char::is_uppercase)
             && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
     })
+}
+
+/// [`names_a_body`], or the forum table lists it in a lane of bodies (`Interpol`; a bilateral row may be a
+/// format, `Courtesy Call`): a shared forum so named is evidence of one event.
+fn names_a_listed_body(forum: &str) -> bool {
+    names_a_body(forum)
+        || super::entities::forum_kind_of(forum)
+            .is_some_and(|k| !matches!(k, "Bilateral" | "National"))
 }
 
 /// Days between two spans (0 when they overlap). A day whose year is uncertain is compared by month and day,
@@ -818,7 +826,7 @@ fn content_evidence(a: &Event, sa: &Sig, b: &Event, sb: &Sig, idf: &Idf) -> (f64
                 .forum
                 .as_deref()
                 .or(a.forum.as_deref())
-                .is_some_and(names_a_body);
+                .is_some_and(names_a_listed_body);
             if named {
                 score += 3.0;
                 why.push(format!("same forum ({})", b.forum.as_deref().unwrap_or(y)));
@@ -931,7 +939,7 @@ fn content_evidence(a: &Event, sa: &Sig, b: &Event, sb: &Sig, idf: &Idf) -> (f64
 
 /// Evidence needed to take a report's day from another report of the event when the text itself gives none:
 /// more than for a merge, as the dates cannot confirm it; a little less when the weekday the text gives fits.
-const TWIN_EVIDENCE: f64 = 6.0;
+const TWIN_EVIDENCE: f64 = 4.5;
 const TWIN_EVIDENCE_WEEKDAY: f64 = 2.5;
 
 /// Articles whose event day the text does not give (only a year or a weekday, marked uncertain) take it from
@@ -1065,10 +1073,11 @@ pub fn dates_from_twins(
             && let Some(g) = facts.get(j)
             && let Some(d) = g.event_span
         {
+            // Not the text's own: shown as uncertain, with the article it came from.
             adopted.push((
                 i,
                 DateSpan {
-                    certainty: Certainty::Inferred,
+                    certainty: Certainty::Uncertain,
                     ..d
                 },
                 g.file.clone(),
