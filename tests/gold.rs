@@ -112,7 +112,7 @@ fn the_new_development_set_holds_its_measured_figures() {
     holds(
         &scores_for("dev2", "dev2.json"),
         &[
-            ("outlet right where the text names it", 0.91),
+            ("outlet right where the text names it", 0.94),
             ("location right", 0.90),
             ("quotes found (F1)", 0.96),
             ("same event shown as one", 0.83),
@@ -168,13 +168,13 @@ fn the_fourth_development_set_holds_its_measured_figures() {
         &[
             ("event date right", 0.93),
             ("speaker of a matched quote right", 0.93),
-            ("outlet right where the text names it", 0.57),
+            ("outlet right where the text names it", 0.78),
             ("location right", 0.96),
             ("quotes found (F1)", 0.95),
             ("event label usable", 0.93),
             ("same event shown as one", 0.47),
         ],
-        (1, 0),
+        (0, 0),
     );
 }
 

@@ -828,6 +828,12 @@ pub fn dateline(text: &str, layout: &Layout) -> (Option<Located>, Option<Located
         let lone_name_before_dash =
             c.name("dash").is_some() && c.name("b").is_none() && c.name("c").is_none();
         let is_lead = layout.lead().next() == Some(line.span);
+        let city_after = c.name("b").is_some_and(|b| {
+            KNOWN_PLACES.contains_key(b.as_str().trim().to_lowercase().as_str())
+                && canonical_outlet(b.as_str()).is_none()
+        }) && c
+            .name("a")
+            .is_some_and(|a| !KNOWN_PLACES.contains_key(a.as_str().trim().to_lowercase().as_str()));
         let outlet_score = |g: &str, s: &str| -> f64 {
             let lower = s.to_lowercase();
             if KNOWN_PLACES.contains_key(lower.as_str()) && canonical_outlet(s).is_none() {
@@ -843,8 +849,16 @@ pub fn dateline(text: &str, layout: &Layout) -> (Option<Located>, Option<Located
             {
                 score += 3.0;
             }
+            // A truncated headline (`Hari Kedua, Terorisme...`) names nothing.
+            if s.ends_with("..") || s.ends_with('…') {
+                return -1.0;
+            }
             if s.contains('.') || lower.ends_with(" id") || lower.ends_with(" com") {
                 score += 2.0;
+            }
+            // `KABARINDO, JAKARTA -`: the name before a known city is the outlet's.
+            if g == "a" && city_after {
+                score += 1.5;
             }
             let inner_capital = s
                 .chars()
@@ -856,22 +870,22 @@ pub fn dateline(text: &str, layout: &Layout) -> (Option<Located>, Option<Located
             if g == "c" {
                 score += 1.0;
             }
-            // `Tinuku - Indonesia and Australia hold …`: one name before the lead's dash, neither a place, a
-            // country nor a weekday, is the outlet that printed it.
-            if g == "a" && lone_name_before_dash && is_lead && score == 0.0 && !s.contains(' ') {
-                let country = COUNTRIES
-                    .iter()
-                    .any(|(_, names)| names.iter().any(|n| *n == lower));
-                if !country && super::dates::weekday_of(s).is_none() && s.chars().count() >= 3 {
-                    score += 0.5;
-                }
-            }
             let all_caps = s
                 .chars()
                 .filter(|c| c.is_alphabetic())
                 .all(char::is_uppercase);
             if all_caps && !s.contains(' ') && score < 3.0 {
                 score -= 1.0;
+            }
+            // `Tinuku - Indonesia and Australia hold …`, `NTMC – Terkait …`: one name before the lead's dash,
+            // neither a place, a country nor a weekday, is the outlet that printed it.
+            if g == "a" && lone_name_before_dash && is_lead && score <= 0.0 && !s.contains(' ') {
+                let country = COUNTRIES
+                    .iter()
+                    .any(|(_, names)| names.iter().any(|n| *n == lower));
+                if !country && super::dates::weekday_of(s).is_none() && s.chars().count() >= 3 {
+                    score = 0.5;
+                }
             }
             score
         };
@@ -1270,8 +1284,10 @@ fn more_words(s: &str, n: usize) -> bool {
 /// outlet the table knows: these lines also carry people's names.
 fn credit_line(text: &str, span: Span) -> Option<(String, Span)> {
     let line = span.slice(text);
-    let lead = line.len() - line.trim_start().len();
-    let t = line.trim();
+    // A bullet before a byline (`• Kyodo`) is no part of it.
+    let t = line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '•' | '·' | '|'));
+    let lead = line.len() - t.len();
+    let t = t.trim();
     if t.is_empty() || more_words(t, 8) {
         return None;
     }
@@ -1707,6 +1723,26 @@ mod tests {
                 "Cyber talks in the region\n\nKabarasia - Ministers of ten ASEAN states met on Saturday in Bali to discuss new ways of fighting online crime.",
                 None,
                 Some("Kabarasia"),
+            ),
+            (
+                "KABARASIA, SURABAYA - Para menteri ASEAN bertemu di Surabaya untuk membahas cara baru melawan kejahatan daring di kawasan.",
+                Some("Surabaya"),
+                Some("KABARASIA"),
+            ),
+            (
+                "Interpol Bahas Kejahatan Siber\n\nNTMB – Sidang umum Interpol di Bali membahas kejahatan siber dan terorisme pada hari kedua pertemuan.",
+                None,
+                Some("NTMB"),
+            ),
+            (
+                "Hari Kedua, Sidang...\n\nPara menteri ASEAN bertemu di Bali untuk membahas cara baru melawan kejahatan daring di kawasan pada Senin.",
+                None,
+                None,
+            ),
+            (
+                "• Kyodo\n\nSingapore and Japan signed a pact on Monday to boost cybersecurity cooperation between the two countries.",
+                None,
+                Some("Kyodo"),
             ),
             (
                 "Sabtu - Para menteri ASEAN bertemu di Bali untuk membahas cara baru melawan kejahatan daring di kawasan.",
