@@ -167,7 +167,7 @@ fn the_fourth_development_set_holds_its_measured_figures() {
         &scores_for("aside4", "aside4.json"),
         &[
             ("event date right", 0.93),
-            ("speaker of a matched quote right", 0.93),
+            ("speaker of a matched quote right", 0.97),
             ("outlet right where the text names it", 0.78),
             ("location right", 0.96),
             ("quotes found (F1)", 0.95),

@@ -123,6 +123,9 @@ pub const ATTRIBUTION_AFTER: &[&str] = &[
     "katanya",
     "said",
     "says",
+    // `Koh was quoted as saying`.
+    "saying",
+    "quoted",
     "added",
     "told",
     "stated",

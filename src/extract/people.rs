@@ -517,6 +517,31 @@ pub fn name_runs(text: &str, ws: &[Word<'_>]) -> Vec<NameRun> {
             {
                 k -= 1;
             }
+            // `Menteri Koordinator Bidang Politik, Hukum dan Keamanan Wiranto`: a title's list of portfolios
+            // has commas; read back over them (up to a dozen words) when that reaches a role word.
+            let has_role = |from: usize| {
+                ws.get(from..i)
+                    .is_some_and(|r| r.iter().any(|w| is_role_word(w.text)))
+            };
+            if !has_role(k) {
+                let listed = |p: &Word<'_>| {
+                    (is_role_word(p.text)
+                        || in_gazetteer(p.text)
+                            && p.text.chars().next().is_some_and(char::is_uppercase))
+                        && matches!(p.trailing, "" | ",")
+                        || joint(p)
+                };
+                let mut m = i;
+                while m > 0 && i - m < 12 && ws.get(m - 1).is_some_and(listed) {
+                    m -= 1;
+                }
+                // The stretch starts at its first role word.
+                if let Some(first_role) =
+                    (m..i).find(|&x| ws.get(x).is_some_and(|w| is_role_word(w.text)))
+                {
+                    k = first_role;
+                }
+            }
             let role = (k < i).then(|| {
                 let s = ws.get(k).map(|w| w.span.start).unwrap_or(span.start);
                 text.get(s..first.span.start)

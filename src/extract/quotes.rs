@@ -875,6 +875,15 @@ mod tests {
         assert_eq!(quotes(t)[0].0, s("Budi Santoso"));
         let t = "Hal itu disampaikan Menteri Telekomunikasi dan Media Massa Rusia Ivan Petrov.\n\n“Kami sudah mengirimkan proposal,” ucapnya.";
         assert_eq!(quotes(t)[0].0, s("Ivan Petrov"));
+        // A title whose portfolios are listed with commas, before a name of one word.
+        let t = "Menteri Koordinator Bidang Politik, Hukum dan Keamanan Sutrisno memimpin delegasi di Singapura.\n\n“Kita membahas bidang keamanan,” ujarnya.";
+        assert_eq!(quotes(t)[0].0, s("Sutrisno"));
+    }
+
+    #[test]
+    fn quoted_as_saying_names_the_speaker() {
+        let t = "Senior Minister of State David Koh signed the pact for Singapore.\n\nThe deal “will take our cooperation a step further,” Koh was quoted as saying in the statement.";
+        assert_eq!(quotes(t)[0].0, s("David Koh"));
     }
 
     #[test]
