@@ -659,3 +659,56 @@ fn a_secondary_drag_shows_its_box_and_zooms_to_it() {
     );
     assert!((v.start - (before.start + span * 0.4)).abs() < span * 0.03);
 }
+
+/// Whether any two hit areas (each marker with its label and badge, each cluster) of the window's scene overlap.
+fn overlapping_hits(h: &Harness<'static, LinimasaApp>) -> Option<([f32; 4], [f32; 4])> {
+    let hits = scene_hits(h);
+    for (k, a) in hits.iter().enumerate() {
+        for b in hits.iter().skip(k + 1) {
+            let (a, b) = (a.rect, b.rect);
+            let apart = a[2] <= b[0] + 0.5
+                || b[2] <= a[0] + 0.5
+                || a[3] <= b[1] + 0.5
+                || b[3] <= a[1] + 0.5;
+            if !apart {
+                return Some((a, b));
+            }
+        }
+    }
+    None
+}
+
+/// At six zoom levels from the whole range in, no two labels or markers of the window overlap, and something is
+/// drawn at each.
+fn no_overlaps_at_six_zooms(h: &mut Harness<'static, LinimasaApp>) {
+    for level in 0..6 {
+        h.key_press(egui::Key::Home);
+        h.run_steps(2);
+        for _ in 0..level * 2 {
+            h.key_press(egui::Key::Plus);
+            h.run_steps(1);
+        }
+        h.run_steps(2);
+        assert!(
+            !scene_hits(h).is_empty(),
+            "zoom level {level}: nothing drawn"
+        );
+        if let Some((a, b)) = overlapping_hits(h) {
+            panic!("zoom level {level}: {a:?} overlaps {b:?}");
+        }
+    }
+}
+
+#[test]
+fn no_two_labels_or_markers_overlap_at_six_zooms_on_the_bundled_corpus() {
+    let mut h = harness();
+    no_overlaps_at_six_zooms(&mut h);
+}
+
+#[test]
+fn no_two_labels_or_markers_overlap_at_six_zooms_on_5k_generated_events() {
+    let dir = tempfile::tempdir().unwrap();
+    linimasa::cli::run_gen_corpus(dir.path(), 5_000, 3, &mut std::io::sink()).unwrap();
+    let mut h = harness_for(dir.path().to_path_buf());
+    no_overlaps_at_six_zooms(&mut h);
+}
