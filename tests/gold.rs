@@ -150,7 +150,7 @@ fn the_third_development_set_holds_its_measured_figures() {
             ("event date right", 0.97),
             ("speaker of a matched quote right", 0.89),
             ("outlet right where the text names it", 0.82),
-            ("location right", 0.77),
+            ("location right", 0.82),
             ("event label usable", 0.85),
             ("same event shown as one", 0.66),
         ],

@@ -266,6 +266,20 @@ fn past_weekday_before_stated_day(
     ))
 }
 
+/// The city of a national venue a phrase names ([`lexicon::NATIONAL_VENUES`]), by whole words.
+fn national_venue_city(venue: &str) -> Option<&'static str> {
+    let words: Vec<String> = venue
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let spaced = format!(" {} ", words.join(" "));
+    lexicon::NATIONAL_VENUES
+        .iter()
+        .find(|(v, _)| spaced.contains(&format!(" {v} ")))
+        .map(|(_, city)| *city)
+}
+
 /// Whether the year at `start` follows `since` (`sejak 2016`, `since 2006`, `semenjak tahun 2015`).
 fn since_year(text: &str, start: usize) -> bool {
     let before = window_before(text, start, 24).to_lowercase();
@@ -1200,12 +1214,16 @@ fn place_of_event(
         }
         if let Some((p, s)) = pick {
             let place = canonical_phrase(p);
-            // A venue with no city (`Kantor Wakil Presiden`) is in the dateline's city, when there is one.
+            // A venue with no city (`Kantor Wakil Presiden`) is in the dateline's city, when there is one, else
+            // in the city of the national venue it names (`Kantor Menkopolhukam`: Jakarta).
             if entities::known_places_in(&place).is_empty() {
                 let (filed, _) = dl.get_or_init(|| dateline(text, layout));
                 if let Some((city, _)) = filed
                     && !entities::known_places_in(city).is_empty()
                 {
+                    return (Some(format!("{place}, {city}")), Some(*s), false);
+                }
+                if let Some(city) = national_venue_city(&place) {
                     return (Some(format!("{place}, {city}")), Some(*s), false);
                 }
             }
@@ -1637,6 +1655,23 @@ mod tests {
              (14/12/2021), sesi kedua pada Rabu (15/12/2021).\n\nAsap mengepul di Senin (13/12/2021) pagi.\n",
         );
         assert!(f.other_event_days.is_empty(), "{:?}", f.other_event_days);
+    }
+
+    #[test]
+    fn a_national_venue_without_a_city_is_in_its_city() {
+        let f = facts_of(
+            "Menko Bertemu Dubes\n\nMenko Polhukam menerima Duta Besar Jepang. \"Kerja sama siber kita erat,\" ujar Menko di \
+             Kantor Kemenko Polhukam, Senin (4/6/2018).\n",
+        );
+        assert_eq!(
+            f.location.as_deref(),
+            Some("Kantor Kemenko Polhukam, Jakarta")
+        );
+        let f = facts_of(
+            "Presiden Terima Menlu\n\nPresiden menerima Menteri Luar Negeri Jepang di Istana Merdeka, Senin (4/6/2018), \
+             membahas kerja sama siber.\n",
+        );
+        assert_eq!(f.location.as_deref(), Some("Istana Merdeka, Jakarta"));
     }
 
     #[test]
