@@ -266,6 +266,37 @@ fn past_weekday_before_stated_day(
     ))
 }
 
+/// Where the text dates something else than the event: mentions resolved to a day or month more than a day
+/// outside its span, and months nothing anchors (`pada Agustus lalu` with no page date). Years are left out:
+/// they name plans and programmes (`ASEAN ICT Masterplan 2020`) as often as times.
+fn other_dated(
+    mentions: &[(usize, &Found, Option<DateSpan>)],
+    event_span: Option<DateSpan>,
+) -> Vec<Span> {
+    let Some(e) = event_span else {
+        return Vec::new();
+    };
+    let day = chrono::Duration::days(1);
+    mentions
+        .iter()
+        .filter(|(_, f, d)| match d {
+            Some(d) => {
+                d.precision != Precision::Year && (d.end + day < e.start || e.end + day < d.start)
+            }
+            None => matches!(f.raw, RawDate::Month { .. }),
+        })
+        .map(|(_, f, _)| Span::new(f.start, f.end))
+        .collect()
+}
+
+/// Whether the sentence holding `s` dates another time ([`other_dated`]).
+fn dates_other_time(text: &str, other_dated: &[Span], s: Span) -> bool {
+    let sentence = sentence_around(text, s.start);
+    other_dated
+        .iter()
+        .any(|d| sentence.start <= d.start && d.start < sentence.end)
+}
+
 /// The city of a national venue a phrase names ([`lexicon::NATIONAL_VENUES`]), by whole words.
 fn national_venue_city(venue: &str) -> Option<&'static str> {
     let words: Vec<String> = venue
@@ -801,8 +832,15 @@ pub fn extract_article_until(article: &Article, ask: &dyn Fn() -> bool) -> Optio
 
     // The dateline is read at most once, for whichever of the two needs it.
     let dl = entities::DatelineCell::new();
-    let (location, location_span, location_from_dateline) =
-        find_location(text, &layout, evidence, evidence_mention, &all_words, &dl);
+    let (location, location_span, location_from_dateline) = find_location(
+        text,
+        &layout,
+        evidence,
+        evidence_mention,
+        &all_words,
+        &dl,
+        &other_dated(&mentions, event_span),
+    );
     if stop() {
         return None;
     }
@@ -1147,8 +1185,9 @@ fn find_location(
     mention: Option<Span>,
     all_words: &[people::Word<'_>],
     dl: &entities::DatelineCell,
+    other_dated: &[Span],
 ) -> (Option<String>, Option<Span>, bool) {
-    let found = place_of_event(text, layout, evidence, mention, all_words, dl);
+    let found = place_of_event(text, layout, evidence, mention, all_words, dl, other_dated);
     let (Some(place), span, weak) = found else {
         return found;
     };
@@ -1183,6 +1222,7 @@ fn place_of_event(
     mention: Option<Span>,
     all_words: &[people::Word<'_>],
     dl: &entities::DatelineCell,
+    other_dated: &[Span],
 ) -> (Option<String>, Option<Span>, bool) {
     // A place the newsroom received a statement in (`keterangan tertulis yang diterima di Jakarta`) is not the
     // event's.
@@ -1238,18 +1278,21 @@ fn place_of_event(
     {
         return (Some(canonical_phrase(&p)), Some(s), false);
     }
-    // The first paragraphs: the first place phrase naming a place (the lead's first).
+    // The first paragraphs: the first place phrase naming a place (the lead's first), not in a sentence that
+    // dates something else.
     for para in layout.lead() {
         if let Some((p, s)) = entities::place_phrases_in(text, people::words_in(all_words, para))
             .into_iter()
-            .find(|(p, s)| looks_like_place(p) && !received(s))
+            .find(|(p, s)| {
+                looks_like_place(p) && !received(s) && !dates_other_time(text, other_dated, *s)
+            })
         {
             return (Some(canonical_phrase(&p)), Some(s), false);
         }
     }
     // A place the body gives a meeting (`Ministerial Meeting di Tsukuba`, `the summit in Vientiane`): where the
     // event was held, when the story was filed from elsewhere.
-    if let Some((p, s)) = meeting_place(text, layout, all_words, &received) {
+    if let Some((p, s)) = meeting_place(text, layout, all_words, &received, other_dated) {
         return (Some(canonical_phrase(&p)), Some(s), false);
     }
     // Else where the story was filed, else a city the headline or lead names in passing: both weak.
@@ -1270,11 +1313,16 @@ fn meeting_place(
     layout: &Layout,
     all_words: &[people::Word<'_>],
     received: &dyn Fn(&Span) -> bool,
+    other_dated: &[Span],
 ) -> Option<(String, Span)> {
     for line in layout.lines.iter().filter(|l| l.kind == LineKind::Body) {
         let ws = people::words_in(all_words, line.span);
         for (p, s) in entities::place_phrases_in(text, ws) {
             if received(&s) || !p.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            // A meeting of another date (`konferensi … di Bali yang digelar pada Agustus lalu`) is another's.
+            if dates_other_time(text, other_dated, s) {
                 continue;
             }
             let at = ws.partition_point(|w| w.span.start < s.start);
@@ -1655,6 +1703,19 @@ mod tests {
              (14/12/2021), sesi kedua pada Rabu (15/12/2021).\n\nAsap mengepul di Senin (13/12/2021) pagi.\n",
         );
         assert!(f.other_event_days.is_empty(), "{:?}", f.other_event_days);
+    }
+
+    #[test]
+    fn a_place_of_another_times_meeting_is_not_the_events() {
+        // The event's sentence names no place; the lead's only place is a conference of the month before.
+        let t = "Kerja Sama Siber\n\nDalam konferensi internasional di Bali yang digelar pada Agustus 2016, Rusia \
+                 menawarkan bantuan.\nMenteri bertemu Duta Besar Rusia, Senin (19/9/2016), membahas kerja sama siber.\n";
+        let f = facts_of(t);
+        assert_eq!(f.event_date.as_deref(), Some("2016-09-19"));
+        assert_eq!(f.location, None, "{:?}", f.location);
+        // The same conference on the event's own day is its place.
+        let f = facts_of(&t.replace("pada Agustus 2016", "pada Senin (19/9/2016)"));
+        assert_eq!(f.location.as_deref(), Some("Bali"));
     }
 
     #[test]
