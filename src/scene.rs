@@ -230,7 +230,7 @@ const LABEL_PX: f32 = 12.0;
 const TICK_PX: f32 = 12.0;
 const BADGE_PX: f32 = 10.0;
 /// Height of one row of a lane.
-const ROW_H: f32 = 20.0;
+const ROW_H: f32 = 18.0;
 /// Room above the first and below the last row of a lane.
 const LANE_PAD: f32 = 6.0;
 /// Most rows a lane takes before its crowded periods become clusters.

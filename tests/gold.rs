@@ -92,6 +92,8 @@ fn every_annotated_article_is_scored() {
         ("aside3", "aside3.json"),
         ("aside4", "aside4.json"),
         ("aside5", "aside5.json"),
+        ("aside6", "aside6.json"),
+        ("aside7", "aside7.json"),
     ] {
         let n = gold(file).len();
         let s = scores_for(folder, file);
@@ -197,6 +199,46 @@ fn the_unseen_set_holds_its_measured_figures() {
     );
 }
 
+/// A fifth development set: 40 articles collected and annotated by a helper (2026-12-04); its first figures
+/// were recorded before its misses were read (date .925, speaker .951, outlet .522 with 2 wrong, location .875,
+/// label .925, same event .379 with 21 false merges).
+#[test]
+fn the_fifth_development_set_holds_its_measured_figures() {
+    holds(
+        &scores_for("aside6", "aside6.json"),
+        &[
+            ("event date right", 0.92),
+            ("speaker of a matched quote right", 0.95),
+            ("outlet right where the text names it", 0.52),
+            ("location right", 0.87),
+            ("quotes found (F1)", 0.95),
+            ("event label usable", 0.92),
+            ("same event shown as one", 0.65),
+        ],
+        (2, 23),
+    );
+}
+
+/// The second set kept aside now: 30 articles collected and annotated by a helper (2026-12-04) that never ran
+/// the extractor on them; only these figures are read. Some of its articles report, from other outlets, events
+/// the development sets also report.
+#[test]
+fn the_second_unseen_set_holds_its_measured_figures() {
+    holds(
+        &scores_for("aside7", "aside7.json"),
+        &[
+            ("event date right", 0.73),
+            ("speaker of a matched quote right", 0.82),
+            ("outlet right where the text names it", 0.76),
+            ("location right", 0.70),
+            ("quotes found (F1)", 0.96),
+            ("event label usable", 0.86),
+            ("same event shown as one", 0.50),
+        ],
+        (0, 2),
+    );
+}
+
 #[test]
 fn date_mentions_are_found_and_normalised() {
     let mut s = scores_for("dev2", "dev2.json");
@@ -204,6 +246,8 @@ fn date_mentions_are_found_and_normalised() {
     s.add(scores_for("aside3", "aside3.json"));
     s.add(scores_for("aside4", "aside4.json"));
     s.add(scores_for("aside5", "aside5.json"));
+    s.add(scores_for("aside6", "aside6.json"));
+    s.add(scores_for("aside7", "aside7.json"));
     assert!(s.date_recall.1 >= 100, "{}", s.report());
     assert!(
         f1(s.date_precision, s.date_recall) >= 0.85,

@@ -1292,11 +1292,13 @@ fn year_for_day_month(
         // day's; of several, the one stated most often, as a guess.
         // A plan's horizon (`from 2021 to 2025`) or a founding year is rarely the news's: years of the period
         // the timeline covers come first.
+        // A year far from the period (`Visi 2045`, `by 2030`, `founded in 1967`) never gives a day its year.
         let in_period = |y: &i32| (YEAR_RANGE.0..=YEAR_RANGE.1).contains(y);
+        let near_period = |y: &i32| (YEAR_RANGE.0 - 2..=YEAR_RANGE.1 + 2).contains(y);
         let mut years: Vec<i32> = if anchors.years.iter().any(in_period) {
             anchors.years.iter().copied().filter(in_period).collect()
         } else {
-            anchors.years.clone()
+            anchors.years.iter().copied().filter(near_period).collect()
         };
         years.sort_unstable();
         let mut all = anchors.years.clone();
@@ -1474,6 +1476,20 @@ mod tests {
         assert_eq!(
             value("pada Jumat (24/8/2023).", &a),
             Some(("2023-08-24".into(), Certainty::Uncertain))
+        );
+    }
+
+    #[test]
+    fn a_year_far_from_the_period_gives_no_day_its_year() {
+        let a = Anchors {
+            years: vec![2030],
+            ..Default::default()
+        };
+        let got = value("dibuka pada 7 Oktober", &a);
+        assert_eq!(got.map(|(_, c)| c), Some(Certainty::Uncertain));
+        assert_ne!(
+            value("dibuka pada 7 Oktober", &a).map(|(v, _)| v),
+            Some("2030-10-07".into())
         );
     }
 

@@ -129,7 +129,41 @@ static ALL_FORUMS: LazyLock<Vec<(String, String, String)>> = LazyLock::new(|| {
         .iter()
         .map(|(p, n, k)| (p.to_string(), n.to_string(), k.to_string()))
         .collect();
-    for row in super::gazetteer::rows(include_str!("../../assets/lexicon/forums.tsv")) {
+    // A row whose printed form extends another row's (`ASEAN Ministerial Meeting on Transnational Crime` after
+    // `ASEAN Ministerial Meeting`, `G20 Digital Economy Working Group` after `G20`) goes before it: at one place
+    // the fuller name matches.
+    let mut table: Vec<Vec<&str>> =
+        super::gazetteer::rows(include_str!("../../assets/lexicon/forums.tsv")).collect();
+    let forms_of = |row: &Vec<&str>| -> Vec<String> {
+        super::gazetteer::items(row.get(1))
+            .chain(row.first().copied())
+            .map(|f| f.to_lowercase())
+            .collect()
+    };
+    let extends = |longer: &Vec<&str>, shorter: &Vec<&str>| {
+        let short = forms_of(shorter);
+        forms_of(longer)
+            .iter()
+            .any(|l| short.iter().any(|s| l.starts_with(&format!("{s} "))))
+    };
+    let mut moved = true;
+    let mut passes = 0;
+    while moved && passes < 50 {
+        moved = false;
+        passes += 1;
+        for j in 1..table.len() {
+            let first_shorter = (0..j).find(|&i| match (table.get(j), table.get(i)) {
+                (Some(l), Some(sh)) => extends(l, sh) && !extends(sh, l),
+                _ => false,
+            });
+            if let Some(i) = first_shorter {
+                let row = table.remove(j);
+                table.insert(i, row);
+                moved = true;
+            }
+        }
+    }
+    for row in &table {
         let (Some(name), Some(kind)) = (row.first(), row.get(2)) else {
             continue;
         };
@@ -1777,6 +1811,24 @@ mod tests {
                 "International Telecommunication Union (ITU)"
             ]
         );
+    }
+
+    #[test]
+    fn the_fuller_forum_name_wins_at_one_place() {
+        let t = "Kapolri membuka ASEAN Ministerial Meeting on Transnational Crime di Labuan Bajo pekan ini.";
+        let l = Layout::of(t);
+        let names: Vec<String> = find_forums(t, &l).into_iter().map(|h| h.name).collect();
+        assert_eq!(
+            names,
+            vec!["ASEAN Ministerial Meeting on Transnational Crime (AMMTC)"]
+        );
+        // The shorter name still matches alone.
+        let t = "Para menteri membuka ASEAN Ministerial Meeting di Jakarta pekan ini.";
+        let names: Vec<String> = find_forums(t, &Layout::of(t))
+            .into_iter()
+            .map(|h| h.name)
+            .collect();
+        assert_eq!(names, vec!["ASEAN Foreign Ministers' Meeting (AMM)"]);
     }
 
     #[test]

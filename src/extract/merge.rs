@@ -493,6 +493,8 @@ struct Sig {
     /// Days the event's articles state for something other than their event (`Pada hari Senin (13/12),
     /// Patrushev juga bertemu dengan Presiden` in a report of the 14th).
     other_days: Vec<chrono::NaiveDate>,
+    /// The first and last day of its reports' dates (each report's own, not the event's chosen one).
+    reported: (chrono::NaiveDate, chrono::NaiveDate),
 }
 
 /// The opening words of a quote, as a key: two outlets printing one statement share it.
@@ -586,11 +588,16 @@ impl Sig {
                 .collect(),
             articles: e.sources.iter().map(|s| str_hash(&s.article_id)).collect(),
             other_days: days,
+            reported: (e.date.start, e.date.end),
         }
     }
 
     /// Takes in what a report absorbed into this event adds.
     fn absorb(&mut self, event: &Event, other: Sig) {
+        self.reported = (
+            self.reported.0.min(other.reported.0),
+            self.reported.1.max(other.reported.1),
+        );
         self.forum = event.forum.as_ref().map(|f| f.to_lowercase());
         self.place = event.location.as_deref().map(place_key);
         for p in other.people {
@@ -776,6 +783,19 @@ fn evidence(a: &Event, sa: &Sig, b: &Event, sb: &Sig, idf: &Idf) -> Option<(f64,
     let gap = day_gap(&a.date, &b.date);
     if gap > SLACK_DAYS {
         return None;
+    }
+    // Every report of one event within the slack of each other (`17`, `19` and `21` August are not one day
+    // reported three ways, whatever each pair says): the days of all its reports and the new one's together
+    // span no more than the longer report's days and the slack.
+    let certain =
+        |e: &Event| e.date.precision == Precision::Day && e.date.certainty != Certainty::Uncertain;
+    if certain(a) && certain(b) {
+        let lo = sa.reported.0.min(sb.reported.0);
+        let hi = sa.reported.1.max(sb.reported.1);
+        let own = a.date.span_days().max(b.date.span_days());
+        if (hi - lo).num_days() > own - 1 + SLACK_DAYS {
+            return None;
+        }
     }
     if gap > 0 && told_apart(a, sa, b, sb) {
         if std::env::var_os("LINIMASA_DEBUG_MERGE").is_some() {
@@ -1443,6 +1463,32 @@ mod tests {
             why.contains("Rudiantara") && why.contains("a day apart"),
             "{why}"
         );
+    }
+
+    #[test]
+    fn reports_two_days_apart_each_do_not_chain_into_one_event_of_five_days() {
+        let r = |id: &str, day: u32| {
+            report(
+                id,
+                day,
+                Some("ASEAN Ministerial Meeting on Transnational Crime (AMMTC)"),
+                Some("Labuan Bajo"),
+                &["Listyo Sigit Prabowo"],
+                "Kapolri pimpin AMMTC di Labuan Bajo",
+            )
+        };
+        // The report of the 19th states its day: the event's day moves to it, and the 21st is two days from it.
+        let mut b = r("b", 19);
+        b.date.certainty = Certainty::Stated;
+        let merged = merge_reports(vec![r("a", 17), b, r("c", 21)]);
+        assert!(
+            merged.iter().all(|e| e.sources.len() < 3),
+            "{:?}",
+            merged.iter().map(|e| e.sources.len()).collect::<Vec<_>>()
+        );
+        // Within the slack, one event.
+        let merged = merge_reports(vec![r("a", 17), r("b", 18), r("c", 19)]);
+        assert_eq!(merged.len(), 1);
     }
 
     #[test]
