@@ -419,6 +419,21 @@ pub fn known_places_in(phrase: &str) -> Vec<&'static str> {
     out
 }
 
+/// The known place a phrase begins with (one to three words), when more words follow it that name no place:
+/// `Labuan Bajo Bisa Sepakati Penanganan` → `Labuan Bajo`.
+pub fn known_place_prefix(phrase: &str) -> Option<String> {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let n = (1..=3.min(words.len())).rev().find(|&n| {
+        words.get(..n).is_some_and(|w| {
+            KNOWN_PLACES.contains_key(w.join(" ").to_lowercase().trim_end_matches(','))
+        })
+    })?;
+    let rest = words.get(n..)?.join(" ");
+    (!rest.is_empty() && known_places_in(&rest).is_empty() && !rest.starts_with(','))
+        .then(|| words.get(..n).map(|w| w.join(" ")))
+        .flatten()
+}
+
 /// The country a place phrase is, when it is a country and nothing more (`Thailand`, `Vietnam`).
 pub fn country_named(phrase: &str) -> Option<&'static str> {
     let l = phrase.trim().to_lowercase();
@@ -789,7 +804,7 @@ pub type Located = (String, Span);
 /// of one of the first body lines (a caption or a credit may stand above it). Returns (place, outlet) with spans.
 pub fn dateline(text: &str, layout: &Layout) -> (Option<Located>, Option<Located>) {
     static RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-        crate::extract::regex(r"^\s*(?:date\s+[\d-]{4,10}\s*:?\s*)?(?P<a>[A-Z][\w.’'&]*(?:\s[A-Z][\w.’'&]*){0,3}(?:\s(?:id|com|news))?)(?:\s*[,|]\s*(?P<b>[A-Za-z][\w.’'&]*(?:\s[A-Z][\w.’'&]*){0,3}))?(?:\s*,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?))?\s*(?:\((?P<c>[^()\n]{2,30})\))?\s*(?:(?P<dash>(?:–|—|--)\s*\S|\s-\s*\S|-\s+\S)|(?P<tight>-[A-Z])|(?P<colon>:\s+\S)|(?P<dash_end>\s*(?:–|—|-{1,2})\s*$)|(?P<alone>\s*$))")
+        crate::extract::regex(r"^\s*(?:date\s+[\d-]{4,10}\s*:?\s*)?(?P<a>[A-Z][\w.’'&]*(?:\s[A-Z][\w.’'&]*){0,3}(?:\s(?:id|com|news))?|[a-z][\w-]*\.(?:co\.id|com|id|net|org))(?:\s*[,|]\s*(?P<b>[A-Za-z][\w.’'&]*(?:\s[A-Z][\w.’'&]*){0,3}))?(?:\s*,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?))?\s*,?\s*(?:\((?P<c>[^()\n]{2,30})\))?\s*(?:(?P<dash>(?:–|—|--)\s*\S|\s-\s*\S|-\s+\S)|(?P<tight>-[A-Z])|(?P<colon>:\s+\S)|(?P<dash_end>\s*(?:–|—|-{1,2})\s*$)|(?P<alone>\s*$))")
             .ok()
     });
     let Some(re) = RE.as_ref() else {
@@ -1230,6 +1245,9 @@ const TOLD_WORDS: &[&str] = &[
     "dihubungi",
     "dihubungi oleh",
     "interview with",
+    // `rilis yang diterima SINDOnews`: the newsroom that received the statement prints it.
+    "diterima",
+    "received by",
     "wawancara dengan",
 ];
 
@@ -1779,6 +1797,16 @@ mod tests {
                 Some("Kyodo"),
             ),
             (
+                "WASHINGTON DC, (beritasatu.id) – Presiden Indonesia mengajak Presiden Amerika Serikat bekerja sama di bidang ekonomi digital.",
+                Some("Washington, D.C."),
+                Some("beritasatu.id"),
+            ),
+            (
+                "Diplomasi Siber\n\nberitasatu.id--Isu siber adalah isu yang kompleks, kata para diplomat dalam pertemuan di Jakarta pekan ini.",
+                None,
+                Some("beritasatu.id"),
+            ),
+            (
                 "Sabtu - Para menteri ASEAN bertemu di Bali untuk membahas cara baru melawan kejahatan daring di kawasan.",
                 None,
                 None,
@@ -1811,6 +1839,16 @@ mod tests {
                 "International Telecommunication Union (ITU)"
             ]
         );
+    }
+
+    #[test]
+    fn a_headlines_capitalised_words_after_a_place_are_no_part_of_it() {
+        assert_eq!(
+            known_place_prefix("Labuan Bajo Bisa Sepakati Penanganan Kejahatan").as_deref(),
+            Some("Labuan Bajo")
+        );
+        assert_eq!(known_place_prefix("Nusa Dua, Bali"), None);
+        assert_eq!(known_place_prefix("Hotel Mulia Jakarta"), None);
     }
 
     #[test]

@@ -1276,6 +1276,8 @@ fn place_of_event(
             .into_iter()
             .find(|(p, _)| looks_like_place(p))
     {
+        // A headline capitalises every word: `di Labuan Bajo Bisa Sepakati …` is the place it begins with.
+        let p = entities::known_place_prefix(&p).unwrap_or(p);
         return (Some(canonical_phrase(&p)), Some(s), false);
     }
     // The first paragraphs: the first place phrase naming a place (the lead's first), not in a sentence that
