@@ -229,7 +229,7 @@ fn the_second_unseen_set_holds_its_measured_figures() {
         &[
             ("event date right", 0.73),
             ("speaker of a matched quote right", 0.82),
-            ("outlet right where the text names it", 0.76),
+            ("outlet right where the text names it", 0.85),
             ("location right", 0.70),
             ("quotes found (F1)", 0.96),
             ("event label usable", 0.86),
