@@ -208,7 +208,7 @@ fn the_fifth_development_set_holds_its_measured_figures() {
         &scores_for("aside6", "aside6.json"),
         &[
             ("event date right", 0.92),
-            ("speaker of a matched quote right", 0.95),
+            ("speaker of a matched quote right", 0.96),
             ("outlet right where the text names it", 0.69),
             ("location right", 0.87),
             ("quotes found (F1)", 0.95),

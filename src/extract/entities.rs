@@ -736,6 +736,11 @@ pub fn place_phrases_in(text: &str, ws: &[super::people::Word<'_>]) -> Vec<(Stri
                 offset += seg.len() + 1;
             }
             span.end = span.start + keep.min(printed.len());
+            // Text decoded twice (`Indonesia.ÃÂ`) ends the phrase where its marks begin.
+            if let Some(cut) = span.slice(text).find(['Ã', 'Â']) {
+                let head = span.slice(text).get(..cut).unwrap_or("");
+                span.end = span.start + head.trim_end_matches(['.', ' ', ',']).len();
+            }
             let phrase = span.slice(text).trim_end_matches(',').to_string();
             let lower_first = a.text.to_lowercase();
             // `the Ministry` is no place; `The Mulia, Nusa Dua, Bali` is, by the places it names. After `dari`
@@ -1848,6 +1853,8 @@ mod tests {
             Some("Labuan Bajo")
         );
         assert_eq!(known_place_prefix("Nusa Dua, Bali"), None);
+        let t = "Pertemuan digelar di Indonesia.ÃÂ Para menteri hadir.";
+        assert_eq!(place_phrases(t, Span::new(0, t.len()))[0].0, "Indonesia");
         assert_eq!(known_place_prefix("Hotel Mulia Jakarta"), None);
     }
 

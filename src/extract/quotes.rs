@@ -881,6 +881,23 @@ mod tests {
     }
 
     #[test]
+    fn an_institutions_or_meetings_words_are_no_speaker() {
+        let t = "Police chief Ramon Dizon opened the ASEAN Ministerial Meeting on Transnational Crimes in Manila, with the Department of the Interior.\n\n\"We must work together,\" he said.";
+        assert_eq!(quotes(t)[0].0, s("Ramon Dizon"));
+        let layout = Layout::of(t);
+        let names: Vec<String> = find_people(t, &layout)
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        assert!(
+            !names
+                .iter()
+                .any(|n| n.contains("Transnational") || n.contains("Department")),
+            "{names:?}"
+        );
+    }
+
+    #[test]
     fn quoted_as_saying_names_the_speaker() {
         let t = "Senior Minister of State David Koh signed the pact for Singapore.\n\nThe deal “will take our cooperation a step further,” Koh was quoted as saying in the statement.";
         assert_eq!(quotes(t)[0].0, s("David Koh"));
