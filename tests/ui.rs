@@ -444,6 +444,17 @@ fn double_clicking_an_event_selects_it_and_zooms_to_it() {
     assert!(v.start <= a && b <= v.end, "the event is in the new view");
 }
 
+/// The whole range (Home), then `level` times two steps of zooming in (+).
+fn zoom_to_level(h: &mut Harness<'static, LinimasaApp>, level: usize) {
+    h.key_press(egui::Key::Home);
+    h.run_steps(2);
+    for _ in 0..level * 2 {
+        h.key_press(egui::Key::Plus);
+        h.run_steps(1);
+    }
+    h.run_steps(2);
+}
+
 /// Clicks clusters until one of their events is a single marker (then clicks that and checks it is selected)
 /// or a list of same-day events opens (then picks from it), at six zoom levels. Returns the clusters opened.
 fn clusters_open_to_single_events(h: &mut Harness<'static, LinimasaApp>) -> usize {
@@ -451,13 +462,7 @@ fn clusters_open_to_single_events(h: &mut Harness<'static, LinimasaApp>) -> usiz
     for level in 0..6 {
         h.state_mut().selected = None;
         h.state_mut().cluster_list = None;
-        h.key_press(egui::Key::Home);
-        h.run_steps(2);
-        for _ in 0..level * 2 {
-            h.key_press(egui::Key::Plus);
-            h.run_steps(1);
-        }
-        h.run_steps(2);
+        zoom_to_level(h, level);
         let first = scene_hits(h).into_iter().find_map(|hit| match hit.target {
             HitTarget::Cluster { t0, t1, lane, .. } => Some((t0, t1, lane)),
             HitTarget::Event(_) => None,
@@ -685,13 +690,7 @@ fn overlapping_hits(h: &Harness<'static, LinimasaApp>) -> Option<([f32; 4], [f32
 /// drawn at each.
 fn no_overlaps_at_six_zooms(h: &mut Harness<'static, LinimasaApp>) {
     for level in 0..6 {
-        h.key_press(egui::Key::Home);
-        h.run_steps(2);
-        for _ in 0..level * 2 {
-            h.key_press(egui::Key::Plus);
-            h.run_steps(1);
-        }
-        h.run_steps(2);
+        zoom_to_level(h, level);
         assert!(
             !scene_hits(h).is_empty(),
             "zoom level {level}: nothing drawn"
