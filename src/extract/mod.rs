@@ -866,7 +866,17 @@ pub fn extract_article_until(article: &Article, ask: &dyn Fn() -> bool) -> Optio
         .skip(1)
         .map(|s| one_spaced(s.slice(text)))
         .collect();
-    let made_label = lead_phrase(text, &layout, &dl);
+    // With no headline, what happened: the event noun phrase of the evidence sentence or the lead (`Sub Regional
+    // Meeting on Counter Terrorism, Lombok`), else the lead's first words.
+    let made_label = evidence
+        .into_iter()
+        .chain(layout.lead())
+        .find_map(|s| event_phrase(s.slice(text)))
+        .map(|p| match &location {
+            Some(l) if !p.contains(l.as_str()) => format!("{p}, {l}"),
+            _ => p,
+        })
+        .or_else(|| lead_phrase(text, &layout, &dl));
     let language = article
         .meta
         .language
@@ -1738,13 +1748,25 @@ mod tests {
     }
 
     #[test]
+    fn with_no_headline_the_label_says_what_happened_and_where() {
+        let f = facts_of(
+            "Medan, BeritaKita-Menteri Luar Negeri membuka Pertemuan Pejabat Senior tentang keamanan siber di Medan pada Senin (6/8/2018).\n",
+        );
+        let label = f.made_label.unwrap_or_default();
+        assert!(
+            label.starts_with("Pertemuan Pejabat Senior") && label.ends_with(", Medan"),
+            "{label}"
+        );
+    }
+
+    #[test]
     fn a_made_label_begins_after_the_dateline() {
         for t in [
             "Medan, BeritaKita-Menteri Luar Negeri membuka pertemuan para pejabat senior ASEAN tentang keamanan siber di Medan pada Senin (6/8/2018).\n",
             "Surabaya (Warta Timur) - Menteri Luar Negeri membuka pertemuan para pejabat senior ASEAN tentang keamanan siber di Surabaya pada Senin (6/8/2018).\n",
         ] {
-            let f = facts_of(t);
-            let label = f.made_label.unwrap_or_default();
+            let layout = Layout::of(t);
+            let label = lead_phrase(t, &layout, &entities::DatelineCell::new()).unwrap_or_default();
             assert!(label.starts_with("Menteri Luar Negeri membuka"), "{label}");
         }
     }
