@@ -832,7 +832,7 @@ pub fn extract_article_until(article: &Article, ask: &dyn Fn() -> bool) -> Optio
 
     // The dateline is read at most once, for whichever of the two needs it.
     let dl = entities::DatelineCell::new();
-    let (location, location_span, location_from_dateline) = find_location(
+    let found = find_location(
         text,
         &layout,
         evidence,
@@ -841,6 +841,8 @@ pub fn extract_article_until(article: &Article, ask: &dyn Fn() -> bool) -> Optio
         &dl,
         &other_dated(&mentions, event_span),
     );
+    let (location, location_span, location_from_dateline) =
+        narrowed_to_city(text, &layout, evidence, &dl, found);
     if stop() {
         return None;
     }
@@ -1184,26 +1186,19 @@ fn canonical_phrase(p: &str) -> String {
         .join(", ")
 }
 
-/// Where the main event took place: a place phrase in the evidence sentence (nearest before the date), else
-/// none if the sentence says the meeting was online, else the headline's place, else the lead paragraph's
-/// first place, else the dateline's city, else a city the lead names in passing. The flag: the place is only
-/// one of the last two (weak evidence when merging).
-fn find_location(
+/// A place that is a country alone (`opened in Thailand`) narrowed to its city: the dateline's city when it
+/// lies in that country (`BANGKOK (REUTERS) - … opened in Thailand`), else a city of it the evidence sentence or
+/// the lead names (`… conducted a drill in Hanoi`). Any other place as it was found.
+fn narrowed_to_city(
     text: &str,
     layout: &Layout,
     evidence: Option<Span>,
-    mention: Option<Span>,
-    all_words: &[people::Word<'_>],
     dl: &entities::DatelineCell,
-    other_dated: &[Span],
+    found: (Option<String>, Option<Span>, bool),
 ) -> (Option<String>, Option<Span>, bool) {
-    let found = place_of_event(text, layout, evidence, mention, all_words, dl, other_dated);
     let (Some(place), span, weak) = found else {
         return found;
     };
-    // A country alone (`opened in Thailand`) says less than its city: the dateline's city when it lies in that
-    // country (`BANGKOK (REUTERS) - … opened in Thailand`), else a city of it the evidence sentence or the lead
-    // names (`… conducted a drill in Hanoi`).
     let Some(country) = entities::country_named(&place) else {
         return (Some(place), span, weak);
     };
@@ -1224,8 +1219,11 @@ fn find_location(
     }
 }
 
-/// [`find_location`] before a country alone is narrowed to its city.
-fn place_of_event(
+/// Where the main event took place: a place phrase in the evidence sentence (nearest before the date), else
+/// none if the sentence says the meeting was online, else the headline's place, else the lead paragraph's
+/// first place, else the dateline's city, else a city the lead names in passing. The flag: the place is only
+/// one of the last two (weak evidence when merging).
+fn find_location(
     text: &str,
     layout: &Layout,
     evidence: Option<Span>,
