@@ -330,7 +330,7 @@ fn future_marked(text: &str, start: usize, end: usize) -> bool {
 
 /// Whether the year starting at `start` is a plan's horizon or part of a plan's name, not a time something
 /// happened: `hingga 2025`, `until 2025`, `by 2030`, `ASEAN Digital Masterplan 2025`, `Visi 2045`.
-fn horizon_year(text: &str, start: usize) -> bool {
+pub(crate) fn horizon_year(text: &str, start: usize) -> bool {
     const HORIZON: &[&str] = &[
         "hingga",
         "sampai",

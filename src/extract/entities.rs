@@ -419,6 +419,63 @@ pub fn known_places_in(phrase: &str) -> Vec<&'static str> {
     out
 }
 
+/// The year of the numbered meeting a sentence names (`the 19th ASEAN Telecommunications and IT Ministers
+/// Meeting`, `TELMIN 19`, `KTT ASEAN ke-42`), from [`NUMBERED_MEETINGS`](super::lexicon::NUMBERED_MEETINGS):
+/// `None` when it names none, or two of different years, or a year outside the period (a name that is not the
+/// meeting's: the `13th ASEAN Ministerial Meeting` meant as one on crime).
+pub fn numbered_meeting_year(sentence: &str) -> Option<i32> {
+    static NUMBER: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        crate::extract::regex(
+            r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+(?:the\s+)?|\s+(?:ke-?\s*)?(?P<m>\d{1,3})\b",
+        )
+        .ok()
+    });
+    let re = NUMBER.as_ref()?;
+    let norm: String = sentence
+        .to_lowercase()
+        .replace(['’', '\''], "")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    // The longest name printed at `at` (after an ordinal) or ending at `at` (before a number).
+    let name_at = |at: usize, before: bool| {
+        super::lexicon::NUMBERED_MEETINGS
+            .iter()
+            .flat_map(|(names, base, per)| names.iter().map(move |n| (*n, *base, *per)))
+            .filter(|(n, _, _)| {
+                let joined = |c: char| c.is_alphanumeric() || c == '-';
+                if before {
+                    norm.get(..at)
+                        .and_then(|h| h.strip_suffix(n))
+                        .is_some_and(|rest| !rest.ends_with(joined))
+                } else {
+                    norm.get(at..)
+                        .and_then(|t| t.strip_prefix(n))
+                        .is_some_and(|rest| !rest.starts_with(joined))
+                }
+            })
+            .max_by_key(|(n, _, _)| n.len())
+    };
+    let mut year = None;
+    for c in re.captures_iter(&norm) {
+        let (number, meeting) = match (c.name("n"), c.name("m"), c.get(0)) {
+            (Some(n), _, Some(all)) => (n.as_str(), name_at(all.end(), false)),
+            (_, Some(m), Some(all)) => (m.as_str(), name_at(all.start(), true)),
+            _ => continue,
+        };
+        let (Some((_, base, per)), Ok(n)) = (meeting, number.parse::<i32>()) else {
+            continue;
+        };
+        let y = base + n / per.max(1);
+        let period = super::lexicon::YEAR_RANGE;
+        if !(period.0 - 1..=period.1 + 1).contains(&y) || year.is_some_and(|prev| prev != y) {
+            return None;
+        }
+        year = Some(y);
+    }
+    year
+}
+
 /// The known place a phrase begins with (one to three words), when more words follow it that name no place:
 /// `Labuan Bajo Bisa Sepakati Penanganan` → `Labuan Bajo`.
 pub fn known_place_prefix(phrase: &str) -> Option<String> {
@@ -494,6 +551,11 @@ pub fn first_city_of(text: &str, range: Span, country: Option<&str>) -> Option<(
 
 /// One's own place, after which an address may follow (`di kantornya, Jl …`).
 const OWN_PLACE_WORDS: &[&str] = &["kantornya", "kediamannya", "rumahnya", "istananya"];
+
+/// Common nouns of a venue that a name follows, written small in running text (`di kantor Wapres`).
+const LOWER_VENUE_NOUNS: &[&str] = &[
+    "kantor", "gedung", "istana", "hotel", "markas", "wisma", "balai", "aula", "kampus", "kompleks",
+];
 
 /// Words that start a place phrase: `di`, `in`, `at`.
 const PLACE_PREPOSITIONS: &[&str] = &["di", "in", "at", "dari"];
@@ -681,11 +743,18 @@ pub fn place_phrases_in(text: &str, ws: &[super::people::Word<'_>]) -> Vec<(Stri
         let mut segments = 0;
         while let Some(x) = ws.get(j) {
             let xl = x.text.to_lowercase();
-            let cap = x
-                .text
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c == '(');
+            // `di kantor Wapres RI, Jakarta`, `di gedung Sate`: a venue's common noun, written small, begins the
+            // name that follows it.
+            let venue_noun = j == first
+                && LOWER_VENUE_NOUNS.contains(&xl.as_str())
+                && ws
+                    .get(j + 1)
+                    .is_some_and(|n| n.text.chars().next().is_some_and(char::is_uppercase));
+            let cap = venue_noun
+                || x.text
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c == '(');
             let connector =
                 matches!(xl.as_str(), "dan" | "and" | "of" | "the") && end_word.is_some();
             let is_time = super::dates::weekday_of(&xl).is_some()
@@ -1639,6 +1708,45 @@ mod tests {
     }
 
     #[test]
+    fn a_numbered_meeting_gives_its_year() {
+        for (t, y) in [
+            (
+                "the 19th ASEAN Telecommunications and Information Technology Ministers Meeting (TELMIN 19) that opened on October 24",
+                Some(2019),
+            ),
+            (
+                "Presiden membuka KTT ASEAN ke-42 di Labuan Bajo pada 10 Mei",
+                Some(2023),
+            ),
+            (
+                "the 27th ASEAN Summit in Kuala Lumpur on November 21",
+                Some(2015),
+            ),
+            ("at the 10th ADMM meeting held in Vientiane", Some(2016)),
+            (
+                "the 17th ASEAN Ministerial Meeting on Transnational Crime opened on August 21",
+                Some(2023),
+            ),
+            (
+                "the 2nd ASEAN Digital Ministers’ Meeting (ADGMIN) on January 27",
+                Some(2022),
+            ),
+            (
+                "Konferensi Tingkat Tinggi ASEAN ke 32 di Singapura",
+                Some(2018),
+            ),
+            // A meeting of the field read as another (the ASEAN foreign ministers' 13th was in 1980) gives none.
+            ("the 13th ASEAN Ministerial Meeting on November 26", None),
+            // Two meetings of different years, or none, give none.
+            ("the 3rd AMCC and the 4th AMCC were held on 2 October", None),
+            ("the ASEAN Summit on 10 May with 19 leaders", None),
+            ("the 5th of May, TELMIN", None),
+        ] {
+            assert_eq!(numbered_meeting_year(t), y, "{t}");
+        }
+    }
+
+    #[test]
     fn a_place_phrase_ends_before_a_person_and_a_possessive_is_no_place() {
         let t = "Pertemuan digelar di Canberra, Australia, Menteri Luar Negeri Selandia Baru Nanaia Mahuta hadir.";
         let got: Vec<String> = place_phrases(t, Span::new(0, t.len()))
@@ -1666,6 +1774,12 @@ mod tests {
             .as_deref(),
             Some("Jl Medan Merdeka Barat, Jakarta Pusat")
         );
+        // A venue's common noun written small begins the name after it; a small word alone is no place.
+        assert_eq!(
+            first("ucap Grigson di kantor Wapres RI, Jakarta, Senin (2/10/2017)").as_deref(),
+            Some("kantor Wapres RI, Jakarta")
+        );
+        assert_eq!(first("rapat di kantor pada Senin"), None);
         // The city the words of a capital name.
         assert_eq!(
             first("Pertemuan digelar di ibukota Laos Vientiane pada Rabu").as_deref(),

@@ -272,6 +272,31 @@ impl Layout {
         let last_long =
             first_long.and_then(|first| (first..lines.len()).rev().find(|&i| long(&lines, i)));
         let first_long = first_long.unwrap_or(0);
+        // A dateline opens the article (`BANGKAPOS.COM, JAKARTA -- …`): long lines a few lines above it are a
+        // teaser, a photo's caption or another story, never the article's first paragraph.
+        let line_text = |lines: &[Line], i: usize| {
+            lines
+                .get(i)
+                .map(|l| without_tags(l.span.slice(text)))
+                .unwrap_or("")
+        };
+        let first_long = if opens_with_dateline(line_text(&lines, first_long)) {
+            first_long
+        } else {
+            let later = (first_long + 1..lines.len().min(first_long + 8))
+                .find(|&i| long(&lines, i) && opens_with_dateline(line_text(&lines, i)));
+            match later {
+                Some(dated) => {
+                    for i in first_long..dated {
+                        if long(&lines, i) {
+                            set_kind(&mut lines, i, LineKind::Caption);
+                        }
+                    }
+                    dated
+                }
+                None => first_long,
+            }
+        };
         let title_candidates = title_candidates(text, &lines, first_long);
         let title_line = title_candidates.first().copied();
         for i in 0..first_long {
@@ -949,6 +974,30 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn long_lines_above_a_dateline_are_no_part_of_the_article() {
+        // A teaser quote and a photo's caption of another day stand above the dateline that opens the story.
+        let t = "Hadapi Ancaman Siber, Indonesia-China Jalin Kerja Sama\n\n\
+                 Kunjungan ini membicarakan hal-hal yang sudah kami kembangkan dalam rangka kerja sama bilateral dan kami sepakat ...\n\n\
+                 Kristian Erdianto\n\
+                 Menko Polhukam Wiranto saat ditemui usai acara DKPP Outlook di Hotel Arya Duta, Jakarta Pusat, Rabu (14/12/2016).\n\n\
+                 BANGKAPOS.COM, JAKARTA -- Menteri Koordinator bidang Politik, Hukum, dan Keamanan Wiranto bertemu dengan Duta Besar China di Jakarta, Kamis (15/12/2016).\n";
+        let l = Layout::of(t);
+        assert_eq!(l.kind_at_offset(t.find("Rabu").unwrap()), LineKind::Caption);
+        assert_eq!(
+            l.kind_at_offset(t.find("Kunjungan").unwrap()),
+            LineKind::Caption
+        );
+        assert_eq!(l.body_start, t.find("BANGKAPOS").unwrap());
+        assert_eq!(
+            l.title.map(|s| s.slice(t)),
+            Some("Hadapi Ancaman Siber, Indonesia-China Jalin Kerja Sama")
+        );
+        // With no dateline below, the first long line is the body's first.
+        let t = "Judul Berita Siber\n\nMenteri Luar Negeri bertemu dengan Duta Besar China di Jakarta untuk membahas kerja sama siber kedua negara pada Kamis (15/12/2016).\n\nJAKARTA -- kata dia.\n";
+        assert_eq!(Layout::of(t).body_start, t.find("Menteri").unwrap());
     }
 
     #[test]

@@ -1118,6 +1118,92 @@ pub const MEETING_WORDS: &[&str] = &[
     "pembicaraan",
 ];
 
+/// Meetings of the field held once a year (the ASEAN Summit twice) under a running number: their names as
+/// printed (lower case, apostrophes dropped, the commonest Indonesian forms too) and the year of meeting number
+/// `0` with the meetings per year, so that the `19th TELMIN` is of 2019 and `KTT ASEAN ke-42` of 2023. The
+/// longer name of two that begin alike comes first.
+pub const NUMBERED_MEETINGS: &[(&[&str], i32, i32)] = &[
+    // ASEAN Summit: the 26th and 27th in 2015, two a year since 2009.
+    (
+        &[
+            "asean summit",
+            "ktt asean",
+            "konferensi tingkat tinggi asean",
+        ],
+        2002,
+        2,
+    ),
+    (
+        &[
+            "asean-china summit",
+            "ktt asean-china",
+            "ktt asean-rrt",
+            "ktt asean-tiongkok",
+        ],
+        1997,
+        1,
+    ),
+    (&["east asia summit", "ktt asia timur"], 2004, 1),
+    (&["asean regional forum", "arf"], 1993, 1),
+    (
+        &[
+            "asean foreign ministers meeting",
+            "asean ministerial meeting",
+            "amm",
+        ],
+        1966,
+        1,
+    ),
+    (
+        &[
+            "asean ministerial meeting on transnational crime",
+            "ammtc",
+            "pertemuan tingkat menteri asean tentang kejahatan lintas negara",
+        ],
+        2006,
+        1,
+    ),
+    (
+        &[
+            "asean defence ministers meeting",
+            "asean defense ministers meeting",
+            "admm",
+        ],
+        2006,
+        1,
+    ),
+    (
+        &[
+            "asean telecommunications and information technology ministers meeting",
+            "asean telecommunications and it ministers meeting",
+            "telmin",
+        ],
+        2000,
+        1,
+    ),
+    (
+        &[
+            "asean digital ministers meeting",
+            "asean digital minister meeting",
+            "adgmin",
+        ],
+        2020,
+        1,
+    ),
+    (
+        &["asean ministerial conference on cybersecurity", "amcc"],
+        2015,
+        1,
+    ),
+    (&["singapore international cyber week", "sicw"], 2015, 1),
+    (&["asean-japan cybersecurity policy meeting"], 2007, 1),
+    (
+        &["interpol general assembly", "sidang umum interpol"],
+        1931,
+        1,
+    ),
+];
+
 /// The city of Indonesia's national venues, for a venue printed without one (`di Kantor Menkopolhukam`): the
 /// presidential palaces outside Jakarta first, then the offices of the ministries, agencies and the parliament,
 /// all in Jakarta. Matched as words of the venue, lower case.

@@ -212,6 +212,30 @@ fn in_dateline(text: &str, layout: &Layout, pos: usize) -> bool {
     })
 }
 
+/// With no publication date, a day without its year in a sentence that names a numbered meeting (`TELMIN 19
+/// that opened in Vientiane on October 24`) is of that meeting's year, inferred.
+fn numbered_meeting_day(text: &str, f: &Found, published: Option<NaiveDate>) -> Option<DateSpan> {
+    let RawDate::Day { year: None, .. } = f.raw else {
+        return None;
+    };
+    if published.is_some() {
+        return None;
+    }
+    let y = entities::numbered_meeting_year(sentence_around(text, f.start).slice(text))?;
+    let mut raw = f.raw;
+    if let RawDate::Day { year, .. } = &mut raw {
+        *year = Some(y);
+    }
+    let span = resolve(&raw, f.future, &Anchors::default())?;
+    Some(DateSpan {
+        certainty: match span.certainty {
+            Certainty::Stated => Certainty::Inferred,
+            c => c,
+        },
+        ..span
+    })
+}
+
 /// With no publication date, a weekday the text marks as past (`Forum yang berlangsung pada Senin lalu`, `last
 /// Monday`) is the last such day before the full date the text states nearest to it (`dalam keterangan
 /// tertulisnya, Rabu, 23 Agustus 2017`): the day the report was written from.
@@ -553,6 +577,8 @@ pub fn extract_article_until(article: &Article, ask: &dyn Fn() -> bool) -> Optio
             }
             // `held annually since 2006`: the start of what goes on, which says only that the news is later.
             RawDate::Year(_) if since_year(text, f.start) => {}
+            // `ASEAN Community Vision 2025`, `hingga 2025`: a plan's name or horizon, not a time of the news.
+            RawDate::Year(_) if dates::horizon_year(text, f.start) => {}
             RawDate::Month { year: Some(y), .. } | RawDate::Year(y) => anchors.years.push(y),
             _ => {}
         }
@@ -564,7 +590,8 @@ pub fn extract_article_until(article: &Article, ask: &dyn Fn() -> bool) -> Optio
         if !in_article(f) {
             continue;
         }
-        let resolved = resolve(&f.raw, f.future, &anchors)
+        let resolved = numbered_meeting_day(text, f, published)
+            .or_else(|| resolve(&f.raw, f.future, &anchors))
             .or_else(|| past_weekday_before_stated_day(text, f, &found, published));
         mentions.push((i, f, resolved));
     }
@@ -719,6 +746,11 @@ pub fn extract_article_until(article: &Article, ask: &dyn Fn() -> bool) -> Optio
     // Every date the page names, page furniture and captions too (flagged: they never date the event).
     // Relative and year-less ones that nothing anchored are anchored, where the page prints no publication
     // date, on the event's day when the text states it (`hari ini` in a report of `Selasa 14 Agustus 2018`).
+    // A day whose year only a meeting's number gives (`TELMIN 19 … on October 24`) may be long before the report:
+    // it anchors the weekdays of its week, not `last week` or `this year`.
+    let year_from_number = evidence_mention
+        .and_then(|m| found.iter().find(|f| f.start == m.start))
+        .is_some_and(|f| numbered_meeting_day(text, f, published).is_some());
     let event_anchor = Anchors {
         event_day: published.is_none(),
         published: event_span
@@ -746,6 +778,7 @@ pub fn extract_article_until(article: &Article, ask: &dyn Fn() -> bool) -> Optio
             let span = resolved.or_else(|| {
                 event_anchor
                     .published
+                    .filter(|_| !(year_from_number && matches!(f.raw, RawDate::Relative(_))))
                     .and_then(|_| resolve(&f.raw, f.future, &event_anchor))
             });
             // A quoted `today` in a report printed a day or two after the stated event day is that day.
@@ -1294,7 +1327,10 @@ fn find_location(
         if let Some((p, s)) = entities::place_phrases_in(text, people::words_in(all_words, para))
             .into_iter()
             .find(|(p, s)| {
-                looks_like_place(p) && !received(s) && !dates_other_time(text, other_dated, *s)
+                looks_like_place(p)
+                    && !received(s)
+                    && !in_quotation(text, layout, s.start)
+                    && !dates_other_time(text, other_dated, *s)
             })
         {
             return (Some(canonical_phrase(&p)), Some(s), false);
@@ -1839,6 +1875,37 @@ mod tests {
         );
         let d = f.event_span.expect("the day is shown");
         assert_eq!(chrono::Datelike::year(&d.start), 2019, "{d:?}");
+    }
+
+    #[test]
+    fn a_numbered_meeting_or_a_plans_name_settles_a_days_year() {
+        // The meeting's number gives the year over a plan's year; `last week` is not anchored on that day.
+        let f = facts_of(
+            "Ministers meet in Vientiane\n\nVientiane (VNA) – The 19th ASEAN Telecommunications and IT Ministers \
+             Meeting (TELMIN 19) opened in Vientiane on October 24. Last week officials prepared it. The ministers \
+             will discuss activities in 2020.\n",
+        );
+        let d = f.event_span.expect("the day is shown");
+        assert_eq!(
+            d.start,
+            NaiveDate::from_ymd_opt(2019, 10, 24).unwrap(),
+            "{d:?}"
+        );
+        assert_eq!(d.certainty, crate::model::Certainty::Inferred);
+        let last_week = f
+            .dates
+            .iter()
+            .find(|m| m.text == "Last week")
+            .expect("found");
+        assert_eq!(last_week.span, None);
+        // A year in a plan's name (`Vision 2025`) gives no day its year.
+        let f = facts_of(
+            "Ministers meet in Vientiane\n\nThe ASEAN ministers met in Vientiane on Oct 24 to enhance regional \
+             cooperation and realise the ASEAN Community Vision 2025.\n",
+        );
+        let d = f.event_span.expect("the day is shown");
+        assert_ne!(chrono::Datelike::year(&d.start), 2025, "{d:?}");
+        assert_eq!(d.certainty, crate::model::Certainty::Uncertain, "{d:?}");
     }
 
     #[test]
