@@ -190,6 +190,10 @@ pub const SPEECH_VERBS: &[&str] = &[
     "mengingatkan",
     "menyerukan",
     "mengumumkan",
+    "berjanji",
+    "promised",
+    "pledged",
+    "vowed",
 ];
 
 /// Words that refer back to a speaker already named (`ujar dia`, `the minister said`).
@@ -346,7 +350,11 @@ pub const NOT_NAME_WORDS: &[&str] = &[
     "republik",
     "komunikasi",
     "informatika",
+    "infomatika",
+    "aplikasi",
     "informasi",
+    "multilateral",
+    "bilateral",
     "teknologi",
     "digital",
     "luar",

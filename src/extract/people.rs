@@ -183,6 +183,14 @@ static NOT_NAMES: LazyLock<FxHashSet<&'static [u8]>> = LazyLock::new(|| {
             .flat_map(|(_, names)| names.iter().map(|n| n.as_bytes())),
     );
     set.extend(PLACES.iter().map(|(p, _)| p.as_bytes()));
+    // Provinces of one word (`Gubernur Papua Lukas Enembe`, `Gubernur Bali`): part of a title, never a name.
+    let places: &'static super::gazetteer::Places = &super::gazetteer::PLACES;
+    set.extend(
+        places
+            .forms()
+            .filter(|(form, e)| e.kind == "province" && !form.contains(' '))
+            .map(|(form, _)| form.as_bytes()),
+    );
     // Each word of a country's name of several words (`Emirat` and `Arab` of `Uni Emirat Arab`, `Selandia`),
     // but those also common in people's names (`Sri`, `Nam`, `Raya`) and `New`, which starts places of its own.
     set.extend(
@@ -320,9 +328,22 @@ fn name_word_of_class(w: &str, class: u8) -> bool {
             }
             dot |= c == b'.';
         }
-        return letters > 0 && !(!lower && letters >= 3 && !dot);
+        return letters > 0 && !(!lower && letters >= 3 && !dot) && !is_nominalisation(b);
     }
     name_word_of_class_chars(w, class)
+}
+
+/// An Indonesian noun made of a verb or adjective (`Ketahanan`, `Pertahanan`, `Pelaksanaan`, `Pembangunan`):
+/// `ke-`/`pe-` … `-an` over eight letters or more, capitalised in the names of desks, offices and portfolios,
+/// never a person's name.
+fn is_nominalisation(b: &[u8]) -> bool {
+    let lower = |i: usize| b.get(i).map(u8::to_ascii_lowercase);
+    let prefixed = match (lower(0), lower(1), lower(2)) {
+        (Some(b'k'), Some(b'e'), _) => true,
+        (Some(b'p'), Some(b'e'), Some(c)) => matches!(c, b'r' | b'n' | b'm' | b'l'),
+        _ => false,
+    };
+    b.len() >= 8 && prefixed && b.ends_with(b"an") && b.iter().all(u8::is_ascii_alphabetic)
 }
 
 /// [`name_word_of_class`] for any text, character by character.
@@ -492,7 +513,7 @@ pub fn name_runs(text: &str, ws: &[Word<'_>]) -> Vec<NameRun> {
                     && !n.name_like;
                 let time = super::dates::weekday_of(n.text).is_some()
                     || super::dates::month_number(n.text).is_some();
-                (acronym || cap) && !time
+                (acronym || cap) && !time && !name_then_title(ws, i, end)
             });
         if end > i && !is_place && !embedded {
             let (Some(first), Some(last)) = (ws.get(i), ws.get(end - 1)) else {
@@ -560,6 +581,26 @@ pub fn name_runs(text: &str, ws: &[Word<'_>]) -> Vec<NameRun> {
         i = j.max(i + 1);
     }
     out
+}
+
+/// `Agus R. Barnas Deputi VII Kemenko Polhukam di Jakarta, Minggu (24/1/2016), mengatakan …`: a sentence that
+/// opens with a full name (two words or more besides initials) and goes on with the person's title, as news
+/// agencies write it.
+fn name_then_title(ws: &[Word<'_>], i: usize, end: usize) -> bool {
+    let opens_sentence = i == 0
+        || ws
+            .get(i - 1)
+            .is_some_and(|p| p.trailing.contains(['.', '!', '?']));
+    let full = ws
+        .get(i..end)
+        .is_some_and(|r| r.iter().filter(|w| !is_initial(w.text)).count() >= 2);
+    opens_sentence
+        && full
+        && ws.get(end).is_some_and(|n| {
+            n.leading.is_empty()
+                && is_role_word(n.text)
+                && n.text.chars().next().is_some_and(char::is_uppercase)
+        })
 }
 
 /// Name tokens for matching: lower case, no dots.
@@ -680,6 +721,15 @@ pub fn find_people_in(text: &str, layout: &Layout, all: &[Word<'_>]) -> Vec<Pers
                 prev.is_some_and(|p| with_lower_key(p.text, |k| ATTRIBUTION_WORDS.contains(k)));
             let before_verb = next.is_some_and(|n| with_lower_key(n.text, |k| SPEECH.contains(k)))
                 && last.is_some_and(|l| l.trailing.is_empty() || l.trailing == ",");
+            // `Johnny Gerard Blade, for his part, said …`, `Retno, dalam kesempatan itu, mengatakan …`: a short
+            // aside between the name and its speech verb.
+            let verb_after_aside = last.is_some_and(|l| l.trailing == ",")
+                && ws
+                    .get(run.end_word..(run.end_word + 6).min(ws.len()))
+                    .and_then(|after| after.iter().position(|w| w.trailing.contains(',')))
+                    .and_then(|k| ws.get(run.end_word + k + 1))
+                    .is_some_and(|v| with_lower_key(v.text, |k| SPEECH.contains(k)));
+            let before_verb = before_verb || verb_after_aside;
             // Appositive after a role phrase: "Kepala BSSN Republik Indonesia, Hinsa Siburian,".
             let appositive = run.end_word - run.first_word >= 2
                 && prev.is_some_and(|p| p.trailing.contains(',') || p.trailing.contains(')'))
@@ -704,7 +754,11 @@ pub fn find_people_in(text: &str, layout: &Layout, all: &[Word<'_>]) -> Vec<Pers
             if epithet {
                 continue;
             }
-            let confirmed = after_verb || before_verb || appositive || roled;
+            let confirmed = after_verb
+                || before_verb
+                || appositive
+                || roled
+                || name_then_title(ws, run.first_word, run.end_word);
             // Headlines capitalise freely: only a confirmed name counts there.
             if confirmed || tokens >= 2 && line.kind != LineKind::Title {
                 runs.push((run, confirmed, line.kind == LineKind::Body));
@@ -810,7 +864,62 @@ pub fn find_people_in(text: &str, layout: &Layout, all: &[Word<'_>]) -> Vec<Pers
             confirmed,
         });
     }
-    out
+    join_names_people_go_by(out)
+}
+
+/// The one person of `people` whose names in the people table have `name`, a single word of four letters or
+/// more, as a word (`Samuel` for Semuel Abrijani Pangerapan, who is also printed `Sammy Pangerapan`).
+pub fn going_by<'p>(people: &'p [Person], name: &str) -> Option<&'p Person> {
+    let tokens = name_tokens(name);
+    let [one] = tokens.as_slice() else {
+        return None;
+    };
+    if one.chars().count() < 4 {
+        return None;
+    }
+    let table = &*super::gazetteer::PEOPLE;
+    let mut hits = people.iter().filter(|p| {
+        table
+            .lookup(&p.name)
+            .is_some_and(|e| e.keys.iter().any(|k| k.split(' ').any(|t| t == one)))
+    });
+    let first = hits.next()?;
+    hits.next().is_none().then_some(first)
+}
+
+/// A one-word name that is a word of one other person's names in the people table (`kata Samuel` beside `Sammy
+/// Pangerapan`, both Semuel Abrijani Pangerapan) is that person, not another.
+fn join_names_people_go_by(mut people: Vec<Person>) -> Vec<Person> {
+    let table = &*super::gazetteer::PEOPLE;
+    let into: Vec<Option<usize>> = people
+        .iter()
+        .map(|p| {
+            if table.lookup(&p.name).is_some() {
+                return None;
+            }
+            let q = going_by(&people, &p.name)?;
+            people.iter().position(|x| x.name == q.name)
+        })
+        .collect();
+    for (i, target) in into.iter().enumerate().rev() {
+        let Some(j) = *target else { continue };
+        let (mentions, confirmed) = match people.get_mut(i) {
+            Some(p) => (std::mem::take(&mut p.mentions), p.confirmed),
+            None => continue,
+        };
+        if let Some(q) = people.get_mut(j) {
+            q.mentions.extend(mentions);
+            q.mentions.sort_by_key(|s| s.start);
+            q.confirmed |= confirmed;
+        }
+    }
+    let mut k = 0;
+    people.retain(|_| {
+        let keep = into.get(k).is_none_or(Option::is_none);
+        k += 1;
+        keep
+    });
+    people
 }
 
 /// The one cluster of several-word names with a word that the single word of `tokens` begins (four letters or

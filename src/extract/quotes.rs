@@ -242,6 +242,12 @@ fn after_clause(text: &str, outer_end: usize) -> Span {
     Span::new(outer_end, outer_end + stop)
 }
 
+/// Words that open a clause of when, how or to whom after an attribution (`… ungkap Menkominfo saat menerima …`).
+const CIRCUMSTANCE_WORDS: &[&str] = &[
+    "saat", "ketika", "usai", "seusai", "setelah", "sesudah", "sebelum", "sambil", "seraya",
+    "selepas", "kepada", "when", "while", "after", "before", "during",
+];
+
 fn attribution_after(text: &str, outer_end: usize, all: &[Word<'_>]) -> Option<Attribution> {
     let clause = after_clause(text, outer_end);
     let ws = words_in(all, clause);
@@ -306,8 +312,15 @@ fn attribution_after(text: &str, outer_end: usize, all: &[Word<'_>]) -> Option<A
                 return Some(Attribution::Unnamed { span: first.span });
             }
         }
+        // The attribution ends where a clause of when or to whom begins (`ungkap Menkominfo saat menerima
+        // kunjungan Menteri Annuar Musa`: the visitor is not the speaker).
+        let clause_end = rest
+            .iter()
+            .position(|w| CIRCUMSTANCE_WORDS.contains(&lower(w.text).as_str()))
+            .unwrap_or(rest.len());
+        let rest = rest.get(..clause_end).unwrap_or(&[]);
         // Name runs within the role phrase; the first run that is a name.
-        let runs = name_runs(text, &rest);
+        let runs = name_runs(text, rest);
         if let Some(run) = runs.into_iter().next() {
             let role = run.role.clone();
             return Some(Attribution::Named {
@@ -588,7 +601,8 @@ pub fn find_quotes_in(
                 let known = super::people::known_person(&name);
                 let person = resolve_person(people, &people_tokens, &name)
                     .or_else(|| known.and_then(|k| people.iter().find(|p| p.name == k)))
-                    .or_else(|| nickname_of(people, &people_tokens, &name));
+                    .or_else(|| nickname_of(people, &people_tokens, &name))
+                    .or_else(|| super::people::going_by(people, &name));
                 let role = role.or_else(|| person.and_then(|p| p.role.clone()));
                 let speaker = person
                     .map(|p| p.name.clone())
@@ -621,6 +635,16 @@ pub fn find_quotes_in(
                     (None, None, Some(p)) => (Some(p.name.clone()), p.role.clone(), Some(span)),
                     (None, None, None) => (prominent(people), None, Some(span)),
                 }
+            }
+            // `Johnny Gerard Blade, for his part, said he shared … “the same understanding …”`: a quotation
+            // ending a sentence whose subject says it.
+            None if said_in_own_sentence(text, all, people, q.outer.start).is_some() => {
+                let p = said_in_own_sentence(text, all, people, q.outer.start);
+                (
+                    p.map(|p| p.name.clone()),
+                    p.and_then(|p| p.role.clone()),
+                    None,
+                )
             }
             None if narrated_subject(text, people, q.outer.start).is_some() => {
                 // A quotation inside a narrating sentence (`He had met with Mr Wiranto to discuss …, "which both
@@ -679,6 +703,23 @@ fn nickname_of<'p>(people: &'p [Person], tokens: &[Vec<String>], name: &str) -> 
     });
     let first = hits.next()?;
     hits.next().is_none().then_some(first.0)
+}
+
+/// The named subject of a speech verb in the quotation's own sentence, before the quotation.
+fn said_in_own_sentence<'p>(
+    text: &str,
+    all: &[Word<'_>],
+    people: &'p [Person],
+    quote_start: usize,
+) -> Option<&'p Person> {
+    let sentence = super::layout::sentence_around(text, quote_start);
+    if sentence.start >= quote_start {
+        return None;
+    }
+    match speaking_subject(text, all, people, sentence.start, quote_start) {
+        Speaking::Person(p) => Some(p),
+        _ => None,
+    }
 }
 
 /// Pronouns that open a sentence as its subject: the subject of the sentence before.
@@ -817,6 +858,58 @@ mod tests {
 
     fn s(x: &str) -> Option<String> {
         Some(x.to_string())
+    }
+
+    #[test]
+    fn speakers_named_the_ways_agencies_and_translations_name_them() {
+        for (t, who) in [
+            // A sentence opening with the name, then the title (agency style), then the speech verb.
+            (
+                "Judul\n\nAgus R. Barnas Deputi VII Kemenko Polhukam di Jakarta, Minggu (24/1/2016), mengatakan bahwa Indonesia diminta mengajukan wakil.\n\n“Usulan ini disampaikan oleh Pemerintah Rusia,” katanya seperti dilansir Antara.",
+                "Agus R. Barnas",
+            ),
+            (
+                "Judul\n\nMuchlis Ahmady Staf Ahli Desk Ketahanan dan Keamanan Informasi Cyber Nasional di Jakarta, Sabtu (23/1/2016), mengatakan bahwa pihaknya sudah bertemu.\n\n“Kerja sama yang dijajaki meliputi empat bidang,” katanya.",
+                "Muchlis Ahmady",
+            ),
+            // The visitor named in a clause of when is not the speaker.
+            (
+                "Judul\n\nMenteri Komunikasi dan Informatika Johnny G. Plate membahas kerja sama dengan Menteri Annuar Musa di Jakarta.\n\n“Saya setuju sekali,” ungkap Menkominfo saat menerima kunjungan Menteri Annuar Haji Musa di Jakarta.",
+                "Johnny G. Plate",
+            ),
+            // A quotation ending a sentence whose subject says it, after an aside.
+            (
+                "Judul\n\nThe ministers met in Jakarta to discuss cyber security.\n\nJohnny Gerard Blade, for his part, said he shared with his counterpart “the same understanding of protecting the digital space”.",
+                "Johnny Gerard Blade",
+            ),
+            // A name the person goes by, from the people table (Semuel Abrijani Pangerapan).
+            (
+                "Judul\n\nDirjen Aptika yang bertindak sebagai chairman, Sammy Pangerapan, membuka rapat.\n\n“Teknologi merupakan enabler dari seluruh sektor,” kata Samuel.",
+                "Semuel Abrijani Pangerapan",
+            ),
+            // A province is part of a title; a promise is said.
+            (
+                "Judul\n\nGubernur Papua Lukas Enembe yang ikut dalam delegasi turut menjelaskan peluang investasi.\n\nLuhut, mewakili pemerintah Indonesia, berjanji akan menyediakan iklim investasi yang baik. “Mereka yang hadir tampak antusias,” tuturnya.",
+                "Luhut",
+            ),
+        ] {
+            let layout = Layout::of(t);
+            let people = find_people(t, &layout);
+            let all = words(t, Span::new(0, t.len()));
+            let got = find_quotes_in(t, &layout, &people, &all, Some(2022));
+            assert_eq!(
+                got.first().and_then(|q| q.speaker.as_deref()),
+                Some(who),
+                "{t}"
+            );
+        }
+        let t = "Judul\n\nGubernur Papua Lukas Enembe menjelaskan peluang investasi di Jakarta.";
+        let layout = Layout::of(t);
+        let names: Vec<String> = find_people(t, &layout)
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        assert!(names.contains(&"Lukas Enembe".to_string()), "{names:?}");
     }
 
     #[test]
