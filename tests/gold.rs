@@ -180,20 +180,22 @@ fn the_fourth_development_set_holds_its_measured_figures() {
     );
 }
 
-/// The set kept aside now: 30 articles collected and annotated by a helper (2026-12-04) that never ran the
-/// extractor on them; only these figures are read. Measured when it was added, before any rule written after.
+/// A sixth development set: 30 articles collected and annotated by a helper (2026-12-04) that never ran the
+/// extractor on them. Its first figures were recorded before its misses were read (date .867, speaker .850,
+/// outlet .875 with 2 wrong, location .767, quotes .992, label .867, same event .650 with 2 false merges); they
+/// were read in the session of 2026-12-05 (speech headlines, section titles, bylines, mojibake).
 #[test]
-fn the_unseen_set_holds_its_measured_figures() {
+fn the_sixth_development_set_holds_its_measured_figures() {
     holds(
         &scores_for("aside5", "aside5.json"),
         &[
-            ("event date right", 0.86),
-            ("speaker of a matched quote right", 0.85),
+            ("event date right", 0.96),
+            ("speaker of a matched quote right", 0.95),
             ("outlet right where the text names it", 0.87),
-            ("location right", 0.76),
+            ("location right", 0.80),
             ("quotes found (F1)", 0.99),
-            ("event label usable", 0.86),
-            ("same event shown as one", 0.65),
+            ("event label usable", 0.93),
+            ("same event shown as one", 0.80),
         ],
         (2, 2),
     );

@@ -260,7 +260,7 @@ impl Layout {
         // A long line, or a whole sentence of a dozen words or more (some outlets write short paragraphs).
         let long = |lines: &[Line], i: usize| {
             lines.get(i).is_some_and(|l| {
-                let t = l.span.slice(text).trim();
+                let t = without_mojibake_end(l.span.slice(text).trim());
                 l.kind == LineKind::Body
                     && (more_words_than(t, 21)
                         || more_words_than(t, 11)
@@ -268,7 +268,31 @@ impl Layout {
                             && !DATEISH.as_ref().is_some_and(|re| re.is_match(t)))
             })
         };
+        // A page's first lines may hold a long headline (a speech's `Opening Address by …, at the 6th …`): no
+        // sentence ends it and the article's first paragraph follows a few lines below.
+        let headline_shaped = |lines: &[Line], i: usize| {
+            lines.get(i).is_some_and(|l| {
+                let t = without_mojibake_end(without_tags(l.span.slice(text)));
+                t.len() <= 260
+                    && !t.ends_with(['.', '!', '?', '"', '”', '’', '\'', ':', ';', ','])
+                    && !t.contains(['“', '"'])
+                    && !opens_with_dateline(t)
+            })
+        };
         let first_long = (0..lines.len()).find(|&i| long(&lines, i));
+        let long_headline = first_long.filter(|&first| {
+            let above = (0..first)
+                .filter(|&j| kind_at(&lines, j) == LineKind::Body)
+                .count();
+            above <= 2 && headline_shaped(&lines, first)
+        });
+        let first_long = match long_headline {
+            Some(first) => (first + 1..lines.len().min(first + 24))
+                .find(|&i| long(&lines, i))
+                .or(Some(first)),
+            None => first_long,
+        };
+        let long_headline = long_headline.filter(|&h| Some(h) != first_long);
         let last_long =
             first_long.and_then(|first| (first..lines.len()).rev().find(|&i| long(&lines, i)));
         let first_long = first_long.unwrap_or(0);
@@ -297,7 +321,14 @@ impl Layout {
                 None => first_long,
             }
         };
-        let title_candidates = title_candidates(text, &lines, first_long);
+        let mut title_candidates = title_candidates(text, &lines, first_long);
+        if let Some(pos) = title_candidates
+            .iter()
+            .position(|&i| Some(i) == long_headline)
+        {
+            let head = title_candidates.remove(pos);
+            title_candidates.insert(0, head);
+        }
         let title_line = title_candidates.first().copied();
         for i in 0..first_long {
             if kind_at(&lines, i) == LineKind::Body {
@@ -311,7 +342,7 @@ impl Layout {
         }
         let title = title_line
             .and_then(|i| lines.get(i))
-            .map(|l| without_leading_date(text, trimmed(text, l.span)));
+            .map(|l| without_byline(text, without_leading_date(text, trimmed(text, l.span))));
         let title_candidates = title_candidates
             .iter()
             .filter_map(|&i| lines.get(i).map(|l| trimmed(text, l.span)))
@@ -600,6 +631,48 @@ fn without_leading_date(text: &str, span: Span) -> Span {
     }
 }
 
+/// A headline without the byline a page prints at its end (`… cyber week 2021 By Jane Lo Singapore
+/// Correspondent`, `… Oleh Redaksi`): a capitalised `By`/`Oleh` followed only by capitalised words.
+fn without_byline(text: &str, span: Span) -> Span {
+    let t = span.slice(text);
+    let cut = [" By ", " Oleh "]
+        .iter()
+        .filter_map(|m| t.rfind(m).map(|i| (i, m.len())))
+        .max();
+    let Some((at, len)) = cut else { return span };
+    let (head, tail) = (t.get(..at).unwrap_or(""), t.get(at + len..).unwrap_or(""));
+    let tail_words: Vec<&str> = tail.split_whitespace().collect();
+    let names_only = !tail_words.is_empty()
+        && tail_words.len() <= 8
+        && tail_words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    if names_only && more_words_than(head, 3) {
+        Span::new(span.start, span.start + head.trim_end().len())
+    } else {
+        span
+    }
+}
+
+/// A line without the mojibake a scraper leaves at its end (`… (CIA).ÃÂ`, a no-break space read as
+/// Latin-1).
+fn without_mojibake_end(t: &str) -> &str {
+    t.trim_end_matches(['\u{a0}', 'Ã', 'Â', 'â', '€', '\u{fffd}'])
+        .trim_end()
+}
+
+/// A line that is only a place and a date (`Jakarta, 21 December 2015`, `Manila, March 3, 2019`): the
+/// dateline of a statement, not its headline.
+fn is_place_date_line(t: &str) -> bool {
+    static PLACE_DATE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        crate::extract::regex(
+            r"^\p{Lu}[\p{L}.' -]{1,40},\s*(?:\p{L}+,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+\p{L}+\.?,?\s+\d{4}|\p{L}+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})\W*$",
+        )
+        .ok()
+    });
+    PLACE_DATE.as_ref().is_some_and(|re| re.is_match(t.trim()))
+}
+
 /// A line without the page date some scrapers print first (`date 2022-09 …`).
 fn strip_scraper_date(t: &str) -> &str {
     let s = t.trim_start();
@@ -660,6 +733,7 @@ fn title_candidates(text: &str, lines: &[Line], first_long: usize) -> Vec<usize>
             || t.contains(" | ")
             || t.starts_with('(')
             || is_dateline_alone(t)
+            || is_place_date_line(t)
             || opens_with_dateline(t)
             || is_credit_line(t)
             || is_chrome_phrase(t)
@@ -677,9 +751,24 @@ fn title_candidates(text: &str, lines: &[Line], first_long: usize) -> Vec<usize>
                 .trim_start_matches(['-', '•', '*', '›', '»', ' '])
                 .to_string()
         };
+        // Or printed once alone and once in the page's title with its section or site (`Menko Polhukam -
+        // Headline`, `Headline | Site`).
+        let part_of = |other: &str| {
+            let (o, t) = (bare(other), bare(t));
+            o.len() > t.len() + 3
+                && [" - ", " – ", " | ", " — "].iter().any(|sep| {
+                    o.strip_suffix(t.as_str())
+                        .is_some_and(|head| head.ends_with(sep.trim_end()) || head.ends_with(sep))
+                        || o.strip_prefix(t.as_str())
+                            .is_some_and(|tail| tail.starts_with(sep))
+                })
+        };
         let repeated = lines.iter().enumerate().any(|(j, l)| {
             let other = l.span.slice(text);
-            j != i && (bare(other) == bare(t) || image_alt(other).is_some_and(|a| a == t.trim()))
+            j != i
+                && (bare(other) == bare(t)
+                    || image_alt(other).is_some_and(|a| a == t.trim())
+                    || part_of(other))
         });
         let score = shared as f64 / own.len() as f64 + if repeated { 0.5 } else { 0.0 };
         // A line sharing none of its words with the article is another story or furniture, unless the page
@@ -998,6 +1087,54 @@ mod tests {
         // With no dateline below, the first long line is the body's first.
         let t = "Judul Berita Siber\n\nMenteri Luar Negeri bertemu dengan Duta Besar China di Jakarta untuk membahas kerja sama siber kedua negara pada Kamis (15/12/2016).\n\nJAKARTA -- kata dia.\n";
         assert_eq!(Layout::of(t).body_start, t.find("Menteri").unwrap());
+    }
+
+    #[test]
+    fn long_headlines_section_titles_bylines_and_place_date_lines() {
+        // A speech's long headline with its date stands above salutations and the first paragraph.
+        let t = "Keynote Address by the Minister for Digital Affairs of the Republic, at the 3rd Regional Cyber Forum Opening Ceremony on Monday, 4 March 2019\n\n\
+                 04 Mar 2019\n\n\
+                 Distinguished guests\n\
+                 Ladies and gentlemen\n\n\
+                 1. Welcome to the 3rd Regional Cyber Forum. It is a pleasure to see so many of you here today to talk about the security of our networks.\n";
+        let l = Layout::of(t);
+        assert_eq!(
+            l.title.map(|s| s.slice(t)),
+            t.lines().next(),
+            "{:?}",
+            l.title_candidates
+        );
+        assert_eq!(l.body_start, t.find("1. Welcome").unwrap());
+        // A lead paragraph whose dateline lacks a comma stays the body's first line, mojibake at its end or not.
+        let t = "jatimnews.com - SURABAYA-Gubernur membuka pelatihan keamanan siber bagi aparatur sipil negara di seluruh kabupaten dan kota di provinsi ini.\u{c3}\u{c2}\n\
+                 Pelatihan itu diikuti oleh lebih dari dua ratus peserta dari berbagai dinas pemerintah daerah.\n";
+        assert_eq!(Layout::of(t).body_start, 0);
+        // The page title carries the section; the headline is printed alone below it.
+        let t = "Kemenlu - Indonesia Dorong Norma Siber di Forum Regional\n\nKemenlu\n\nIndonesia Dorong Norma Siber di Forum Regional\n\n\
+                 Jakarta - Kementerian Luar Negeri mendorong negara-negara di kawasan untuk menyepakati norma perilaku di ruang siber dalam forum regional pekan ini.\n";
+        assert_eq!(
+            Layout::of(t).title.map(|s| s.slice(t)),
+            Some("Indonesia Dorong Norma Siber di Forum Regional")
+        );
+        // A byline printed at the headline's end is no part of it; a statement's place and date line is no
+        // headline.
+        let t = "Regional partners deepen cyber cooperation at annual meeting By Dewi Lestari Jakarta Correspondent\n\n\
+                 Regional partners agreed at their annual meeting in the capital this week to deepen cyber cooperation against attacks on networks.\n";
+        assert_eq!(
+            Layout::of(t).title.map(|s| s.slice(t)),
+            Some("Regional partners deepen cyber cooperation at annual meeting")
+        );
+        let t = "Joint Statement of the Second Ministerial Dialogue on Cyber Security\nManila, 3 March 2019\n\
+                 On 3 March 2019, the ministers of both countries met in Manila for the second ministerial dialogue on cyber security and agreed to meet again.\n";
+        assert!(is_place_date_line("Manila, 3 March 2019"));
+        assert!(is_place_date_line("Kuala Lumpur, March 3, 2019"));
+        assert!(!is_place_date_line(
+            "Manila talks end, ministers agree to meet in 2020"
+        ));
+        assert_eq!(
+            Layout::of(t).title.map(|s| s.slice(t)),
+            Some("Joint Statement of the Second Ministerial Dialogue on Cyber Security")
+        );
     }
 
     #[test]

@@ -484,6 +484,15 @@ fn score_mention(
         }
     }
     match layout.kind_at_offset(f.start) {
+        // A headline that gives a whole day (`Closing Address … (7 Oct 2021)`, `… on Tuesday, 5 Oct 2021`)
+        // dates the speech or statement it heads; any other date in a headline is a teaser's.
+        // (A page date printed before the headline, `November 6, 2020 Outcomes of …`, is no part of it.)
+        LineKind::Title
+            if matches!(f.raw, RawDate::Day { year: Some(_), .. })
+                && layout::more_words_than(line_before(text, f.start), 3) =>
+        {
+            score += 3.0
+        }
         LineKind::Title => score -= 1.0,
         // A caption may show an older photo: the text's own dates weigh more.
         LineKind::Caption => score -= 2.0,
@@ -497,6 +506,13 @@ fn score_mention(
         score -= 3.0;
     }
     score - order as f64 * 0.01
+}
+
+/// The text of a line before `at`.
+fn line_before(text: &str, at: usize) -> &str {
+    let head = text.get(..at).unwrap_or("");
+    head.rfind('\n')
+        .map_or(head, |i| head.get(i + 1..).unwrap_or(""))
 }
 
 /// Extracts every fact from one article. Pure: the same article always gives the same facts.
@@ -1875,6 +1891,35 @@ mod tests {
         );
         let d = f.event_span.expect("the day is shown");
         assert_eq!(chrono::Datelike::year(&d.start), 2019, "{d:?}");
+    }
+
+    #[test]
+    fn a_speech_headline_dates_the_speech_but_a_page_date_before_a_headline_does_not() {
+        // The headline names the day of the closing address; `yesterday` in the speech is the day before.
+        let f = facts_of(
+            "Closing Address by the Minister for Digital Affairs at the Regional Cyber Forum Closing Session (7 Mar 2019)\n\n\
+             07 Mar 2019\n\n\
+             1. Thank you very much, Excellencies and colleagues, for your participation in the discussions of the forum.\n\n\
+             2. And so yesterday, when we were having our discussions, one of the member countries raised the idea of a \
+             shared response team for the region.\n",
+        );
+        let d = f.event_span.expect("dated");
+        assert_eq!(
+            d.start,
+            NaiveDate::from_ymd_opt(2019, 3, 7).unwrap(),
+            "{d:?}"
+        );
+        // A page date printed before the headline on its line is the page's, not the meeting's.
+        let f = facts_of(
+            "March 20, 2019 Outcomes of the 5th Regional Cyber Policy Meeting\n\n\
+             The 5th Regional Cyber Policy Meeting was held in Manila on March 6, 2019, with officials of ten countries.\n",
+        );
+        let d = f.event_span.expect("dated");
+        assert_eq!(
+            d.start,
+            NaiveDate::from_ymd_opt(2019, 3, 6).unwrap(),
+            "{d:?}"
+        );
     }
 
     #[test]
