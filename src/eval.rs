@@ -168,13 +168,14 @@ pub fn speaker_matches(a: &str, b: &str) -> bool {
     {
         return true;
     }
+    // Accents aside (`Lương Tam Quang` / `Luong Tam Quang`).
     let toks = |s: &str| -> Vec<String> {
         s.split(|c: char| c.is_whitespace())
             .map(|t| {
-                t.chars()
+                crate::filter::fold(t)
+                    .chars()
                     .filter(|c| c.is_alphanumeric())
                     .collect::<String>()
-                    .to_lowercase()
             })
             .filter(|t| !t.is_empty())
             .collect()
@@ -717,6 +718,13 @@ impl Scores {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn speakers_match_by_name_tokens_accents_aside() {
+        assert!(speaker_matches("Lương Tam Quang", "Luong Tam Quang"));
+        assert!(speaker_matches("Retno LP Marsudi", "Retno Marsudi"));
+        assert!(!speaker_matches("Luong Tam Quang", "Tran Duc Binh"));
+    }
 
     #[test]
     fn outlets_match_by_name_not_web_suffix() {

@@ -94,6 +94,8 @@ fn every_annotated_article_is_scored() {
         ("aside5", "aside5.json"),
         ("aside6", "aside6.json"),
         ("aside7", "aside7.json"),
+        ("aside8", "aside8.json"),
+        ("aside9", "aside9.json"),
     ] {
         let n = gold(file).len();
         let s = scores_for(folder, file);
@@ -221,23 +223,63 @@ fn the_fifth_development_set_holds_its_measured_figures() {
     );
 }
 
-/// The second set kept aside now: 30 articles collected and annotated by a helper (2026-12-04) that never ran
-/// the extractor on them; only these figures are read. Some of its articles report, from other outlets, events
-/// the development sets also report.
+/// A seventh development set: 30 articles collected and annotated by a helper (2026-12-04) that never ran the
+/// extractor on them. Its first figures were recorded before its misses were read (date .733, speaker .821,
+/// outlet .857, location .700, quotes .966, label .867, same event .500 with 2 false merges); they were read in
+/// the session of 2026-12-06 (salutations and pull quotes as headlines, misspelt names of one word, programmes
+/// and places of two words as speakers, dotted dates). Some of its articles report, from other outlets, events
+/// the other development sets also report.
 #[test]
-fn the_second_unseen_set_holds_its_measured_figures() {
+fn the_seventh_development_set_holds_its_measured_figures() {
     holds(
         &scores_for("aside7", "aside7.json"),
         &[
             ("event date right", 0.73),
-            ("speaker of a matched quote right", 0.82),
+            ("speaker of a matched quote right", 0.92),
             ("outlet right where the text names it", 0.85),
             ("location right", 0.70),
             ("quotes found (F1)", 0.96),
-            ("event label usable", 0.86),
+            ("event label usable", 0.93),
             ("same event shown as one", 0.50),
         ],
         (0, 2),
+    );
+}
+
+/// The sets kept aside now: 30 articles each, collected and annotated by two helpers (2026-12-06) that never
+/// ran the extractor on them, each reviewed by another helper against the stored pages; events only in 2015,
+/// 2017, 2019, 2021 and 2023 (`aside8`) and in 2016, 2018, 2020 and 2022 (`aside9`). Only these figures are
+/// read. First figures, before any rule written after they were added: `aside8` date .867, speaker .892, outlet
+/// .667 with 1 wrong, location .800, quotes .949, label .900, same event .700 with no false merge; `aside9` date
+/// .800, speaker .850, outlet .684 with 3 wrong, location .667, quotes .920, label .900, same event .550 with 2
+/// false merges.
+#[test]
+fn the_unseen_sets_hold_their_measured_figures() {
+    holds(
+        &scores_for("aside8", "aside8.json"),
+        &[
+            ("event date right", 0.86),
+            ("speaker of a matched quote right", 0.89),
+            ("outlet right where the text names it", 0.66),
+            ("location right", 0.80),
+            ("quotes found (F1)", 0.94),
+            ("event label usable", 0.90),
+            ("same event shown as one", 0.70),
+        ],
+        (1, 0),
+    );
+    holds(
+        &scores_for("aside9", "aside9.json"),
+        &[
+            ("event date right", 0.80),
+            ("speaker of a matched quote right", 0.85),
+            ("outlet right where the text names it", 0.68),
+            ("location right", 0.66),
+            ("quotes found (F1)", 0.91),
+            ("event label usable", 0.90),
+            ("same event shown as one", 0.55),
+        ],
+        (3, 2),
     );
 }
 
@@ -250,6 +292,8 @@ fn date_mentions_are_found_and_normalised() {
     s.add(scores_for("aside5", "aside5.json"));
     s.add(scores_for("aside6", "aside6.json"));
     s.add(scores_for("aside7", "aside7.json"));
+    s.add(scores_for("aside8", "aside8.json"));
+    s.add(scores_for("aside9", "aside9.json"));
     assert!(s.date_recall.1 >= 100, "{}", s.report());
     assert!(
         f1(s.date_precision, s.date_recall) >= 0.85,
@@ -309,7 +353,7 @@ fn chrome_never_dates_an_article() {
     let seed3 = x
         .articles
         .iter()
-        .find(|a| a.file.contains("003_"))
+        .find(|a| a.file.contains("seeds/003_"))
         .expect("seed 003");
     // It is listed among the page's dates, as furniture.
     assert!(
@@ -330,21 +374,24 @@ fn reports_of_one_summit_merge_into_one_event() {
     let summit = x
         .events
         .iter()
-        .find(|e| e.sources.iter().any(|s| s.file.contains("003_")))
+        .find(|e| e.sources.iter().any(|s| s.file.contains("seeds/003_")))
         .expect("seed 003 has an event");
     let files: Vec<&str> = summit.sources.iter().map(|s| s.file.as_str()).collect();
-    assert!(files.iter().any(|f| f.contains("004_")), "{files:?}");
-    assert!(files.iter().any(|f| f.contains("106_")), "{files:?}");
+    assert!(files.iter().any(|f| f.contains("seeds/004_")), "{files:?}");
+    assert!(files.iter().any(|f| f.contains("dev/106_")), "{files:?}");
     assert_eq!(summit.forum.as_deref(), Some("32nd ASEAN Summit"));
+    // Within the summit's days (25–28 April 2018: some reports give its whole span).
+    let (start, end) = (summit.date.start.to_string(), summit.date.end.to_string());
     assert!(
-        summit.date.start.to_string().as_str() >= "2018-04-27"
-            && summit.date.start.to_string().as_str() <= "2018-04-28"
+        start.as_str() >= "2018-04-25" && end.as_str() <= "2018-04-28",
+        "{start} – {end}"
     );
-    // Seed 004's own main event (the Jakarta briefing a week earlier) stays separate.
+    // Seed 004's own main event (the Jakarta briefing a week earlier, which other outlets report too) stays
+    // separate.
     let briefing = x.events.iter().find(|e| {
         !e.mentioned_only
-            && e.sources.iter().any(|s| s.file.contains("004_"))
-            && e.sources.len() == 1
+            && e.sources.iter().any(|s| s.file.contains("seeds/004_"))
+            && !e.sources.iter().any(|s| s.file.contains("seeds/003_"))
     });
     assert!(briefing.is_some_and(|b| b.date.start.to_string() == "2018-04-20"));
 }

@@ -121,6 +121,8 @@ struct Patterns {
     months: RegexSet,
     words: Regex,
     iso: Regex,
+    /// `2018.10.11`: a year, month and day joined by dots, as some outlets print a story's date.
+    iso_dotted: Regex,
 }
 
 /// Group names of the month patterns: wd, d, d2, mo, y, hh, mm, bulan, rel.
@@ -140,6 +142,7 @@ static PATTERNS: LazyLock<Option<Patterns>> = LazyLock::new(|| {
         months: crate::extract::regex_set(&month_patterns()).ok()?,
         words: crate::extract::regex(&words_pattern()).ok()?,
         iso: crate::extract::regex(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b").ok()?,
+        iso_dotted: crate::extract::regex(r"\b(?P<y>20\d{2})\.(?P<m>\d{2})\.(?P<d>\d{2})\b").ok()?,
     })
 });
 
@@ -450,6 +453,10 @@ fn iso_after(b: u8) -> bool {
     is_digit(b) || b == b'-'
 }
 
+fn iso_dotted_after(b: u8) -> bool {
+    is_digit(b) || b == b'.'
+}
+
 /// A span of years starting with the year at `start..end`: `2021-2024`, `2016 – 2025`, `(2020-2024)`, or
 /// `from 2021 to 2025` / `dari 2021 hingga 2025` (the preposition included). The second year is later than the
 /// first, by at most fifty years, and is not the start of a longer number or date (`2021-2024-03`).
@@ -560,7 +567,14 @@ pub(crate) fn find_dates_in(
     let numeric = p
         .numeric
         .captures_around(lower, b'/', is_digit, numeric_after);
-    let iso = p.iso.captures_around(lower, b'-', is_digit, iso_after);
+    let iso = p
+        .iso
+        .captures_around(lower, b'-', is_digit, iso_after)
+        .into_iter()
+        .chain(
+            p.iso_dotted
+                .captures_around(lower, b'.', is_digit, iso_dotted_after),
+        );
     for c in paren {
         let (Some(m), Some(d), Some(mo)) = (c.get(0), c.name("d"), c.name("m")) else {
             continue;
@@ -1396,6 +1410,9 @@ mod tests {
             "-",
             "-06",
             "2021-11-06",
+            "2018.10.11",
+            "2018.",
+            ".11",
             "\n",
             "no",
             ".",
@@ -1441,7 +1458,13 @@ mod tests {
             assert_eq!(numeric, whole(&p.numeric), "numeric in {text:?}");
             let iso = spans(p.iso.captures_around(&text, b'-', is_digit, iso_after));
             assert_eq!(iso, whole(&p.iso), "iso in {text:?}");
-            found += paren.len() + numeric.len() + iso.len();
+            let dotted =
+                spans(
+                    p.iso_dotted
+                        .captures_around(&text, b'.', is_digit, iso_dotted_after),
+                );
+            assert_eq!(dotted, whole(&p.iso_dotted), "dotted in {text:?}");
+            found += paren.len() + numeric.len() + iso.len() + dotted.len();
         }
         // The texts do hold dates (the comparison is not between two empty lists).
         assert!(found > 1000, "{found}");
@@ -1627,6 +1650,26 @@ mod tests {
         assert_eq!(
             value("Rabu (30/12)", &pub_on(2016, 1, 2)),
             Some(("2015-12-30".into(), Certainty::Inferred))
+        );
+    }
+
+    #[test]
+    fn a_date_joined_by_dots_is_a_day() {
+        let f = one("Penulis\n2018.10.11\nNusa Dua");
+        assert!(matches!(
+            f.raw,
+            RawDate::Day {
+                day: 11,
+                month: 10,
+                year: Some(2018),
+                ..
+            }
+        ));
+        // Not a day: a month 13, a version with more parts.
+        assert!(
+            find_dates("versi 2018.13.01 dirilis")
+                .iter()
+                .all(|f| !matches!(f.raw, RawDate::Day { .. }))
         );
     }
 

@@ -1226,9 +1226,14 @@ pub fn find_outlet_with(
             }
         }
     }
+    // Pages name their outlet in their head and foot (dateline, byline, credits, footer): only lines there are
+    // read, so the work is bounded however long the article.
+    let head_or_foot = |l: &&super::layout::Line| {
+        l.span.start < OUTLET_HEAD_BYTES || l.span.end + OUTLET_FOOT_BYTES > text.len()
+    };
     // A line that is a credit (`Reporter: Antara`, `Copyright © ANTARA 2018`, `Oleh: Tempo.co`) or only an
     // outlet's name (`The Jakarta Post` under the headline), outside the body's sentences.
-    for (k, line) in layout.lines.iter().enumerate() {
+    for (k, line) in layout.lines.iter().filter(head_or_foot).enumerate() {
         if k % STOP_EVERY == 0 && stop() {
             return None;
         }
@@ -1244,7 +1249,7 @@ pub fn find_outlet_with(
     // A known outlet the text says it spoke to (`told The Jakarta Post`, `kata dia kepada Kompas.com`,
     // `saat dihubungi KedaiPena.com`), or that the page's furniture names (`Mau berita terbaru dari Warta
     // Ekonomi?`, `… on The Jakarta Post`).
-    for (k, line) in layout.lines.iter().enumerate() {
+    for (k, line) in layout.lines.iter().filter(head_or_foot).enumerate() {
         if k % STOP_EVERY == 0 && stop() {
             return None;
         }
@@ -1286,6 +1291,12 @@ pub fn find_outlet_with(
     }
     None
 }
+
+/// How far into the text (bytes) the lines that may name the outlet are read: far beyond any real article's
+/// head (a long news article is some 10 KB).
+const OUTLET_HEAD_BYTES: usize = 32 * 1024;
+/// How far from the end of the text the lines that may name the outlet (a footer, a copyright) are read.
+const OUTLET_FOOT_BYTES: usize = 8 * 1024;
 
 /// Words before a name or domain that cite it as the source of a statement or a story, not as the outlet that
 /// prints the page.

@@ -157,6 +157,8 @@ pub struct People {
     by_key: FxHashMap<String, usize>,
     /// Each name token of four letters or more → the people whose names have it (for misspelt names).
     by_token: FxHashMap<String, Vec<usize>>,
+    /// Names of one word (`rudiantara`, `wiranto`) of eight letters or more → person (for misspelt mononyms).
+    mononyms: Vec<(String, usize)>,
     /// Post forms → (person, first year, last year).
     by_role: FxHashMap<String, Vec<(usize, i32, i32)>>,
 }
@@ -186,6 +188,7 @@ impl People {
             entries: Vec::new(),
             by_key: FxHashMap::default(),
             by_token: FxHashMap::default(),
+            mononyms: Vec::new(),
             by_role: FxHashMap::default(),
         };
         for row in rows(table) {
@@ -227,6 +230,9 @@ impl People {
                 keys: keys.clone(),
             });
             for key in keys {
+                if !key.contains(' ') && key.chars().count() >= 8 {
+                    out.mononyms.push((key.clone(), i));
+                }
                 for t in key.split(' ').filter(|t| t.chars().count() >= 4) {
                     let list = out.by_token.entry(t.to_string()).or_default();
                     if !list.contains(&i) {
@@ -242,13 +248,27 @@ impl People {
     /// The person a printed name is: an exact name or alias (`Jokowi`, `Retno LP Marsudi`, `AM. Fachir`), a
     /// fuller or shorter form of one (`Retno Lestari Marsudi`), or a misspelling of one (`Reto Marsudi`,
     /// `Johnny G. Platt`, `Johny G Plate`): every token equal or within one or two letters, and at least one
-    /// long token exact. A single word is only ever an exact name or alias.
+    /// long token exact. A single word is an exact name or alias, or one letter off a long name of one word
+    /// (`Ridiantara` for Rudiantara) that no other name of one word is as near.
     pub fn lookup(&self, name: &str) -> Option<&PersonEntry> {
         let key = name_key(name);
         if let Some(&i) = self.by_key.get(&key) {
             return self.entries.get(i);
         }
         let tokens: Vec<&str> = key.split(' ').filter(|t| !t.is_empty()).collect();
+        if let [one] = tokens.as_slice() {
+            let n = one.chars().count();
+            let mut near = self.mononyms.iter().filter(|(k, _)| {
+                n >= 8
+                    && k.chars().count().abs_diff(n) <= 1
+                    && super::people::edit_distance(k, one) == 1
+            });
+            let first = near.next().map(|(_, i)| *i);
+            return match (first, near.any(|(_, i)| Some(*i) != first)) {
+                (Some(i), false) => self.entries.get(i),
+                _ => None,
+            };
+        }
         if tokens.len() < 2 {
             return None;
         }
@@ -325,7 +345,13 @@ fn close_names(known: &str, printed: &[&str]) -> bool {
     let exact_long = k
         .iter()
         .any(|t| t.chars().count() >= 4 && printed.contains(t));
-    exact_long && k.len().abs_diff(printed.len()) <= 2
+    // A middle name may be left out or added, not replaced by another (`Tran Van Minh` is not Tran Duc Binh).
+    let unmatched =
+        |a: &[&str], b: &[&str]| a.iter().filter(|t| !b.iter().any(|u| close(t, u))).count();
+    exact_long
+        && k.len().abs_diff(printed.len()) <= 2
+        && unmatched(printed, &k) <= printed.len().saturating_sub(k.len())
+        && unmatched(&k, printed) <= k.len().saturating_sub(printed.len())
 }
 
 /// The people table.
@@ -342,6 +368,14 @@ mod people_tests {
         assert!(p.entries.len() >= 300);
         let who = |n: &str| p.lookup(n).map(|e| e.name.as_str());
         assert_eq!(who("Jokowi"), Some("Joko Widodo"));
+        // A long name of one word misspelt by a letter is its person; a short one is not.
+        assert_eq!(who("Ridiantara"), Some("Rudiantara"));
+        assert_eq!(who("Rudiantaro"), Some("Rudiantara"));
+        assert_eq!(who("Wiranti"), None);
+        // A name sharing only a family name and a near given name is someone else.
+        assert_eq!(who("Tran Van Minh"), None);
+        assert_eq!(who("Retno Lestari Marsudi"), Some("Retno Marsudi"));
+        assert_eq!(who("Rdiantara"), Some("Rudiantara"));
         assert_eq!(who("Retno LP Marsudi"), Some("Retno Marsudi"));
         assert_eq!(who("Reto Marsudi"), Some("Retno Marsudi"));
         assert_eq!(who("AM. Fachir"), who("AM Fachir"));

@@ -661,6 +661,49 @@ fn without_mojibake_end(t: &str) -> &str {
         .trim_end()
 }
 
+/// A line above the body that the body prints inside a quotation (a pull quote the page set as a heading:
+/// `tuan rumah yang luar biasa` above `“… menjadi tuan rumah yang luar biasa, …,” kata …`): a speaker's words,
+/// not the headline.
+fn is_pulled_quote(text: &str, body_start: usize, line: &str) -> bool {
+    let line = line
+        .trim()
+        .trim_matches(|c: char| "\"“”‘’'".contains(c))
+        .trim();
+    if line.len() < 8 {
+        return false;
+    }
+    let body = text.get(body_start..).unwrap_or("");
+    body.match_indices(line).any(|(at, _)| {
+        let before = body.get(..at).unwrap_or("");
+        let paragraph = before
+            .rfind('\n')
+            .map_or(before, |i| before.get(i + 1..).unwrap_or(""));
+        let curly = paragraph.matches('“').count() > paragraph.matches('”').count();
+        let straight = paragraph.matches('"').count() % 2 == 1;
+        curly || straight
+    })
+}
+
+/// A speech's salutation (`Colleagues and friends`, `Your Excellencies`, `Yang terhormat para peserta`): groups
+/// addressed, joined by the words that join them, and at least one group.
+fn is_salutation(t: &str) -> bool {
+    use crate::extract::lexicon::{ADDRESSED, SALUTATION_LINKS};
+    let mut groups = 0;
+    for w in t.split_whitespace() {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '&' && c != '-')
+            .to_lowercase();
+        if w.is_empty() || SALUTATION_LINKS.contains(&w.as_str()) {
+            continue;
+        }
+        if !ADDRESSED.contains(&w.as_str()) {
+            return false;
+        }
+        groups += 1;
+    }
+    groups > 0
+}
+
 /// A line that is only a place and a date (`Jakarta, 21 December 2015`, `Manila, March 3, 2019`): the
 /// dateline of a statement, not its headline.
 fn is_place_date_line(t: &str) -> bool {
@@ -734,6 +777,8 @@ fn title_candidates(text: &str, lines: &[Line], first_long: usize) -> Vec<usize>
             || t.starts_with('(')
             || is_dateline_alone(t)
             || is_place_date_line(t)
+            || is_salutation(t)
+            || is_pulled_quote(text, body_line.span.start, t)
             || opens_with_dateline(t)
             || is_credit_line(t)
             || is_chrome_phrase(t)
@@ -1127,6 +1172,25 @@ mod tests {
         let t = "Joint Statement of the Second Ministerial Dialogue on Cyber Security\nManila, 3 March 2019\n\
                  On 3 March 2019, the ministers of both countries met in Manila for the second ministerial dialogue on cyber security and agreed to meet again.\n";
         assert!(is_place_date_line("Manila, 3 March 2019"));
+        for salutation in [
+            "Colleagues and friends",
+            "Your Excellencies,",
+            "Senior officials",
+            "Distinguished delegates, ladies and gentlemen",
+            "Yang terhormat para peserta",
+            "Hadirin yang saya hormati",
+        ] {
+            assert!(is_salutation(salutation), "{salutation}");
+        }
+        for headline in [
+            "Ministers and friends of ASEAN agree on cyber norms",
+            "Partners and colleagues",
+        ] {
+            assert_eq!(
+                is_salutation(headline),
+                headline == "Partners and colleagues"
+            );
+        }
         assert!(is_place_date_line("Kuala Lumpur, March 3, 2019"));
         assert!(!is_place_date_line(
             "Manila talks end, ministers agree to meet in 2020"
@@ -1134,6 +1198,16 @@ mod tests {
         assert_eq!(
             Layout::of(t).title.map(|s| s.slice(t)),
             Some("Joint Statement of the Second Ministerial Dialogue on Cyber Security")
+        );
+        // A few of a quotation's words set above the body as a heading are no headline.
+        let t = "kerja sama yang sangat baik\n\
+                 Jakarta (ANTARA) - Menteri menyambut delegasi negara sahabat di Jakarta pada hari pertama pertemuan regional itu.\n\
+                 “Kami ingin berterima kasih atas kerja sama yang sangat baik selama ini,” kata Menteri Budi Santoso.\n";
+        assert_eq!(
+            Layout::of(t).title,
+            None,
+            "{:?}",
+            Layout::of(t).title_candidates
         );
     }
 

@@ -303,9 +303,10 @@ pub const ROLE_WORDS: &[&str] = &[
     "kabag",
 ];
 
-/// Capitalised words that are not names: institutions, generic nouns, sentence openers.
-pub const NOT_NAME_WORDS: &[&str] = &[
-    // People addressed or named as a group (`Senior Officials`, `Your Excellencies`, `Ladies and Gentlemen`).
+/// People addressed or named as a group (`Senior Officials`, `Your Excellencies`, `Ladies and Gentlemen`,
+/// `Hadirin yang saya hormati`): never names, and a line of only these (with [`SALUTATION_LINKS`]) is a speech's
+/// salutation, not its headline.
+pub const ADDRESSED: &[&str] = &[
     "officials",
     "delegates",
     "delegations",
@@ -328,6 +329,58 @@ pub const NOT_NAME_WORDS: &[&str] = &[
     "hadirin",
     "undangan",
     "peserta",
+];
+
+/// The words that join the groups of a salutation (`Your Excellencies`, `Distinguished guests`, `Colleagues and
+/// friends`, `Yang terhormat para peserta`, `Bapak dan Ibu sekalian`).
+pub const SALUTATION_LINKS: &[&str] = &[
+    "and",
+    "&",
+    "your",
+    "my",
+    "our",
+    "dear",
+    "distinguished",
+    "honourable",
+    "honorable",
+    "esteemed",
+    "excellent",
+    "senior",
+    "fellow",
+    "all",
+    "respected",
+    "good",
+    "morning",
+    "afternoon",
+    "evening",
+    "the",
+    "of",
+    "his",
+    "her",
+    "dan",
+    "yang",
+    "terhormat",
+    "saya",
+    "kami",
+    "hormati",
+    "para",
+    "bapak",
+    "ibu",
+    "bapak-bapak",
+    "ibu-ibu",
+    "saudara",
+    "saudari",
+    "sekalian",
+    "rekan-rekan",
+    "rekan",
+    "sahabat",
+    "yth",
+    "tamu",
+    "kehormatan",
+];
+
+/// Capitalised words that are not names: institutions, generic nouns, sentence openers.
+pub const NOT_NAME_WORDS: &[&str] = &[
     "kementerian",
     "kemlu",
     "kemenlu",
@@ -375,6 +428,31 @@ pub const NOT_NAME_WORDS: &[&str] = &[
     "forum",
     "dialog",
     "dialogue",
+    // The heads of named programmes, groups and texts (`Our Eyes Initiative`, `Eminent Persons' Group`).
+    "initiative",
+    "inisiatif",
+    "group",
+    "kelompok",
+    "persons",
+    "programme",
+    "strategy",
+    "strategi",
+    "framework",
+    "partnership",
+    "kemitraan",
+    "community",
+    "komunitas",
+    "network",
+    "jaringan",
+    "alliance",
+    "declaration",
+    "deklarasi",
+    "statement",
+    "treaty",
+    "convention",
+    "konvensi",
+    "perjanjian",
+    "agenda",
     "summit",
     "meeting",
     "council",
@@ -726,7 +804,7 @@ pub const COUNTRIES: &[(&str, &[&str])] = &[
     ("Malaysia", &["malaysia"]),
     ("Thailand", &["thailand"]),
     ("Philippines", &["filipina", "philippines"]),
-    ("Vietnam", &["vietnam", "viet nam"]),
+    ("Vietnam", &["vietnam", "viet nam", "việt nam"]),
     ("Laos", &["laos", "lao pdr"]),
     ("Cambodia", &["kamboja", "cambodia"]),
     ("Myanmar", &["myanmar"]),

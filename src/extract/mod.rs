@@ -1326,6 +1326,9 @@ fn find_location(
             }
             return (Some(place), Some(*s), false);
         }
+        if let Some((p, s)) = place_line_beside(text, layout, ev) {
+            return (Some(p), Some(s), false);
+        }
     }
     // The headline's place (`… Meeting in Bali`), when it names a known place or venue.
     if let Some(t) = layout.title
@@ -1366,6 +1369,31 @@ fn find_location(
             None => (None, None, false),
         },
     }
+}
+
+/// The place a page prints on a line of its own right after the line of the story's date (`2018.10.11` /
+/// `Nusa Dua`, a byline block): a known place, alone on a short line.
+fn place_line_beside(text: &str, layout: &Layout, date: Span) -> Option<(String, Span)> {
+    let at = layout
+        .lines
+        .iter()
+        .position(|l| l.span.start <= date.start && date.end <= l.span.end)?;
+    let line = layout.lines.get(at)?;
+    // The date is the whole line.
+    if line.span.slice(text).trim().len() != date.slice(text).trim().len() {
+        return None;
+    }
+    let next = layout
+        .lines
+        .iter()
+        .skip(at + 1)
+        .find(|l| l.kind != LineKind::Blank)?;
+    let t = next.span.slice(text).trim();
+    if t.split_whitespace().count() > 4 || entities::known_places_in(t).is_empty() {
+        return None;
+    }
+    let start = next.span.start + next.span.slice(text).find(t)?;
+    Some((canonical_phrase(t), Span::new(start, start + t.len())))
 }
 
 /// The first place phrase of the body that follows a meeting word (`Meeting di Tsukuba`): printed with a capital,
@@ -1920,6 +1948,23 @@ mod tests {
             NaiveDate::from_ymd_opt(2019, 3, 6).unwrap(),
             "{d:?}"
         );
+    }
+
+    #[test]
+    fn a_date_line_with_a_place_line_under_it_dates_and_places_the_story() {
+        let f = facts_of(
+            "Ministers agree on cyber training\n\nThe two defence ministers met on the sidelines of the annual meetings.\n\
+             Dewi Lestari\n2019.03.14\nKuala Lumpur\n\
+             The two ministers agreed to train officers in cyber security, the minister said on Thursday. They also \
+             discussed maritime security and intelligence sharing across the region for the coming years.\n",
+        );
+        let d = f.event_span.expect("dated");
+        assert_eq!(
+            d.start,
+            NaiveDate::from_ymd_opt(2019, 3, 14).unwrap(),
+            "{d:?}"
+        );
+        assert_eq!(f.location.as_deref(), Some("Kuala Lumpur"));
     }
 
     #[test]

@@ -3,8 +3,8 @@
 
 use super::layout::{Layout, LineKind};
 use super::lexicon::{
-    ATTRIBUTION_AFTER, COUNTRIES, MONTHS, NOT_NAME_WORDS, PLACES, ROLE_WORDS, SPEECH_VERBS,
-    WEEKDAYS,
+    ADDRESSED, ATTRIBUTION_AFTER, COUNTRIES, MONTHS, NOT_NAME_WORDS, PLACES, ROLE_WORDS,
+    SPEECH_VERBS, WEEKDAYS,
 };
 use crate::model::Span;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -174,7 +174,11 @@ pub fn is_role_word(w: &str) -> bool {
 
 /// Every lower-case word known not to be part of a person's name.
 static NOT_NAMES: LazyLock<FxHashSet<&'static [u8]>> = LazyLock::new(|| {
-    let mut set: FxHashSet<&'static [u8]> = NOT_NAME_WORDS.iter().map(|w| w.as_bytes()).collect();
+    let mut set: FxHashSet<&'static [u8]> = NOT_NAME_WORDS
+        .iter()
+        .chain(ADDRESSED)
+        .map(|w| w.as_bytes())
+        .collect();
     set.extend(MONTHS.iter().map(|(m, _)| m.as_bytes()));
     set.extend(WEEKDAYS.iter().map(|(d, _)| d.as_bytes()));
     set.extend(
@@ -204,13 +208,21 @@ static NOT_NAMES: LazyLock<FxHashSet<&'static [u8]>> = LazyLock::new(|| {
     set
 });
 
-/// Places and countries of several words, lower case.
+/// Places and countries of several words, lower case: the word lists' and the place table's (`New Delhi`,
+/// `Nusa Dua`, `Kuala Lumpur`).
 static MULTIWORD_PLACES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    let table: &'static super::gazetteer::Places = &super::gazetteer::PLACES;
     PLACES
         .iter()
         .map(|(p, _)| *p)
         .chain(COUNTRIES.iter().flat_map(|(_, n)| n.iter().copied()))
-        .filter(|p| p.contains(' '))
+        .chain(table.forms().map(|(form, _)| form))
+        // A first word with a dot or possessive (`kab. magelang`) is never a word's key.
+        .filter(|p| {
+            p.split_once(' ').is_some_and(|(first, _)| {
+                !(first.contains('.') || first.ends_with("'s") || first.ends_with("’s"))
+            })
+        })
         .collect()
 });
 
@@ -1279,6 +1291,13 @@ mod tests {
     #[test]
     fn people_addressed_as_a_group_are_nobody() {
         let t = "Your Excellencies, Senior Officials, Distinguished Delegates, Ladies and Gentlemen, good morning. Minister Maria Santos opened the forum.";
+        let names: Vec<String> = find_people(t, &Layout::of(t))
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        assert_eq!(names, vec!["Maria Santos".to_string()]);
+        // A city of the place table written in two words is no person.
+        let t = "The meeting in New Delhi in December followed talks in Nusa Dua. Minister Maria Santos opened it.";
         let names: Vec<String> = find_people(t, &Layout::of(t))
             .into_iter()
             .map(|p| p.name)

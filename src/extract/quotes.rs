@@ -52,6 +52,22 @@ fn marks(text: &str, range: Span) -> Vec<(usize, usize, Mark)> {
                 Some(0x9D) => out.push((pos, 3, Mark::Close)),
                 _ => {}
             },
+            // `â€œ` … `â€`: curly marks whose UTF-8 was read as Windows-1252 and encoded again (the `€` is
+            // E2 82 AC after `â`); the closing mark's last byte (9D) has no Windows-1252 character and is lost
+            // or kept as U+009D. Apostrophes and dashes (`â€™`, `â€“`) are not marks.
+            Some(0xE2)
+                if i >= 2
+                    && bytes.get(i - 2..i) == Some(&[0xC3, 0xA2][..])
+                    && bytes.get(i + 1..i + 3) == Some(&[0x82, 0xAC][..]) =>
+            {
+                let after = bytes.get(i + 3..i + 5);
+                match after {
+                    Some([0xC5, 0x93]) => out.push((pos - 2, 7, Mark::Open)),
+                    Some([0xC2, 0x9D]) => out.push((pos - 2, 7, Mark::Close)),
+                    Some([0xE2, _]) | Some([0xCB, _]) | Some([0xC2, _]) | Some([0xC5, _]) => {}
+                    _ => out.push((pos - 2, 5, Mark::Close)),
+                }
+            }
             _ => {}
         }
     }
@@ -988,6 +1004,11 @@ mod tests {
                 .any(|n| n.contains("Transnational") || n.contains("Department")),
             "{names:?}"
         );
+        // A named programme or group in the speaking sentence is no speaker, nor a country written its own way.
+        let t = "Terkait peran negaranya dalam Regional Eyes Initiative, Menteri Pertahanan Australia Mark Stone mengatakan negaranya siap berbagi informasi.\n\n“Kami memiliki kemampuan yang cukup,” tambahnya.";
+        assert_eq!(quotes(t)[0].0, s("Mark Stone"));
+        let t = "Deputy Minister Tran Van Minh spoke at the meeting on Wednesday.\n\nViệt Nam recognises the need for safe cyberspace, he said.\n\n“Security is the key factor,” he said.";
+        assert_eq!(quotes(t)[0].0, s("Tran Van Minh"));
     }
 
     #[test]
@@ -1049,6 +1070,16 @@ mod tests {
                 assert_eq!(marks(t, r), by_bytes(t, r), "{t:?} from {start}");
             }
         }
+    }
+
+    #[test]
+    fn curly_marks_encoded_twice_are_marks() {
+        let t = "Direktur BSSN Anton Sutrisno mengatakan hal itu.\n“Hal itu termasuk isu terkini siber,â€ujar Anton.\n\
+                 â€œKerja sama yang erat sangat penting bagi kawasan,â€\u{9d} kata Anton. Itu â€™bukanâ€™ kutipan.";
+        let q = quotes(t);
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[0].1, "Hal itu termasuk isu terkini siber");
+        assert_eq!(q[1].1, "Kerja sama yang erat sangat penting bagi kawasan");
     }
 
     #[test]
