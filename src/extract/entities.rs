@@ -810,6 +810,19 @@ pub fn place_phrases_in(text: &str, ws: &[super::people::Word<'_>]) -> Vec<(Stri
                 let head = span.slice(text).get(..cut).unwrap_or("");
                 span.end = span.start + head.trim_end_matches(['.', ' ', ',']).len();
             }
+            // `dari India Naman Upadhyaya`: a country followed by a person's name (no place, no venue) ends at
+            // the country.
+            let head = span.slice(text).split(',').next().unwrap_or("");
+            if let Some(country) = known_place_prefix(head).filter(|c| {
+                let rest = head.get(c.len()..).unwrap_or("");
+                country_named(c).is_some()
+                    && head.starts_with(c.as_str())
+                    && rest.split_whitespace().count() <= 4
+                    && rest.split_whitespace().all(super::people::is_name_word)
+                    && !looks_like_place(rest)
+            }) {
+                span.end = span.start + country.len();
+            }
             let phrase = span.slice(text).trim_end_matches(',').to_string();
             let lower_first = a.text.to_lowercase();
             // `the Ministry` is no place; `The Mulia, Nusa Dua, Bali` is, by the places it names. After `dari`
@@ -1428,6 +1441,13 @@ fn credit_line(text: &str, span: Span) -> Option<(String, Span)> {
     if t.is_empty() || more_words(t, 8) {
         return None;
     }
+    // A site's logo text alone on its line (`nationthailand`): its domain's first label.
+    if let Some(name) = super::gazetteer::OUTLETS.by_domain_stem(t) {
+        return Some((
+            name.to_string(),
+            Span::new(span.start + lead, span.start + lead + t.len()),
+        ));
+    }
     const PREFIXES: &[&str] = &[
         "copyright",
         "hak cipta",
@@ -1772,6 +1792,15 @@ mod tests {
                 .map(|p| p.0.clone())
         };
         assert_eq!(first("Malaysia puts its hopes in Vietnam’s lead"), None);
+        // A country then a person's name: the country; a country's venue stays whole.
+        assert_eq!(
+            first("kata Delegasi dari India Naman Upadhyaya, Wakil Sekretaris").as_deref(),
+            Some("India")
+        );
+        assert_eq!(
+            first("digelar di Indonesia Convention Exhibition, Tangerang").as_deref(),
+            Some("Indonesia Convention Exhibition, Tangerang")
+        );
         // An apposition that begins with an article is no part of the place.
         assert_eq!(
             first("In Malaysia, the National Cyber Security Agency (NACSA) held a drill")
@@ -1938,6 +1967,19 @@ mod tests {
             ),
             (
                 "Sabtu - Para menteri ASEAN bertemu di Bali untuk membahas cara baru melawan kejahatan daring di kawasan.",
+                None,
+                None,
+            ),
+            // A site's logo text alone on its line; an outlet then the page's date after a dot.
+            (
+                "FRIDAY, April 26, 2024\nnationthailand\n\nMinisters commit to cyber cooperation\n\nThe ministers of the region agreed on Wednesday to work together against attacks on their networks.",
+                None,
+                Some("The Nation Thailand"),
+            ),
+            // `Antara • date` over a story is the wire's credit on another outlet's page (Medcom.id prints it):
+            // not the outlet.
+            (
+                "Menteri bahas kerja sama siber\nAntara • 19 August 2022 16:59\nPara menteri negara-negara kawasan sepakat memperkuat kerja sama melawan serangan siber terhadap jaringan.",
                 None,
                 None,
             ),

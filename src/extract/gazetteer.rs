@@ -14,6 +14,9 @@ pub struct Outlets {
     pub kinds: Vec<String>,
     by_spelling: FxHashMap<String, usize>,
     by_domain: FxHashMap<String, usize>,
+    /// A domain's first label of eight letters or more (`nationthailand` of nationthailand.com) → outlet, when
+    /// only one outlet's domain has it.
+    by_stem: FxHashMap<String, Option<usize>>,
 }
 
 /// The rows of a tab-separated table: comment and blank lines skipped, each row's cells trimmed.
@@ -47,6 +50,7 @@ impl Outlets {
             kinds: Vec::new(),
             by_spelling: FxHashMap::default(),
             by_domain: FxHashMap::default(),
+            by_stem: FxHashMap::default(),
         };
         for row in rows(table) {
             let Some(name) = row.first().filter(|n| !n.is_empty()) else {
@@ -64,6 +68,14 @@ impl Outlets {
             for d in items(row.get(2)) {
                 let d = d.to_lowercase();
                 let d = d.trim_start_matches("www.").to_string();
+                if let Some((stem, _)) = d.split_once('.')
+                    && stem.len() >= 8
+                {
+                    let e = out.by_stem.entry(stem.to_string()).or_insert(Some(i));
+                    if *e != Some(i) {
+                        *e = None;
+                    }
+                }
                 out.by_domain.entry(d).or_insert(i);
             }
         }
@@ -77,6 +89,21 @@ impl Outlets {
         self.index(s)
             .and_then(|i| self.names.get(i))
             .map(String::as_str)
+    }
+
+    /// The display name of the outlet whose domain begins with `word` (`nationthailand`: a site's logo text), when
+    /// the word is one label of eight letters or more, lower case, that only one outlet's domain begins with.
+    pub fn by_domain_stem(&self, word: &str) -> Option<&str> {
+        let w = word.trim();
+        if w.len() < 8
+            || !w
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        {
+            return None;
+        }
+        let i = (*self.by_stem.get(w)?)?;
+        self.names.get(i).map(String::as_str)
     }
 
     /// The kind of the outlet [`Outlets::canonical`] finds.
@@ -113,6 +140,17 @@ pub static OUTLETS: LazyLock<Outlets> =
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sites_logo_text_is_its_domains_first_label() {
+        let o = &*OUTLETS;
+        assert_eq!(
+            o.by_domain_stem("nationthailand"),
+            Some("The Nation Thailand")
+        );
+        assert_eq!(o.by_domain_stem("Nationthailand"), None);
+        assert_eq!(o.by_domain_stem("kompas"), None);
+    }
 
     #[test]
     fn outlets_by_spelling_domain_and_subdomain_never_by_part_of_a_name() {

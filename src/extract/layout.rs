@@ -505,6 +505,19 @@ fn is_credit_line(t: &str) -> bool {
         "by ",
         "oleh:",
         "oleh :",
+        // A photo's credit standing alone: `DOK KEMENKO POLHUKAM`, `Dok. Humas BSSN`, `Foto: Antara`.
+        "dok ",
+        "dok.",
+        "dokumentasi ",
+        "foto:",
+        "foto :",
+        "foto/",
+        "photo:",
+        "photo :",
+        "photo credit",
+        "image:",
+        "ilustrasi:",
+        "ilustrasi ",
     ]
     .iter()
     .any(|p| l.starts_with(p))
@@ -1199,6 +1212,9 @@ mod tests {
             Layout::of(t).title.map(|s| s.slice(t)),
             Some("Joint Statement of the Second Ministerial Dialogue on Cyber Security")
         );
+        // A photo's credit alone above the body is no headline.
+        let t = "DOK KEMENKO POLHUKAM\n\nKERJA sama bilateral antara kedua negara di bidang hukum dan keamanan disepakati menjadi agenda rutin tahunan.\n";
+        assert_eq!(Layout::of(t).title, None);
         // A few of a quotation's words set above the body as a heading are no headline.
         let t = "kerja sama yang sangat baik\n\
                  Jakarta (ANTARA) - Menteri menyambut delegasi negara sahabat di Jakarta pada hari pertama pertemuan regional itu.\n\

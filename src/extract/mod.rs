@@ -146,7 +146,24 @@ const RECEIVED_WORDS: &[&str] = &[
     "siaran pers",
     "press release",
     "keterangan tertulis",
+    "keterangan resmi",
+    "pernyataan tertulis",
+    // Sent out through a press release (a press statement made in person, `dalam pernyataan pers di Labuan
+    // Bajo`, is an event of its own).
+    "melalui keterangan pers",
+    "melalui siaran pers",
     "written statement",
+];
+
+/// Words that put what was said at an untold time shortly before (`baru-baru ini`, `recently`).
+const RECENTLY_WORDS: &[&str] = &[
+    "baru-baru ini",
+    "belum lama ini",
+    "beberapa waktu lalu",
+    "beberapa hari lalu",
+    "recently",
+    "earlier this week",
+    "earlier this month",
 ];
 
 /// Words that put what follows before the reported event.
@@ -715,14 +732,24 @@ pub fn extract_article_until(article: &Article, ask: &dyn Fn() -> bool) -> Optio
             let f = found.get(b.index);
             // A year alone, with nothing better in the text, may be a plan's or the background's: shown, but
             // as uncertain.
-            let span = if b.span.precision == Precision::Year && b.score < 3.0 {
-                DateSpan {
-                    certainty: Certainty::Uncertain,
-                    ..b.span
-                }
-            } else {
-                b.span
-            };
+            // The day a statement was quoted or received, of words said `recently` (`dalam konferensi pers
+            // baru-baru ini seperti dikutip MINA pada Senin (27/7)`): the words are older, by a time the text
+            // does not give.
+            let recent_before_received = f.is_some_and(|f| {
+                let before = window_before(text, f.start, 70).to_lowercase();
+                let sentence = sentence_around(text, f.start).slice(text).to_lowercase();
+                RECEIVED_WORDS.iter().any(|w| before.contains(w))
+                    && RECENTLY_WORDS.iter().any(|w| sentence.contains(w))
+            });
+            let span =
+                if b.span.precision == Precision::Year && b.score < 3.0 || recent_before_received {
+                    DateSpan {
+                        certainty: Certainty::Uncertain,
+                        ..b.span
+                    }
+                } else {
+                    b.span
+                };
             (
                 Some(span),
                 f.map(|f| sentence_around(text, f.start)),
@@ -1774,6 +1801,28 @@ mod tests {
              23 Agustus 2017, mengaku puas dengan hasil forum.\n",
         );
         assert_eq!(f.event_date.as_deref(), Some("2017-08-21"));
+    }
+
+    #[test]
+    fn a_press_statements_day_is_not_the_meetings() {
+        let f = facts_of(
+            "Panglima Ajak Waspadai Ancaman Siber\n\nJAKARTA - Panglima mengingatkan ancaman siber. Hal tersebut \
+             disampaikan Panglima pada Sidang ke-4 Komite Tingkat Tinggi kedua negara di Canberra, Selasa 25 Oktober \
+             2016. \"Kita perlu waspada,\" ujar Panglima melalui keterangan pers, Rabu (26/10/2016).\n",
+        );
+        assert_eq!(f.event_date.as_deref(), Some("2016-10-25"));
+    }
+
+    #[test]
+    fn words_said_recently_are_not_dated_by_the_day_they_were_quoted() {
+        let f = facts_of(
+            "Menlu: Agustus Bulan Spesial\n\nJAKARTA - “Agustus ini menjadi bulan spesial bagi kita,” kata Menteri \
+             Luar Negeri dalam konferensi pers virtual baru-baru ini seperti dikutip media pada Senin (27/7/2020).\n",
+        );
+        assert_eq!(
+            f.event_span.map(|d| d.certainty),
+            Some(crate::model::Certainty::Uncertain)
+        );
     }
 
     #[test]

@@ -534,11 +534,30 @@ pub fn name_runs(text: &str, ws: &[Word<'_>]) -> Vec<NameRun> {
             let span = Span::new(first.span.start, last.span.end);
             // Role words just before, within the same unpunctuated stretch.
             let mut k = i;
+            // The short name in parentheses that closes an institution's name is part of the title
+            // (`Deputi VII Kementerian Politik Hukum dan Keamanan (Kemenkopolhukam) Warsono`).
+            let acronym_in_parens = |p: &Word<'_>| {
+                p.leading == "("
+                    && p.trailing == ")"
+                    && p.text.chars().next().is_some_and(char::is_uppercase)
+                    && (!p.name_like
+                        || p.text
+                            .chars()
+                            .all(|c| c.is_uppercase() || c.is_ascii_digit()))
+            };
+            // A post's number (`Deputi VII`, `Asisten Deputi 3`).
+            let numeral = |p: &Word<'_>| {
+                !p.text.is_empty()
+                    && (p.text.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+                        || p.text.chars().all(|c| c.is_ascii_digit()) && p.text.len() <= 2)
+            };
             let title_word = |p: &Word<'_>| {
                 (is_role_word(p.text)
                     || in_gazetteer(p.text)
-                        && p.text.chars().next().is_some_and(char::is_uppercase))
+                        && p.text.chars().next().is_some_and(char::is_uppercase)
+                    || numeral(p))
                     && p.trailing.is_empty()
+                    || acronym_in_parens(p)
             };
             // `Menteri Telekomunikasi dan Media Massa Rusia`: a portfolio of two parts joined by `dan`.
             let joint =
@@ -560,9 +579,11 @@ pub fn name_runs(text: &str, ws: &[Word<'_>]) -> Vec<NameRun> {
                 let listed = |p: &Word<'_>| {
                     (is_role_word(p.text)
                         || in_gazetteer(p.text)
-                            && p.text.chars().next().is_some_and(char::is_uppercase))
+                            && p.text.chars().next().is_some_and(char::is_uppercase)
+                        || numeral(p))
                         && matches!(p.trailing, "" | ",")
                         || joint(p)
+                        || acronym_in_parens(p)
                 };
                 let mut m = i;
                 while m > 0 && i - m < 12 && ws.get(m - 1).is_some_and(listed) {
@@ -1296,6 +1317,13 @@ mod tests {
             .map(|p| p.name)
             .collect();
         assert_eq!(names, vec!["Maria Santos".to_string()]);
+        // A name after the short name that closes its institution's name is a person with that title.
+        let t = "Plt. Deputi VII Kementerian Politik Hukum dan Keamanan (Kemenkopolhukam) Sutrisno di Jakarta, Rabu, mengatakan latihan digelar.";
+        let names: Vec<String> = find_people(t, &Layout::of(t))
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        assert_eq!(names, vec!["Sutrisno".to_string()]);
         // A city of the place table written in two words is no person.
         let t = "The meeting in New Delhi in December followed talks in Nusa Dua. Minister Maria Santos opened it.";
         let names: Vec<String> = find_people(t, &Layout::of(t))

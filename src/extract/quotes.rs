@@ -799,12 +799,19 @@ fn speaking_subject<'p>(
     to: usize,
 ) -> Speaking<'p> {
     let ws = words_in(all, Span::new(from, to));
+    // `as stated in the Vision Statement`, `seperti disebutkan dalam …`: a text referred to, not someone speaking.
+    let referring = |i: usize| {
+        i.checked_sub(1).and_then(|j| ws.get(j)).is_some_and(|w| {
+            with_lower_key(w.text, |l| matches!(l, "as" | "seperti" | "sebagaimana"))
+        })
+    };
     let Some(verb_span) = ws
         .iter()
-        .rposition(|w| {
+        .enumerate()
+        .rposition(|(i, w)| {
             with_lower_key(w.text, |l| {
                 SPEECH_VERBS.contains(&l) || l == "menurut" || l == "according"
-            })
+            }) && !referring(i)
         })
         .and_then(|v| ws.get(v))
         .map(|w| w.span)
@@ -944,6 +951,14 @@ mod tests {
             let t = format!("“Kita harus bekerja sama dengan baik,” {verb} Retno Marsudi.");
             assert_eq!(quotes(&t)[0].0, s("Retno Marsudi"), "{verb}");
         }
+    }
+
+    #[test]
+    fn a_text_referred_to_is_no_speaker() {
+        let t = "The dialogue discussed security, Coordinating Minister Budi Santoso stated.\n\n\
+                 It followed the visit of President Andi Wijaya, as stated in the Vision Statement of President Andi Wijaya.\n\n\
+                 \"This first dialogue is a ministerial meeting,\" the minister remarked.";
+        assert_eq!(quotes(t)[0].0, s("Budi Santoso"));
     }
 
     #[test]
