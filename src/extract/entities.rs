@@ -206,6 +206,21 @@ pub fn forum_kind_of(name: &str) -> Option<&'static str> {
     BY_NAME.get(&name.to_lowercase()).copied()
 }
 
+/// The full name the forum table gives first for a forum's canonical name (`TELSOM` → `ASEAN Telecommunications
+/// Senior Officials Meeting`), ignoring case.
+pub fn forum_full_name(name: &str) -> Option<&'static str> {
+    static BY_NAME: LazyLock<rustc_hash::FxHashMap<String, &'static str>> = LazyLock::new(|| {
+        super::gazetteer::rows(include_str!("../../assets/lexicon/forums.tsv"))
+            .filter_map(|row| {
+                let name = row.first()?;
+                let full = super::gazetteer::items(row.get(1)).next()?;
+                Some((name.to_lowercase(), full))
+            })
+            .collect()
+    });
+    BY_NAME.get(&name.to_lowercase()).copied()
+}
+
 /// `s` with the characters a regular expression gives a meaning to escaped.
 fn regex_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 4);

@@ -852,6 +852,20 @@ fn content_evidence(a: &Event, sa: &Sig, b: &Event, sb: &Sig, idf: &Idf) -> (f64
                 why.push(format!("same forum ({})", b.forum.as_deref().unwrap_or(y)));
             }
         }
+        // Two meetings of one series held together (the ministers' meeting and its senior officials'
+        // meeting, `TELMIN` and `TELSOM`): neither for nor against.
+        (Some(_), Some(_))
+            if a.forum
+                .as_deref()
+                .zip(b.forum.as_deref())
+                .is_some_and(|(x, y)| {
+                    let full = |f: &str| {
+                        super::entities::forum_full_name(f)
+                            .unwrap_or(f)
+                            .to_lowercase()
+                    };
+                    forums_compatible(&full(x), &full(y))
+                }) => {}
         (Some(_), Some(_)) => {
             let both_named = a.forum.as_deref().is_some_and(names_a_body)
                 && b.forum.as_deref().is_some_and(names_a_body);
@@ -1615,6 +1629,27 @@ mod tests {
         assert_eq!(merge_reports(vec![a.clone(), b.clone()]).len(), 2);
         b.location_from_dateline = true;
         assert_eq!(merge_reports(vec![a, b]).len(), 1);
+    }
+
+    #[test]
+    fn a_ministers_meeting_and_its_senior_officials_meeting_are_one_series() {
+        let full = |f: &str| {
+            super::super::entities::forum_full_name(f)
+                .unwrap_or(f)
+                .to_lowercase()
+        };
+        assert!(!forums_compatible(
+            "telsom",
+            "asean telecommunications and it ministers meeting (telmin)"
+        ));
+        assert!(forums_compatible(
+            &full("TELSOM"),
+            &full("ASEAN Telecommunications and IT Ministers Meeting (TELMIN)")
+        ));
+        assert!(!forums_compatible(
+            &full("TELSOM"),
+            &full("ASEAN Defence Ministers' Meeting (ADMM)")
+        ));
     }
 
     #[test]

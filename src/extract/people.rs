@@ -787,10 +787,13 @@ pub fn find_people_in(text: &str, layout: &Layout, all: &[Word<'_>]) -> Vec<Pers
             if epithet {
                 continue;
             }
+            // A name the people table knows (`Rudiantara`, `Wiranto`) is a person wherever it stands.
+            let known = tokens == 1 && known_person(&run.name).is_some();
             let confirmed = after_verb
                 || before_verb
                 || appositive
                 || roled
+                || known
                 || name_then_title(ws, run.first_word, run.end_word);
             // Headlines capitalise freely: only a confirmed name counts there.
             if confirmed || tokens >= 2 && line.kind != LineKind::Title {
@@ -1324,6 +1327,13 @@ mod tests {
             .map(|p| p.name)
             .collect();
         assert_eq!(names, vec!["Sutrisno".to_string()]);
+        // A name of one word the people table knows is a person without a title; a law's name is not.
+        let t = "Responding to a query, Rudiantara opined that the General Data Protection Regulation is strict.";
+        let names: Vec<String> = find_people(t, &Layout::of(t))
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        assert_eq!(names, vec!["Rudiantara".to_string()]);
         // A city of the place table written in two words is no person.
         let t = "The meeting in New Delhi in December followed talks in Nusa Dua. Minister Maria Santos opened it.";
         let names: Vec<String> = find_people(t, &Layout::of(t))
