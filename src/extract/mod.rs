@@ -318,13 +318,37 @@ fn other_dated(
         return Vec::new();
     };
     let day = chrono::Duration::days(1);
+    // A day printed without its year (`pada 29-30 Agustus`) is compared in the event's year: the year each was
+    // given is a guess.
+    let in_event_year = |f: &Found, d: &DateSpan| -> DateSpan {
+        use chrono::Datelike;
+        let yearless = matches!(f.raw, RawDate::Day { year: None, .. });
+        let shifted = |x: NaiveDate| x.with_year(e.start.year());
+        match (yearless, shifted(d.start), shifted(d.end)) {
+            (true, Some(start), Some(end)) if start <= end => DateSpan { start, end, ..*d },
+            _ => *d,
+        }
+    };
     mentions
         .iter()
         .filter(|(_, f, d)| match d {
             Some(d) => {
+                let d = in_event_year(f, d);
                 d.precision != Precision::Year && (d.end + day < e.start || e.end + day < d.start)
             }
-            None => matches!(f.raw, RawDate::Month { .. }),
+            // A month, or a week or month before or after the report's (`Last week I attended …`, `bulan
+            // depan`), that the report's day will anchor: another time than the event's.
+            None => matches!(
+                f.raw,
+                RawDate::Month { .. }
+                    | RawDate::Relative(
+                        dates::Relative::LastWeek
+                            | dates::Relative::NextWeek
+                            | dates::Relative::LastMonth
+                            | dates::Relative::NextMonth
+                            | dates::Relative::MonthsAgo(_)
+                    )
+            ),
         })
         .map(|(_, f, _)| Span::new(f.start, f.end))
         .collect()
@@ -1368,12 +1392,19 @@ fn find_location(
         return (Some(canonical_phrase(&p)), Some(s), false);
     }
     // The first paragraphs: the first place phrase naming a place (the lead's first), not in a sentence that
-    // dates something else.
+    // dates something else, nor where someone came from (`Delegasi dari India`).
+    let origin = |s: &Span| {
+        window_before(text, s.start, 8)
+            .trim_end()
+            .to_lowercase()
+            .ends_with("dari")
+    };
     for para in layout.lead() {
         if let Some((p, s)) = entities::place_phrases_in(text, people::words_in(all_words, para))
             .into_iter()
             .find(|(p, s)| {
                 looks_like_place(p)
+                    && !origin(s)
                     && !received(s)
                     && !in_quotation(text, layout, s.start)
                     && !dates_other_time(text, other_dated, *s)
@@ -1811,6 +1842,22 @@ mod tests {
              2016. \"Kita perlu waspada,\" ujar Panglima melalui keterangan pers, Rabu (26/10/2016).\n",
         );
         assert_eq!(f.event_date.as_deref(), Some("2016-10-25"));
+    }
+
+    #[test]
+    fn a_meetings_yearless_days_are_its_own_and_where_a_delegate_came_from_is_no_place() {
+        let f = facts_of(
+            "Delegasi Apresiasi Tuan Rumah\n\nDelegasi dari India mengapresiasi Indonesia yang menggelar pertemuan \
+             keempat kelompok kerja ekonomi digital pada 29-30 Agustus di Nusa Dua, Bali.\n\
+             “Terima kasih,” kata delegasi dari India Naman Upadhyaya saat dijumpai wartawan, Selasa.\n\
+             Sidang keempat itu dimulai pada Senin (29/8) dan berakhir pada Selasa.\n",
+        );
+        assert_eq!(
+            f.location.as_deref(),
+            Some("Nusa Dua, Bali"),
+            "{:?}",
+            f.event_span
+        );
     }
 
     #[test]
