@@ -132,12 +132,12 @@ fn the_aside_set_holds_its_measured_figures() {
     holds(
         &scores_for("aside", "aside.json"),
         &[
-            ("event date right", 0.88),
+            ("event date right", 0.90),
             ("speaker of a matched quote right", 0.94),
             ("outlet right where the text names it", 0.80),
-            ("location right", 0.87),
-            ("event label usable", 0.90),
-            ("same event shown as one", 0.80),
+            ("location right", 0.92),
+            ("event label usable", 0.95),
+            ("same event shown as one", 0.84),
         ],
         (2, 0),
     );
@@ -234,13 +234,13 @@ fn the_seventh_development_set_holds_its_measured_figures() {
     holds(
         &scores_for("aside7", "aside7.json"),
         &[
-            ("event date right", 0.73),
-            ("speaker of a matched quote right", 0.92),
-            ("outlet right where the text names it", 0.85),
-            ("location right", 0.70),
-            ("quotes found (F1)", 0.96),
-            ("event label usable", 0.93),
-            ("same event shown as one", 0.50),
+            ("event date right", 0.80),
+            ("speaker of a matched quote right", 0.98),
+            ("outlet right where the text names it", 0.90),
+            ("location right", 0.73),
+            ("quotes found (F1)", 0.97),
+            ("event label usable", 0.96),
+            ("same event shown as one", 0.56),
         ],
         (0, 2),
     );
@@ -252,18 +252,19 @@ fn the_seventh_development_set_holds_its_measured_figures() {
 /// read. First figures, before any rule written after they were added: `aside8` date .867, speaker .892, outlet
 /// .667 with 1 wrong, location .800, quotes .949, label .900, same event .700 with no false merge; `aside9` date
 /// .800, speaker .850, outlet .684 with 3 wrong, location .667, quotes .920, label .900, same event .550 with 2
-/// false merges.
+/// false merges. The bars are the figures measured since (rules written on `aside7` raised `aside8`'s speakers and
+/// labels and `aside9`'s places).
 #[test]
 fn the_unseen_sets_hold_their_measured_figures() {
     holds(
         &scores_for("aside8", "aside8.json"),
         &[
             ("event date right", 0.86),
-            ("speaker of a matched quote right", 0.89),
+            ("speaker of a matched quote right", 0.98),
             ("outlet right where the text names it", 0.66),
             ("location right", 0.80),
             ("quotes found (F1)", 0.94),
-            ("event label usable", 0.90),
+            ("event label usable", 0.93),
             ("same event shown as one", 0.70),
         ],
         (1, 0),
@@ -274,7 +275,7 @@ fn the_unseen_sets_hold_their_measured_figures() {
             ("event date right", 0.80),
             ("speaker of a matched quote right", 0.85),
             ("outlet right where the text names it", 0.68),
-            ("location right", 0.66),
+            ("location right", 0.70),
             ("quotes found (F1)", 0.91),
             ("event label usable", 0.90),
             ("same event shown as one", 0.55),
