@@ -303,7 +303,7 @@ fn future_marked(text: &str, start: usize, end: usize) -> bool {
         });
     // The words of the date itself (`akhir September atau awal Oktober 2018`) do not count toward the six.
     let date_word = |w: &str| {
-        month_number(&w.to_lowercase()).is_some()
+        super::people::with_lower_key(w, |l| month_number(l).is_some())
             || [
                 "akhir",
                 "awal",

@@ -222,7 +222,7 @@ pub fn forum_full_name(name: &str) -> Option<&'static str> {
 }
 
 /// `s` with the characters a regular expression gives a meaning to escaped.
-fn regex_escape(s: &str) -> String {
+pub(crate) fn regex_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 4);
     for c in s.chars() {
         if "\\.+*?()|[]{}^$#&-~".contains(c) {

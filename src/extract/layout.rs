@@ -434,8 +434,21 @@ fn content_words(s: &str) -> Vec<String> {
 /// Whether a short line is page furniture by its words: a request to update the browser, to subscribe, to log
 /// in, an advertisement ([`CHROME_PHRASES`]).
 pub fn is_chrome_phrase(line: &str) -> bool {
-    let l = line.to_lowercase();
-    CHROME_PHRASES.iter().any(|p| l.contains(p))
+    // Every phrase at once, in one pass over the line (no lower-cased copy).
+    static ANY: LazyLock<Option<crate::extract::re::Regex>> = LazyLock::new(|| {
+        let alternatives: Vec<String> = CHROME_PHRASES
+            .iter()
+            .map(|p| super::entities::regex_escape(p))
+            .collect();
+        crate::extract::regex(&format!("(?i:{})", alternatives.join("|"))).ok()
+    });
+    match ANY.as_ref() {
+        Some(re) => re.is_match(line),
+        None => {
+            let l = line.to_lowercase();
+            CHROME_PHRASES.iter().any(|p| l.contains(p))
+        }
+    }
 }
 
 /// Whether a line is page furniture by its words ([`CHROME_PHRASES`]) and its length: a short line, or one

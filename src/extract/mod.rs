@@ -561,6 +561,10 @@ pub fn extract_article(article: &Article) -> ArticleFacts {
     extract_article_until(article, &|| false).unwrap_or_default()
 }
 
+/// How many of an article's date mentions are weighed as its event's date: far more than any news article
+/// names (a long one names some fifty).
+const MAX_SCORED_MENTIONS: usize = 2048;
+
 /// Lines, matches or mentions between two questions to `stop` inside one pass over a long article.
 pub(crate) const STOP_EVERY: usize = 1024;
 
@@ -653,9 +657,11 @@ pub fn extract_article_until(article: &Article, ask: &dyn Fn() -> bool) -> Optio
         mentions.push((i, f, resolved));
     }
 
-    // The main event date: the best-scored mention in the body; the publication date as a fallback.
+    // The main event date: the best-scored mention in the body; the publication date as a fallback. Only the
+    // first [`MAX_SCORED_MENTIONS`] are weighed (a news article names tens of dates; the event's is among its
+    // first), so that a pathological text costs no more than that.
     let mut best: Option<Scored> = None;
-    for (order, (i, f, s)) in mentions.iter().enumerate() {
+    for (order, (i, f, s)) in mentions.iter().enumerate().take(MAX_SCORED_MENTIONS) {
         if order % STOP_EVERY == 0 && stop() {
             return None;
         }
@@ -1551,7 +1557,7 @@ fn find_related(
     let mut by_start: Vec<(usize, &ForumHit)> = forums.iter().enumerate().collect();
     by_start.sort_by_key(|(_, h)| h.span.start);
     let main_sentence = main.map(|m| sentence_around(text, m.start));
-    for (k, (i, f, s)) in mentions.iter().enumerate() {
+    for (k, (i, f, s)) in mentions.iter().enumerate().take(MAX_SCORED_MENTIONS) {
         if k % STOP_EVERY == 0 && stop() {
             break;
         }
