@@ -318,16 +318,22 @@ fn future_marked(text: &str, start: usize, end: usize) -> bool {
             .iter()
             .any(|d| w.eq_ignore_ascii_case(d))
     };
-    let before_hit = window_before(text, start, 70)
-        .split_whitespace()
-        .rev()
-        .filter(|w| !date_word(w))
-        .take(6)
-        .any(|w| {
-            ["akan", "will", "next", "upcoming", "mendatang"]
-                .iter()
-                .any(|m| w.eq_ignore_ascii_case(m))
-        });
+    const MARKERS: [&str; 5] = ["akan", "will", "next", "upcoming", "mendatang"];
+    let window = window_before(text, start, 70);
+    // Most windows hold no marker at all: that is looked for first, in the bytes.
+    let any_marker = MARKERS.iter().any(|m| {
+        window
+            .as_bytes()
+            .windows(m.len())
+            .any(|w| w.eq_ignore_ascii_case(m.as_bytes()))
+    });
+    let before_hit = any_marker
+        && window
+            .split_whitespace()
+            .rev()
+            .filter(|w| !date_word(w))
+            .take(6)
+            .any(|w| MARKERS.iter().any(|m| w.eq_ignore_ascii_case(m)));
     after_hit || before_hit
 }
 

@@ -757,11 +757,20 @@ pub fn place_phrases_in(text: &str, ws: &[super::people::Word<'_>]) -> Vec<(Stri
         let mut end_word = None;
         let mut segments = 0;
         while let Some(x) = ws.get(j) {
-            let xl = x.text.to_lowercase();
+            // The word's lower-case questions, answered without a lower-cased copy.
+            let (venue_word, connector_word, is_time) =
+                super::people::with_lower_key(x.text, |xl| {
+                    (
+                        LOWER_VENUE_NOUNS.contains(&xl),
+                        matches!(xl, "dan" | "and" | "of" | "the"),
+                        super::dates::weekday_of(xl).is_some()
+                            || super::dates::month_number(xl).is_some() && x.text.len() > 3,
+                    )
+                });
             // `di kantor Wapres RI, Jakarta`, `di gedung Sate`: a venue's common noun, written small, begins the
             // name that follows it.
             let venue_noun = j == first
-                && LOWER_VENUE_NOUNS.contains(&xl.as_str())
+                && venue_word
                 && ws
                     .get(j + 1)
                     .is_some_and(|n| n.text.chars().next().is_some_and(char::is_uppercase));
@@ -770,10 +779,7 @@ pub fn place_phrases_in(text: &str, ws: &[super::people::Word<'_>]) -> Vec<(Stri
                     .chars()
                     .next()
                     .is_some_and(|c| c.is_uppercase() || c == '(');
-            let connector =
-                matches!(xl.as_str(), "dan" | "and" | "of" | "the") && end_word.is_some();
-            let is_time = super::dates::weekday_of(&xl).is_some()
-                || super::dates::month_number(&xl).is_some() && x.text.len() > 3;
+            let connector = connector_word && end_word.is_some();
             if is_time || !(cap || connector) {
                 break;
             }

@@ -782,7 +782,9 @@ pub fn find_people_in(text: &str, layout: &Layout, all: &[Word<'_>]) -> Vec<Pers
                 .count();
             // `Mantan Ketua Umum Partai Hanura ini`: a description of someone named elsewhere, not a name.
             let epithet = next.is_some_and(|n| {
-                matches!(n.text.to_lowercase().as_str(), "ini" | "tersebut" | "itu")
+                ["ini", "tersebut", "itu"]
+                    .iter()
+                    .any(|w| n.text.eq_ignore_ascii_case(w))
             }) && last.is_some_and(|l| l.trailing.is_empty());
             if epithet {
                 continue;
