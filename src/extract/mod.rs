@@ -75,7 +75,7 @@ fn publication_mention(text: &str, layout: &Layout, found: &[Found]) -> Option<u
         let alone = line.trim().len() <= (f.end - f.start) + 30;
         let near_top = kind == LineKind::Header || f.start < layout.body_start + 200;
         // `Date 8 Mei 2023`, `Published: 3 July 2018`, `Diterbitkan pada …`: a page's own label for its date.
-        let labelled = {
+        let labelled = || {
             let before = window_before(text, f.start, 24).to_lowercase();
             let before = before
                 .trim_end()
@@ -94,7 +94,7 @@ fn publication_mention(text: &str, layout: &Layout, found: &[Found]) -> Option<u
         (has_time && near_top)
             || in_dateline(text, layout, f.start)
             || (kind == LineKind::Header && alone)
-            || (labelled && near_top && (kind == LineKind::Header || line.trim().len() < 140))
+            || (near_top && (kind == LineKind::Header || line.trim().len() < 140) && labelled())
     })
 }
 
