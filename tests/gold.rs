@@ -211,7 +211,7 @@ fn the_fifth_development_set_holds_its_measured_figures() {
     holds(
         &scores_for("aside6", "aside6.json"),
         &[
-            ("event date right", 0.92),
+            ("event date right", 0.95),
             ("speaker of a matched quote right", 0.96),
             ("outlet right where the text names it", 0.69),
             ("location right", 0.87),
@@ -234,7 +234,7 @@ fn the_seventh_development_set_holds_its_measured_figures() {
     holds(
         &scores_for("aside7", "aside7.json"),
         &[
-            ("event date right", 0.80),
+            ("event date right", 0.83),
             ("speaker of a matched quote right", 0.98),
             ("outlet right where the text names it", 0.90),
             ("location right", 0.73),

@@ -177,6 +177,19 @@ const PRIOR_WORDS: &[&str] = &[
     "terakhir kali",
 ];
 
+/// Words that make what follows the earlier event a meeting follows up (`a follow-up of the President's visit on
+/// December 11, 2017`): never the meeting's own day.
+const FOLLOW_UP_WORDS: &[&str] = &[
+    "follow-up of",
+    "follow-up to",
+    "follow up of",
+    "follow up to",
+    "tindak lanjut dari",
+    "tindak lanjut atas",
+    "kelanjutan dari",
+    "lanjutan dari",
+];
+
 /// Labels a page prints before its own date.
 const PUBLISHED_LABELS: &[&str] = &[
     "date",
@@ -462,6 +475,9 @@ fn score_mention(
     if PRIOR_WORDS.iter().any(|w| clause_before.contains(w)) {
         score -= 2.0;
     }
+    if FOLLOW_UP_WORDS.iter().any(|w| clause_before.contains(w)) {
+        score -= 5.0;
+    }
 
     // `akan dilakukan oleh … pada Selasa`: a plan told in the date's own clause, unless a speech verb stands
     // between (`akan terus mendukung, kata dia, Selasa` dates the statement).
@@ -736,7 +752,11 @@ pub fn extract_article_until(article: &Article, ask: &dyn Fn() -> bool) -> Optio
                 score: b.score,
             })
         }
-        (Some(b), Some(w)) if b.span.precision != Precision::Day && published.is_none() => {
+        // Or a day the text gives weakly (another event's, by its words) beside the event's own weekday: the
+        // event's day is not known, the day is shown as a guess.
+        (Some(b), Some(w))
+            if published.is_none() && (b.span.precision != Precision::Day || b.score < 3.0) =>
+        {
             let span = DateSpan {
                 certainty: Certainty::Uncertain,
                 ..b.span
@@ -1861,6 +1881,21 @@ mod tests {
         assert_eq!(
             f.location.as_deref(),
             Some("Nusa Dua, Bali"),
+            "{:?}",
+            f.event_span
+        );
+    }
+
+    #[test]
+    fn the_day_of_what_a_meeting_follows_up_is_not_the_meetings() {
+        let f = facts_of(
+            "Security dialogue held\n\nJakarta (ANTARA News) - The first security dialogue in New Delhi on Tuesday \
+             discussed cooperation, the minister stated.\n\nThe minister remarked that the dialogue was a follow-up \
+             of the President's visit to India on December 11, 2017.\n",
+        );
+        assert_eq!(
+            f.event_span.map(|d| d.certainty),
+            Some(crate::model::Certainty::Uncertain),
             "{:?}",
             f.event_span
         );
