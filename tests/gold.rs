@@ -239,7 +239,7 @@ fn the_seventh_development_set_holds_its_measured_figures() {
             ("outlet right where the text names it", 0.90),
             ("location right", 0.73),
             ("quotes found (F1)", 0.97),
-            ("event label usable", 0.96),
+            ("event label usable", 0.95),
             ("same event shown as one", 0.56),
         ],
         (0, 2),

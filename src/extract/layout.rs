@@ -329,6 +329,13 @@ impl Layout {
             let head = title_candidates.remove(pos);
             title_candidates.insert(0, head);
         }
+        // No headline above the body: a page may print it after the body, above its date line.
+        if title_candidates.is_empty()
+            && let Some(i) = headline_at_end(text, &lines, first_long)
+        {
+            title_candidates.push(i);
+            set_kind(&mut lines, i, LineKind::Title);
+        }
         let title_line = title_candidates.first().copied();
         for i in 0..first_long {
             if kind_at(&lines, i) == LineKind::Body {
@@ -764,6 +771,59 @@ fn image_alt(t: &str) -> Option<&str> {
     let rest = t.trim().strip_prefix("![")?;
     let end = rest.find("](")?;
     rest.get(..end).map(str::trim)
+}
+
+/// The headline a page prints after the body (`…,” the minister said.(*)` / `Cuber Security New Challenge for
+/// ASEAN: Minister` / `Rabu, 7 September 2016 10:47 WIB`): among the last three lines, a short line of three words
+/// or more, with no final stop, right above a date line, after a line that ends a sentence, most of whose words
+/// the body uses.
+fn headline_at_end(text: &str, lines: &[Line], first_long: usize) -> Option<usize> {
+    let filled: Vec<usize> = (first_long..lines.len())
+        .filter(|&i| kind_at(lines, i) != LineKind::Blank)
+        .collect();
+    let n = filled.len();
+    let line = |i: usize| {
+        lines
+            .get(i)
+            .map(|l| l.span.slice(text).trim())
+            .unwrap_or("")
+    };
+    let body_start = lines.get(first_long)?.span.start;
+    for k in n.saturating_sub(3)..n.saturating_sub(1) {
+        let (Some(&i), Some(&next), Some(&prev)) = (
+            filled.get(k),
+            filled.get(k + 1),
+            k.checked_sub(1).and_then(|p| filled.get(p)),
+        ) else {
+            continue;
+        };
+        let t = line(i);
+        let words = t.split_whitespace().count();
+        let dated = DATEISH.as_ref().is_some_and(|re| re.is_match(line(next)));
+        let after_sentence = line(prev).ends_with(['.', ')', '”', '"']);
+        if !(3..=20).contains(&words)
+            || t.len() > 160
+            || t.ends_with(['.', ':', ','])
+            || !dated
+            || !after_sentence
+            || is_caption(t)
+            || is_credit_line(t)
+            || is_chrome_phrase(t)
+        {
+            continue;
+        }
+        let body_end = lines.get(prev).map_or(body_start, |l| l.span.end);
+        let body: rustc_hash::FxHashSet<String> =
+            content_words(text.get(body_start..body_end).unwrap_or(""))
+                .into_iter()
+                .collect();
+        let own = content_words(t);
+        let shared = own.iter().filter(|w| body.contains(*w)).count();
+        if !own.is_empty() && shared * 2 >= own.len() {
+            return Some(i);
+        }
+    }
+    None
 }
 
 /// The lines before the body (`first_long`) that could be the headline, best first. A headline is a short line
@@ -1224,6 +1284,15 @@ mod tests {
         assert_eq!(
             Layout::of(t).title.map(|s| s.slice(t)),
             Some("Joint Statement of the Second Ministerial Dialogue on Cyber Security")
+        );
+        // A headline printed after the body, above the page's date.
+        let t = "Jakarta (Antara) - The minister said at the regional security council meeting in Vientiane that cyber security is a new challenge for the region.\n\
+                 \"Cyber threats are complex,\" the minister said.(*)\n\
+                 Cyber Security New Challenge for the Region: Minister\n\
+                 Rabu, 7 September 2016 10:47 WIB\n";
+        assert_eq!(
+            Layout::of(t).title.map(|s| s.slice(t)),
+            Some("Cyber Security New Challenge for the Region: Minister")
         );
         // A photo's credit alone above the body is no headline.
         let t = "DOK KEMENKO POLHUKAM\n\nKERJA sama bilateral antara kedua negara di bidang hukum dan keamanan disepakati menjadi agenda rutin tahunan.\n";
