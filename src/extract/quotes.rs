@@ -529,15 +529,21 @@ fn is_title_or_term(text: &str, q: &QuotedSpan, attributed: bool, layout: &Layou
     if layout.kind_at_offset(q.outer.start) == LineKind::Title {
         return true;
     }
+    let caps = inner
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    // A document's name, capitalised, where it is found (`as stated in the "India-Indonesia Joint Statement …"`,
+    // `tertuang dalam "…"`), whatever follows it.
+    let in_a_text = matches!(before_words.as_slice(), [.., "in", "the"] | [.., "dalam"]);
+    if in_a_text && caps * 2 > n_words {
+        return true;
+    }
     if attributed {
         return false;
     }
     // Unattributed: speech reads as a clause; a term is short or Title Case without sentence punctuation.
     let ends_like_speech = inner.ends_with([',', '.', '!', '?']);
-    let caps = inner
-        .split_whitespace()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count();
     n_words < 4 || (!ends_like_speech && caps * 2 > n_words) || (!ends_like_speech && n_words < 8)
 }
 
@@ -951,6 +957,14 @@ mod tests {
             let t = format!("“Kita harus bekerja sama dengan baik,” {verb} Retno Marsudi.");
             assert_eq!(quotes(&t)[0].0, s("Retno Marsudi"), "{verb}");
         }
+    }
+
+    #[test]
+    fn a_documents_name_in_quotation_marks_is_no_speech() {
+        let t = "The dialogue followed the visit, as stated in the \"Joint Statement during the State Visit of the President to India.\"\n\n\"We will work together,\" the minister said.";
+        let q = quotes(t);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].1, "We will work together");
     }
 
     #[test]
