@@ -1314,35 +1314,27 @@ mod tests {
         assert_eq!(found("Joko Widodo"), None);
     }
 
+    /// The names of the people found in `t`.
+    fn people_named(t: &str) -> Vec<String> {
+        find_people(t, &Layout::of(t))
+            .into_iter()
+            .map(|p| p.name)
+            .collect()
+    }
+
     #[test]
     fn people_addressed_as_a_group_are_nobody() {
         let t = "Your Excellencies, Senior Officials, Distinguished Delegates, Ladies and Gentlemen, good morning. Minister Maria Santos opened the forum.";
-        let names: Vec<String> = find_people(t, &Layout::of(t))
-            .into_iter()
-            .map(|p| p.name)
-            .collect();
-        assert_eq!(names, vec!["Maria Santos".to_string()]);
+        assert_eq!(people_named(t), vec!["Maria Santos".to_string()]);
         // A name after the short name that closes its institution's name is a person with that title.
         let t = "Plt. Deputi VII Kementerian Politik Hukum dan Keamanan (Kemenkopolhukam) Sutrisno di Jakarta, Rabu, mengatakan latihan digelar.";
-        let names: Vec<String> = find_people(t, &Layout::of(t))
-            .into_iter()
-            .map(|p| p.name)
-            .collect();
-        assert_eq!(names, vec!["Sutrisno".to_string()]);
+        assert_eq!(people_named(t), vec!["Sutrisno".to_string()]);
         // A name of one word the people table knows is a person without a title; a law's name is not.
         let t = "Responding to a query, Rudiantara opined that the General Data Protection Regulation is strict.";
-        let names: Vec<String> = find_people(t, &Layout::of(t))
-            .into_iter()
-            .map(|p| p.name)
-            .collect();
-        assert_eq!(names, vec!["Rudiantara".to_string()]);
+        assert_eq!(people_named(t), vec!["Rudiantara".to_string()]);
         // A city of the place table written in two words is no person.
         let t = "The meeting in New Delhi in December followed talks in Nusa Dua. Minister Maria Santos opened it.";
-        let names: Vec<String> = find_people(t, &Layout::of(t))
-            .into_iter()
-            .map(|p| p.name)
-            .collect();
-        assert_eq!(names, vec!["Maria Santos".to_string()]);
+        assert_eq!(people_named(t), vec!["Maria Santos".to_string()]);
     }
 
     #[test]
