@@ -79,21 +79,27 @@ pub fn parse_records_noting(
             meta: ArticleMeta::default(),
         }]),
         Format::Json => {
-            let value: serde_json::Value =
-                serde_json::from_str(text).map_err(|e| format!("malformed JSON: {e}"))?;
-            let items: Vec<&serde_json::Value> = match &value {
-                serde_json::Value::Array(a) => a.iter().collect(),
-                serde_json::Value::Object(_) => vec![&value],
-                _ => return Err("JSON is neither an article object nor an array of them".into()),
-            };
-            let many = items.len() > 1;
-            let total = items.len();
+            // Read item by item: only one item's tree is in memory at a time, never the whole file's (a 17 MB
+            // array of articles took 1.9 GB as one `Value`).
             let mut out = Vec::new();
             let mut no_text = Vec::new();
-            for (i, item) in items.into_iter().enumerate() {
-                match from_json_object(item, path, display, many.then_some(i)) {
+            let mut total = 0usize;
+            let shape = json_items(text, |i, item| {
+                total = i + 1;
+                match from_json_object(&item, path, display, Some(i)) {
                     Some(a) => out.push(a),
                     None => no_text.push(i + 1),
+                }
+            })
+            .map_err(|e| format!("malformed JSON: {e}"))?;
+            if shape == JsonShape::Other {
+                return Err("JSON is neither an article object nor an array of them".into());
+            }
+            if total == 1 {
+                // A single article (an object, or an array of one): its file is its name, with no record number.
+                for a in &mut out {
+                    a.id = content_id(&a.text, None);
+                    a.file = display.to_string();
                 }
             }
             if !out.is_empty() && !no_text.is_empty() {
@@ -150,6 +156,74 @@ pub fn parse_records_noting(
         }
         Format::Csv => parse_csv(text, path, display, notes),
     }
+}
+
+/// What the top level of a JSON file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum JsonShape {
+    Array,
+    Object,
+    Other,
+}
+
+/// Calls `each(index, item)` for every item of a top-level JSON array, one item parsed at a time (or once for
+/// a top-level object), and says which the file held. Trailing characters after the value are an error.
+fn json_items(
+    text: &str,
+    mut each: impl FnMut(usize, serde_json::Value),
+) -> Result<JsonShape, serde_json::Error> {
+    use serde::de::{Deserializer as _, MapAccess, SeqAccess, Visitor};
+
+    struct Items<'f, F>(&'f mut F);
+
+    impl<'de, F: FnMut(usize, serde_json::Value)> Visitor<'de> for Items<'_, F> {
+        type Value = JsonShape;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an article object or an array of them")
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<JsonShape, A::Error> {
+            let mut i = 0;
+            while let Some(item) = seq.next_element::<serde_json::Value>()? {
+                (self.0)(i, item);
+                i += 1;
+            }
+            Ok(JsonShape::Array)
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<JsonShape, A::Error> {
+            use serde::Deserialize as _;
+            let item =
+                serde_json::Value::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+            (self.0)(0, item);
+            Ok(JsonShape::Object)
+        }
+
+        fn visit_bool<E>(self, _: bool) -> Result<JsonShape, E> {
+            Ok(JsonShape::Other)
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<JsonShape, E> {
+            Ok(JsonShape::Other)
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<JsonShape, E> {
+            Ok(JsonShape::Other)
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<JsonShape, E> {
+            Ok(JsonShape::Other)
+        }
+        fn visit_str<E>(self, _: &str) -> Result<JsonShape, E> {
+            Ok(JsonShape::Other)
+        }
+        fn visit_unit<E>(self) -> Result<JsonShape, E> {
+            Ok(JsonShape::Other)
+        }
+    }
+
+    let mut de = serde_json::Deserializer::from_str(text);
+    let shape = (&mut de).deserialize_any(Items(&mut each))?;
+    de.end()?;
+    Ok(shape)
 }
 
 /// `rows 3, 7, 9` (at most ten numbers, then `…`).
@@ -507,6 +581,37 @@ mod tests {
         assert_eq!(c.len(), 1);
         assert_eq!(c[0].meta.outlet.as_deref(), Some("Aktual"));
         assert!(c[0].text.ends_with("Isi, dengan koma"));
+    }
+
+    #[test]
+    fn a_json_array_is_read_item_by_item_with_its_numbering_kept() {
+        let item = |t: &str| format!(r#"{{"title":"{t}","maintext":"Jakarta - {t} berkata."}}"#);
+        let arr = format!("[{}, {{\"title\":\"no text\"}}, {}]", item("Satu"), item("Dua"));
+        let mut notes = Vec::new();
+        let a = parse_records_noting(Format::Json, &arr, Path::new("a.json"), "a.json", &mut notes)
+            .unwrap();
+        let files: Vec<&str> = a.iter().map(|a| a.file.as_str()).collect();
+        assert_eq!(files, ["a.json#1", "a.json#3"]);
+        assert!(a[1].text.starts_with("Dua"));
+        assert_ne!(a[0].id, a[1].id);
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert!(notes[0].contains("1 of 3 JSON items") && notes[0].contains("item 2"));
+        // An array of one article is that article, named as its file, with the id of its text alone.
+        let one = parse_records(Format::Json, &format!("[{}]", item("Satu")), Path::new("b.json"), "b.json")
+            .unwrap();
+        let obj = parse_records(Format::Json, &item("Satu"), Path::new("b.json"), "b.json").unwrap();
+        assert_eq!(one[0].file, "b.json");
+        assert_eq!(one[0].id, obj[0].id);
+        assert_eq!(one[0].id, content_id(&one[0].text, None));
+        // Not an article: a reason, never a panic; text after the value is malformed.
+        for bad in ["\"text\"", "42", "null", "true"] {
+            let e = parse_records(Format::Json, bad, Path::new("c"), "c").unwrap_err();
+            assert!(e.contains("neither"), "{bad}: {e}");
+        }
+        let e = parse_records(Format::Json, &format!("[{}] x", item("Satu")), Path::new("c"), "c")
+            .unwrap_err();
+        assert!(e.starts_with("malformed JSON"), "{e}");
+        assert!(parse_records(Format::Json, &format!("[{}", item("Satu")), Path::new("c"), "c").is_err());
     }
 
     #[test]
