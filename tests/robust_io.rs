@@ -1072,7 +1072,7 @@ fn edits_that_cannot_be_saved_beside_the_corpus_go_to_a_fallback_file_and_say_wh
 }
 
 #[test]
-fn edits_of_an_earlier_session_in_the_fallback_file_are_listed_and_never_overwritten() {
+fn edits_of_an_earlier_session_in_the_fallback_file_are_applied_and_never_overwritten() {
     use linimasa::curation::{Op, store};
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus");
@@ -1088,7 +1088,7 @@ fn edits_of_an_earlier_session_in_the_fallback_file_are_listed_and_never_overwri
     // The curation path is put where nothing can be written (under a regular file, which stops root too).
     let blocker = corpus.join("not-a-folder.txt");
     std::fs::write(&blocker, b"x").unwrap();
-    let session = |title: &str| {
+    let session = |title: Option<&str>| {
         let (path, cfg) = (corpus.clone(), config.path().to_path_buf());
         let mut h = app(linimasa::ui::StartOptions {
             paths: vec![path],
@@ -1109,19 +1109,31 @@ fn edits_of_an_earlier_session_in_the_fallback_file_are_listed_and_never_overwri
         let noted = h.state().problems().iter().any(|p| {
             p.file == "unsaved edits" && p.reason.contains(&fallback.display().to_string())
         });
-        let e = h.state().data.events[0].clone();
-        h.state_mut().curate(
-            &e,
-            vec![Op::SetTitle {
-                title: title.into(),
-            }],
-        );
+        let shown: Vec<String> = h
+            .state()
+            .data
+            .events
+            .iter()
+            .map(|e| e.title.clone())
+            .collect();
+        if let Some(title) = title {
+            let e = h.state().data.events[0].clone();
+            h.state_mut().curate(
+                &e,
+                vec![Op::SetTitle {
+                    title: title.into(),
+                }],
+            );
+        }
         eframe::App::on_exit(h.state_mut(), None);
-        (noted, fallback)
+        (noted, fallback, shown)
     };
-    let (noted, fallback) = session("First session");
+    let (noted, fallback, shown) = session(Some("First session"));
     assert!(!noted, "nothing to note before any fallback was written");
-    let (noted, again) = session("Second session");
+    assert!(!shown.iter().any(|t| t == "First session"));
+    let (noted, again, shown) = session(Some("Second session"));
+    // The first session's edit is applied when the second opens the corpus.
+    assert!(shown.iter().any(|t| t == "First session"), "{shown:?}");
     assert_eq!(fallback, again);
     let store::Loaded::Ok(o) = store::load(&fallback) else {
         panic!("no fallback at {}", fallback.display())
@@ -1139,6 +1151,20 @@ fn edits_of_an_earlier_session_in_the_fallback_file_are_listed_and_never_overwri
         "the second session lists the first one's fallback file"
     );
     assert_eq!(titles, vec!["First session", "Second session"]);
+    // Once the folder can be written, opening the corpus saves the earlier edits beside it and the fallback
+    // file goes.
+    std::fs::remove_file(&blocker).unwrap();
+    std::fs::create_dir(&blocker).unwrap();
+    let (_, _, shown) = session(None);
+    assert!(shown.iter().any(|t| t == "Second session"), "{shown:?}");
+    assert!(
+        !fallback.exists(),
+        "the fallback file is removed once its edits are saved"
+    );
+    let store::Loaded::Ok(beside) = store::load(&blocker.join(store::FILE_NAME)) else {
+        panic!("the edits were not saved beside the corpus")
+    };
+    assert_eq!(beside.edits.len(), 2);
 }
 
 #[test]

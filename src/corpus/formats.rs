@@ -586,10 +586,20 @@ mod tests {
     #[test]
     fn a_json_array_is_read_item_by_item_with_its_numbering_kept() {
         let item = |t: &str| format!(r#"{{"title":"{t}","maintext":"Jakarta - {t} berkata."}}"#);
-        let arr = format!("[{}, {{\"title\":\"no text\"}}, {}]", item("Satu"), item("Dua"));
+        let arr = format!(
+            "[{}, {{\"title\":\"no text\"}}, {}]",
+            item("Satu"),
+            item("Dua")
+        );
         let mut notes = Vec::new();
-        let a = parse_records_noting(Format::Json, &arr, Path::new("a.json"), "a.json", &mut notes)
-            .unwrap();
+        let a = parse_records_noting(
+            Format::Json,
+            &arr,
+            Path::new("a.json"),
+            "a.json",
+            &mut notes,
+        )
+        .unwrap();
         let files: Vec<&str> = a.iter().map(|a| a.file.as_str()).collect();
         assert_eq!(files, ["a.json#1", "a.json#3"]);
         assert!(a[1].text.starts_with("Dua"));
@@ -597,9 +607,15 @@ mod tests {
         assert_eq!(notes.len(), 1, "{notes:?}");
         assert!(notes[0].contains("1 of 3 JSON items") && notes[0].contains("item 2"));
         // An array of one article is that article, named as its file, with the id of its text alone.
-        let one = parse_records(Format::Json, &format!("[{}]", item("Satu")), Path::new("b.json"), "b.json")
-            .unwrap();
-        let obj = parse_records(Format::Json, &item("Satu"), Path::new("b.json"), "b.json").unwrap();
+        let one = parse_records(
+            Format::Json,
+            &format!("[{}]", item("Satu")),
+            Path::new("b.json"),
+            "b.json",
+        )
+        .unwrap();
+        let obj =
+            parse_records(Format::Json, &item("Satu"), Path::new("b.json"), "b.json").unwrap();
         assert_eq!(one[0].file, "b.json");
         assert_eq!(one[0].id, obj[0].id);
         assert_eq!(one[0].id, content_id(&one[0].text, None));
@@ -608,10 +624,23 @@ mod tests {
             let e = parse_records(Format::Json, bad, Path::new("c"), "c").unwrap_err();
             assert!(e.contains("neither"), "{bad}: {e}");
         }
-        let e = parse_records(Format::Json, &format!("[{}] x", item("Satu")), Path::new("c"), "c")
-            .unwrap_err();
+        let e = parse_records(
+            Format::Json,
+            &format!("[{}] x", item("Satu")),
+            Path::new("c"),
+            "c",
+        )
+        .unwrap_err();
         assert!(e.starts_with("malformed JSON"), "{e}");
-        assert!(parse_records(Format::Json, &format!("[{}", item("Satu")), Path::new("c"), "c").is_err());
+        assert!(
+            parse_records(
+                Format::Json,
+                &format!("[{}", item("Satu")),
+                Path::new("c"),
+                "c"
+            )
+            .is_err()
+        );
     }
 
     #[test]

@@ -609,8 +609,9 @@ impl LinimasaApp {
         self.note_earlier_unsaved_edits();
     }
 
-    /// Lists in Problems a fallback file of this corpus left by an earlier session (edits its folder could not
-    /// take then), so that they are not forgotten.
+    /// Adopts the edits an earlier session could not save beside this corpus (its fallback file): they are
+    /// applied, and saved beside the corpus at once when its folder can now be written (the fallback file then
+    /// goes); otherwise they stay in the fallback file, merged with the new ones at each save. Problems says so.
     fn note_earlier_unsaved_edits(&mut self) {
         const LABEL: &str = "unsaved edits";
         self.app_problems.retain(|p| p.file != LABEL);
@@ -626,16 +627,59 @@ impl LinimasaApp {
             .fallback_on_disk
             .as_ref()
             .is_some_and(|(written, _)| *written == f);
-        if f.is_file() && !written_here {
+        if written_here || !f.is_file() {
+            return;
+        }
+        let shown = crate::corpus::escaped_path(&f);
+        let earlier = match store::load(&f) {
+            store::Loaded::Ok(o) => o,
+            store::Loaded::Missing => return,
+            store::Loaded::Damaged(why) => {
+                self.app_problems.push(Skipped {
+                    file: LABEL.into(),
+                    reason: format!(
+                        "edits an earlier session could not save beside this corpus are in {shown}, which \
+                         cannot be read ({why}); not applied"
+                    ),
+                });
+                return;
+            }
+        };
+        let before = self.data.overlay.edits.len();
+        for e in &earlier.edits {
+            if !self.data.overlay.edits.contains(e) {
+                self.data.overlay.edits.push(e.clone());
+            }
+        }
+        let adopted = self.data.overlay.edits.len() - before;
+        if adopted == 0 && self.data.overlay == self.data.overlay_on_disk {
+            // Every edit it holds is in the corpus's curation file already: it has nothing left to keep.
+            let _ = std::fs::remove_file(&f);
+            return;
+        }
+        self.fallback_on_disk = Some((f.clone(), earlier));
+        self.data.recurate();
+        self.invalidate_filters();
+        // Saved beside the corpus now if its folder can take them (a damaged curation file is left for the
+        // user's next edit to move aside).
+        let status = self.status.clone();
+        if self.data.overlay_damaged.is_none() {
+            self.save_overlay();
+        }
+        if self.fallback_on_disk.is_some() {
+            self.status =
+                format!("{status}, {adopted} edits of an earlier session applied from {shown}");
             self.app_problems.push(Skipped {
                 file: LABEL.into(),
                 reason: format!(
-                    "edits an earlier session could not save beside this corpus are in {} (not applied): copy it \
-                     here as {} to apply them",
-                    crate::corpus::escaped_path(&f),
-                    store::FILE_NAME
+                    "{adopted} edits an earlier session could not save beside this corpus were applied from \
+                     {shown}; they stay there until this folder can be written"
                 ),
             });
+        } else {
+            self.status.push_str(&format!(
+                ", {adopted} edits an earlier session could not save here applied and saved"
+            ));
         }
     }
 
