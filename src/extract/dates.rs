@@ -321,11 +321,15 @@ fn future_marked(text: &str, start: usize, end: usize) -> bool {
     const MARKERS: [&str; 5] = ["akan", "will", "next", "upcoming", "mendatang"];
     let window = window_before(text, start, 70);
     // Most windows hold no marker at all: that is looked for first, in the bytes.
-    let any_marker = MARKERS.iter().any(|m| {
-        window
-            .as_bytes()
-            .windows(m.len())
-            .any(|w| w.eq_ignore_ascii_case(m.as_bytes()))
+    // (one pass over the bytes; a marker is compared only where a byte could begin one).
+    let bytes = window.as_bytes();
+    let any_marker = bytes.iter().enumerate().any(|(i, b)| {
+        matches!(b | 0x20, b'a' | b'w' | b'n' | b'u' | b'm')
+            && MARKERS.iter().any(|m| {
+                bytes
+                    .get(i..i + m.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(m.as_bytes()))
+            })
     });
     let before_hit = any_marker
         && window
