@@ -388,6 +388,41 @@ pub fn window_after(text: &str, pos: usize, n: usize) -> &str {
     text.get(pos.min(text.len())..e).unwrap_or("")
 }
 
+/// The day and month of a numeric date `a/b/year`. Day first, as Indonesian and most English pages print it;
+/// month first where day first cannot be (`11/25/2015`) or where the weekday printed before it fits only the
+/// month-first reading (`Thu, 11/05/2015`: 5 November 2015 is a Thursday, 11 May a Monday).
+fn numeric_day_month(
+    a: u32,
+    b: u32,
+    year: Option<i32>,
+    weekday: Option<Weekday>,
+) -> Option<(u32, u32)> {
+    let fits = |day: u32, month: u32| {
+        valid_day(day, month)
+            && year.is_none_or(|y| {
+                NaiveDate::from_ymd_opt(y, month, day)
+                    .is_some_and(|d| weekday.is_none_or(|w| d.weekday() == w))
+            })
+    };
+    if fits(a, b) {
+        Some((a, b))
+    } else if fits(b, a) {
+        Some((b, a))
+    } else {
+        valid_day(a, b).then_some((a, b))
+    }
+}
+
+/// The weekday printed right before byte `pos` (`Thu, 11/05/2015`, `Kamis, 24/08/2017`), if any.
+fn weekday_word_before(text: &str, pos: usize) -> Option<Weekday> {
+    let before =
+        window_before(text, pos, 16).trim_end_matches(|c: char| c.is_whitespace() || c == ',');
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic() && c != '.')
+        .next()?;
+    weekday_prefix_of(word)
+}
+
 fn valid_day(day: u32, month: u32) -> bool {
     (1..=31).contains(&day) && (1..=12).contains(&month)
 }
@@ -630,19 +665,21 @@ pub(crate) fn find_dates_in(
         {
             continue;
         }
-        let (Ok(day), Ok(month)) = (d.as_str().parse(), mo.as_str().parse()) else {
+        let (Ok(first), Ok(second)) = (d.as_str().parse(), mo.as_str().parse()) else {
             continue;
         };
-        if !valid_day(day, month) {
+        let year = widen_year(y.as_str());
+        let weekday = weekday_word_before(text, m.start());
+        let Some((day, month)) = numeric_day_month(first, second, year, weekday) else {
             continue;
-        }
+        };
         let raw = RawDate::Day {
             day,
             day_to: None,
             month_to: None,
             month,
-            year: widen_year(y.as_str()),
-            weekday: None,
+            year,
+            weekday,
             has_time: c.name("hh").is_some(),
             news_style: false,
         };
@@ -1681,6 +1718,26 @@ mod tests {
                 .iter()
                 .all(|f| !matches!(f.raw, RawDate::Day { .. }))
         );
+    }
+
+    #[test]
+    fn a_numeric_date_is_read_month_first_only_where_day_first_cannot_be() {
+        let day_month = |t: &str| {
+            find_dates(t)
+                .iter()
+                .find_map(|f| match f.raw {
+                    RawDate::Day { day, month, .. } => Some((day, month)),
+                    _ => None,
+                })
+                .unwrap_or((0, 0))
+        };
+        // Day first, as printed on Indonesian pages.
+        assert_eq!(day_month("Kamis, 05/10/2017 - 09:00"), (5, 10));
+        assert_eq!(day_month("05/11/2015 07:56"), (5, 11));
+        // The weekday fits only month first: 5 November 2015 is a Thursday, 11 May 2015 a Monday.
+        assert_eq!(day_month("Thu, 11/05/2015 - 07:56"), (5, 11));
+        // No thirteenth month.
+        assert_eq!(day_month("posted 11/25/2015"), (25, 11));
     }
 
     #[test]

@@ -1031,7 +1031,9 @@ pub fn dateline(text: &str, layout: &Layout) -> (Option<Located>, Option<Located
                 .chars()
                 .filter(|c| c.is_alphabetic())
                 .all(char::is_uppercase);
-            if all_caps && !s.contains(' ') && score < 3.0 {
+            // A word in capitals is as often a city (`BANGKOK`) as an outlet, unless it stands in parentheses
+            // after the city: the agency's credit (`BANGKOK, November 5 (TNA) -`).
+            if all_caps && !s.contains(' ') && score < 3.0 && g != "c" {
                 score -= 1.0;
             }
             // `Tinuku - Indonesia and Australia hold …`, `NTMC – Terkait …`: one name before the lead's dash,
@@ -2003,6 +2005,12 @@ mod tests {
                 "Menteri bahas kerja sama siber\nAntara • 19 August 2022 16:59\nPara menteri negara-negara kawasan sepakat memperkuat kerja sama melawan serangan siber terhadap jaringan.",
                 None,
                 None,
+            ),
+            // A wire's acronym in parentheses after the city and the day is its credit.
+            (
+                "ASEAN partners agree on cyber steps\n\nBANGKOK, November 5 (TNA) - The deputy prime minister took part in the meeting of defence ministers this week.",
+                Some("Bangkok"),
+                Some("TNA"),
             ),
             (
                 "Summary: The Minister of Foreign Affairs opened the regional meeting on data protection with officials of ten ASEAN member states on Tuesday.",
