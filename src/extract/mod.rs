@@ -455,6 +455,11 @@ fn score_mention(
     }) {
         score += 2.0;
     }
+    // `di Istana Negara, Selasa (21/5)`, `in Singapore on Tuesday`: the place and the day of the event, as news
+    // prints them together.
+    if place_before_date(text, f.start) {
+        score += 2.0;
+    }
     // A date in a sentence that names a meeting or visit dates that event; a date of a statement received by the
     // newsroom (`dalam keterangan tertulis yang diterima … di Jakarta, Senin`) dates only the press release.
     let sentence = sentence_around(text, f.start).slice(text).to_lowercase();
@@ -563,6 +568,39 @@ fn score_mention(
         score -= 3.0;
     }
     score - order as f64 * 0.01
+}
+
+/// Whether a place introduced by `di`/`in`/`at` stands right before the date at `start`, with a comma or `on`
+/// between: `di Istana Negara, Selasa (21/5)`, `in Singapore on Tuesday`. The place is one to four words and
+/// begins with a capital.
+fn place_before_date(text: &str, start: usize) -> bool {
+    let before = window_before(text, start, 60).trim_end();
+    let lower_before = before.to_lowercase();
+    let place = if let Some(p) = before.strip_suffix(',') {
+        p
+    } else if lower_before.ends_with(" on") {
+        before.get(..before.len() - 3).unwrap_or("")
+    } else {
+        return false;
+    };
+    // The clause the place is in: after the last mark that closes one.
+    let clause = place
+        .rsplit(['.', ';', '(', ')', '"', '“', '”', '\n', ','])
+        .next()
+        .unwrap_or("");
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let Some(k) = words
+        .iter()
+        .rposition(|w| matches!(w.to_lowercase().as_str(), "di" | "in" | "at"))
+    else {
+        return false;
+    };
+    let name = words.get(k + 1..).unwrap_or_default();
+    !name.is_empty()
+        && name.len() <= 4
+        && name
+            .first()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// The text of a line before `at`.
@@ -2133,6 +2171,16 @@ mod tests {
         let d = f.event_span.expect("the day is shown");
         assert_ne!(chrono::Datelike::year(&d.start), 2025, "{d:?}");
         assert_eq!(d.certainty, crate::model::Certainty::Uncertain, "{d:?}");
+    }
+
+    #[test]
+    fn the_day_printed_with_the_place_dates_the_event_not_the_day_before_it() {
+        let f = facts_of(
+            "Kepala Badan Siber Dilantik\n\nSeorang jenderal mengaku baru dihubungi Senin (20/5/2019) malam \
+             untuk dilantik sebagai kepala badan siber di Istana Negara, Selasa (21/5/2019) siang.\n",
+        );
+        let d = f.event_span.expect("a date");
+        assert_eq!(d.start.to_string(), "2019-05-21");
     }
 
     #[test]
