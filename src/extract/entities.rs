@@ -1013,6 +1013,10 @@ pub fn dateline(text: &str, layout: &Layout) -> (Option<Located>, Option<Located
             if s.contains('.') || lower.ends_with(" id") || lower.ends_with(" com") {
                 score += 2.0;
             }
+            // A name that says what it is: `Koran Sulindo`, `Harian Jogja`, `Majalah Tempo`, `Radio Elshinta`.
+            if s.contains(' ') && OUTLET_KIND_WORDS.contains(&first_word.to_lowercase().as_str()) {
+                score += 2.0;
+            }
             // `KABARINDO, JAKARTA -`: the name before a known city is the outlet's.
             if g == "a" && city_after {
                 score += 1.5;
@@ -1328,6 +1332,21 @@ pub fn find_outlet_with(
     None
 }
 
+/// Words that open an outlet's name and say it is one (`Koran Sulindo`, `Harian Kompas`, `Radio Republik
+/// Indonesia`).
+const OUTLET_KIND_WORDS: &[&str] = &[
+    "koran",
+    "harian",
+    "tabloid",
+    "majalah",
+    "radio",
+    "televisi",
+    "tv",
+    "portal",
+    "kantor berita",
+    "surat kabar",
+];
+
 /// How far into the text (bytes) the lines that may name the outlet are read: far beyond any real article's
 /// head (a long news article is some 10 KB).
 const OUTLET_HEAD_BYTES: usize = 32 * 1024;
@@ -1370,6 +1389,12 @@ const TOLD_WORDS: &[&str] = &[
     "diterima",
     "received by",
     "wawancara dengan",
+    // The writer's own outlet (`As I reported for The Diplomat`).
+    "reported for",
+    "writing for",
+    "wrote for",
+    "written for",
+    "menulis untuk",
 ];
 
 /// A known outlet named in one line: after [`TOLD_WORDS`], or anywhere in a furniture line (`furniture`).
@@ -2005,6 +2030,24 @@ mod tests {
                 "Menteri bahas kerja sama siber\nAntara • 19 August 2022 16:59\nPara menteri negara-negara kawasan sepakat memperkuat kerja sama melawan serangan siber terhadap jaringan.",
                 None,
                 None,
+            ),
+            // A name that says it is an outlet, before the lead's dash.
+            (
+                "Pertahanan\n\nKoran Sulindo – Indonesia dan Australia sepakat memulihkan kerja sama pertahanan setelah sempat dihentikan.",
+                None,
+                Some("Koran Sulindo"),
+            ),
+            // A call to follow the site at the foot of the page names it, however long the line.
+            (
+                "Kerja sama siber diperkuat\n\nPara menteri sepakat memperkuat kerja sama melawan serangan siber di kawasan.\nMau Berita Terbaru Lainnya dari Warta Ekonomi? Yuk Follow Kami di Google News dengan Klik Simbol Bintang.\nEditor: Vicky",
+                None,
+                Some("Warta Ekonomi"),
+            ),
+            // The writer's own outlet.
+            (
+                "What did the meeting achieve?\n\nAs I reported for The Diplomat earlier this week, the focus of the meeting of defence ministers was the sea.",
+                None,
+                Some("The Diplomat"),
             ),
             // A wire's acronym in parentheses after the city and the day is its credit.
             (

@@ -474,6 +474,13 @@ fn is_furniture_line(line: &str) -> bool {
         "subscribe",
         "cookie",
         "newsletter",
+        // A call to follow the site's channel (`Yuk Follow Kami di Google News …`).
+        "google news",
+        "whatsapp channel",
+        "saluran whatsapp",
+        "follow kami",
+        "ikuti kami",
+        "follow us",
     ];
     strong.iter().any(|w| l.contains(w)) || !more_words_than(t, 12) && is_chrome_phrase(t)
 }

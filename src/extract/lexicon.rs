@@ -1141,6 +1141,7 @@ pub const CHROME_PHRASES: &[&str] = &[
     "whatsapp channel",
     "saluran whatsapp",
     "ikuti kami",
+    "follow kami",
     "follow us",
     "scroll to continue",
     "lanjutkan membaca",
