@@ -246,22 +246,21 @@ fn the_seventh_development_set_holds_its_measured_figures() {
     );
 }
 
-/// The sets kept aside now: 30 articles each, collected and annotated by two helpers (2026-12-06) that never
-/// ran the extractor on them, each reviewed by another helper against the stored pages; events only in 2015,
-/// 2017, 2019, 2021 and 2023 (`aside8`) and in 2016, 2018, 2020 and 2022 (`aside9`). Only these figures are
-/// read. First figures, before any rule written after they were added: `aside8` date .867, speaker .892, outlet
-/// .667 with 1 wrong, location .800, quotes .949, label .900, same event .700 with no false merge; `aside9` date
-/// .800, speaker .850, outlet .684 with 3 wrong, location .667, quotes .920, label .900, same event .550 with 2
-/// false merges. The bars are the figures measured since (rules written on `aside7` raised `aside8`'s speakers and
-/// labels and `aside9`'s places).
+/// An eighth development set: 30 articles collected and annotated by a helper (2026-12-06) that never ran the
+/// extractor on them, reviewed by another helper against the stored pages; events only in 2015, 2017, 2019,
+/// 2021 and 2023. Its first figures were recorded before any rule written after it was added (date .867,
+/// speaker .892, outlet .667 with 1 wrong, location .800, quotes .949, label .900, same event .700 with no false
+/// merge); it was kept unseen until the session of 2026-12-06 (second), which read its misses (a numeric date
+/// printed month first after its weekday, a wire's acronym after the dateline's city, the day printed with the
+/// event's place, calls to follow the site, the writer's own outlet, names that say they are an outlet).
 #[test]
-fn the_unseen_sets_hold_their_measured_figures() {
+fn the_eighth_development_set_holds_its_measured_figures() {
     holds(
         &scores_for("aside8", "aside8.json"),
         &[
-            ("event date right", 0.86),
+            ("event date right", 0.93),
             ("speaker of a matched quote right", 0.98),
-            ("outlet right where the text names it", 0.66),
+            ("outlet right where the text names it", 0.93),
             ("location right", 0.80),
             ("quotes found (F1)", 0.94),
             ("event label usable", 0.93),
@@ -269,6 +268,16 @@ fn the_unseen_sets_hold_their_measured_figures() {
         ],
         (1, 0),
     );
+}
+
+/// The set kept aside now: 30 articles collected and annotated by a helper (2026-12-06) that never ran the
+/// extractor on them, reviewed by another helper against the stored pages; events only in 2016, 2018, 2020 and
+/// 2022. Only these figures are read. First figures, before any rule written after it was added: date .800,
+/// speaker .850, outlet .684 with 3 wrong, location .667, quotes .920, label .900, same event .550 with 2 false
+/// merges. The bars are the figures measured since (rules written on `aside7` raised its places; those written
+/// on `aside8` moved none of its figures).
+#[test]
+fn the_unseen_set_holds_its_measured_figures() {
     holds(
         &scores_for("aside9", "aside9.json"),
         &[
