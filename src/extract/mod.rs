@@ -1351,8 +1351,8 @@ fn canonical_phrase(p: &str) -> String {
 }
 
 /// A place that is a country alone (`opened in Thailand`) narrowed to its city: the dateline's city when it
-/// lies in that country (`BANGKOK (REUTERS) - … opened in Thailand`), else a city of it the evidence sentence or
-/// the lead names (`… conducted a drill in Hanoi`). Any other place as it was found.
+/// lies in that country (`BANGKOK (REUTERS) - … opened in Thailand`), else a city of it the evidence sentence,
+/// the lead or else the rest of the text names (`… conducted a drill in Hanoi`). Any other place as it was found.
 fn narrowed_to_city(
     text: &str,
     layout: &Layout,
@@ -1371,10 +1371,18 @@ fn narrowed_to_city(
         .as_ref()
         .filter(|(city, _)| entities::city_in_country(city, country))
         .map(|(city, s)| (city.clone(), *s));
+    // Else the first city of that country the rest of the article names, a photo's caption included
+    // (`… di acara APSC di Bangkok, Thailand, Sabtu (2/11/2019). Foto: …`).
     let named_city = || {
+        let rest = layout
+            .lines
+            .iter()
+            .filter(|l| matches!(l.kind, LineKind::Body | LineKind::Caption | LineKind::Title))
+            .map(|l| l.span);
         evidence
             .into_iter()
             .chain(layout.lead())
+            .chain(rest)
             .find_map(|range| entities::first_city_of(text, range, Some(country)))
     };
     match filed_city.or_else(named_city) {
@@ -2075,6 +2083,14 @@ mod tests {
              held in Vietnam on Tuesday (March 5, 2019).\n",
         );
         assert_eq!(f.location.as_deref(), Some("Vietnam"));
+        // A city of that country named further on, in a photo's caption.
+        let f = facts_of(
+            "Menteri hadiri pertemuan ASEAN\n\nMenteri Koordinator menghadiri pertemuan komunitas politik dan \
+             keamanan ASEAN ke-20 di Thailand pada Sabtu (2/11/2019).\n\nPara menteri membahas kerja sama siber \
+             dan terorisme di kawasan selama dua hari.\n\nMenteri (ketiga dari kanan) di acara itu di Bangkok, \
+             Thailand, Sabtu (2/11/2019). Foto: Dok. Humas\n",
+        );
+        assert_eq!(f.location.as_deref(), Some("Bangkok"));
     }
 
     #[test]
