@@ -547,6 +547,29 @@ fn is_title_or_term(text: &str, q: &QuotedSpan, attributed: bool, layout: &Layou
     n_words < 4 || (!ends_like_speech && caps * 2 > n_words) || (!ends_like_speech && n_words < 8)
 }
 
+/// Whether short quoted words are a speaker's own, quoted inside a sentence that reports their speech (`Mr Teo
+/// highlighted that IT can enhance "timely information sharing" to …`, `the threat has been the "highest in
+/// recent years"`): three words or more, in lower case, in no title's place, in a sentence whose named subject
+/// speaks. Capitalised words so quoted are a name or a term (`the "Safe City" plan`), and two words
+/// a term as often as speech (`a "cyber attack"`).
+fn is_partial_quote(
+    text: &str,
+    q: &QuotedSpan,
+    all: &[Word<'_>],
+    people: &[Person],
+    layout: &Layout,
+) -> bool {
+    let inner = q.inner.slice(text).trim();
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    let lower_case = words
+        .iter()
+        .all(|w| !w.chars().next().is_some_and(char::is_uppercase));
+    words.len() >= 3
+        && lower_case
+        && !is_title_or_term(text, q, true, layout)
+        && said_in_own_sentence(text, all, people, q.outer.start).is_some()
+}
+
 /// Cleans quoted words: the closing comma (and white space) goes; other punctuation stays.
 fn clean_span(text: &str, inner: Span) -> Span {
     let s = inner.slice(text);
@@ -585,7 +608,9 @@ pub fn find_quotes_in(
     for q in quoted {
         let attr = attribution_after(text, q.outer.end, all)
             .or_else(|| attribution_before(text, q.outer.start, all));
-        if is_title_or_term(text, &q, attr.is_some(), layout) {
+        if is_title_or_term(text, &q, attr.is_some(), layout)
+            && !(attr.is_none() && is_partial_quote(text, &q, all, people, layout))
+        {
             continue;
         }
         let last_named_before = |pos: usize| -> Option<&Person> {
@@ -957,6 +982,18 @@ mod tests {
             let t = format!("“Kita harus bekerja sama dengan baik,” {verb} Retno Marsudi.");
             assert_eq!(quotes(&t)[0].0, s("Retno Marsudi"), "{verb}");
         }
+    }
+
+    #[test]
+    fn a_speakers_few_words_quoted_in_reported_speech_are_a_quotation_but_a_term_is_not() {
+        let t = "Police meet\n\nIn his speech, Mr Teo Chee Hean highlighted that technology can enhance \"timely \
+                 information sharing\" to help address common threats.\n\nMr Teo Chee Hean added that the threat \
+                 had become a \"cyber attack\" problem and spoke of the \"Safe City Test Bed\" too.";
+        let q = quotes(t);
+        assert_eq!(
+            q,
+            vec![(s("Teo Chee Hean"), "timely information sharing".into())]
+        );
     }
 
     #[test]
