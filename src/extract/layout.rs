@@ -296,6 +296,51 @@ impl Layout {
         let last_long =
             first_long.and_then(|first| (first..lines.len()).rev().find(|&i| long(&lines, i)));
         let first_long = first_long.unwrap_or(0);
+        // A first long line, a sentence, that shares none of its words with the article below it, with a short line
+        // (the headline) between it and the next long line, is the site's furniture (`We are creating some
+        // awesome events for you. Kindly bear with us.`): the article starts at that next long line.
+        let first_long = {
+            let next = (first_long + 2..lines.len().min(first_long + 6)).find(|&i| long(&lines, i));
+            let words_of = |i: usize| {
+                lines
+                    .get(i)
+                    .map(|l| content_words(l.span.slice(text)))
+                    .unwrap_or_default()
+            };
+            let foreign = |n: usize| {
+                let own = words_of(first_long);
+                let Some(start) = lines.get(n).map(|l| l.span.start) else {
+                    return false;
+                };
+                let mut end = (start + 2000).min(text.len());
+                while !text.is_char_boundary(end) {
+                    end -= 1;
+                }
+                let below: rustc_hash::FxHashSet<String> =
+                    content_words(text.get(start..end).unwrap_or(""))
+                        .into_iter()
+                        .collect();
+                let shared = own.iter().filter(|w| below.contains(*w)).count();
+                let sentence = lines.get(first_long).is_some_and(|l| {
+                    without_mojibake_end(l.span.slice(text).trim()).ends_with(['.', '!', '?'])
+                });
+                own.len() >= 3 && shared == 0 && sentence
+            };
+            let headline_between = |n: usize| {
+                (first_long + 1..n).any(|i| {
+                    kind_at(&lines, i) == LineKind::Body
+                        && !words_of(i).is_empty()
+                        && !long(&lines, i)
+                })
+            };
+            match next {
+                Some(n) if headline_between(n) && foreign(n) => {
+                    set_kind(&mut lines, first_long, LineKind::Chrome);
+                    n
+                }
+                _ => first_long,
+            }
+        };
         // A dateline opens the article (`BANGKAPOS.COM, JAKARTA -- …`): long lines a few lines above it are a
         // teaser, a photo's caption or another story, never the article's first paragraph.
         let line_text = |lines: &[Line], i: usize| {
@@ -1144,6 +1189,26 @@ mod tests {
         );
         let t = "Laporan Koresponden Kompas.com, Rina Sari dari Tokyo\nKOMPAS.com, TOKYO - Menteri Komunikasi dan Informatika bertemu menteri digital Jepang membahas keamanan data di Tokyo, Minggu (9/6/2019).\n";
         assert_eq!(title(t), None);
+    }
+
+    #[test]
+    fn a_first_sentence_foreign_to_the_article_is_furniture_above_the_headline() {
+        let t = "We are creating some awesome pages for you. Kindly bear with us while we finish.\n\n\
+                 Vietnam Joins Regional Cybersecurity Drill\n\n\
+                 The national response centre on 24 June took part in the regional drill, which tested how ten \
+                 countries answer attacks across borders.\n\n\
+                 The drill was connected with 200 locations across the country for response units.\n";
+        let l = Layout::of(t);
+        assert_eq!(
+            l.title.map(|s| s.slice(t)),
+            Some("Vietnam Joins Regional Cybersecurity Drill")
+        );
+        assert_eq!(l.kind_at_offset(3), LineKind::Chrome);
+        // An article's own first paragraph shares its words with the rest: it stays the body.
+        let t = "Ministers agreed on a regional drill to test how response teams answer attacks.\n\n\
+                 Regional Cybersecurity Drill\n\n\
+                 The response teams of ten countries will join the drill, which tests how they answer attacks.\n";
+        assert_eq!(Layout::of(t).kind_at_offset(3), LineKind::Body);
     }
 
     #[test]
