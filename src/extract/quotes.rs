@@ -397,8 +397,113 @@ fn attribution_after(text: &str, outer_end: usize, all: &[Word<'_>]) -> Option<A
                 span: run.span,
             });
         }
+        // `…,” the statement said`, `the ministry said`: a body speaking through its text.
+        if let (Some(name), Some(a), Some(b)) = (
+            described_body(text, head, outer_end),
+            head.first(),
+            head.last(),
+        ) {
+            return Some(Attribution::Named {
+                name,
+                role: None,
+                span: Span::new(a.span.start, b.span.end),
+            });
+        }
     }
     None
+}
+
+/// Nouns of a body or a text that speaks for one (`the statement said`, `the ministry said`).
+const BODY_NOUNS: &[&str] = &[
+    "statement",
+    "communique",
+    "communiqué",
+    "declaration",
+    "ministry",
+    "embassy",
+    "agency",
+    "secretariat",
+    "government",
+    "department",
+    "office",
+    "commission",
+];
+
+/// The body a described speaker (`the statement`, `the joint statement`, `the ministry`) stands for: the
+/// description when it names the body (`the ASEAN-US joint statement`, `the Foreign Ministry`), else the name
+/// the article last gave a body of that noun before `before` (`Russian Foreign Ministry` for `the ministry`),
+/// else the fullest description the article gives (`In a joint statement, …`: `Joint statement`).
+fn described_body(text: &str, head: &[Word<'_>], before: usize) -> Option<String> {
+    let (first, rest) = head.split_first()?;
+    if !matches!(lower(first.text).as_str(), "the" | "a" | "its" | "their") || rest.is_empty() {
+        return None;
+    }
+    let noun = lower(rest.last()?.text);
+    if rest.len() > 3 || !BODY_NOUNS.contains(&noun.as_str()) {
+        return None;
+    }
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let described: Vec<&str> = rest.iter().map(|w| w.text).collect();
+    if described.iter().rev().skip(1).any(|w| capitalised(w)) {
+        return Some(described.join(" "));
+    }
+    // Each time the text prints the noun before the quotation: the words right before it on its line that are
+    // capitalised or describe it (`joint`, `official`), as printed.
+    let head_text = text.get(..before.min(text.len())).unwrap_or("");
+    let lower_head = head_text.to_lowercase();
+    let mut named: Option<String> = None;
+    let mut fullest: Option<String> = None;
+    for (i, _) in lower_head.match_indices(noun.as_str()) {
+        let end = i + noun.len();
+        let whole_word = head_text
+            .get(end..)
+            .and_then(|r| r.chars().next())
+            .is_none_or(|c| !c.is_alphanumeric())
+            && head_text
+                .get(..i)
+                .and_then(|r| r.chars().next_back())
+                .is_some_and(|c| c == ' ');
+        let (Some(printed), Some(before_noun)) = (head_text.get(i..end), head_text.get(..i)) else {
+            continue;
+        };
+        if !whole_word {
+            continue;
+        }
+        let mut words: Vec<&str> = Vec::new();
+        for w in before_noun.trim_end().rsplit(' ').take(4) {
+            let describing = ["joint", "official", "written", "press", "foreign"]
+                .contains(&w.to_lowercase().as_str());
+            if w.is_empty() || w.contains(['\n', ',', '.', '"', '“', '”', '(', ')']) {
+                break;
+            }
+            if !(capitalised(w) || describing) || matches!(w, "The" | "A" | "In" | "On") {
+                break;
+            }
+            words.push(w);
+        }
+        words.reverse();
+        let phrase = words
+            .iter()
+            .copied()
+            .chain(std::iter::once(printed))
+            .collect::<Vec<_>>()
+            .join(" ");
+        if words.iter().any(|w| capitalised(w)) {
+            named = Some(phrase);
+        } else if fullest
+            .as_ref()
+            .is_none_or(|f| f.split(' ').count() < phrase.split(' ').count())
+        {
+            fullest = Some(phrase);
+        }
+    }
+    let sentence_case = |s: String| -> String {
+        let mut c = s.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default()
+    };
+    Some(named.unwrap_or_else(|| sentence_case(fullest.unwrap_or_else(|| described.join(" ")))))
 }
 
 fn attribution_before(text: &str, outer_start: usize, all: &[Word<'_>]) -> Option<Attribution> {
@@ -453,7 +558,16 @@ fn attribution_before(text: &str, outer_start: usize, all: &[Word<'_>]) -> Optio
             if PRONOUNS.contains(&l.as_str()) || l.ends_with("nya") {
                 return Some(Attribution::Pronoun { span: w.span });
             }
-            institution_before(ws.get(..verb_pos).unwrap_or(&[]))
+            let head = ws.get(..verb_pos).unwrap_or(&[]);
+            institution_before(head).or_else(|| {
+                // `The ASEAN-US joint statement said, “…”`.
+                let (a, b) = (head.first()?, head.last()?);
+                described_body(text, head, a.span.start).map(|name| Attribution::Named {
+                    name,
+                    role: None,
+                    span: Span::new(a.span.start, b.span.end),
+                })
+            })
         }
     }
 }
@@ -982,6 +1096,19 @@ mod tests {
             let t = format!("“Kita harus bekerja sama dengan baik,” {verb} Retno Marsudi.");
             assert_eq!(quotes(&t)[0].0, s("Retno Marsudi"), "{verb}");
         }
+    }
+
+    #[test]
+    fn a_statement_or_a_ministry_speaks_under_the_name_the_article_gives_it() {
+        let t = "Talks held\n\nThe Russian Foreign Ministry hosted the consultations in Moscow.\n\n\
+                 \"The agenda included cooperation on security of information technologies,\" the ministry said.";
+        assert_eq!(quotes(t)[0].0, s("Russian Foreign Ministry"));
+        let t = "Talks held\n\nThe ASEAN-US joint statement said, \"The Dialogue acknowledged the work done \
+                 so far in the region.\"";
+        assert_eq!(quotes(t)[0].0, s("ASEAN-US joint statement"));
+        let t = "Talks held\n\nIn a joint statement, both sides called for more dialogue.\n\
+                 “We noted that cybercrime poses a grave threat to the region,” the statement said.";
+        assert_eq!(quotes(t)[0].0, s("Joint statement"));
     }
 
     #[test]
