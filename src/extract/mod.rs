@@ -964,13 +964,51 @@ pub fn extract_article_until(article: &Article, ask: &dyn Fn() -> bool) -> Optio
 
     // Forum: the one named in the evidence sentence, else in the title, else the first in the body; a generic
     // name ("ASEAN Summit") is upgraded to a numbered one the article gives ("32nd ASEAN Summit").
-    let in_span = |h: &&ForumHit, s: Span| h.span.start >= s.start && h.span.end <= s.end;
+    // A body listed as one of those attending (`organisasi internasional seperti Interpol, Europol dan ICRC`,
+    // `partners such as ASEAN`, `dihadiri oleh ASEAN Secretariat`) is a participant, not the event's forum.
+    // (The list's later names too: `seperti Interpol, Europol dan ICRC`.)
+    let listed = |h: &ForumHit| {
+        let before = window_before(text, h.span.start, 60);
+        let words: Vec<&str> = before
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        // Back from the name over the list's earlier names (capitalised) and joiners, to the word before them.
+        let mut k = words.len();
+        while k > 0
+            && words.get(k - 1).is_some_and(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    || matches!(*w, "dan" | "and" | "serta" | "or" | "atau")
+            })
+        {
+            k -= 1;
+        }
+        let word = |i: Option<usize>| i.and_then(|i| words.get(i)).map(|w| w.to_lowercase());
+        let (w1, w2) = (word(k.checked_sub(1)), word(k.checked_sub(2)));
+        matches!(
+            w1.as_deref(),
+            Some("seperti" | "termasuk" | "including" | "dihadiri")
+        ) || matches!(
+            (w2.as_deref(), w1.as_deref()),
+            (Some("such"), Some("as"))
+                | (Some("antara"), Some("lain"))
+                | (Some("dihadiri"), Some("oleh"))
+                | (Some("attended"), Some("by"))
+        )
+    };
+    let in_span =
+        |h: &&ForumHit, s: Span| h.span.start >= s.start && h.span.end <= s.end && !listed(h);
     let mut forum = evidence
         .and_then(|ev| forums.iter().find(|h| in_span(h, ev)))
         .or_else(|| {
             layout
                 .title
                 .and_then(|t| forums.iter().find(|h| in_span(h, t)))
+        })
+        .or_else(|| {
+            forums
+                .iter()
+                .find(|h| layout.is_body(h.span.start) && !listed(h))
         })
         .or_else(|| forums.iter().find(|h| layout.is_body(h.span.start)))
         .cloned();
@@ -2187,6 +2225,17 @@ mod tests {
         let d = f.event_span.expect("the day is shown");
         assert_ne!(chrono::Datelike::year(&d.start), 2025, "{d:?}");
         assert_eq!(d.certainty, crate::model::Certainty::Uncertain, "{d:?}");
+    }
+
+    #[test]
+    fn a_body_listed_among_those_attending_is_not_the_events_forum() {
+        let f = facts_of(
+            "Konferensi Kepolisian\n\nJAKARTA - Menteri membuka konferensi yang dihadiri sepuluh negara, \
+             termasuk organisasi internasional seperti Interpol, Europol dan ICRC, Rabu (13/09/2017).\n\n\
+             Acara itu juga dihadiri oleh ASEAN Secretariat.\n\nKapolri menegaskan pentingnya forum ASEANAPOL \
+             sebagai kerangka kerja sama antar kepolisian.\n",
+        );
+        assert_eq!(f.forum.as_deref(), Some("ASEANAPOL"));
     }
 
     #[test]
