@@ -339,13 +339,15 @@ pub fn write_image(scene: &Scene, path: &Path, scale: f32) -> Result<(), ExportE
     })
 }
 
-/// The view of a full-range export: 2015–2023 widened to the data's extent.
+/// The view of a full-range export: 2015–2023 widened to the extent of the events articles report (an event
+/// only mentioned in passing, such as a body's founding year in a background paragraph, does not stretch a
+/// slide over seventy years), as a newly opened corpus is fitted on screen.
 pub fn full_range_view(
     events: &[crate::model::Event],
     shown: &[bool],
 ) -> crate::timeline::view::TimeView {
     let base = crate::timeline::view::TimeView::default();
-    match crate::scene::data_extent(events, shown) {
+    match crate::timeline::index::reported_extent(events, shown) {
         Some((a, b)) => {
             let (start, end) = (base.start.min(a - 15.0), base.end.max(b + 15.0));
             // The whole extent, not narrowed to the window's zoom limit (within the longest an image shows).
@@ -394,5 +396,31 @@ pub fn export_options(
         zoom: 1.0,
         // An image cannot be hovered: every label is drawn whole.
         full_labels: true,
+    }
+}
+
+#[cfg(test)]
+mod full_range_tests {
+    use crate::model::{Certainty, DateSpan, Precision};
+    use crate::timeline::lanes::tests_support::ev;
+
+    #[test]
+    fn a_full_range_export_spans_the_reported_events_not_a_year_mentioned_in_passing() {
+        let reported = ev(3, "ASEAN", &[], &["ANTARA"]);
+        let mut founding = ev(4, "UN", &[], &["ANTARA"]);
+        founding.date = DateSpan {
+            start: chrono::NaiveDate::from_ymd_opt(1949, 1, 1).unwrap(),
+            end: chrono::NaiveDate::from_ymd_opt(1949, 12, 31).unwrap(),
+            precision: Precision::Year,
+            certainty: Certainty::Stated,
+        };
+        founding.mentioned_only = true;
+        let events = vec![founding, reported];
+        let view = super::full_range_view(&events, &[true, true]);
+        let default = crate::timeline::view::TimeView::default();
+        assert_eq!(view.start, default.start, "{view:?}");
+        // Shown alone, the mention is the range.
+        let view = super::full_range_view(&events, &[true, false]);
+        assert!(view.start < default.start, "{view:?}");
     }
 }
