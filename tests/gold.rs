@@ -164,7 +164,8 @@ fn the_third_development_set_holds_its_measured_figures() {
 
 /// The second set kept aside (30 articles collected and annotated by a helper who shared only its figures):
 /// its misses were read in the session of 2026-12-04 (speakers after a country's or a portfolio's words, a
-/// post that changed hands in the year), so it is now a fourth development set.
+/// post that changed hands in the year), so it is now a fourth development set. (Its one wrong outlet: a
+/// page of Russia Beyond whose copyright notice names its publisher, Rossiyskaya Gazeta.)
 #[test]
 fn the_fourth_development_set_holds_its_measured_figures() {
     holds(
@@ -178,7 +179,7 @@ fn the_fourth_development_set_holds_its_measured_figures() {
             ("event label usable", 0.93),
             ("same event shown as one", 0.52),
         ],
-        (0, 0),
+        (1, 0),
     );
 }
 

@@ -1486,6 +1486,15 @@ fn credit_line(text: &str, span: Span) -> Option<(String, Span)> {
     let t = line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '•' | '·' | '|'));
     let lead = line.len() - t.len();
     let t = t.trim();
+    // A copyright notice ends at its reservation (`Copyright © 2013 CNCERT/CC.All rights reserved.京ICP备…`).
+    let t = ["all rights reserved", "hak cipta dilindungi"]
+        .iter()
+        .find_map(|r| {
+            let at = t.to_lowercase().find(r)?;
+            t.get(..at)
+        })
+        .unwrap_or(t)
+        .trim_end();
     if t.is_empty() || more_words(t, 8) {
         return None;
     }
@@ -1513,11 +1522,13 @@ fn credit_line(text: &str, span: Span) -> Option<(String, Span)> {
     ];
     let mut rest = t;
     let mut rest_start = lead;
+    let mut copyright = false;
     loop {
         let l = rest.to_lowercase();
         let Some(p) = PREFIXES.iter().find(|p| l.starts_with(*p)) else {
             break;
         };
+        copyright |= matches!(*p, "copyright" | "hak cipta" | "©" | "(c)");
         let cut = rest.get(p.len()..).unwrap_or("");
         let trimmed =
             cut.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '©' | '-'));
@@ -1530,13 +1541,32 @@ fn credit_line(text: &str, span: Span) -> Option<(String, Span)> {
         .filter(|w| !(w.is_empty() || w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())))
         .collect();
     let name = words.join(" ");
-    let canon = canonical_outlet(&name).or_else(|| {
-        // `Editor: Budi | Sumber: ANTARA`: the last piece after a separator.
-        let last = rest.rsplit(['|', ':']).next()?.trim();
-        (last.len() < rest.len())
-            .then(|| canonical_outlet(last))
-            .flatten()
-    })?;
+    // The holder a copyright notice names is the site's publisher, known to the outlet table or not
+    // (`Copyright © 2013 CNCERT/CC.`, `Hak cipta milik Rossiyskaya Gazeta.`): a name of one to five words that
+    // begins with a capital or a digit.
+    let holder = || {
+        let n = name
+            .trim_start_matches("milik ")
+            .trim_start_matches("by ")
+            .trim_end_matches(['.', ',', ' ']);
+        let words = n.split_whitespace().count();
+        (copyright
+            && (1..=5).contains(&words)
+            && n.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            && n.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+            .then(|| n.to_string())
+    };
+    let canon = canonical_outlet(&name)
+        .or_else(|| {
+            // `Editor: Budi | Sumber: ANTARA`: the last piece after a separator.
+            let last = rest.rsplit(['|', ':']).next()?.trim();
+            (last.len() < rest.len())
+                .then(|| canonical_outlet(last))
+                .flatten()
+        })
+        .or_else(holder)?;
     Some((
         canon,
         Span::new(span.start + rest_start, span.start + lead + t.len()),
@@ -2042,6 +2072,12 @@ mod tests {
                 "Kerja sama siber diperkuat\n\nPara menteri sepakat memperkuat kerja sama melawan serangan siber di kawasan.\nMau Berita Terbaru Lainnya dari Warta Ekonomi? Yuk Follow Kami di Google News dengan Klik Simbol Bintang.\nEditor: Vicky",
                 None,
                 Some("Warta Ekonomi"),
+            ),
+            // A copyright notice names the publisher, known to the outlet table or not.
+            (
+                "Regional drill held\n\nResponse teams of ten countries took part in the regional incident drill this week, testing how they share information.\n\nCopyright © 2013 CNCERT/CC.All rights reserved.京ICP备10012421号-2 Tel: +8610 82991000",
+                None,
+                Some("CNCERT/CC"),
             ),
             // The writer's own outlet.
             (

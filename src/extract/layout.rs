@@ -321,8 +321,10 @@ impl Layout {
                         .into_iter()
                         .collect();
                 let shared = own.iter().filter(|w| below.contains(*w)).count();
+                // (A teaser cut off with `...` is left to the dateline's rule below.)
                 let sentence = lines.get(first_long).is_some_and(|l| {
-                    without_mojibake_end(l.span.slice(text).trim()).ends_with(['.', '!', '?'])
+                    let t = without_mojibake_end(l.span.slice(text).trim());
+                    t.ends_with(['.', '!', '?']) && !t.ends_with("..")
                 });
                 own.len() >= 3 && shared == 0 && sentence
             };
