@@ -1677,6 +1677,12 @@ fn find_related(
         if matches!(f.raw, RawDate::Relative(_) | RawDate::Years(..)) {
             continue;
         }
+        // A body's founding or a treaty of decades before the period (`ITU, founded in 1865`), or a plan's
+        // horizon long after it (`by 2045`), is history or a goal, not an event of the timeline.
+        let year = chrono::Datelike::year(&span.start);
+        if year < lexicon::YEAR_RANGE.0 - 15 || year > lexicon::YEAR_RANGE.1 + 7 {
+            continue;
+        }
         // The first forum (in `forums` order) inside the sentence.
         let from = by_start.partition_point(|(_, h)| h.span.start < sentence.start);
         let forum = by_start
@@ -2246,6 +2252,22 @@ mod tests {
         );
         let d = f.event_span.expect("a date");
         assert_eq!(d.start.to_string(), "2019-05-21");
+    }
+
+    #[test]
+    fn a_meeting_decades_before_the_period_is_no_related_event() {
+        let f = facts_of(
+            "Konferensi ITU di Dubai\n\nDUBAI - Indonesia terpilih menjadi anggota Dewan ITU dalam konferensi \
+             para menteri di Dubai, Senin (5/11/2018).\n\nIndonesia pertama kali menghadiri konferensi ITU \
+             pada 1949, dan menggelar pertemuan regional pada 2014.\n",
+        );
+        let years: Vec<i32> = f
+            .related_events
+            .iter()
+            .map(|r| chrono::Datelike::year(&r.date.start))
+            .collect();
+        assert!(!years.contains(&1949), "{years:?}");
+        assert!(years.contains(&2014), "{years:?}");
     }
 
     #[test]

@@ -50,6 +50,16 @@ fn marks(text: &str, range: Span) -> Vec<(usize, usize, Mark)> {
             Some(0xE2) if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
                 Some(0x9C | 0x9E) => out.push((pos, 3, Mark::Open)),
                 Some(0x9D) => out.push((pos, 3, Mark::Close)),
+                // `…,† papar Anton`: a closing mark whose last byte (9D, no Windows-1252 character) was replaced
+                // by a no-break space's (A0) on a round trip through that encoding; a dagger after punctuation.
+                Some(0xA0)
+                    if i > 0
+                        && bytes
+                            .get(i - 1)
+                            .is_some_and(|b| matches!(b, b',' | b'.' | b'!' | b'?')) =>
+                {
+                    out.push((pos, 3, Mark::Close))
+                }
                 _ => {}
             },
             // `â€œ` … `â€`: curly marks whose UTF-8 was read as Windows-1252 and encoded again (the `€` is
@@ -1096,6 +1106,19 @@ mod tests {
             let t = format!("“Kita harus bekerja sama dengan baik,” {verb} Retno Marsudi.");
             assert_eq!(quotes(&t)[0].0, s("Retno Marsudi"), "{verb}");
         }
+    }
+
+    #[test]
+    fn a_closing_mark_that_lost_its_last_byte_to_a_no_break_space_still_closes() {
+        let t = "Judul\n\nAnton Setiyawan dari badan siber hadir dalam pertemuan para menteri di Singapura pekan ini.\n\n\
+                 “Sangat penting untuk menghadapi tren berita hoax dan ujaran kebencian,\u{2020} papar Anton.";
+        assert_eq!(
+            quotes(t),
+            vec![(
+                s("Anton Setiyawan"),
+                "Sangat penting untuk menghadapi tren berita hoax dan ujaran kebencian".into()
+            )]
+        );
     }
 
     #[test]
