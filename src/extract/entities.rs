@@ -814,9 +814,12 @@ pub fn place_phrases_in(text: &str, ws: &[super::people::Word<'_>]) -> Vec<(Stri
                 let seg_first = seg.split_whitespace().next().unwrap_or("").to_lowercase();
                 // A segment that begins with a person's title is the person the place is followed by; one
                 // that begins with an article is an apposition (`In Vietnam, the Vietnam … Centre`).
+                // (`in Kuala Lumpur, Malaysia's capital`: a possessive begins an apposition.)
+                let possessive_seg = seg.trim().ends_with("’s") || seg.trim().ends_with("'s");
                 if n > 0
                     && !seg.trim().is_empty()
                     && (!looks_like_place(seg.trim())
+                        || possessive_seg
                         || PERSON_TITLES.contains(&seg_first.as_str())
                         || matches!(seg_first.as_str(), "the" | "a" | "an"))
                 {

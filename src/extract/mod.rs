@@ -1462,7 +1462,32 @@ fn find_location(
         // Wapres RI, Jakarta`), not where they spoke.
         phrases.retain(|(_, s)| !received(s) && !in_quotation(text, layout, s.start));
         let anchor = mention.map(|m| m.start).unwrap_or(ev.end);
-        let before = phrases.iter().rfind(|(_, s)| s.end <= anchor);
+        // `told journalists in Bangkok on November 4 that the agreement was reached at the meeting, which was held
+        // in Kuala Lumpur`: where the sentence says the meeting was held wins over where it was told of.
+        let held_at = |s: &Span| {
+            let w = window_before(text, s.start, 28).to_lowercase();
+            let w = w.trim_end();
+            let w = ["di", "in", "at"]
+                .iter()
+                .find_map(|p| w.strip_suffix(p).filter(|r| r.ends_with(' ')))
+                .unwrap_or(w)
+                .trim_end();
+            [
+                "held",
+                "took place",
+                "diadakan",
+                "digelar",
+                "berlangsung",
+                "diselenggarakan",
+                "dilaksanakan",
+            ]
+            .iter()
+            .any(|h| w.ends_with(h))
+        };
+        let before = phrases
+            .iter()
+            .find(|(p, s)| held_at(s) && looks_like_place(p))
+            .or_else(|| phrases.iter().rfind(|(_, s)| s.end <= anchor));
         let pick = before
             .or_else(|| phrases.first())
             .filter(|(p, _)| looks_like_place(p) || before.is_some());
@@ -2252,6 +2277,16 @@ mod tests {
         );
         let d = f.event_span.expect("a date");
         assert_eq!(d.start.to_string(), "2019-05-21");
+    }
+
+    #[test]
+    fn where_the_sentence_says_the_meeting_was_held_is_its_place_not_where_it_was_told() {
+        let f = facts_of(
+            "Ministers agree to stop cyber attacks\n\nThe spokesman told journalists in Bangkok on November 4, \
+             2015 that the agreement was reached during the meeting of defence ministers, which was held in \
+             Kuala Lumpur, Malaysia's capital, during November 3-4.\n",
+        );
+        assert_eq!(f.location.as_deref(), Some("Kuala Lumpur"));
     }
 
     #[test]
