@@ -249,7 +249,36 @@ impl Layout {
                 let documented = || DOC_CREDIT.as_ref().is_some_and(|p| p.is_match(line));
                 // `Retno Marsudi (right) speaks with Stef Blok …`: where each person stands in the photo.
                 let positioned = || line.len() < 400 && has_position_mark(line);
-                if candidate && re.is_match(line) || credit() || documented() || positioned() {
+                // `“…,” katanya. (ril/sabar)`: a quotation said, closed by the newsroom's initials, is the story's
+                // last paragraph, not a photo's caption.
+                let spoken = || {
+                    let t = line.trim();
+                    if !t.starts_with(['“', '"']) {
+                        return false;
+                    }
+                    // The word after the quotation's closing mark: a verb of saying (`kata`, `ujarnya`, `said`).
+                    let open_len = t.chars().next().map_or(1, char::len_utf8);
+                    let close = t
+                        .get(open_len..)
+                        .and_then(|r| r.find(['”', '"']).map(|k| k + open_len));
+                    let after = close
+                        .and_then(|k| t.get(k..))
+                        .map(|r| r.trim_start_matches(['”', '"', ',', ' ']))
+                        .unwrap_or("");
+                    let word: String = after
+                        .chars()
+                        .take_while(|c| c.is_alphabetic())
+                        .collect::<String>()
+                        .to_lowercase();
+                    let stem = word.strip_suffix("nya").unwrap_or(&word);
+                    [word.as_str(), stem].iter().any(|w| {
+                        super::lexicon::ATTRIBUTION_AFTER.contains(w)
+                            || super::lexicon::SPEECH_VERBS.contains(w)
+                    })
+                };
+                if (candidate && re.is_match(line) || credit() || documented() || positioned())
+                    && !spoken()
+                {
                     set_kind(&mut lines, i, LineKind::Caption);
                 }
             }
@@ -1191,6 +1220,26 @@ mod tests {
         );
         let t = "Laporan Koresponden Kompas.com, Rina Sari dari Tokyo\nKOMPAS.com, TOKYO - Menteri Komunikasi dan Informatika bertemu menteri digital Jepang membahas keamanan data di Tokyo, Minggu (9/6/2019).\n";
         assert_eq!(title(t), None);
+    }
+
+    #[test]
+    fn a_quotation_said_and_closed_by_the_newsrooms_initials_is_no_caption() {
+        let t = "Kerja sama digital\n\nPresiden bertemu dengan mitranya di Washington untuk membahas ekonomi digital dan \
+                 keamanan siber kedua negara.\n\n\
+                 “Indonesia menyambut baik kemitraan strategis ini,” katanya. (ril/sabar)\n";
+        let l = Layout::of(t);
+        assert_eq!(
+            l.kind_at_offset(t.find("menyambut").unwrap()),
+            LineKind::Body
+        );
+        // A photo's caption with its credit stays one.
+        let t = "Kerja sama digital\n\nPresiden bertemu dengan mitranya di Washington untuk membahas ekonomi digital dan \
+                 keamanan siber kedua negara.\n\n\
+                 Presiden (kiri) bersama mitranya di Gedung Putih, Senin (26/10/2015). (ANTARA FOTO/Widodo)\n";
+        assert_eq!(
+            Layout::of(t).kind_at_offset(t.find("bersama").unwrap()),
+            LineKind::Caption
+        );
     }
 
     #[test]
