@@ -606,13 +606,13 @@ impl LinimasaApp {
                 self.data.overlay.edits.len() - self.data.unapplied.len()
             ));
         }
-        self.note_earlier_unsaved_edits();
+        self.adopt_earlier_unsaved_edits();
     }
 
     /// Adopts the edits an earlier session could not save beside this corpus (its fallback file): they are
     /// applied, and saved beside the corpus at once when its folder can now be written (the fallback file then
     /// goes); otherwise they stay in the fallback file, merged with the new ones at each save. Problems says so.
-    fn note_earlier_unsaved_edits(&mut self) {
+    fn adopt_earlier_unsaved_edits(&mut self) {
         const LABEL: &str = "unsaved edits";
         self.app_problems.retain(|p| p.file != LABEL);
         let Some(f) = self
