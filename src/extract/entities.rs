@@ -1239,7 +1239,9 @@ pub fn find_outlet_with(
     let (_, dl_outlet) = dl.get_or_init(|| dateline(text, layout));
     if let Some((s, span)) = dl_outlet.clone() {
         let name = canonical_outlet(&s).unwrap_or_else(|| without_credit_words(&s).to_string());
-        return Some((name, Some(span)));
+        if !is_generic_outlet_word(&name) {
+            return Some((name, Some(span)));
+        }
     }
     // 2. A byline or credit line: "Name | CNN Indonesia", "Name - detikNews", "Mi’raj News Agency (MINA)".
     static CREDIT: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -1473,6 +1475,24 @@ fn outlet_in_line(text: &str, span: Span, furniture: bool) -> Option<(String, Sp
         }
     }
     None
+}
+
+/// Whether a name is a bare word of the trade, not an outlet's name (`News, JAKARTA -` on a page that copied a
+/// report and cut the site's name out of it).
+fn is_generic_outlet_word(name: &str) -> bool {
+    matches!(
+        name.trim().to_lowercase().as_str(),
+        "news"
+            | "berita"
+            | "media"
+            | "online"
+            | "portal"
+            | "redaksi"
+            | "admin"
+            | "web"
+            | "situs"
+            | "site"
+    )
 }
 
 /// Whether `s` has more than `n` words.
@@ -2062,6 +2082,12 @@ mod tests {
             (
                 "Menteri bahas kerja sama siber\nAntara • 19 August 2022 16:59\nPara menteri negara-negara kawasan sepakat memperkuat kerja sama melawan serangan siber terhadap jaringan.",
                 None,
+                None,
+            ),
+            // A bare word of the trade where a copied page cut the site's name out is no outlet.
+            (
+                "Kapolri harap pertemuan sepakati penanganan kejahatan\n\nNews, JAKARTA - Kapolri berharap pertemuan para menteri menyepakati penanganan kejahatan lintas negara.",
+                Some("Jakarta"),
                 None,
             ),
             // A name that says it is an outlet, before the lead's dash.
