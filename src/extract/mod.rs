@@ -1472,17 +1472,7 @@ fn find_location(
                 .find_map(|p| w.strip_suffix(p).filter(|r| r.ends_with(' ')))
                 .unwrap_or(w)
                 .trim_end();
-            [
-                "held",
-                "took place",
-                "diadakan",
-                "digelar",
-                "berlangsung",
-                "diselenggarakan",
-                "dilaksanakan",
-            ]
-            .iter()
-            .any(|h| w.ends_with(h))
+            HELD_WORDS.iter().any(|h| w.ends_with(h))
         };
         let before = phrases
             .iter()
