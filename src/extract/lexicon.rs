@@ -382,6 +382,17 @@ pub const SALUTATION_LINKS: &[&str] = &[
 
 /// Capitalised words that are not names: institutions, generic nouns, sentence openers.
 pub const NOT_NAME_WORDS: &[&str] = &[
+    // A law's or decree's words (`Peraturan Presiden Nomor 53 Tahun 2017`, `Pasal 5 Ayat 2`).
+    "nomor",
+    "pasal",
+    "ayat",
+    "tahun",
+    "peraturan",
+    "keputusan",
+    "instruksi",
+    "perpres",
+    "keppres",
+    "inpres",
     "kementerian",
     "kemlu",
     "kemenlu",

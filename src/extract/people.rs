@@ -1323,6 +1323,17 @@ mod tests {
     }
 
     #[test]
+    fn the_words_of_a_decrees_name_are_nobody() {
+        let t = "Judul\n\nPresiden Jokowi menandatangani Peraturan Presiden Nomor 53 Tahun 2017 tentang badan siber, kata Menteri Wiranto.";
+        let names = people_named(t);
+        assert!(
+            !names.iter().any(|n| n == "Nomor" || n == "Tahun"),
+            "{names:?}"
+        );
+        assert!(names.iter().any(|n| n == "Wiranto"), "{names:?}");
+    }
+
+    #[test]
     fn people_addressed_as_a_group_are_nobody() {
         let t = "Your Excellencies, Senior Officials, Distinguished Delegates, Ladies and Gentlemen, good morning. Minister Maria Santos opened the forum.";
         assert_eq!(people_named(t), vec!["Maria Santos".to_string()]);
