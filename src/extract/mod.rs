@@ -320,6 +320,76 @@ fn past_weekday_before_stated_day(
     ))
 }
 
+/// How far, in bytes, a day mention may stand from a bare weekday to anchor it (about a paragraph).
+const WEEKDAY_ANCHOR_BYTES: usize = 1500;
+
+/// A bare weekday (`kata Tito … di BNDCC, Senin`) on a page that prints no publication date and no full date
+/// (whose weekdays [`dates::resolve`] matches) is read as that
+/// weekday within three days of the nearest day the text dates near it (`dijadwalkan hingga Kamis (10/11)`):
+/// news tells the days of one event or one week together. As sure as that day's year, and never more than
+/// inferred. Linear: one pass keeps the last dated day, a second the next one.
+fn weekdays_near_dated_days(
+    mentions: &mut [(usize, &Found, Option<DateSpan>)],
+    published: Option<NaiveDate>,
+) {
+    if published.is_some() {
+        return;
+    }
+    let day_of =
+        |s: &Option<DateSpan>| s.filter(|d| d.precision == Precision::Day && d.start == d.end);
+    // For each mention, the nearest dated day before it and after it (by byte offset).
+    let n = mentions.len();
+    let mut before: Vec<Option<(usize, DateSpan)>> = vec![None; n];
+    let mut last: Option<(usize, DateSpan)> = None;
+    for (k, (_, f, s)) in mentions.iter().enumerate() {
+        if let Some(slot) = before.get_mut(k) {
+            *slot = last;
+        }
+        if let Some(d) = day_of(s) {
+            last = Some((f.start, d));
+        }
+    }
+    let mut next: Option<(usize, DateSpan)> = None;
+    for k in (0..n).rev() {
+        let Some((_, f, s)) = mentions.get(k) else {
+            continue;
+        };
+        let (start, raw, own) = (f.start, f.raw, *s);
+        if own.is_none()
+            && let RawDate::Weekday { weekday, .. } = raw
+        {
+            let prev = before.get(k).copied().flatten();
+            let anchor = [prev, next]
+                .into_iter()
+                .flatten()
+                .map(|(at, d)| (at.abs_diff(start), d))
+                .filter(|(distance, _)| *distance <= WEEKDAY_ANCHOR_BYTES)
+                .min_by_key(|(distance, _)| *distance)
+                .map(|(_, d)| d);
+            if let Some(d) = anchor
+                && let Some(slot) = mentions.get_mut(k)
+            {
+                let ahead = (i64::from(weekday.num_days_from_monday())
+                    - i64::from(chrono::Datelike::weekday(&d.start).num_days_from_monday()))
+                .rem_euclid(7);
+                let shift = if ahead <= 3 { ahead } else { ahead - 7 };
+                let certainty = if d.certainty == Certainty::Uncertain {
+                    Certainty::Uncertain
+                } else {
+                    Certainty::Inferred
+                };
+                slot.2 = Some(DateSpan::day(
+                    d.start + chrono::Duration::days(shift),
+                    certainty,
+                ));
+            }
+        }
+        if let Some(d) = mentions.get(k).and_then(|m| day_of(&m.2)) {
+            next = Some((start, d));
+        }
+    }
+}
+
 /// Where the text dates something else than the event: mentions resolved to a day or month more than a day
 /// outside its span, and months nothing anchors (`pada Agustus lalu` with no page date). Years are left out:
 /// they name plans and programmes (`ASEAN ICT Masterplan 2020`) as often as times.
@@ -403,6 +473,10 @@ fn since_year(text: &str, start: usize) -> bool {
 static DEBUG_DATES: std::sync::LazyLock<bool> =
     std::sync::LazyLock::new(|| std::env::var_os("LINIMASA_DEBUG_DATES").is_some());
 
+/// Words that tell what follows is planned, not done: `akan`, `will`, `dijadwalkan`, `direncanakan`,
+/// `scheduled`.
+const PLAN_WORDS: &[&str] = &["akan", "will", "dijadwalkan", "direncanakan", "scheduled"];
+
 fn score_mention(
     text: &str,
     layout: &Layout,
@@ -484,15 +558,16 @@ fn score_mention(
         score -= 5.0;
     }
 
-    // `akan dilakukan oleh … pada Selasa`: a plan told in the date's own clause, unless a speech verb stands
-    // between (`akan terus mendukung, kata dia, Selasa` dates the statement).
+    // `akan dilakukan oleh … pada Selasa`, `dijadwalkan berlangsung hingga Kamis (10/11)`: a plan told in the
+    // date's own clause, unless a speech verb stands between (`akan terus mendukung, kata dia, Selasa` dates the
+    // statement).
     if !f.future {
         let words: Vec<String> = clause_before
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .map(str::to_string)
             .collect();
-        if let Some(k) = words.iter().rposition(|w| w == "akan" || w == "will") {
+        if let Some(k) = words.iter().rposition(|w| PLAN_WORDS.contains(&w.as_str())) {
             let spoken = words.iter().skip(k + 1).any(|w| {
                 lexicon::SPEECH_VERBS.contains(&w.as_str())
                     || matches!(w.as_str(), "kata" | "ujar" | "said" | "says" | "told")
@@ -709,6 +784,9 @@ pub fn extract_article_until(article: &Article, ask: &dyn Fn() -> bool) -> Optio
             .or_else(|| resolve(&f.raw, f.future, &anchors))
             .or_else(|| past_weekday_before_stated_day(text, f, &found, published));
         mentions.push((i, f, resolved));
+    }
+    if anchors.stated_days.is_empty() {
+        weekdays_near_dated_days(&mut mentions, published);
     }
 
     // The main event date: the best-scored mention in the body; the publication date as a fallback. Only the
@@ -1963,6 +2041,24 @@ mod tests {
              23 Agustus 2017, mengaku puas dengan hasil forum.\n",
         );
         assert_eq!(f.event_date.as_deref(), Some("2017-08-21"));
+    }
+
+    #[test]
+    fn a_bare_weekday_on_an_undated_page_is_that_day_in_the_week_the_text_dates() {
+        // No page date, no full date: the opening's `Rabu` is read in the week of `Jumat (12/5)`, with the
+        // weekday-pinned year's certainty.
+        let f = facts_of(
+            "Forum Siber Regional Dibuka\n\nSurabaya (Kabar Timur) - Menteri membuka forum kerja sama keamanan siber \
+             kawasan. \"Kita harus bersatu,\" kata Menteri dalam pembukaan forum di Grand City Convention Hall, \
+             Rabu.\nForum itu dijadwalkan berlangsung hingga Jumat (12/5).\n",
+        );
+        let span = f.event_span.map(|d| {
+            (
+                chrono::Datelike::month(&d.start),
+                chrono::Datelike::day(&d.start),
+            )
+        });
+        assert_eq!(span, Some((5, 10)), "{:?}", f.event_span);
     }
 
     #[test]
