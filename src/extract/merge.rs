@@ -725,6 +725,18 @@ fn day_gap(a: &DateSpan, b: &DateSpan) -> i64 {
         .max(0)
 }
 
+/// Whether two single days fall on one day and month and neither text prints its year (it is inferred from a
+/// weekday or guessed, never stated).
+fn same_day_year_unprinted(a: &DateSpan, b: &DateSpan) -> bool {
+    use chrono::Datelike;
+    let unprinted = |d: &DateSpan| {
+        d.precision == Precision::Day && d.certainty != Certainty::Stated && d.start == d.end
+    };
+    unprinted(a)
+        && unprinted(b)
+        && (a.start.month(), a.start.day()) == (b.start.month(), b.start.day())
+}
+
 /// What it costs two reports on different days that both name people to share none of them.
 const NO_SHARED_PERSON: f64 = 2.0;
 
@@ -781,7 +793,11 @@ fn evidence(a: &Event, sa: &Sig, b: &Event, sb: &Sig, idf: &Idf) -> Option<(f64,
         return None;
     }
     let gap = day_gap(&a.date, &b.date);
-    if gap > SLACK_DAYS {
+    // Two days whose years neither text prints (each pinned by a weekday, or guessed) on one day and month: one
+    // report's weekday may be misprinted (`Rabu (13/11)` beside three reports' `Selasa (13/11)`). Only on more
+    // evidence than a merge on the dates asks for.
+    let years_read_apart = gap > SLACK_DAYS && same_day_year_unprinted(&a.date, &b.date);
+    if gap > SLACK_DAYS && !years_read_apart {
         return None;
     }
     // Every report of one event within the slack of each other (`17`, `19` and `21` August are not one day
@@ -789,7 +805,7 @@ fn evidence(a: &Event, sa: &Sig, b: &Event, sb: &Sig, idf: &Idf) -> Option<(f64,
     // span no more than the longer report's days and the slack.
     let certain =
         |e: &Event| e.date.precision == Precision::Day && e.date.certainty != Certainty::Uncertain;
-    if certain(a) && certain(b) {
+    if certain(a) && certain(b) && !years_read_apart {
         let lo = sa.reported.0.min(sb.reported.0);
         let hi = sa.reported.1.max(sb.reported.1);
         let own = a.date.span_days().max(b.date.span_days());
@@ -811,6 +827,13 @@ fn evidence(a: &Event, sa: &Sig, b: &Event, sb: &Sig, idf: &Idf) -> Option<(f64,
     if gap > 0 && no_one_in_common(sa, sb) {
         score -= NO_SHARED_PERSON;
     }
+    if years_read_apart {
+        score -= TWIN_EVIDENCE - MERGE_EVIDENCE;
+        why.insert(
+            0,
+            "the same day and month, in years neither text prints".into(),
+        );
+    }
 
     if std::env::var_os("LINIMASA_DEBUG_MERGE").is_some() {
         eprintln!(
@@ -822,6 +845,7 @@ fn evidence(a: &Event, sa: &Sig, b: &Event, sb: &Sig, idf: &Idf) -> Option<(f64,
     why.insert(
         0,
         match gap {
+            _ if years_read_apart => "same day and month".to_string(),
             0 => "same dates".to_string(),
             1 => "dates a day apart".to_string(),
             n => format!("dates {n} days apart"),
@@ -1207,9 +1231,10 @@ pub fn merge_reports_with(reports: Vec<Event>, other_days: &OtherDays) -> Vec<Ev
                 if let Some(ids) = by_month_day.get(&month_day(day)) {
                     candidates.extend(ids.iter().copied().filter(|&i| {
                         e.date.certainty == Certainty::Uncertain
-                            || out
-                                .get(i)
-                                .is_some_and(|o| o.date.certainty == Certainty::Uncertain)
+                            || out.get(i).is_some_and(|o| {
+                                o.date.certainty == Certainty::Uncertain
+                                    || same_day_year_unprinted(&o.date, &e.date)
+                            })
                     }));
                 }
             }
@@ -1477,6 +1502,62 @@ mod tests {
             why.contains("Rudiantara") && why.contains("a day apart"),
             "{why}"
         );
+    }
+
+    #[test]
+    fn one_day_and_month_read_in_two_years_no_text_prints_is_one_event_on_strong_evidence() {
+        use chrono::Datelike;
+        let r = |id: &str, year: i32, certainty: Certainty, forum: Option<&str>| {
+            let mut e = report(
+                id,
+                13,
+                forum,
+                Some("Singapore"),
+                &["Wiranto"],
+                if forum.is_some() {
+                    "Wiranto hadiri Dewan Komunitas Politik-Keamanan ASEAN"
+                } else if id == "a" {
+                    "Kunjungan kerja ke Singapura"
+                } else {
+                    "Menteri bertemu mitra"
+                },
+            );
+            e.date = DateSpan::day(
+                chrono::NaiveDate::from_ymd_opt(year, 11, 13).unwrap(),
+                certainty,
+            );
+            e
+        };
+        let forum = Some("ASEAN Political-Security Community Council");
+        // `Selasa (13/11)` pins 2018, a misprinted `Rabu (13/11)` 2019: the same meeting.
+        let merged = merge_reports(vec![
+            r("a", 2018, Certainty::Inferred, forum),
+            r("b", 2019, Certainty::Inferred, forum),
+        ]);
+        assert_eq!(merged.len(), 1, "{merged:#?}");
+        assert_eq!(merged[0].date.start.year(), 2018);
+        assert!(
+            merged[0]
+                .merge_reasons
+                .join(" ")
+                .contains("same day and month")
+        );
+        // A year either text prints keeps them apart, and so does weaker evidence (no forum named: a place and
+        // a person).
+        let apart = merge_reports(vec![
+            r("a", 2018, Certainty::Stated, forum),
+            r("b", 2019, Certainty::Inferred, forum),
+        ]);
+        assert_eq!(apart.len(), 2);
+        // The same evidence joins the two on one day of one year.
+        let weak = |year_b| {
+            merge_reports(vec![
+                r("a", 2018, Certainty::Inferred, None),
+                r("b", year_b, Certainty::Inferred, None),
+            ])
+            .len()
+        };
+        assert_eq!((weak(2018), weak(2019)), (1, 2));
     }
 
     #[test]
