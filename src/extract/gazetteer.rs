@@ -528,6 +528,8 @@ mod place_tests {
         let name = |s: &str| p.get(s).map(|e| e.name.as_str());
         assert_eq!(name("Jenewa"), Some("Geneva"));
         assert_eq!(name("den haag"), Some("The Hague"));
+        assert_eq!(name("Sidney"), Some("Sydney"));
+        assert_eq!(name("Tokio"), Some("Tokyo"));
         assert_eq!(name("SINGAPURA"), Some("Singapore"));
         assert_eq!(name("Nusa Dua"), Some("Nusa Dua"));
         assert_eq!(name("Gianyar").map(|_| ()), Some(()));
