@@ -748,6 +748,39 @@ pub fn place_phrases_in(text: &str, ws: &[super::people::Word<'_>]) -> Vec<(Stri
             i += 2;
             continue;
         }
+        // `in the northeastern port city of Trieste`, `di kota Makassar`: the name the words for a city introduce,
+        // known to the place table or not. The words between are written small (`port`, `coastal`).
+        let small = |k: usize| {
+            ws.get(i + k)
+                .is_some_and(|x| x.trailing.is_empty() && x.text.chars().all(char::is_lowercase))
+        };
+        let city_of = (1..=5)
+            .find(|&k| next(k) == "city" && next(k + 1) == "of" && (1..=k + 1).all(small))
+            .map(|k| k + 2)
+            .or_else(|| {
+                ws.get(i + 1)
+                    .is_some_and(|x| x.text == "kota" && x.trailing.is_empty())
+                    .then_some(2)
+            });
+        if let Some(k) = city_of {
+            let run: Vec<&super::people::Word<'_>> = ws
+                .iter()
+                .skip(i + k)
+                .take(3)
+                .take_while(|x| x.text.chars().next().is_some_and(char::is_uppercase))
+                .collect();
+            // Up to the first word a mark ends (`of Trieste.`, `kota Makassar, Sulawesi`).
+            let end = run
+                .iter()
+                .position(|x| !x.trailing.is_empty())
+                .map_or(run.len(), |p| p + 1);
+            if let (Some(a), Some(b)) = (run.first(), run.get(end.saturating_sub(1))) {
+                let span = Span::new(a.span.start, b.span.end);
+                out.push((span.slice(text).to_string(), span));
+                i += k + end;
+                continue;
+            }
+        }
         // `di kantornya, Jl Medan Merdeka Barat, Jakarta Pusat`: the address after one's own office.
         let own_place = ws.get(i + 1).is_some_and(|x| {
             x.trailing.contains(',') && OWN_PLACE_WORDS.contains(&x.text.to_lowercase().as_str())
@@ -1669,6 +1702,13 @@ pub fn detect_language(text: &str) -> String {
     if en > id { "en".into() } else { "id".into() }
 }
 
+/// Whether the words right before a place phrase say it is a city (`port city of Trieste`, `di kota Makassar`):
+/// then it is a place whether or not the place table knows it.
+pub fn named_as_city(text: &str, span: Span) -> bool {
+    let before = window_before(text, span.start, 12).trim_end();
+    before.ends_with("city of") || before.ends_with(" kota") || before == "kota"
+}
+
 /// Whether the words around `span` say the meeting was held online.
 pub fn online_near(text: &str, span: Span) -> bool {
     online_in(&format!(
@@ -1779,6 +1819,11 @@ mod tests {
         let t = "pertemuan dengan di Badung, Bali, pada Kamis (24/8/2023).";
         let p = place_phrases(t, Span::new(0, t.len()));
         assert_eq!(p[0].0, "Badung, Bali");
+        // The name the words for a city introduce, whether the place table knows it or not.
+        let t = "hosted the talks in the northeastern port city of Trieste.";
+        assert_eq!(place_phrases(t, Span::new(0, t.len()))[0].0, "Trieste");
+        let t = "forum itu digelar di kota Pare Pare, Sulawesi Selatan.";
+        assert_eq!(place_phrases(t, Span::new(0, t.len()))[0].0, "Pare Pare");
         let t = "konferensi pers di Gedung Nusantara Kemenlu RI, Jakarta Pusat, Jumat (5/5/2023).";
         assert_eq!(
             place_phrases(t, Span::new(0, t.len()))[0].0,

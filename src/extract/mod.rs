@@ -1554,11 +1554,11 @@ fn find_location(
         };
         let before = phrases
             .iter()
-            .find(|(p, s)| held_at(s) && looks_like_place(p))
+            .find(|(p, s)| held_at(s) && (looks_like_place(p) || entities::named_as_city(text, *s)))
             .or_else(|| phrases.iter().rfind(|(_, s)| s.end <= anchor));
-        let pick = before
-            .or_else(|| phrases.first())
-            .filter(|(p, _)| looks_like_place(p) || before.is_some());
+        let pick = before.or_else(|| phrases.first()).filter(|(p, s)| {
+            looks_like_place(p) || before.is_some() || entities::named_as_city(text, *s)
+        });
         // A meeting held online has no place, whatever city its participants sat in.
         if online_near(text, ev) {
             return (None, None, false);
@@ -1606,7 +1606,7 @@ fn find_location(
         if let Some((p, s)) = entities::place_phrases_in(text, people::words_in(all_words, para))
             .into_iter()
             .find(|(p, s)| {
-                looks_like_place(p)
+                (looks_like_place(p) || entities::named_as_city(text, *s))
                     && !origin(s)
                     && !received(s)
                     && !in_quotation(text, layout, s.start)
