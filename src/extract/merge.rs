@@ -1108,7 +1108,20 @@ pub fn dates_from_twins(
             {
                 continue;
             }
-            if weekday.is_some_and(|w| d.start.weekday() != w && d.end.weekday() != w) {
+            // The weekday the text gives is the twin's day, or a day beside it (the meeting's eve, a wrong
+            // weekday): only the first lowers the evidence needed.
+            let off_by = |w: chrono::Weekday| {
+                [d.start.weekday(), d.end.weekday()]
+                    .into_iter()
+                    .map(|x| {
+                        let k = (7 + x.num_days_from_monday() - w.num_days_from_monday()) % 7;
+                        k.min(7 - k)
+                    })
+                    .min()
+                    .unwrap_or(7)
+            };
+            let weekday_fits = weekday.map(off_by);
+            if weekday_fits.is_some_and(|k| k > 1) {
                 continue;
             }
             let (mut score, why) = content_evidence(b, sb, a, sa, &idf);
@@ -1118,7 +1131,7 @@ pub fn dates_from_twins(
             if std::env::var_os("LINIMASA_DEBUG_MERGE").is_some() {
                 eprintln!("twin {} <- {} {score:.2} {why:?}", f.file, g.file);
             }
-            let needed = if weekday.is_some() {
+            let needed = if weekday_fits == Some(0) {
                 TWIN_EVIDENCE_WEEKDAY
             } else {
                 TWIN_EVIDENCE
@@ -1436,11 +1449,22 @@ mod tests {
         people: &[&str],
         title: &str,
     ) -> Event {
+        article_events(&report_facts(id, day, forum, place, people, title)).remove(0)
+    }
+
+    fn report_facts(
+        id: &str,
+        day: u32,
+        forum: Option<&str>,
+        place: Option<&str>,
+        people: &[&str],
+        title: &str,
+    ) -> ArticleFacts {
         let date = DateSpan::day(
             chrono::NaiveDate::from_ymd_opt(2019, 9, day).unwrap(),
             Certainty::Inferred,
         );
-        let f = ArticleFacts {
+        ArticleFacts {
             id: id.into(),
             file: format!("{id}.txt"),
             url: None,
@@ -1471,8 +1495,7 @@ mod tests {
             other_event_days: Vec::new(),
             key_terms: Vec::new(),
             location_from_dateline: false,
-        };
-        article_events(&f).remove(0)
+        }
     }
 
     #[test]
@@ -1771,6 +1794,62 @@ mod tests {
             "Forum CISO ASEAN ditutup",
         );
         assert_eq!(merge_reports(vec![c, d]).len(), 2);
+    }
+
+    #[test]
+    fn an_undated_report_takes_its_twins_day_when_its_weekday_is_that_day_or_beside_it() {
+        use chrono::Weekday;
+        let forum = Some("ASEAN CISO Forum");
+        let dated = || {
+            let mut f = report_facts(
+                "a",
+                19,
+                forum,
+                Some("Jakarta"),
+                &["Rudiantara"],
+                "Forum CISO dibuka",
+            );
+            f.date_certainty = Some(Certainty::Stated);
+            f.event_span = f.event_span.map(|d| DateSpan {
+                certainty: Certainty::Stated,
+                ..d
+            });
+            f
+        };
+        let undated = || {
+            let mut f = report_facts(
+                "b",
+                1,
+                forum,
+                Some("Jakarta"),
+                &["Rudiantara"],
+                "Forum CISO dibuka",
+            );
+            let guess = DateSpan::year(2023, Certainty::Uncertain).unwrap();
+            f.event_span = Some(guess);
+            f.event_date = Some(guess.value());
+            f.date_certainty = Some(guess.certainty);
+            f.year_unknown = true;
+            f
+        };
+        // 19 September 2019 is a Thursday: `Kamis` fits, `Rabu` (the eve) fits on this much evidence, `Senin` not.
+        for (weekday, takes) in [
+            (Weekday::Thu, true),
+            (Weekday::Wed, true),
+            (Weekday::Mon, false),
+        ] {
+            let mut facts = vec![dated(), undated()];
+            dates_from_twins(&mut facts, &|f: &ArticleFacts| {
+                (f.id == "b").then_some(weekday)
+            });
+            let got = facts[1].event_span.map(|d| d.start.to_string());
+            assert_eq!(
+                got.as_deref() == Some("2019-09-19"),
+                takes,
+                "{weekday:?}: {got:?}"
+            );
+            assert_eq!(facts[1].date_from.is_some(), takes);
+        }
     }
 
     #[test]
