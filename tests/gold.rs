@@ -221,7 +221,7 @@ fn the_fifth_development_set_holds_its_measured_figures() {
             ("event label usable", 0.92),
             ("same event shown as one", 0.65),
         ],
-        (1, 23),
+        (1, 22),
     );
 }
 

@@ -1271,8 +1271,7 @@ pub fn resolve(raw: &RawDate, future: bool, anchors: &Anchors) -> Option<DateSpa
                 let date = if fut || future {
                     p + Duration::days(ahead)
                 } else if anchors.event_day {
-                    // Within three days either side of the event's day.
-                    p + Duration::days(if ahead <= 3 { ahead } else { ahead - 7 })
+                    nearest_weekday(p, weekday)
                 } else {
                     p - Duration::days(diff.rem_euclid(7))
                 };
@@ -1292,6 +1291,14 @@ pub fn resolve(raw: &RawDate, future: bool, anchors: &Anchors) -> Option<DateSpa
             }
         }
     }
+}
+
+/// The day of `weekday` within three days either side of `anchor` (a weekday told beside an event's day).
+pub fn nearest_weekday(anchor: NaiveDate, weekday: Weekday) -> NaiveDate {
+    let ahead = (i64::from(weekday.num_days_from_monday())
+        - i64::from(anchor.weekday().num_days_from_monday()))
+    .rem_euclid(7);
+    anchor + Duration::days(if ahead <= 3 { ahead } else { ahead - 7 })
 }
 
 /// The year of a year-less day and month, with how sure it is.

@@ -324,15 +324,12 @@ fn past_weekday_before_stated_day(
 const WEEKDAY_ANCHOR_BYTES: usize = 1500;
 
 /// A bare weekday (`kata Tito … di BNDCC, Senin`) on a page that prints no publication date and no full date
-/// (whose weekdays [`dates::resolve`] matches) is read as that
-/// weekday within three days of the nearest day the text dates near it (`dijadwalkan hingga Kamis (10/11)`):
-/// news tells the days of one event or one week together. As sure as that day's year, and never more than
-/// inferred. Linear: one pass keeps the last dated day, a second the next one.
-fn weekdays_near_dated_days(
-    mentions: &mut [(usize, &Found, Option<DateSpan>)],
-    published: Option<NaiveDate>,
-) {
-    if published.is_some() {
+/// (against which [`dates::resolve`] reads weekdays) is read as that weekday within three days of the nearest
+/// day the text dates near it (`dijadwalkan hingga Kamis (10/11)`): news tells the days of one event or one
+/// week together. As sure as that day's year, and never more than inferred. Linear: one pass keeps the last
+/// dated day, a second the next one.
+fn weekdays_near_dated_days(mentions: &mut [(usize, &Found, Option<DateSpan>)], anchors: &Anchors) {
+    if anchors.published.is_some() || !anchors.stated_days.is_empty() {
         return;
     }
     let day_of =
@@ -369,17 +366,13 @@ fn weekdays_near_dated_days(
             if let Some(d) = anchor
                 && let Some(slot) = mentions.get_mut(k)
             {
-                let ahead = (i64::from(weekday.num_days_from_monday())
-                    - i64::from(chrono::Datelike::weekday(&d.start).num_days_from_monday()))
-                .rem_euclid(7);
-                let shift = if ahead <= 3 { ahead } else { ahead - 7 };
                 let certainty = if d.certainty == Certainty::Uncertain {
                     Certainty::Uncertain
                 } else {
                     Certainty::Inferred
                 };
                 slot.2 = Some(DateSpan::day(
-                    d.start + chrono::Duration::days(shift),
+                    dates::nearest_weekday(d.start, weekday),
                     certainty,
                 ));
             }
@@ -785,9 +778,7 @@ pub fn extract_article_until(article: &Article, ask: &dyn Fn() -> bool) -> Optio
             .or_else(|| past_weekday_before_stated_day(text, f, &found, published));
         mentions.push((i, f, resolved));
     }
-    if anchors.stated_days.is_empty() {
-        weekdays_near_dated_days(&mut mentions, published);
-    }
+    weekdays_near_dated_days(&mut mentions, &anchors);
 
     // The main event date: the best-scored mention in the body; the publication date as a fallback. Only the
     // first [`MAX_SCORED_MENTIONS`] are weighed (a news article names tens of dates; the event's is among its
