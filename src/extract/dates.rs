@@ -606,32 +606,38 @@ pub(crate) fn find_dates_in(
         |c: &super::re::Captures<'_>| c.name("wd").and_then(|m| weekday_prefix_of(m.as_str()));
 
     // The numeric forms each hold a `/` or `-`: they are searched only around those bytes.
-    let paren = p
-        .paren
-        .captures_around(lower, b'/', paren_before, paren_after);
-    let numeric = p
-        .numeric
-        .captures_around(lower, b'/', is_digit, numeric_after);
-    let iso = p
-        .iso
-        .captures_around(lower, b'-', is_digit, iso_after)
-        .into_iter()
-        .chain(
-            p.iso_dotted
-                .captures_around(lower, b'.', is_digit, iso_dotted_after),
-        );
-    for c in paren {
+    // (The four searches are independent: on a huge page they run on two cores.)
+    let ((paren, numeric), mut iso) = rayon::join(
+        || {
+            rayon::join(
+                || {
+                    p.paren
+                        .captures_around(lower, b'/', paren_before, paren_after)
+                },
+                || {
+                    p.numeric
+                        .captures_around(lower, b'/', is_digit, numeric_after)
+                },
+            )
+        },
+        || p.iso.captures_around(lower, b'-', is_digit, iso_after),
+    );
+    iso.extend(
+        p.iso_dotted
+            .captures_around(lower, b'.', is_digit, iso_dotted_after),
+    );
+    let from_paren = in_order(&paren, |c| {
         let (Some(m), Some(d), Some(mo)) = (c.get(0), c.name("d"), c.name("m")) else {
-            continue;
+            return None;
         };
         let (Ok(day), Ok(month)) = (d.as_str().parse(), mo.as_str().parse()) else {
-            continue;
+            return None;
         };
         if !valid_day(day, month) {
-            continue;
+            return None;
         }
         let year = c.name("y").and_then(|y| widen_year(y.as_str()));
-        let weekday = wd_of(&c);
+        let weekday = wd_of(c);
         let raw = RawDate::Day {
             day,
             day_to: None,
@@ -642,37 +648,32 @@ pub(crate) fn find_dates_in(
             has_time: false,
             news_style: true,
         };
-        push(
-            &mut out,
-            Found {
-                start: m.start(),
-                end: m.end(),
-                raw,
-                future: future_marked(text, m.start(), m.end()),
-            },
-        );
-    }
-    for c in numeric {
+        Some(Found {
+            start: m.start(),
+            end: m.end(),
+            raw,
+            future: future_marked(text, m.start(), m.end()),
+        })
+    });
+    let from_numeric = in_order(&numeric, |c| {
         let (Some(m), Some(d), Some(mo), Some(y)) =
             (c.get(0), c.name("d"), c.name("m"), c.name("y"))
         else {
-            continue;
+            return None;
         };
         // A law number like `11/2008` has two parts and never matches; `No. 1/2/2018` style is refused here.
         if window_before(text, m.start(), 4)
             .to_lowercase()
             .contains("no")
         {
-            continue;
+            return None;
         }
         let (Ok(first), Ok(second)) = (d.as_str().parse(), mo.as_str().parse()) else {
-            continue;
+            return None;
         };
         let year = widen_year(y.as_str());
         let weekday = weekday_word_before(text, m.start());
-        let Some((day, month)) = numeric_day_month(first, second, year, weekday) else {
-            continue;
-        };
+        let (day, month) = numeric_day_month(first, second, year, weekday)?;
         let raw = RawDate::Day {
             day,
             day_to: None,
@@ -683,27 +684,24 @@ pub(crate) fn find_dates_in(
             has_time: c.name("hh").is_some(),
             news_style: false,
         };
-        push(
-            &mut out,
-            Found {
-                start: m.start(),
-                end: m.end(),
-                raw,
-                future: false,
-            },
-        );
-    }
-    for c in iso {
+        Some(Found {
+            start: m.start(),
+            end: m.end(),
+            raw,
+            future: false,
+        })
+    });
+    let from_iso = in_order(&iso, |c| {
         let (Some(m), Some(y), Some(mo), Some(d)) =
             (c.get(0), c.name("y"), c.name("m"), c.name("d"))
         else {
-            continue;
+            return None;
         };
         let (Ok(day), Ok(month)) = (d.as_str().parse(), mo.as_str().parse()) else {
-            continue;
+            return None;
         };
         if !valid_day(day, month) {
-            continue;
+            return None;
         }
         let raw = RawDate::Day {
             day,
@@ -715,43 +713,36 @@ pub(crate) fn find_dates_in(
             has_time: false,
             news_style: false,
         };
-        push(
-            &mut out,
-            Found {
-                start: m.start(),
-                end: m.end(),
-                raw,
-                future: false,
-            },
-        );
-    }
-    for (alt, found) in month_matches {
+        Some(Found {
+            start: m.start(),
+            end: m.end(),
+            raw,
+            future: false,
+        })
+    });
+    let from_month = in_order(&month_matches, |&(alt, found)| {
         // A match without a digit is a bare month (the last alternative); unless it follows `bulan` or a
         // preposition it is no date, and its groups are not worth computing.
         let bare = !found.as_str().bytes().any(|b| b.is_ascii_digit());
         if bare && !found.as_str().starts_with("bulan") && !after_preposition(text, found.start()) {
-            continue;
+            return None;
         }
-        let Some(c) = p.months.captures_at(alt, found) else {
-            continue;
-        };
+        let c = p.months.captures_at(alt, found)?;
         let g = |k: usize| MONTH_GROUPS.get(k).and_then(|n| c.name(n));
         if alt <= 1 {
             let (Some(m), Some(d), Some(mo)) = (c.get(0), g(1), g(3)) else {
-                continue;
+                return None;
             };
-            let Some(month) = month_number(mo.as_str()) else {
-                continue;
-            };
+            let month = month_number(mo.as_str())?;
             // Short English/Indonesian words that are also months ("may", "mar") must be capitalised.
             if mo.as_str().len() <= 3 && !is_capitalised(orig(mo)) {
-                continue;
+                return None;
             }
             let Ok(day) = d.as_str().parse() else {
-                continue;
+                return None;
             };
             if !valid_day(day, month) {
-                continue;
+                return None;
             }
             let day_to = g(2)
                 .and_then(|d| d.as_str().parse().ok())
@@ -766,57 +757,47 @@ pub(crate) fn find_dates_in(
                 has_time: g(5).is_some(),
                 news_style: false,
             };
-            push(
-                &mut out,
-                Found {
-                    start: m.start(),
-                    end: m.end(),
-                    raw,
-                    future: future_marked(text, m.start(), m.end()),
-                },
-            );
+            Some(Found {
+                start: m.start(),
+                end: m.end(),
+                raw,
+                future: future_marked(text, m.start(), m.end()),
+            })
         } else if alt == 2 {
             let (Some(m), Some(mo), Some(y)) = (c.get(0), g(3), g(4)) else {
-                continue;
+                return None;
             };
-            let Some(month) = month_number(mo.as_str()) else {
-                continue;
-            };
+            let month = month_number(mo.as_str())?;
             if !is_capitalised(orig(mo)) && mo.as_str().len() <= 3 {
-                continue;
+                return None;
             }
             let raw = RawDate::Month {
                 month,
                 year: y.as_str().parse().ok(),
                 future: false,
             };
-            push(
-                &mut out,
-                Found {
-                    start: m.start(),
-                    end: m.end(),
-                    raw,
-                    future: future_marked(text, m.start(), m.end()),
-                },
-            );
+            Some(Found {
+                start: m.start(),
+                end: m.end(),
+                raw,
+                future: future_marked(text, m.start(), m.end()),
+            })
         } else {
-            let Some(m) = c.get(0) else { continue };
-            let Some(mo) = g(3) else { continue };
+            let m = c.get(0)?;
+            let mo = g(3)?;
             // A month alone is a date only after `bulan` or a preposition: `bulan Maret lalu`, `in February`.
             let pre = word_before(text, m.start());
             let has_pre = is_month_preposition(&pre);
             if g(7).is_none() && !has_pre {
-                continue;
+                return None;
             }
             // `in May` needs a capitalised month; `pada mar…` must be a real month word; after `bulan` a month
             // of four letters or more may be written in lower case (`bulan juni yang lalu`).
             let lower_ok = g(7).is_some() && mo.as_str().len() >= 4;
             if !(is_capitalised(orig(mo)) || lower_ok) || mo.as_str().len() < 3 {
-                continue;
+                return None;
             }
-            let Some(month) = month_number(mo.as_str()) else {
-                continue;
-            };
+            let month = month_number(mo.as_str())?;
             let rel = g(8).map(|r| r.as_str().to_lowercase());
             let future = matches!(rel.as_deref(), Some("depan" | "mendatang")) || pre == "next";
             let raw = RawDate::Month {
@@ -824,35 +805,28 @@ pub(crate) fn find_dates_in(
                 year: None,
                 future,
             };
-            push(
-                &mut out,
-                Found {
-                    start: m.start(),
-                    end: m.end(),
-                    raw,
-                    future,
-                },
-            );
+            Some(Found {
+                start: m.start(),
+                end: m.end(),
+                raw,
+                future,
+            })
         }
-    }
+    });
     // Relative expressions, weekdays and years in one pass. A match is told apart by its text (a year is four
     // digits, a weekday one of the weekday words; anything else is a relative expression), so only relative
     // expressions need the regex's groups.
-    for found in word_matches {
+    let from_word = in_order(&word_matches, |&found| {
         let word = found.as_str();
         let is_year = word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit());
         let is_weekday = !is_year && weekday_of(word).is_some();
         if !is_year && !is_weekday {
-            let Some(c) = p.words.captures_at(found) else {
-                continue;
-            };
-            let Some(m) = c.get(0) else { continue };
+            let c = p.words.captures_at(found)?;
+            let m = c.get(0)?;
             let w = m.as_str().to_lowercase();
             let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
             let rel = if let Some(dom) = c.name("dom") {
-                let Some(day) = dom.as_str().parse().ok().filter(|d| (1..=31).contains(d)) else {
-                    continue;
-                };
+                let day = dom.as_str().parse().ok().filter(|d| (1..=31).contains(d))?;
                 Relative::DayOfMonth(day)
             } else if let Some(se) = c.name("se") {
                 match se.as_str().to_lowercase().as_str() {
@@ -869,9 +843,7 @@ pub(crate) fn find_dates_in(
             } else if w == "bulan depan" || w == "next month" {
                 Relative::NextMonth
             } else if let (Some(n), Some(unit)) = (c.name("n"), c.name("unit")) {
-                let Some(n) = number_word(n.as_str()) else {
-                    continue;
-                };
+                let n = number_word(n.as_str())?;
                 match unit.as_str().to_lowercase().trim_end_matches('s') {
                     "hari" | "day" => Relative::DaysAgo(n),
                     "pekan" | "minggu" | "week" => Relative::DaysAgo(7 * n),
@@ -911,20 +883,17 @@ pub(crate) fn find_dates_in(
                 rel,
                 Relative::NextWeek | Relative::NextYear | Relative::NextMonth
             ) || matches!(rel, Relative::DaysAgo(n) if n < 0);
-            push(
-                &mut out,
-                Found {
-                    start: m.start(),
-                    end: m.end(),
-                    raw: RawDate::Relative(rel),
-                    future,
-                },
-            );
+            Some(Found {
+                start: m.start(),
+                end: m.end(),
+                raw: RawDate::Relative(rel),
+                future,
+            })
         } else if is_weekday {
             let m = found;
             let word = orig(m);
             if !is_capitalised(word) {
-                continue;
+                return None;
             }
             if word.eq_ignore_ascii_case("minggu") {
                 let after = window_after(text, m.end(), 16).to_lowercase();
@@ -945,28 +914,22 @@ pub(crate) fn find_dates_in(
                 let week_before = number_word(last_before).is_some()
                     || matches!(last_before, "beberapa" | "sepekan" | "seminggu" | "selama");
                 if week_after || week_before {
-                    continue;
+                    return None;
                 }
             }
             // "Thursday's meeting" still names the day.
-            let Some(weekday) = weekday_of(word) else {
-                continue;
-            };
+            let weekday = weekday_of(word)?;
             let future = future_marked(text, m.start(), m.end());
-            push(
-                &mut out,
-                Found {
-                    start: m.start(),
-                    end: m.end(),
-                    raw: RawDate::Weekday { weekday, future },
-                    future,
-                },
-            );
+            Some(Found {
+                start: m.start(),
+                end: m.end(),
+                raw: RawDate::Weekday { weekday, future },
+                future,
+            })
         } else {
             let y = found;
             if let Some(f) = year_range_at(text, y.start(), y.end()) {
-                push(&mut out, f);
-                continue;
+                return Some(f);
             }
             let before = text.get(..y.start()).and_then(|s| s.chars().last());
             let after = text.get(y.end()..).and_then(|s| s.chars().next());
@@ -974,10 +937,10 @@ pub(crate) fn find_dates_in(
                 .is_some_and(|ch| matches!(ch, '/' | '-' | '.' | ':' | '#') || ch.is_ascii_digit())
                 || after.is_some_and(|ch| matches!(ch, '/' | '-') || ch.is_ascii_digit())
             {
-                continue;
+                return None;
             }
             let Ok(year) = y.as_str().parse() else {
-                continue;
+                return None;
             };
             let before_word = window_before(text, y.start(), 7);
             let start = if before_word
@@ -995,17 +958,22 @@ pub(crate) fn find_dates_in(
             } else {
                 y.start()
             };
-            push(
-                &mut out,
-                Found {
-                    start,
-                    end: y.end(),
-                    raw: RawDate::Year(year),
-                    future: future_marked(text, y.start(), y.end())
-                        || horizon_year(text, y.start()),
-                },
-            );
+            Some(Found {
+                start,
+                end: y.end(),
+                raw: RawDate::Year(year),
+                future: future_marked(text, y.start(), y.end()) || horizon_year(text, y.start()),
+            })
         }
+    });
+    for f in from_paren
+        .into_iter()
+        .chain(from_numeric)
+        .chain(from_iso)
+        .chain(from_month)
+        .chain(from_word)
+    {
+        push(&mut out, f);
     }
     out.sort_by_key(|f| (f.start, f.end));
     let mut out = join_cross_month_ranges(text, out);
@@ -1022,6 +990,20 @@ pub(crate) fn find_dates_in(
     }
     out
 }
+
+/// `find(item)` for every item, in the items' order: on many items (a huge page), on all cores.
+fn in_order<T: Sync>(items: &[T], find: impl Fn(&T) -> Option<Found> + Sync + Send) -> Vec<Found> {
+    use rayon::prelude::*;
+    items
+        .par_iter()
+        .with_min_len(PARALLEL_MIN)
+        .filter_map(find)
+        .collect()
+}
+
+/// Fewest items a core is given in [`in_order`]: below it one core does the work (a news article names some
+/// fifty dates).
+pub(crate) const PARALLEL_MIN: usize = 4096;
 
 /// Whether a clock time follows a date within a few separators: `February 3, 2017 / 08:00 am`,
 /// `21 Jun 2016 12:11 WIB`, `05/05/2023, 16:08 WIB`, `Senin, 06 Mar 2017 | 23:55`.

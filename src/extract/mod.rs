@@ -694,33 +694,49 @@ pub(crate) const STOP_EVERY: usize = 1024;
 /// [`STOP_EVERY`] lines or matches inside the longest ones, so that cancelling the load of one huge article
 /// returns promptly. `None` once `stop` said `true` (what was found so far is dropped); else the same facts as
 /// [`extract_article`].
-pub fn extract_article_until(article: &Article, ask: &dyn Fn() -> bool) -> Option<ArticleFacts> {
+pub fn extract_article_until(
+    article: &Article,
+    ask: &(dyn Fn() -> bool + Sync),
+) -> Option<ArticleFacts> {
     // Once told to stop, stopped: a pass that ended early is never taken for a finished one.
-    let stopped = std::cell::Cell::new(false);
+    let stopped = std::sync::atomic::AtomicBool::new(false);
     let stop = || {
-        if !stopped.get() && ask() {
-            stopped.set(true);
+        use std::sync::atomic::Ordering::Relaxed;
+        if !stopped.load(Relaxed) && ask() {
+            stopped.store(true, Relaxed);
         }
-        stopped.get()
+        stopped.load(Relaxed)
     };
     let text = article.text.as_str();
-    let layout = Layout::of(text);
-    if stop() {
-        return None;
-    }
     // The date and forum patterns are matched on an ASCII-lowercased copy; their three searches over it run in
     // lockstep (see `lockstep`), or one after the other if that cannot be done.
     let lowered = text.to_ascii_lowercase();
-    let scans = match (dates::automata(), entities::forum_automaton()) {
-        (Some((months, words)), Some(forums)) => {
-            lockstep::find_all(&lowered, [months, words, forums])
-        }
-        _ => None,
-    };
-    let found = dates::find_dates_in(
-        text,
-        &lowered,
-        scans.as_ref().map(|[m, w, _]| (m.as_slice(), w.as_slice())),
+    // Dates on one side, the page's lines, words and people on the other: the passes that need neither's
+    // results run side by side (on a huge page, on two cores; a news article takes microseconds either way).
+    let ((scans, found), (layout, all_words, people, countries)) = rayon::join(
+        || {
+            let scans = match (dates::automata(), entities::forum_automaton()) {
+                (Some((months, words)), Some(forums)) => {
+                    lockstep::find_all(&lowered, [months, words, forums])
+                }
+                _ => None,
+            };
+            let found = dates::find_dates_in(
+                text,
+                &lowered,
+                scans.as_ref().map(|[m, w, _]| (m.as_slice(), w.as_slice())),
+            );
+            (scans, found)
+        },
+        || {
+            let (layout, all_words) = rayon::join(
+                || Layout::of(text),
+                || people::words(text, Span::new(0, text.len())),
+            );
+            let people = people::find_people_in(text, &layout, &all_words);
+            let countries = entities::find_countries_in(text, &layout, &all_words);
+            (layout, all_words, people, countries)
+        },
     );
     if stop() {
         return None;
@@ -965,68 +981,67 @@ pub fn extract_article_until(article: &Article, ask: &dyn Fn() -> bool) -> Optio
             *slot = *s;
         }
     }
-    let dates: Vec<DateMention> = found
-        .iter()
-        .zip(resolved_at)
-        .map(|(f, resolved)| {
-            let in_text = in_article(f);
-            let resolved = if in_text {
-                resolved
-            } else {
-                resolve(&f.raw, f.future, &anchors)
-            };
-            let span = resolved.or_else(|| {
-                event_anchor
-                    .published
-                    .filter(|_| !(year_from_number && matches!(f.raw, RawDate::Relative(_))))
-                    .and_then(|_| resolve(&f.raw, f.future, &event_anchor))
-            });
-            // A quoted `today` in a report printed a day or two after the stated event day is that day.
-            let span = match (f.raw, event_span, published) {
-                (RawDate::Relative(dates::Relative::Today), Some(ev), Some(p))
-                    if in_text
-                        && ev.precision == Precision::Day
-                        && ev.certainty != Certainty::Uncertain
-                        && (0..=2).contains(&(p - ev.start).num_days())
-                        && in_quotation(text, &layout, f.start) =>
-                {
-                    Some(DateSpan::day(ev.start, Certainty::Inferred))
+    let list_dates = || -> Vec<DateMention> {
+        found
+            .iter()
+            .zip(resolved_at)
+            .map(|(f, resolved)| {
+                let in_text = in_article(f);
+                let resolved = if in_text {
+                    resolved
+                } else {
+                    resolve(&f.raw, f.future, &anchors)
+                };
+                let span = resolved.or_else(|| {
+                    event_anchor
+                        .published
+                        .filter(|_| !(year_from_number && matches!(f.raw, RawDate::Relative(_))))
+                        .and_then(|_| resolve(&f.raw, f.future, &event_anchor))
+                });
+                // A quoted `today` in a report printed a day or two after the stated event day is that day.
+                let span = match (f.raw, event_span, published) {
+                    (RawDate::Relative(dates::Relative::Today), Some(ev), Some(p))
+                        if in_text
+                            && ev.precision == Precision::Day
+                            && ev.certainty != Certainty::Uncertain
+                            && (0..=2).contains(&(p - ev.start).num_days())
+                            && in_quotation(text, &layout, f.start) =>
+                    {
+                        Some(DateSpan::day(ev.start, Certainty::Inferred))
+                    }
+                    _ => span,
+                };
+                DateMention {
+                    text: Span::new(f.start, f.end).slice(text).to_string(),
+                    start: f.start,
+                    end: f.end,
+                    value: span.map(|s| s.value()),
+                    span,
+                    chrome: !in_text,
                 }
-                _ => span,
-            };
-            DateMention {
-                text: Span::new(f.start, f.end).slice(text).to_string(),
-                start: f.start,
-                end: f.end,
-                value: span.map(|s| s.value()),
-                span,
-                chrome: !in_text,
-            }
-        })
-        .collect();
+            })
+            .collect()
+    };
 
-    if stop() {
-        return None;
-    }
-    let all_words = people::words(text, Span::new(0, text.len()));
-    let people = people::find_people_in(text, &layout, &all_words);
     if stop() {
         return None;
     }
     let event_year = event_span
         .filter(|d| d.certainty != Certainty::Uncertain)
         .map(|d| chrono::Datelike::year(&d.start));
-    let quotes = quotes::find_quotes_in(text, &layout, &people, &all_words, event_year);
-    if stop() {
-        return None;
-    }
-    let forums = entities::find_forums_in(
-        text,
-        &lowered,
-        &layout,
-        scans.as_ref().map(|[_, _, f]| f.as_slice()),
+    // Quotes beside the date list, forums and key terms (none needs another's results).
+    let (quotes, (dates, forums, key_terms)) = rayon::join(
+        || quotes::find_quotes_in(text, &layout, &people, &all_words, event_year),
+        || {
+            let forums = entities::find_forums_in(
+                text,
+                &lowered,
+                &layout,
+                scans.as_ref().map(|[_, _, f]| f.as_slice()),
+            );
+            (list_dates(), forums, key_terms(text, &layout, &all_words))
+        },
     );
-    let countries = entities::find_countries_in(text, &layout, &all_words);
     if stop() {
         return None;
     }
@@ -1182,7 +1197,6 @@ pub fn extract_article_until(article: &Article, ask: &dyn Fn() -> bool) -> Optio
     })
     .collect();
     let other_event_days = other_event_days(text, &layout, &mentions, event_span, evidence);
-    let key_terms = key_terms(text, &layout, &all_words);
     if stop() {
         return None;
     }
@@ -2022,6 +2036,24 @@ mod tests {
             text: text.into(),
             meta: crate::model::ArticleMeta::default(),
         })
+    }
+
+    #[test]
+    fn a_huge_page_gives_the_same_facts_on_one_core_as_on_two() {
+        // Long enough that its dates are split between cores (more than twice `dates::PARALLEL_MIN`).
+        let text = crate::bench::pathological_text(640 * 1024);
+        let on = |threads: usize| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .map(|pool| pool.install(|| facts_of(&text)))
+        };
+        let (Ok(one), Ok(two)) = (on(1), on(2)) else {
+            panic!("no thread pool");
+        };
+        assert!(one.dates.len() > 2 * dates::PARALLEL_MIN, "{}", one.dates.len());
+        assert!(one.quotes.len() > 1000, "{}", one.quotes.len());
+        assert_eq!(one, two);
     }
 
     #[test]
