@@ -766,6 +766,7 @@ fn build_unzoomed(
             foot: f,
             label_room: f.label_w,
             period: (s, end),
+            shared: false,
         };
         draw_event(
             e,
@@ -1027,12 +1028,14 @@ fn event_footprint(
             marker_right: tx0,
             label_x: tx0,
             label_w: 0.0,
+            shares_bar: None,
         };
     };
     let x0 = axis.x_from_time(s);
     let x1 = axis.x_from_time(end).max(x0);
     let full = text_width(&label_text(e), LABEL_PX, false) as f64 + badge_width(e);
-    let mut f = match mark_kind(e, x1 - x0) {
+    let kind = mark_kind(e, x1 - x0);
+    let mut f = match kind {
         MarkKind::Dot => {
             let cx = (x0 + x1) / 2.0;
             let r = DOT_R as f64;
@@ -1067,6 +1070,7 @@ fn event_footprint(
                     marker_right: cx + r,
                     label_x,
                     label_w: w,
+                    shares_bar: None,
                 };
             }
             if flip {
@@ -1079,6 +1083,7 @@ fn event_footprint(
                     marker_right: cx + r,
                     label_x: cx - r - 5.0 - w,
                     label_w: w,
+                    shares_bar: None,
                 }
             } else {
                 Footprint {
@@ -1088,6 +1093,7 @@ fn event_footprint(
                     marker_right: cx + r,
                     label_x: cx + r + 5.0,
                     label_w: full,
+                    shares_bar: None,
                 }
             }
         }
@@ -1109,8 +1115,13 @@ fn event_footprint(
                     marker_right: r,
                     label_x: l - 5.0 - full,
                     label_w: full,
+                    shares_bar: None,
                 }
             } else {
+                // A month or year whose label sits inside its bracket can share the bracket with the other
+                // events of that month or year and look.
+                // (A stated and an inferred bracket look the same; an uncertain one is faded.)
+                let look = u8::from(e.date.certainty == Certainty::Uncertain);
                 Footprint {
                     left: l,
                     marker_left: l,
@@ -1118,6 +1129,8 @@ fn event_footprint(
                     marker_right: r,
                     label_x,
                     label_w: full,
+                    shares_bar: (kind == MarkKind::Period && r - l >= INSIDE_LABEL_MIN_PX)
+                        .then_some(look),
                 }
             }
         }
@@ -1163,6 +1176,7 @@ fn cluster_footprint(g: &Group, axis: &Axis, (tx0, tx1): (f64, f64)) -> Footprin
         marker_right: r,
         label_x: r,
         label_w: 0.0,
+        shares_bar: None,
     }
 }
 
@@ -1256,6 +1270,13 @@ fn draw_event(
             }),
         }
     }
+    // A bar shared by several events is theirs together: each is known, hit and highlighted by its label.
+    let (hl, hr) = if p.shared {
+        let lx = f.label_x as f32;
+        (lx, lx + p.label_room.min(f.label_w) as f32)
+    } else {
+        (ml, mr)
+    };
     if opts.selected == Some(i) || opts.hovered == Some(i) {
         let c = if opts.selected == Some(i) {
             theme.selection
@@ -1263,16 +1284,28 @@ fn draw_event(
             theme.muted
         };
         shapes.push(Shape::Rect {
-            x: ml - 4.0,
+            x: hl - 4.0,
             y: cy - 10.0,
-            w: mr - ml + 8.0,
+            w: hr - hl + 8.0,
             h: 20.0,
             radius: 6.0,
             fill: None,
             stroke: Some((2.0, c)),
         });
     }
-    let mut right = mr;
+    if p.shared && f.label_x > f.marker_left + crate::timeline::stack::SHARED_LABEL_GAP {
+        // The separator between two labels along one bar.
+        shapes.push(text(
+            (f.label_x - crate::timeline::stack::SHARED_LABEL_GAP / 2.0) as f32,
+            cy - 2.0,
+            "·",
+            LABEL_PX,
+            theme.muted,
+            true,
+            Anchor::Middle,
+        ));
+    }
+    let mut right = hr;
     let room = p.label_room;
     let label_color = if certainty == Certainty::Uncertain {
         theme.muted
@@ -1285,14 +1318,23 @@ fn draw_event(
         None
     };
     if let Some((first, second, _)) = wrapped {
-        // A label in two lines: the first beside the marker, the second in the row below.
+        // A label in two lines: the first beside the marker, the second in the row below. Left of its marker,
+        // both lines end at the marker (the second with its badge), as the reader's eye goes back to the dot.
         let lx = f.label_x as f32;
         let (wa, wb) = (
             text_width(&first, LABEL_PX, false),
             text_width(&second, LABEL_PX, false),
         );
+        let badge = badge_width(e) as f32;
+        let left_of_marker = f.label_x < f.marker_left;
+        let (xa, xb) = if left_of_marker {
+            let end = lx + wa.max(wb + badge);
+            (end - wa, end - badge - wb)
+        } else {
+            (lx, lx)
+        };
         shapes.push(text(
-            lx,
+            xa,
             cy,
             first,
             LABEL_PX,
@@ -1301,7 +1343,7 @@ fn draw_event(
             Anchor::Start,
         ));
         shapes.push(text(
-            lx,
+            xb,
             cy + ROW_H,
             second,
             LABEL_PX,
@@ -1309,9 +1351,9 @@ fn draw_event(
             false,
             Anchor::Start,
         ));
-        right = right.max(lx + wa.max(wb));
-        if badge_width(e) > 0.0 {
-            right = right.max(outlet_badge(e, lx + wb + 6.0, cy + ROW_H, theme, shapes));
+        right = right.max(xa + wa).max(xb + wb);
+        if badge > 0.0 {
+            right = right.max(outlet_badge(e, xb + wb + 6.0, cy + ROW_H, theme, shapes));
         }
     } else if room >= crate::timeline::stack::MIN_LABEL_PX {
         let badge = badge_width(e);
@@ -1344,7 +1386,7 @@ fn draw_event(
     let rows_tall = f.lines.max(1) as f32;
     hits.push(Hit {
         rect: [
-            (f.left as f32).min(ml) - 2.0,
+            (f.left as f32).min(hl) - 2.0,
             cy - ROW_H / 2.0 + 1.0,
             right + 2.0,
             cy + ROW_H * (rows_tall - 0.5) - 1.0,
@@ -1897,6 +1939,52 @@ mod tests {
             },
         );
         assert_no_hit_overlaps(&s);
+    }
+
+    #[test]
+    fn events_known_only_by_their_year_share_its_bracket_and_stay_apart_to_click() {
+        // Four events of 2018 known by their year only, and a day in it: the year's events take one row (their
+        // labels side by side along one bracket), each label its own hit, none over another.
+        let mut events: Vec<Event> = (1..=4)
+            .map(|d| {
+                let mut e = ev(d, "ASEAN", &[], &["A"]);
+                e.date = crate::model::DateSpan::year(2018, Certainty::Stated).unwrap();
+                e.title = format!("Meeting {d}");
+                e
+            })
+            .collect();
+        events.push(ev(20, "ASEAN", &[], &["A"]));
+        let shown = vec![true; events.len()];
+        let view = TimeView::new(
+            day_number(chrono::NaiveDate::from_ymd_opt(2018, 1, 1).unwrap()),
+            day_number(chrono::NaiveDate::from_ymd_opt(2019, 1, 1).unwrap()),
+        );
+        let s = build(
+            &events,
+            &shown,
+            view,
+            &SceneOptions {
+                width: 1600.0,
+                ..Default::default()
+            },
+        );
+        assert_no_hit_overlaps(&s);
+        let hit_of = |i: usize| {
+            s.hits
+                .iter()
+                .find(|h| h.target == HitTarget::Event(i))
+                .map(|h| h.rect)
+        };
+        let rects: Vec<[f32; 4]> = (0..4).filter_map(hit_of).collect();
+        assert_eq!(rects.len(), 4);
+        // One row: the same top; left to right along the bracket.
+        assert!(
+            rects.iter().all(|r| (r[1] - rects[0][1]).abs() < 0.5),
+            "{rects:?}"
+        );
+        assert!(rects.windows(2).all(|w| w[0][2] < w[1][0]), "{rects:?}");
+        let day = hit_of(4).unwrap();
+        assert!(day[1] > rects[0][1], "the day sits in a row below: {day:?}");
     }
 
     #[test]

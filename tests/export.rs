@@ -203,8 +203,12 @@ fn zoomed_view_keeps_events_in_place() {
         {
             let x0 =
                 axis.x_from_time(linimasa::timeline::day_number(x.events[i].date.start)) as f32;
+            // A month or year only: its label may share the period's bracket with others, along it.
+            let coarse = x.events[i].date.precision != linimasa::model::Precision::Day;
+            let x1 =
+                axis.x_from_time(linimasa::timeline::day_number(x.events[i].date.end) + 1.0) as f32;
             assert!(
-                (hit.rect[0] - x0).abs() < 12.0,
+                (hit.rect[0] - x0).abs() < 12.0 || coarse && hit.rect[0] > x0 && hit.rect[0] < x1,
                 "{} at {} expected {x0}",
                 x.events[i].title,
                 hit.rect[0]

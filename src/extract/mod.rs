@@ -2051,7 +2051,11 @@ mod tests {
         let (Ok(one), Ok(two)) = (on(1), on(2)) else {
             panic!("no thread pool");
         };
-        assert!(one.dates.len() > 2 * dates::PARALLEL_MIN, "{}", one.dates.len());
+        assert!(
+            one.dates.len() > 2 * dates::PARALLEL_MIN,
+            "{}",
+            one.dates.len()
+        );
         assert!(one.quotes.len() > 1000, "{}", one.quotes.len());
         assert_eq!(one, two);
     }

@@ -239,6 +239,10 @@ pub struct Footprint {
     pub label_x: f64,
     /// The full label's width.
     pub label_w: f64,
+    /// For a bar whose date is only a month or a year and whose label sits inside it: its look (certainty).
+    /// Such bars of one period and look share a row, their labels side by side along the one bracket, rather
+    /// than taking a row each (a busy year holds many events known only by their year).
+    pub shares_bar: Option<u8>,
 }
 
 /// What a placed item stands for.
@@ -263,6 +267,9 @@ pub struct Placed {
     pub label_room: f64,
     /// The calendar period (start, end) of the group it came from (timeline days).
     pub period: (f64, f64),
+    /// Whether it shares its bar with others (see [`Footprint::shares_bar`]): then it is drawn, hit and
+    /// highlighted by its label alone, the bar being everyone's.
+    pub shared: bool,
 }
 
 impl Placed {
@@ -294,13 +301,21 @@ struct Row {
     marker_end: f64,
     /// Index of the last item.
     last: Option<usize>,
+    /// The last item's shareable bar (left, right, look) and where its labels end so far.
+    bar: Option<(f64, f64, u8)>,
+    label_end: f64,
 }
 
 const EMPTY_ROW: Row = Row {
     end: f64::NEG_INFINITY,
     marker_end: f64::NEG_INFINITY,
     last: None,
+    bar: None,
+    label_end: f64::NEG_INFINITY,
 };
+
+/// Room between two labels along one shared bar (a separator is drawn in it).
+pub const SHARED_LABEL_GAP: f64 = 22.0;
 
 /// Label widths below this are not drawn (a cut label of two letters tells nothing).
 pub const MIN_LABEL_PX: f64 = 40.0;
@@ -400,11 +415,16 @@ fn put(
         foot: f,
         label_room: room,
         period,
+        shared: false,
     };
     let taken = Row {
         end: p.right(),
         marker_end: f.marker_right,
         last: Some(items.len()),
+        bar: f
+            .shares_bar
+            .map(|look| (f.marker_left, f.marker_right, look)),
+        label_end: f.label_x + room,
     };
     for r in rows.iter_mut().skip(row).take(f.lines.max(1)) {
         *r = taken;
@@ -457,6 +477,7 @@ fn merge_into_row(
         marker_right: right,
         label_x: right,
         label_w: 0.0,
+        shares_bar: None,
     };
     last.label_room = 0.0;
     last.period = (merged.t0, merged.t1);
@@ -488,6 +509,9 @@ fn place(
     gap: f64,
 ) -> bool {
     let room = if f.label_w > 0.0 { f.label_w } else { 0.0 };
+    if share_bar(rows, items, &f, &kind, room, period) {
+        return true;
+    }
     let lines = f.lines.max(1);
     let free = |r: usize| {
         r + lines <= rows.len()
@@ -527,6 +551,53 @@ fn place(
     true
 }
 
+/// Puts a month- or year-only bar on a row whose last item has the same bar and look, its label after that
+/// row's labels, when it fits inside the bar. Both are then marked shared.
+fn share_bar(
+    rows: &mut [Row],
+    items: &mut Vec<Placed>,
+    f: &Footprint,
+    kind: &ItemKind,
+    room: f64,
+    period: (f64, f64),
+) -> bool {
+    let Some(look) = f.shares_bar else {
+        return false;
+    };
+    let same = |a: f64, b: f64| (a - b).abs() < 0.5;
+    let label_x = |r: &Row| r.label_end + SHARED_LABEL_GAP;
+    let Some(row) = rows.iter_mut().find(|r| {
+        r.bar.is_some_and(|(l, rt, k)| {
+            k == look && same(l, f.marker_left) && same(rt, f.marker_right)
+        }) && room >= MIN_LABEL_PX
+            && label_x(r) + room <= f.marker_right - 4.0
+    }) else {
+        return false;
+    };
+    let Some(prev) = row.last.and_then(|i| items.get_mut(i)) else {
+        return false;
+    };
+    prev.shared = true;
+    let row_index = prev.row;
+    let x = label_x(row);
+    row.label_end = x + room;
+    row.last = Some(items.len());
+    items.push(Placed {
+        kind: kind.clone(),
+        row: row_index,
+        foot: Footprint {
+            left: x,
+            label_x: x,
+            label_w: room,
+            ..*f
+        },
+        label_room: room,
+        period,
+        shared: true,
+    });
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -556,6 +627,7 @@ mod tests {
                 marker_right: 50.0,
                 label_x: 52.0,
                 label_w: 40.0,
+                shares_bar: None,
             },
             _ => Footprint {
                 left: 20.0,
@@ -564,6 +636,7 @@ mod tests {
                 marker_right: 80.0,
                 label_x: 20.0,
                 label_w: 48.0,
+                shares_bar: None,
             },
         };
         let cluster = |g: &Group| Footprint {
@@ -573,6 +646,7 @@ mod tests {
             marker_right: g.t1 + 20.0,
             label_x: g.t1 + 20.0,
             label_w: 0.0,
+            shares_bar: None,
         };
         let s = stack(&groups, 1, 6.0, &foot, &cluster);
         assert_eq!(s.items.len(), 2, "{:?}", s.items);
@@ -609,6 +683,7 @@ mod tests {
             marker_right: x + 12.0,
             label_x: x + 18.0,
             label_w: 150.0,
+            shares_bar: None,
         }
     }
 
@@ -620,6 +695,7 @@ mod tests {
             marker_right: gr.t0 * 100.0 + 40.0,
             label_x: 0.0,
             label_w: 0.0,
+            shares_bar: None,
         }
     }
 
@@ -697,5 +773,57 @@ mod tests {
         assert_eq!(Period::for_zoom(0.05, 40.0), Period::Decade);
         assert_eq!(Period::for_zoom(2.0, 40.0), Period::Month);
         assert_eq!(Period::for_zoom(50.0, 40.0), Period::Day);
+    }
+
+    #[test]
+    fn bars_of_one_year_and_look_share_a_row_with_their_labels_side_by_side() {
+        // Three events known only by their year (one bar, 0–1000 px, labels inside), the third uncertain
+        // (faded), and a fourth of another year's bar.
+        let groups = [Group {
+            t0: 0.0,
+            t1: 365.0,
+            count: 4,
+            events: vec![0, 1, 2, 3],
+        }];
+        let foot = |i: usize| {
+            let (right, look) = match i {
+                2 => (1000.0, 1),
+                3 => (900.0, 0),
+                _ => (1000.0, 0),
+            };
+            Footprint {
+                left: 0.0,
+                marker_left: 0.0,
+                lines: 1,
+                marker_right: right,
+                label_x: 5.0,
+                label_w: 200.0,
+                shares_bar: Some(look),
+            }
+        };
+        let cluster = |_: &Group| foot(0);
+        let st = stack(&groups, 4, 6.0, &foot, &cluster);
+        let at = |e: usize| {
+            st.items
+                .iter()
+                .find(|p| p.kind == ItemKind::Event(e))
+                .map(|p| (p.row, p.foot.label_x, p.label_room, p.shared))
+        };
+        assert_eq!(at(0), Some((0, 5.0, 200.0, true)));
+        assert_eq!(at(1), Some((0, 205.0 + SHARED_LABEL_GAP, 200.0, true)));
+        // Another look or another bar: a row of its own.
+        assert_eq!(at(2), Some((1, 5.0, 200.0, false)));
+        assert_eq!(at(3), Some((2, 5.0, 200.0, false)));
+        assert_eq!(st.rows, 3);
+        // A label that would run past the bar's end is not squeezed in: five of the first kind take two rows.
+        let groups = [Group {
+            t0: 0.0,
+            t1: 365.0,
+            count: 5,
+            events: vec![0, 1, 4, 5, 6],
+        }];
+        let st = stack(&groups, 4, 6.0, &foot, &cluster);
+        let rows: Vec<usize> = st.items.iter().map(|p| p.row).collect();
+        assert_eq!(rows, vec![0, 0, 0, 0, 1], "{:?}", st.items);
     }
 }
