@@ -244,6 +244,14 @@ pub fn run_export(
         .filter(|&&k| k)
         .count();
     writeln!(err, "wrote {} ({drawn} events)", args.output.display())?;
+    if let Some(group) = scene.lanes.iter().find(|l| l.lanes > 1) {
+        writeln!(
+            err,
+            "note: the {} lanes with fewest events in the range are drawn as one, \"{}\", so that the page keeps \
+             its size; export a shorter range, another --lanes or --width without --preset to see each.",
+            group.lanes, group.key
+        )?;
+    }
     if let Some((w, h, _)) = preset
         && scene.height > h + 0.5
     {

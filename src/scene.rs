@@ -157,6 +157,9 @@ pub struct SceneLane {
     pub top: f32,
     /// Bottom of its band.
     pub bottom: f32,
+    /// How many lanes it stands for: more than one for the lane that groups, on a page of fixed size, the
+    /// lanes with fewest events in view (see [`group_small_lanes`]).
+    pub lanes: usize,
 }
 
 /// Everything that decides the look of a scene besides the data.
@@ -416,14 +419,15 @@ fn build_unzoomed(
 ) -> Scene {
     let theme = Theme::of(opts.theme);
     let spans = &index.spans;
+    // Where a page of fixed size cannot hold every lane: the lane grouping the smallest (see below).
+    let grouped_lane: Lane;
     // The lanes drawn, each with its place among all lanes (which gives its colour, as on screen).
-    let (lane_ix, lanes): (Vec<usize>, Vec<&Lane>) = index
+    let (mut lane_ix, mut lanes): (Vec<usize>, Vec<&Lane>) = index
         .lanes
         .iter()
         .enumerate()
         .filter(|(_, l)| !opts.only_lanes_in_view || lane_meets_view(l, spans, view))
         .unzip();
-    let lane_color = |li: usize| theme.lane_color(lane_ix.get(li).copied().unwrap_or(li));
     let year_unknown: Vec<usize> = if opts.only_lanes_in_view {
         index
             .year_unknown
@@ -455,10 +459,6 @@ fn build_unzoomed(
 
     // Each lane's events stacked in rows: as many rows as they need, or as fit in the height.
     let period = Period::for_zoom(axis.px_per_day(), CLUSTER_MIN_PX);
-    let lane_groups: Vec<Vec<Group>> = lanes
-        .iter()
-        .map(|l| groups(l, spans, &axis, period))
-        .collect();
     let whole = opts.full_labels;
     let foot = |i: usize| event_footprint(events.get(i), spans.get(i).copied(), &axis, tx, whole);
     let cluster_foot = |g: &Group| cluster_footprint(g, &axis, tx);
@@ -478,6 +478,35 @@ fn build_unzoomed(
         + if opts.footer.is_some() { FOOTER_H } else { 0.0 }
         + tray_h;
     let avail = opts.height.map(|h| h - lanes_top - bottom_extra - 6.0);
+    // A page of fixed size (an export preset) whose lanes cannot have two rows each: the lanes with fewest events in
+    // view are drawn as one, so the page keeps its size and its text stays readable.
+    let mut grouped = 1;
+    if whole && let Some(avail) = avail {
+        // (Each lane kept gets two rows at least: a lane of one row is mostly clusters.)
+        let fit = ((avail / lane_height(2)).floor() as usize).max(2);
+        if let Some((keep, group)) = group_small_lanes(&lanes, spans, view, fit) {
+            grouped = group.len();
+            grouped_lane = merged_lane(&group, format!("{grouped} other lanes"));
+            let first_grouped = group
+                .first()
+                .and_then(|g| lanes.iter().position(|l| std::ptr::eq(*l, *g)));
+            let color_of_group = first_grouped.and_then(|k| lane_ix.get(k).copied());
+            let kept: Vec<(usize, &Lane)> = lane_ix
+                .iter()
+                .copied()
+                .zip(lanes.iter().copied())
+                .filter(|(_, l)| keep.iter().any(|k| std::ptr::eq(*k, *l)))
+                .collect();
+            (lane_ix, lanes) = kept.into_iter().unzip();
+            lane_ix.push(color_of_group.unwrap_or(index.lanes.len()));
+            lanes.push(&grouped_lane);
+        }
+    }
+    let lane_color = |li: usize| theme.lane_color(lane_ix.get(li).copied().unwrap_or(li));
+    let lane_groups: Vec<Vec<Group>> = lanes
+        .iter()
+        .map(|l| groups(l, spans, &axis, period))
+        .collect();
     let row_cap = match (whole, avail) {
         (false, _) => ROW_CAP,
         (true, None) => FULL_LABEL_ROW_CAP,
@@ -914,12 +943,70 @@ fn build_unzoomed(
         lanes: lanes
             .iter()
             .zip(lane_tops.iter().zip(&lane_hs))
-            .map(|(l, (&top, &h))| SceneLane {
+            .enumerate()
+            .map(|(li, (l, (&top, &h)))| SceneLane {
                 key: l.key.clone(),
                 top,
                 bottom: top + h,
+                lanes: if li + 1 == lanes.len() { grouped } else { 1 },
             })
             .collect(),
+    }
+}
+
+/// When more than `fit` lanes are drawn: the `fit - 1` with most events in `view` (in their order) and the rest,
+/// which are then drawn as one lane.
+fn group_small_lanes<'a>(
+    lanes: &[&'a Lane],
+    spans: &[(f64, f64)],
+    view: TimeView,
+    fit: usize,
+) -> Option<(Vec<&'a Lane>, Vec<&'a Lane>)> {
+    if lanes.len() <= fit {
+        return None;
+    }
+    let in_view = |l: &Lane| {
+        l.events
+            .iter()
+            .filter(|&&i| meets_view(spans, i, view))
+            .count()
+    };
+    let mut by_size: Vec<(usize, usize)> = lanes
+        .iter()
+        .enumerate()
+        .map(|(k, l)| (k, in_view(l)))
+        .collect();
+    // Most events first; among equals, the lane drawn first.
+    by_size.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut kept: Vec<usize> = by_size.iter().take(fit - 1).map(|&(k, _)| k).collect();
+    kept.sort_unstable();
+    let pick = |keep: bool| -> Vec<&'a Lane> {
+        lanes
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| kept.contains(k) == keep)
+            .map(|(_, l)| *l)
+            .collect()
+    };
+    Some((pick(true), pick(false)))
+}
+
+/// One lane holding the events of `lanes` (each once: an event of two countries is in both their lanes).
+fn merged_lane(lanes: &[&Lane], key: String) -> Lane {
+    let mut events: Vec<(usize, f64)> = lanes
+        .iter()
+        .flat_map(|l| l.events.iter().copied().zip(l.starts.iter().copied()))
+        .collect();
+    // The event list is in date order, so its indices are too.
+    events.sort_by_key(|&(i, _)| i);
+    events.dedup_by_key(|&mut (i, _)| i);
+    let starts: Vec<f64> = events.iter().map(|&(_, s)| s).collect();
+    Lane {
+        key,
+        counts: crate::timeline::lod::DayCounts::new(&starts),
+        events: events.into_iter().map(|(i, _)| i).collect(),
+        starts,
+        max_span: lanes.iter().map(|l| l.max_span).fold(0.0, f64::max),
     }
 }
 
