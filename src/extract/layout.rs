@@ -1,7 +1,9 @@
 //! The shape of a scraped news page: which lines are the article (title, body) and which are page chrome
 //! (other stories' headlines, "Baca juga", captions, footers). Later stages use this to ignore chrome.
 
-use super::lexicon::{CHROME_LINE_PREFIXES, CHROME_PHRASES, CHROME_SECTION_LABELS};
+use super::lexicon::{
+    CHROME_LINE_PREFIXES, CHROME_PHRASES, CHROME_SECTION_LABELS, RANK_ABBREVIATIONS,
+};
 use super::re::Regex;
 use crate::model::Span;
 use std::sync::LazyLock;
@@ -1113,9 +1115,9 @@ pub fn is_sentence_break(text: &str, i: usize) -> bool {
         return false;
     }
     let before = text.get(..i).unwrap_or("");
-    // Only a word of at most four characters can be an initial or one of the abbreviations (lower-casing never
+    // Only a word of at most seven characters can be an initial or one of the abbreviations (lower-casing never
     // shortens a word): a longer one ends the sentence without being collected.
-    let mut last = ['\0'; 4];
+    let mut last = ['\0'; 7];
     let mut n = 0;
     for c in before.chars().rev().take_while(|c| c.is_alphanumeric()) {
         let Some(slot) = last.get_mut(n) else {
@@ -1124,13 +1126,10 @@ pub fn is_sentence_break(text: &str, i: usize) -> bool {
         *slot = c;
         n += 1;
     }
-    const ABBREVIATIONS: [&str; 11] = [
-        "dr", "prof", "ir", "jl", "no", "mr", "mrs", "ms", "st", "drs", "h",
-    ];
     let chars = last.get(..n).unwrap_or_default();
     if chars.iter().all(char::is_ascii) {
         // Nearly every word: compared in place, without building it.
-        let mut buf = [0u8; 4];
+        let mut buf = [0u8; 7];
         for (slot, c) in buf.iter_mut().zip(chars.iter().rev()) {
             *slot = *c as u8;
         }
@@ -1138,14 +1137,22 @@ pub fn is_sentence_break(text: &str, i: usize) -> bool {
         let is_initial = n > 0 && n <= 2 && word.iter().all(u8::is_ascii_uppercase);
         let abbrev = ABBREVIATIONS
             .iter()
+            .chain(RANK_ABBREVIATIONS)
             .any(|a| a.as_bytes().eq_ignore_ascii_case(word));
         return !(is_initial || abbrev);
     }
     let word: String = chars.iter().rev().collect();
     let is_initial = !word.is_empty() && word.len() <= 2 && word.chars().all(|c| c.is_uppercase());
-    let abbrev = ABBREVIATIONS.contains(&word.to_lowercase().as_str());
+    let lower = word.to_lowercase();
+    let abbrev =
+        ABBREVIATIONS.contains(&lower.as_str()) || RANK_ABBREVIATIONS.contains(&lower.as_str());
     !(is_initial || abbrev)
 }
+
+/// Short forms written with a dot that never end a sentence (`Dr.`, `Jl.`, `No.`).
+const ABBREVIATIONS: [&str; 11] = [
+    "dr", "prof", "ir", "jl", "no", "mr", "mrs", "ms", "st", "drs", "h",
+];
 
 #[cfg(test)]
 mod tests {

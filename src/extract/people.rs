@@ -746,7 +746,22 @@ pub fn find_people_in(text: &str, layout: &Layout, all: &[Word<'_>]) -> Vec<Pers
         let lo = all.partition_point(|w| w.span.start < line.span.start);
         let hi = all.partition_point(|w| w.span.start < line.span.end);
         let ws = all.get(lo..hi).unwrap_or(&[]);
-        for run in name_runs(text, ws) {
+        let mut line_runs = name_runs(text, ws);
+        if line.kind == LineKind::Title {
+            // Headlines capitalise every word: a name the people table knows runs on into the words around it
+            // (`Jokowi Kembali Ingatkan Pemimpin Negara`). The known name is the person, not the longer run.
+            let known = known_in_headline(text, ws);
+            let overlap = |a: Span, b: Span| a.start < b.end && b.start < a.end;
+            line_runs.retain(|r| {
+                known_person(&r.name).is_some() || !known.iter().any(|k| overlap(k.span, r.span))
+            });
+            for k in known {
+                if !line_runs.iter().any(|r| overlap(k.span, r.span)) {
+                    line_runs.push(k);
+                }
+            }
+        }
+        for run in line_runs {
             let prev = run.first_word.checked_sub(1).and_then(|k| ws.get(k));
             let next = ws.get(run.end_word);
             let last = run.end_word.checked_sub(1).and_then(|k| ws.get(k));
@@ -903,6 +918,45 @@ pub fn find_people_in(text: &str, layout: &Layout, all: &[Word<'_>]) -> Vec<Pers
         });
     }
     join_names_people_go_by(out)
+}
+
+/// The names the people table knows in a headline's words (`Jokowi` in `Jokowi Kembali Ingatkan`, `Retno
+/// Marsudi` in `Menlu Retno Marsudi Tegaskan`): the longest stretch of name words (up to four, unbroken by
+/// punctuation) at each place that the table knows, as runs of their own.
+fn known_in_headline(text: &str, ws: &[Word<'_>]) -> Vec<NameRun> {
+    let table = &*super::gazetteer::PEOPLE;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        // The name words from `i` on, up to the first punctuation.
+        let mut end = i;
+        while end < ws.len() && end - i < 4 && ws.get(end).is_some_and(|w| w.name_like) {
+            end += 1;
+            if ws.get(end - 1).is_some_and(|w| !w.trailing.is_empty()) {
+                break;
+            }
+        }
+        let found = (i + 1..=end).rev().find_map(|e| {
+            let (first, last) = (ws.get(i)?, ws.get(e - 1)?);
+            let span = Span::new(first.span.start, last.span.end);
+            let name = normalise_name(span.slice(text));
+            table.lookup(&name).map(|_| NameRun {
+                name,
+                span,
+                role: None,
+                first_word: i,
+                end_word: e,
+            })
+        });
+        match found {
+            Some(run) => {
+                i = run.end_word;
+                out.push(run);
+            }
+            None => i += 1,
+        }
+    }
+    out
 }
 
 /// The one person of `people` whose names in the people table have `name`, a single word of four letters or

@@ -159,6 +159,24 @@ fn holder_of(post: &str, year: i32, named: &dyn Fn(&str) -> bool) -> Option<&'st
     })
 }
 
+/// The one person of the article printed with `post` in their role (`demikian Wakapolri` after `Wakapolri
+/// Komjen Syafruddin`): the post's holder as the article itself names them.
+fn post_holder_in<'p>(people: &'p [Person], post: &str) -> Option<&'p str> {
+    let wanted: Vec<String> = post.split_whitespace().map(lower).collect();
+    if wanted.is_empty() {
+        return None;
+    }
+    let mut hits = people.iter().filter(|p| {
+        p.confirmed
+            && p.role.as_deref().is_some_and(|r| {
+                let have: Vec<String> = r.split_whitespace().map(lower).collect();
+                wanted.iter().all(|w| have.contains(w))
+            })
+    });
+    let first = hits.next()?;
+    hits.next().is_none().then_some(first.name.as_str())
+}
+
 /// Where the next word after `pos` starts.
 fn next_word_start(text: &str, pos: usize) -> usize {
     let rest = text.get(pos..).unwrap_or("");
@@ -756,7 +774,10 @@ pub fn find_quotes_in(
         let attr = match attr {
             Some(Attribution::Post { post, span }) => {
                 let named = |name: &str| resolve_person(people, &people_tokens, name).is_some();
-                match year.and_then(|y| holder_of(&post, y, &named)) {
+                match year
+                    .and_then(|y| holder_of(&post, y, &named))
+                    .or_else(|| post_holder_in(people, &post))
+                {
                     Some(name) => Some(Attribution::Named {
                         name: name.to_string(),
                         role: Some(post),
@@ -1182,6 +1203,52 @@ mod tests {
         assert!(
             q.iter()
                 .all(|(sp, _)| sp.as_deref() == Some("M Chandra Widya Yudha")),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn a_known_name_in_a_headline_is_the_person_the_head_of_state_stands_for() {
+        // Headlines capitalise every word: the known name runs into the words after it.
+        let t = "Rudiantara Kembali Ingatkan Operator Seluler soal Data\n\nMenurut Menteri, data pelanggan adalah kunci kepercayaan publik pada layanan digital di seluruh negeri.\n\"Kita harus bekerja sama menjaga data pelanggan,\" ucapnya.\nTurut hadir dalam pertemuan itu Menteri Keuangan Sri Mulyani dan para direktur operator seluler.";
+        let q = quotes(t);
+        assert_eq!(
+            q,
+            vec![(
+                s("Rudiantara"),
+                "Kita harus bekerja sama menjaga data pelanggan".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn ranks_before_a_name_are_no_name_and_a_post_speaks_as_its_holder_in_the_article() {
+        // A police rank with its dot, and `Pol` after it.
+        let t = "Kerja sama kawasan\n\n\"Kerja sama ini penting bagi kedua negara dan kawasan,\" kata Kepala BNPT Komjen. Pol Andi Wirawan Saputra, dalam keterangannya.";
+        assert_eq!(
+            quotes(t),
+            vec![(
+                s("Andi Wirawan Saputra"),
+                "Kerja sama ini penting bagi kedua negara dan kawasan".into()
+            )]
+        );
+        // `demikian Wakapolri`: the post as the article printed it before the name.
+        let t = "Judul\n\nWakapolri Komjen Budi Hartono menghadiri pertemuan itu.\n\nPertemuan berlangsung dua hari.\n\n\"Agenda ini berkontribusi positif,\" demikian Wakapolri.";
+        assert_eq!(
+            quotes(t),
+            vec![(s("Budi Hartono"), "Agenda ini berkontribusi positif".into())]
+        );
+        // An army and a navy rank.
+        let t = "Pertahanan kawasan\n\n\"Kami siap menjaga perbatasan negara,\" ujar Mayjen TNI Dedi Kurniawan.\n\n\"Laut kita aman dari ancaman,\" kata Laksamana Yudo Margono.";
+        let q = quotes(t);
+        assert_eq!(
+            q.first().map(|x| x.0.clone()),
+            Some(s("Dedi Kurniawan")),
+            "{q:?}"
+        );
+        assert_eq!(
+            q.get(1).map(|x| x.0.clone()),
+            Some(s("Yudo Margono")),
             "{q:?}"
         );
     }
