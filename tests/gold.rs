@@ -178,7 +178,9 @@ fn the_fourth_development_set_holds_its_measured_figures() {
             ("location right", 0.96),
             ("quotes found (F1)", 0.95),
             ("event label usable", 0.93),
-            ("same event shown as one", 0.85),
+            // .857 until a year that only a weekday gives was marked a guess (2026-12-07): its Tokyo forum's
+            // two reports, one with a weekday that fits no printed year, are shown apart since.
+            ("same event shown as one", 0.80),
         ],
         (1, 0),
     );

@@ -1324,7 +1324,14 @@ fn year_for_day_month(
             // A weekday that fits no year of the period is a slip of the writer's: the day and month stand, the
             // year is unknown.
             [] => year_for_day_month(day, month, None, future, anchors),
-            [one] => Some((*one, Certainty::Inferred)),
+            // The one year the weekday fits is the day's where the years the text prints agree (that year, or the
+            // one before or after: a plan for next year); resting on the weekday alone, with no year printed or
+            // only far ones, it is a guess, marked so: writers slip on weekdays (`Jumat (30/8)` for Friday the
+            // 31st).
+            [one] if anchors.years.iter().any(|y| y.abs_diff(*one) <= 1) => {
+                Some((*one, Certainty::Inferred))
+            }
+            [one] => Some((*one, Certainty::Uncertain)),
             many => {
                 let mentioned: Vec<i32> = many
                     .iter()
@@ -1603,11 +1610,31 @@ mod tests {
 
     #[test]
     fn yearless_weekday_date_uses_the_calendar() {
-        // 14 August is a Tuesday only in 2018 within 2015–2023.
+        // 14 August is a Tuesday only in 2018 within 2015–2023: the day is placed there, but with no year in the
+        // text (or only far ones) it rests on the weekday alone, which writers get wrong: a guess.
         assert_eq!(
             value("Selasa (14/8).", &Anchors::default()),
-            Some(("2018-08-14".into(), Certainty::Inferred))
+            Some(("2018-08-14".into(), Certainty::Uncertain))
         );
+        let far = Anchors {
+            years: vec![2015, 2025],
+            ..Default::default()
+        };
+        assert_eq!(
+            value("Selasa (14/8).", &far),
+            Some(("2018-08-14".into(), Certainty::Uncertain))
+        );
+        // A year the text prints, or the year after it (a plan), agrees with the weekday: inferred.
+        for y in [2018, 2019] {
+            let a = Anchors {
+                years: vec![y],
+                ..Default::default()
+            };
+            assert_eq!(
+                value("Selasa (14/8).", &a),
+                Some(("2018-08-14".into(), Certainty::Inferred))
+            );
+        }
         // 26 July is a Wednesday in 2017 and 2023: no reader can know → uncertain.
         let r = value("pada Rabu (26/7) membahas", &Anchors::default()).unwrap();
         assert_eq!(r.1, Certainty::Uncertain);

@@ -765,8 +765,15 @@ pub fn find_people_in(text: &str, layout: &Layout, all: &[Word<'_>]) -> Vec<Pers
             let prev = run.first_word.checked_sub(1).and_then(|k| ws.get(k));
             let next = ws.get(run.end_word);
             let last = run.end_word.checked_sub(1).and_then(|k| ws.get(k));
-            let after_verb =
-                prev.is_some_and(|p| with_lower_key(p.text, |k| ATTRIBUTION_WORDS.contains(k)));
+            // `kata X`, `menurut X`, `according to X`.
+            let according_to = prev.is_some_and(|p| p.text.eq_ignore_ascii_case("to"))
+                && run
+                    .first_word
+                    .checked_sub(2)
+                    .and_then(|k| ws.get(k))
+                    .is_some_and(|a| a.text.eq_ignore_ascii_case("according"));
+            let after_verb = according_to
+                || prev.is_some_and(|p| with_lower_key(p.text, |k| ATTRIBUTION_WORDS.contains(k)));
             let before_verb = next.is_some_and(|n| with_lower_key(n.text, |k| SPEECH.contains(k)))
                 && last.is_some_and(|l| l.trailing.is_empty() || l.trailing == ",");
             // `Johnny Gerard Blade, for his part, said …`, `Retno, dalam kesempatan itu, mengatakan …`: a short

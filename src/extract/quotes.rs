@@ -1254,6 +1254,19 @@ mod tests {
     }
 
     #[test]
+    fn a_one_word_name_after_according_to_is_a_person() {
+        // An excerpt that never gives the full name: the short one, where it is a source, is the speaker.
+        let t = "Ministers talk data security\n\nThe conference on data security was held in Hanoi on Monday by the ministry.\n\nAccording to Hoang, the region must share more information about threats to its networks.\n\n\"Cyber security has become one of the biggest challenges of our time,\" he noted.";
+        assert_eq!(
+            quotes(t),
+            vec![(
+                s("Hoang"),
+                "Cyber security has become one of the biggest challenges of our time".into()
+            )]
+        );
+    }
+
+    #[test]
     fn a_person_named_after_the_speech_verb_is_not_the_speaker() {
         // The subject is a descriptor of the minister named before; the person after `said` is an object.
         let t = "Minister Mahfud Arifin met reporters in Jakarta.\n\nThe former judge also said he would join the forum in Manila, after Foreign Secretary Enrique Manalo invited him.\n\n\"We need more cooperation,\" he told reporters on Saturday.";
