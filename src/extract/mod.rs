@@ -914,15 +914,20 @@ pub fn extract_article_until(
                 RECEIVED_WORDS.iter().any(|w| before.contains(w))
                     && RECENTLY_WORDS.iter().any(|w| sentence.contains(w))
             });
-            let span =
-                if b.span.precision == Precision::Year && b.score < 3.0 || recent_before_received {
-                    DateSpan {
-                        certainty: Certainty::Uncertain,
-                        ..b.span
-                    }
-                } else {
-                    b.span
-                };
+            // A plan's day (`akan menyelenggarakan … pada 11 Oktober 2018 mendatang`) chosen for want of any
+            // other: the event the article reports came before it, most likely in its year; a guess.
+            let planned = published.is_none() && f.is_some_and(|f| f.future);
+            let span = if planned {
+                DateSpan::year(chrono::Datelike::year(&b.span.start), Certainty::Uncertain)
+                    .unwrap_or(b.span)
+            } else if b.span.precision == Precision::Year && b.score < 3.0 || recent_before_received {
+                DateSpan {
+                    certainty: Certainty::Uncertain,
+                    ..b.span
+                }
+            } else {
+                b.span
+            };
             (
                 Some(span),
                 f.map(|f| sentence_around(text, f.start)),
@@ -2058,6 +2063,18 @@ mod tests {
         );
         assert!(one.quotes.len() > 1000, "{}", one.quotes.len());
         assert_eq!(one, two);
+    }
+
+    #[test]
+    fn a_plans_day_does_not_date_a_report_that_gives_no_day_of_its_own() {
+        // The speech has no date; the only day is the coming meeting's: its year, as a guess.
+        let f = facts_of(
+            "Presiden Serukan Kerja Sama Digital\n\nPresiden berpidato di sidang pleno KTT ASEAN di Singapura \
+             tentang ekonomi digital kawasan dan keamanan siber bersama.\nSelain itu, Indonesia juga akan \
+             menyelenggarakan pertemuan para pemimpin di Bali pada 11 Oktober 2018 mendatang.\n",
+        );
+        assert_eq!(f.event_date.as_deref(), Some("2018"));
+        assert_eq!(f.date_certainty, Some(Certainty::Uncertain));
     }
 
     #[test]
