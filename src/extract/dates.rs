@@ -155,7 +155,7 @@ fn month_patterns() -> [String; 4] {
             r"(?:\b(?P<wd>{wd})\b\s*[,(]?\s*)?\b(?P<d>\d{{1,2}})(?:\s*(?:-|–|—|s\.?\s?d\.?|sampai(?:\s+dengan)?|hingga|dan|and|to|until)\s*(?P<d2>\d{{1,2}}))?\s+(?P<mo>{mo})(?:\b|$)(?:,?\s+(?P<y>\d{{4}})\b)?(?:\s*[,|]?\s*(?P<hh>\d{{1,2}})[:.](?P<mm>\d{{2}})(?:\s*(?:wib|wita|wit))?)?"
         ),
         format!(
-            r"(?:\b(?P<wd>{wd})\b\s*[,(]?\s*)?\b(?P<mo>{mo})\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:[-–]|and|to|until|&)\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?\b(?:,?\s+(?P<y>\d{{4}})\b)?"
+            r"(?:\b(?P<wd>{wd})\b\s*[,(]?\s*)?\b(?P<mo>{mo}),?\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:[-–]|and|to|until|&)\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?\b(?:,?\s+(?P<y>\d{{4}})\b)?"
         ),
         format!(r"\b(?:bulan\s+)?(?P<mo>{mo})\s+(?:tahun\s+)?(?P<y>\d{{4}})(?:silam|lalu)?\b"),
         format!(
@@ -1598,6 +1598,14 @@ mod tests {
         );
         // Two dates in a list are not a range.
         assert_eq!(find_dates("on 3 March and 9 April 2019").len(), 2);
+    }
+
+    #[test]
+    fn a_month_with_a_comma_before_its_day() {
+        assert_eq!(
+            value("December, 29 2020", &Anchors::default()),
+            Some(("2020-12-29".into(), Certainty::Stated))
+        );
     }
 
     #[test]

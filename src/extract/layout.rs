@@ -915,6 +915,27 @@ fn headline_at_end(text: &str, lines: &[Line], first_long: usize) -> Option<usiz
 /// of three words or more that is no date line, byline, caption, dateline or furniture, and that shares its
 /// words with the article: other stories' headlines and page furniture share few. A line printed twice (the
 /// headline above and beside the photo) is preferred.
+/// A line of nothing but a date (`December, 29 2020`, `Senin, 12 Maret 2018`, `29th of March 2021`): every word a
+/// number, a month's or a weekday's name.
+fn is_date_only(t: &str) -> bool {
+    let mut any = false;
+    for w in t
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let number = w.trim_end_matches(['s', 't', 'n', 'd', 'r', 'h']);
+        let ok = !number.is_empty() && number.chars().all(|c| c.is_ascii_digit())
+            || super::dates::month_number(w).is_some()
+            || super::dates::weekday_of(w).is_some()
+            || w.eq_ignore_ascii_case("of");
+        if !ok {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
 fn title_candidates(text: &str, lines: &[Line], first_long: usize) -> Vec<usize> {
     let Some(body_line) = lines.get(first_long) else {
         return Vec::new();
@@ -944,6 +965,7 @@ fn title_candidates(text: &str, lines: &[Line], first_long: usize) -> Vec<usize>
             || t.len() > 220
             || is_caption(t)
             || dateish
+            || is_date_only(t)
             || t.contains(" | ")
             || t.starts_with('(')
             || is_dateline_alone(t)
@@ -1157,6 +1179,35 @@ const ABBREVIATIONS: [&str; 11] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_of_only_a_date_is_no_headline() {
+        for t in [
+            "December, 29 2020",
+            "Senin, 12 Maret 2018",
+            "29th of March 2021",
+            "12/03/2018",
+        ] {
+            assert!(
+                is_date_only(t) || DATEISH.as_ref().is_some_and(|r| r.is_match(t)),
+                "{t}"
+            );
+        }
+        for t in [
+            "Talks open on 29 December",
+            "ASEAN 2020",
+            "Hanoi, 29 December 2020",
+        ] {
+            assert!(!is_date_only(t), "{t}");
+        }
+        let text = "Kementerian dalam Berita\n\nPertemuan siber ASEAN dibuka di Hanoi\n\nDecember, 29 2020\nHANOI - Kementerian \
+                    menggelar pertemuan siber ASEAN pada 28 Desember di Hanoi dengan para mitra kawasan dan wakil kedutaan.\n";
+        let l = Layout::of(text);
+        assert_eq!(
+            l.title.map(|s| s.slice(text)),
+            Some("Pertemuan siber ASEAN dibuka di Hanoi")
+        );
+    }
 
     #[test]
     fn a_photo_caption_is_told_by_where_people_stand() {

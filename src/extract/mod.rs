@@ -920,7 +920,8 @@ pub fn extract_article_until(
             let span = if planned {
                 DateSpan::year(chrono::Datelike::year(&b.span.start), Certainty::Uncertain)
                     .unwrap_or(b.span)
-            } else if b.span.precision == Precision::Year && b.score < 3.0 || recent_before_received {
+            } else if b.span.precision == Precision::Year && b.score < 3.0 || recent_before_received
+            {
                 DateSpan {
                     certainty: Certainty::Uncertain,
                     ..b.span
