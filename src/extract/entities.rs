@@ -1304,6 +1304,36 @@ pub fn find_outlet_with(
             }
         }
     }
+    // The newsroom's closing credit (`… lanjutnya. (tan/JPNN)`): the writer's initials and the outlet, at a
+    // paragraph's end near the foot. A wire agency there (`(Ant/I-1)`) is where the story came from, not who
+    // printed it.
+    static CLOSING: LazyLock<Option<Regex>> = LazyLock::new(|| {
+        crate::extract::regex(
+            r"(?m)\(\s*[A-Za-z]{2,5}(?:\s*[/,]\s*[A-Za-z]{2,5})?\s*/\s*(?P<o>[A-Za-z][A-Za-z0-9.]{1,24})\s*\)\s*$",
+        )
+        .ok()
+    });
+    let foot = text.len().saturating_sub(OUTLET_FOOT_BYTES);
+    let mut foot_start = foot;
+    while !text.is_char_boundary(foot_start) {
+        foot_start += 1;
+    }
+    if let Some(re) = CLOSING.as_ref() {
+        let tail = text.get(foot_start..).unwrap_or("");
+        for c in re.captures_iter(tail) {
+            let Some(m) = c.name("o") else { continue };
+            let table = &*super::gazetteer::OUTLETS;
+            if let Some(canon) = table.canonical(m.as_str())
+                && table.kind(m.as_str()) != Some("agency")
+            {
+                let at = foot_start + m.start();
+                return Some((
+                    canon.to_string(),
+                    Some(Span::new(at, at + m.as_str().len())),
+                ));
+            }
+        }
+    }
     // Pages name their outlet in their head and foot (dateline, byline, credits, footer): only lines there are
     // read, so the work is bounded however long the article.
     let head_or_foot = |l: &&super::layout::Line| {
@@ -1758,6 +1788,26 @@ mod tests {
         assert_eq!(
             canonical_outlet("Laporan Wartawan Tribunnews.com").as_deref(),
             Some("Tribunnews.com")
+        );
+    }
+
+    #[test]
+    fn a_closing_credit_names_the_outlet_unless_it_is_a_wire_agency() {
+        let outlet = |t: &str| find_outlet(t, &Layout::of(t), None).map(|(o, _)| o);
+        let body = "Menteri bertemu mitra dari negara tetangga untuk membahas kerja sama keamanan siber \
+                    dan perlindungan data pribadi warga kedua negara.\n";
+        assert_eq!(
+            outlet(&format!(
+                "Kerja sama siber\n\n{body}Pertemuan berlangsung hangat. (tan/JPNN)\n"
+            ))
+            .as_deref(),
+            Some("JPNN.com")
+        );
+        assert_eq!(
+            outlet(&format!(
+                "Kerja sama siber\n\n{body}Pertemuan berlangsung hangat. (Ant/Antara)\n"
+            )),
+            None
         );
     }
 
