@@ -1271,7 +1271,10 @@ pub fn find_outlet_with(
     // 1. The dateline names it.
     let (_, dl_outlet) = dl.get_or_init(|| dateline(text, layout));
     if let Some((s, span)) = dl_outlet.clone() {
-        let name = canonical_outlet(&s).unwrap_or_else(|| without_credit_words(&s).to_string());
+        // `(Vientiane Times/ANN)`: the paper that printed it, and the network that shares its stories.
+        let name = canonical_outlet(&s)
+            .or_else(|| s.split('/').find_map(|part| canonical_outlet(part.trim())))
+            .unwrap_or_else(|| without_credit_words(&s).to_string());
         if !is_generic_outlet_word(&name) {
             return Some((name, Some(span)));
         }
@@ -1788,6 +1791,18 @@ mod tests {
         assert_eq!(
             canonical_outlet("Laporan Wartawan Tribunnews.com").as_deref(),
             Some("Tribunnews.com")
+        );
+    }
+
+    #[test]
+    fn a_papers_dateline_that_names_its_network_too_is_the_paper() {
+        let t = "Laos pledges cyber cooperation\n\nVIENTIANE (Vientiane Times/ANN) - Laos will work with its \
+                 neighbours on cyber security, the minister told a regional meeting in the capital on Monday.\n";
+        assert_eq!(
+            find_outlet(t, &Layout::of(t), None)
+                .map(|(o, _)| o)
+                .as_deref(),
+            Some("Vientiane Times")
         );
     }
 
