@@ -628,9 +628,6 @@ const TRAVEL_WORDS: &[&str] = &[
 ];
 /// Words that signal a meeting held online: no physical location.
 pub const ONLINE_WORDS: &[&str] = &[
-    "secara online",
-    "secara daring",
-    "secara virtual",
     "pertemuan daring",
     "rapat daring",
     "konferensi daring",
@@ -693,6 +690,47 @@ const HELD_WORDS: &[&str] = &[
     "dilaksanakan",
     "diselenggarakan",
     "diadakan",
+];
+
+/// Words of taking part in a meeting (`menghadiri … secara virtual`, `joined virtually`).
+const ATTENDED_WORDS: &[&str] = &[
+    "hadir",
+    "menghadiri",
+    "dihadiri",
+    "mengikuti",
+    "diikuti",
+    "bergabung",
+    "membuka",
+    "dibuka",
+    "berpartisipasi",
+    "berbicara",
+    "berpidato",
+    "attended",
+    "joined",
+    "participated",
+    "opened",
+    "spoke",
+    "rapat",
+    "pertemuan",
+    "sidang",
+    "konferensi",
+    "forum",
+    "dialog",
+    "diskusi",
+    "seminar",
+    "ktt",
+    "roundtable",
+    "webinar",
+    "acara",
+    "kegiatan",
+    "dilakukan",
+    "sambutan",
+    "pidato",
+    "menyampaikan",
+    "memberikan",
+    "speech",
+    "remarks",
+    "keynote",
 ];
 
 /// Words that, after `online`, `virtual` or `daring`, name an online meeting besides the meeting words
@@ -1760,13 +1798,21 @@ pub fn online_in(s: &str) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     let worded = words.iter().enumerate().any(|(i, w)| {
+        let before = |j: usize| i.checked_sub(j).and_then(|k| words.get(k));
+        // `secara daring` is how a meeting was held (`rapat digelar secara daring`, `menghadiri … secara
+        // virtual`) or how goods are sold (`jual beli barang secara online`): a meeting's or attending word
+        // shortly before says which.
+        let held_that_way = before(1).is_some_and(|p| *p == "secara")
+            && (2..=12).filter_map(before).any(|p| {
+                HELD_WORDS.contains(p)
+                    || ATTENDED_WORDS.contains(p)
+                    || super::lexicon::MEETING_WORDS.contains(p)
+            });
         matches!(*w, "online" | "virtual" | "daring")
             && (words.get(i + 1).is_some_and(|n| {
                 super::lexicon::MEETING_WORDS.contains(n) || ONLINE_MEETING_EXTRA.contains(n)
-            }) || i
-                .checked_sub(1)
-                .and_then(|j| words.get(j))
-                .is_some_and(|p| HELD_WORDS.contains(p)))
+            }) || before(1).is_some_and(|p| HELD_WORDS.contains(p))
+                || held_that_way)
     });
     (worded || ONLINE_WORDS.iter().any(|w| s.contains(w)))
         && !HYBRID_WORDS.iter().any(|w| s.contains(w))
@@ -1824,6 +1870,23 @@ mod tests {
             )),
             None
         );
+    }
+
+    #[test]
+    fn secara_daring_is_a_meeting_held_online_only_beside_a_meetings_words() {
+        assert!(online_in(
+            "Rapat koordinasi itu digelar secara daring dari kantor kementerian."
+        ));
+        assert!(online_in(
+            "Menteri menyampaikan sambutan secara virtual kepada peserta."
+        ));
+        assert!(online_in(
+            "Diskusi bertema Keamanan Data di Era Baru bagi Semua Warga secara online."
+        ));
+        assert!(!online_in(
+            "Presiden mengatakan peningkatan jual beli barang secara online harus diimbangi."
+        ));
+        assert!(!online_in("Warga kini membayar pajak secara daring."));
     }
 
     #[test]
