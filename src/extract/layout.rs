@@ -588,7 +588,7 @@ fn opens_with_dateline(t: &str) -> bool {
 }
 
 /// Credit lines: who wrote, edited or photographed the page (`Laporan Wartawan Tribunnews.com, …`, `Editor:`).
-fn is_credit_line(t: &str) -> bool {
+pub(crate) fn is_credit_line(t: &str) -> bool {
     let l = t.to_lowercase();
     let l = strip_scraper_date(&l);
     [

@@ -743,6 +743,14 @@ pub fn find_people_in(text: &str, layout: &Layout, all: &[Word<'_>]) -> Vec<Pers
         if matches!(line.kind, LineKind::Blank | LineKind::Chrome) {
             continue;
         }
+        // A byline (`Oleh: Maya Saputri - 28 April 2018`, `Laporan Wartawan Tribunnews, …`) names the writer, who
+        // neither acts nor speaks in the story.
+        let line_text = line.span.slice(text);
+        if super::layout::is_credit_line(line_text.trim())
+            && line_text.split_whitespace().count() <= 12
+        {
+            continue;
+        }
         let lo = all.partition_point(|w| w.span.start < line.span.start);
         let hi = all.partition_point(|w| w.span.start < line.span.end);
         let ws = all.get(lo..hi).unwrap_or(&[]);
@@ -1310,6 +1318,17 @@ mod tests {
     fn runs(t: &str) -> Vec<String> {
         let ws = words(t, Span::new(0, t.len()));
         name_runs(t, &ws).into_iter().map(|r| r.name).collect()
+    }
+
+    #[test]
+    fn the_writer_a_byline_names_is_no_person_of_the_story() {
+        let t = "Presiden Minta Perkuat Keamanan Siber\n\nOleh: Maya Sulastri - 28 April 2018\n\nPresiden Joko Widodo \
+                 menekankan pentingnya kewaspadaan terhadap serangan siber di hadapan para pemimpin ASEAN.\n";
+        let names: Vec<String> = find_people(t, &Layout::of(t))
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        assert_eq!(names, vec!["Joko Widodo".to_string()]);
     }
 
     #[test]
