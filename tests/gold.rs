@@ -274,27 +274,35 @@ fn the_eighth_development_set_holds_its_measured_figures() {
     );
 }
 
-/// The sets kept aside now. `aside9`: 30 articles collected and annotated by a helper (2026-12-06) that never
-/// ran the extractor on them, reviewed by another helper against the stored pages; events only in 2016, 2018,
-/// 2020 and 2022. Only these figures are read. First figures, before any rule written after it was added: date .800,
-/// speaker .850, outlet .684 with 3 wrong, location .667, quotes .920, label .900, same event .550 with 2 false
-/// merges. The bars are the figures measured since (rules written on `aside7` raised its places; those written
-/// on `aside8` moved none of its figures).
+/// A ninth development set: 30 articles collected and annotated by a helper (2026-12-06) that never ran the
+/// extractor on them, reviewed by another helper against the stored pages; events only in 2016, 2018, 2020 and
+/// 2022. Its first figures were recorded before any rule written after it was added (date .800, speaker .850,
+/// outlet .684 with 3 wrong, location .667, quotes .920, label .900, same event .550 with 2 false merges); it was
+/// kept unseen until the session of 2026-12-07, which read its misses (a known name run into a headline's
+/// capitalised words, police ranks with their dots, one-word posts, a year only a weekday gives, a plan's day,
+/// a closing credit, a paper's dateline naming its network, `secara online` of trade, `ASEAN +3`).
 #[test]
-fn the_unseen_sets_hold_their_measured_figures() {
+fn the_ninth_development_set_holds_its_measured_figures() {
     holds(
         &scores_for("aside9", "aside9.json"),
         &[
-            ("event date right", 0.80),
-            ("speaker of a matched quote right", 0.85),
-            ("outlet right where the text names it", 0.68),
-            ("location right", 0.70),
+            ("event date right", 0.86),
+            ("speaker of a matched quote right", 0.99),
+            ("outlet right where the text names it", 0.78),
+            ("location right", 0.73),
             ("quotes found (F1)", 0.91),
-            ("event label usable", 0.90),
-            ("same event shown as one", 0.55),
+            ("event label usable", 0.93),
+            // Its three false merges: a minister's remarks on the summit's second day, whose report names the
+            // president's party, joined to the president's plenary of the first.
+            ("same event shown as one", 0.80),
         ],
-        (3, 2),
+        (2, 3),
     );
+}
+
+/// The sets kept aside now: only their figures are read.
+#[test]
+fn the_unseen_sets_hold_their_measured_figures() {
     // `aside10`: 30 further articles (18 Indonesian, 12 English, 28 outlets, events in every year 2015–2023, 8
     // same-event groups, 9 standing alone), collected and annotated by a helper (2026-12-06, second session)
     // that never ran the extractor on them, reviewed by another helper against the stored pages (27 texts

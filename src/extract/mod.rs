@@ -929,9 +929,11 @@ pub fn extract_article_until(
             } else {
                 b.span
             };
+            // The plan's sentence tells of the plan, not of the event reported (its forum, its place).
             (
                 Some(span),
-                f.map(|f| sentence_around(text, f.start)),
+                f.filter(|_| !planned)
+                    .map(|f| sentence_around(text, f.start)),
                 f.map(|f| Span::new(f.start, f.end)),
             )
         }
