@@ -223,7 +223,9 @@ fn the_fifth_development_set_holds_its_measured_figures() {
             ("event label usable", 0.92),
             ("same event shown as one", 0.65),
         ],
-        (1, 22),
+        // 23 since an ordinal day (`7th December`) is read: a report that joins its event brings in one
+        // already merged by mistake with it.
+        (1, 23),
     );
 }
 

@@ -152,7 +152,7 @@ fn month_patterns() -> [String; 4] {
     let mo = MONTH_RE;
     [
         format!(
-            r"(?:\b(?P<wd>{wd})\b\s*[,(]?\s*)?\b(?P<d>\d{{1,2}})(?:\s*(?:-|–|—|s\.?\s?d\.?|sampai(?:\s+dengan)?|hingga|dan|and|to|until)\s*(?P<d2>\d{{1,2}}))?\s+(?P<mo>{mo})(?:\b|$)(?:,?\s+(?P<y>\d{{4}})\b)?(?:\s*[,|]?\s*(?P<hh>\d{{1,2}})[:.](?P<mm>\d{{2}})(?:\s*(?:wib|wita|wit))?)?"
+            r"(?:\b(?P<wd>{wd})\b\s*[,(]?\s*)?\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|–|—|s\.?\s?d\.?|sampai(?:\s+dengan)?|hingga|dan|and|to|until)\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?P<mo>{mo})(?:\b|$)(?:,?\s+(?P<y>\d{{4}})\b)?(?:\s*[,|]?\s*(?P<hh>\d{{1,2}})[:.](?P<mm>\d{{2}})(?:\s*(?:wib|wita|wit))?)?"
         ),
         format!(
             r"(?:\b(?P<wd>{wd})\b\s*[,(]?\s*)?\b(?P<mo>{mo}),?\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:[-–]|and|to|until|&)\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?\b(?:,?\s+(?P<y>\d{{4}})\b)?"
@@ -1605,6 +1605,15 @@ mod tests {
         assert_eq!(
             value("December, 29 2020", &Anchors::default()),
             Some(("2020-12-29".into(), Certainty::Stated))
+        );
+        // An ordinal day before the month.
+        assert_eq!(
+            value("on 7th December 2020", &Anchors::default()),
+            Some(("2020-12-07".into(), Certainty::Stated))
+        );
+        assert_eq!(
+            value("the 21st of March 2019", &Anchors::default()),
+            Some(("2019-03-21".into(), Certainty::Stated))
         );
     }
 
