@@ -1115,7 +1115,7 @@ fn event_footprint(
             marker_right: tx0,
             label_x: tx0,
             label_w: 0.0,
-            shares_bar: None,
+            shares_bar: false,
         };
     };
     let x0 = axis.x_from_time(s);
@@ -1157,7 +1157,7 @@ fn event_footprint(
                     marker_right: cx + r,
                     label_x,
                     label_w: w,
-                    shares_bar: None,
+                    shares_bar: false,
                 };
             }
             if flip {
@@ -1170,7 +1170,7 @@ fn event_footprint(
                     marker_right: cx + r,
                     label_x: cx - r - 5.0 - w,
                     label_w: w,
-                    shares_bar: None,
+                    shares_bar: false,
                 }
             } else {
                 Footprint {
@@ -1180,7 +1180,7 @@ fn event_footprint(
                     marker_right: cx + r,
                     label_x: cx + r + 5.0,
                     label_w: full,
-                    shares_bar: None,
+                    shares_bar: false,
                 }
             }
         }
@@ -1202,13 +1202,11 @@ fn event_footprint(
                     marker_right: r,
                     label_x: l - 5.0 - full,
                     label_w: full,
-                    shares_bar: None,
+                    shares_bar: false,
                 }
             } else {
                 // A month or year whose label sits inside its bracket can share the bracket with the other
-                // events of that month or year and look.
-                // (A stated and an inferred bracket look the same; an uncertain one is faded.)
-                let look = u8::from(e.date.certainty == Certainty::Uncertain);
+                // events of that month or year, whatever their certainty (each label keeps its look).
                 Footprint {
                     left: l,
                     marker_left: l,
@@ -1216,8 +1214,7 @@ fn event_footprint(
                     marker_right: r,
                     label_x,
                     label_w: full,
-                    shares_bar: (kind == MarkKind::Period && r - l >= INSIDE_LABEL_MIN_PX)
-                        .then_some(look),
+                    shares_bar: kind == MarkKind::Period && r - l >= INSIDE_LABEL_MIN_PX,
                 }
             }
         }
@@ -1263,7 +1260,7 @@ fn cluster_footprint(g: &Group, axis: &Axis, (tx0, tx1): (f64, f64)) -> Footprin
         marker_right: r,
         label_x: r,
         label_w: 0.0,
-        shares_bar: None,
+        shares_bar: false,
     }
 }
 

@@ -158,7 +158,7 @@ fn dot_or_bar(i: usize, spans: &[(f64, f64)], labels: &[f64], axis: &Axis) -> Fo
         marker_right: right,
         label_x: right + 4.0,
         label_w: labels[i],
-        shares_bar: None,
+        shares_bar: false,
     }
 }
 
@@ -176,7 +176,7 @@ fn period_box(g: &Group, axis: &Axis) -> Footprint {
         marker_right: r,
         label_x: r,
         label_w: 0.0,
-        shares_bar: None,
+        shares_bar: false,
     }
 }
 

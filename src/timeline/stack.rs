@@ -239,10 +239,10 @@ pub struct Footprint {
     pub label_x: f64,
     /// The full label's width.
     pub label_w: f64,
-    /// For a bar whose date is only a month or a year and whose label sits inside it: its look (certainty).
-    /// Such bars of one period and look share a row, their labels side by side along the one bracket, rather
-    /// than taking a row each (a busy year holds many events known only by their year).
-    pub shares_bar: Option<u8>,
+    /// A bar whose date is only a month or a year and whose label sits inside it. Such bars of one period share
+    /// a row, their labels side by side along the one bracket, rather than taking a row each (a busy year holds
+    /// many events known only by their year); each label keeps its own look (an uncertain one faded).
+    pub shares_bar: bool,
 }
 
 /// What a placed item stands for.
@@ -302,7 +302,7 @@ struct Row {
     /// Index of the last item.
     last: Option<usize>,
     /// The last item's shareable bar (left, right, look) and where its labels end so far.
-    bar: Option<(f64, f64, u8)>,
+    bar: Option<(f64, f64)>,
     label_end: f64,
 }
 
@@ -421,9 +421,7 @@ fn put(
         end: p.right(),
         marker_end: f.marker_right,
         last: Some(items.len()),
-        bar: f
-            .shares_bar
-            .map(|look| (f.marker_left, f.marker_right, look)),
+        bar: f.shares_bar.then_some((f.marker_left, f.marker_right)),
         label_end: f.label_x + room,
     };
     for r in rows.iter_mut().skip(row).take(f.lines.max(1)) {
@@ -477,7 +475,7 @@ fn merge_into_row(
         marker_right: right,
         label_x: right,
         label_w: 0.0,
-        shares_bar: None,
+        shares_bar: false,
     };
     last.label_room = 0.0;
     last.period = (merged.t0, merged.t1);
@@ -561,15 +559,15 @@ fn share_bar(
     room: f64,
     period: (f64, f64),
 ) -> bool {
-    let Some(look) = f.shares_bar else {
+    if !f.shares_bar {
         return false;
-    };
+    }
     let same = |a: f64, b: f64| (a - b).abs() < 0.5;
     let label_x = |r: &Row| r.label_end + SHARED_LABEL_GAP;
     let Some(row) = rows.iter_mut().find(|r| {
-        r.bar.is_some_and(|(l, rt, k)| {
-            k == look && same(l, f.marker_left) && same(rt, f.marker_right)
-        }) && room >= MIN_LABEL_PX
+        r.bar
+            .is_some_and(|(l, rt)| same(l, f.marker_left) && same(rt, f.marker_right))
+            && room >= MIN_LABEL_PX
             && label_x(r) + room <= f.marker_right - 4.0
     }) else {
         return false;
@@ -627,7 +625,7 @@ mod tests {
                 marker_right: 50.0,
                 label_x: 52.0,
                 label_w: 40.0,
-                shares_bar: None,
+                shares_bar: false,
             },
             _ => Footprint {
                 left: 20.0,
@@ -636,7 +634,7 @@ mod tests {
                 marker_right: 80.0,
                 label_x: 20.0,
                 label_w: 48.0,
-                shares_bar: None,
+                shares_bar: false,
             },
         };
         let cluster = |g: &Group| Footprint {
@@ -646,7 +644,7 @@ mod tests {
             marker_right: g.t1 + 20.0,
             label_x: g.t1 + 20.0,
             label_w: 0.0,
-            shares_bar: None,
+            shares_bar: false,
         };
         let s = stack(&groups, 1, 6.0, &foot, &cluster);
         assert_eq!(s.items.len(), 2, "{:?}", s.items);
@@ -683,7 +681,7 @@ mod tests {
             marker_right: x + 12.0,
             label_x: x + 18.0,
             label_w: 150.0,
-            shares_bar: None,
+            shares_bar: false,
         }
     }
 
@@ -695,7 +693,7 @@ mod tests {
             marker_right: gr.t0 * 100.0 + 40.0,
             label_x: 0.0,
             label_w: 0.0,
-            shares_bar: None,
+            shares_bar: false,
         }
     }
 
@@ -776,9 +774,9 @@ mod tests {
     }
 
     #[test]
-    fn bars_of_one_year_and_look_share_a_row_with_their_labels_side_by_side() {
-        // Three events known only by their year (one bar, 0–1000 px, labels inside), the third uncertain
-        // (faded), and a fourth of another year's bar.
+    fn bars_of_one_year_share_a_row_with_their_labels_side_by_side() {
+        // Three events known only by their year (one bar, 0–1000 px, labels inside), the third uncertain,
+        // and a fourth of another year's bar.
         let groups = [Group {
             t0: 0.0,
             t1: 365.0,
@@ -786,11 +784,7 @@ mod tests {
             events: vec![0, 1, 2, 3],
         }];
         let foot = |i: usize| {
-            let (right, look) = match i {
-                2 => (1000.0, 1),
-                3 => (900.0, 0),
-                _ => (1000.0, 0),
-            };
+            let right = if i == 3 { 900.0 } else { 1000.0 };
             Footprint {
                 left: 0.0,
                 marker_left: 0.0,
@@ -798,7 +792,7 @@ mod tests {
                 marker_right: right,
                 label_x: 5.0,
                 label_w: 200.0,
-                shares_bar: Some(look),
+                shares_bar: true,
             }
         };
         let cluster = |_: &Group| foot(0);
@@ -811,10 +805,13 @@ mod tests {
         };
         assert_eq!(at(0), Some((0, 5.0, 200.0, true)));
         assert_eq!(at(1), Some((0, 205.0 + SHARED_LABEL_GAP, 200.0, true)));
-        // Another look or another bar: a row of its own.
-        assert_eq!(at(2), Some((1, 5.0, 200.0, false)));
-        assert_eq!(at(3), Some((2, 5.0, 200.0, false)));
-        assert_eq!(st.rows, 3);
+        // An uncertain one shares the bracket too (its label keeps its look); another bar takes a row of its own.
+        assert_eq!(
+            at(2),
+            Some((0, 405.0 + 2.0 * SHARED_LABEL_GAP, 200.0, true))
+        );
+        assert_eq!(at(3), Some((1, 5.0, 200.0, false)));
+        assert_eq!(st.rows, 2);
         // A label that would run past the bar's end is not squeezed in: five of the first kind take two rows.
         let groups = [Group {
             t0: 0.0,
