@@ -97,6 +97,7 @@ fn every_annotated_article_is_scored() {
         ("aside8", "aside8.json"),
         ("aside9", "aside9.json"),
         ("aside10", "aside10.json"),
+        ("aside11", "aside11.json"),
     ] {
         let n = gold(file).len();
         let s = scores_for(folder, file);
@@ -324,6 +325,26 @@ fn the_unseen_sets_hold_their_measured_figures() {
         ],
         (1, 0),
     );
+    // `aside11`: 30 further articles (18 Indonesian, 12 English, 29 outlets, events in every year 2015–2023, 8
+    // same-event groups, three across languages, 11 standing alone; 9 main dates the text alone does not give),
+    // collected and annotated by a helper (2026-12-07) that never ran the extractor on them (its texts typed from
+    // the stored excerpts, so a character may differ). First figures, with the code of the start of the session
+    // that added it (before any rule of that session): date .867, speaker .839, outlet .474 with 2 wrong, location
+    // .667, quotes .889, label .933, same event .714 with no false merge. The bars are the figures measured since
+    // (that session's rules, written on `aside9`, raised its speakers to .857).
+    holds(
+        &scores_for("aside11", "aside11.json"),
+        &[
+            ("event date right", 0.86),
+            ("speaker of a matched quote right", 0.85),
+            ("outlet right where the text names it", 0.47),
+            ("location right", 0.66),
+            ("quotes found (F1)", 0.88),
+            ("event label usable", 0.93),
+            ("same event shown as one", 0.71),
+        ],
+        (2, 0),
+    );
 }
 
 #[test]
@@ -338,6 +359,7 @@ fn date_mentions_are_found_and_normalised() {
     s.add(scores_for("aside8", "aside8.json"));
     s.add(scores_for("aside9", "aside9.json"));
     s.add(scores_for("aside10", "aside10.json"));
+    s.add(scores_for("aside11", "aside11.json"));
     assert!(s.date_recall.1 >= 100, "{}", s.report());
     assert!(
         f1(s.date_precision, s.date_recall) >= 0.85,
