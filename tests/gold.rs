@@ -98,6 +98,7 @@ fn every_annotated_article_is_scored() {
         ("aside9", "aside9.json"),
         ("aside10", "aside10.json"),
         ("aside11", "aside11.json"),
+        ("aside12", "aside12.json"),
     ] {
         let n = gold(file).len();
         let s = scores_for(folder, file);
@@ -303,28 +304,33 @@ fn the_ninth_development_set_holds_its_measured_figures() {
     );
 }
 
-/// The sets kept aside now: only their figures are read.
+/// A tenth development set: 30 articles (18 Indonesian, 12 English, 28 outlets, events in every year 2015–2023, 8
+/// same-event groups, 9 standing alone), collected and annotated by a helper (2026-12-06, second session) that
+/// never ran the extractor on them, reviewed by another helper against the stored pages (27 texts found verbatim,
+/// 3 not in the store; three corrections). Its first figures, with the code of the start of the session that
+/// added it: date .800, speaker .812, outlet .667 with 1 wrong, location .867, quotes .857, label .900, same event
+/// .389 with no false merge. Its misses were read in the session of 2026-12-07 (a caption far above the dateline,
+/// `City, Outlet -`, a weekday its date does not fall on); the bars are the figures measured since.
 #[test]
-fn the_unseen_sets_hold_their_measured_figures() {
-    // `aside10`: 30 further articles (18 Indonesian, 12 English, 28 outlets, events in every year 2015–2023, 8
-    // same-event groups, 9 standing alone), collected and annotated by a helper (2026-12-06, second session)
-    // that never ran the extractor on them, reviewed by another helper against the stored pages (27 texts
-    // found verbatim, 3 not in the store; three corrections). First figures, with the code of the start of the
-    // session that added it: date .800, speaker .812, outlet .667 with 1 wrong, location .867, quotes .857, label
-    // .900, same event .389 with no false merge. The bars are the figures measured since.
+fn the_tenth_development_set_holds_its_measured_figures() {
     holds(
         &scores_for("aside10", "aside10.json"),
         &[
-            ("event date right", 0.80),
+            ("event date right", 0.86),
             ("speaker of a matched quote right", 0.87),
-            ("outlet right where the text names it", 0.73),
+            ("outlet right where the text names it", 0.80),
             ("location right", 0.86),
-            ("quotes found (F1)", 0.86),
+            ("quotes found (F1)", 0.87),
             ("event label usable", 0.90),
-            ("same event shown as one", 0.38),
+            ("same event shown as one", 0.55),
         ],
         (1, 0),
     );
+}
+
+/// The sets kept aside now: only their figures are read.
+#[test]
+fn the_unseen_sets_hold_their_measured_figures() {
     // `aside11`: 30 further articles (18 Indonesian, 12 English, 29 outlets, events in every year 2015–2023, 8
     // same-event groups, three across languages, 11 standing alone; 9 main dates the text alone does not give),
     // collected and annotated by a helper (2026-12-07) that never ran the extractor on them (its texts typed from
@@ -345,6 +351,26 @@ fn the_unseen_sets_hold_their_measured_figures() {
         ],
         (2, 0),
     );
+    // `aside12`: 30 further articles (18 Indonesian, 12 English, 27 outlets, events in every year 2015–2023, 8
+    // same-event groups, three across languages; 14 main dates the text alone does not give, 10 of them to be
+    // shown uncertain; 4 groups report events other sets hold, from other pages), collected and annotated by a
+    // helper (2026-12-07) that never ran the extractor on them. First figures, with the code of the start of the
+    // session that added it: date .833, speaker .821, outlet .706 with 1 wrong, location .700, quotes .911, label
+    // .933, same event .714 with no false merge; that session's rules (written on `aside10`) raised its outlets
+    // to .765.
+    holds(
+        &scores_for("aside12", "aside12.json"),
+        &[
+            ("event date right", 0.83),
+            ("speaker of a matched quote right", 0.82),
+            ("outlet right where the text names it", 0.76),
+            ("location right", 0.69),
+            ("quotes found (F1)", 0.91),
+            ("event label usable", 0.93),
+            ("same event shown as one", 0.71),
+        ],
+        (1, 0),
+    );
 }
 
 #[test]
@@ -360,6 +386,7 @@ fn date_mentions_are_found_and_normalised() {
     s.add(scores_for("aside9", "aside9.json"));
     s.add(scores_for("aside10", "aside10.json"));
     s.add(scores_for("aside11", "aside11.json"));
+    s.add(scores_for("aside12", "aside12.json"));
     assert!(s.date_recall.1 >= 100, "{}", s.report());
     assert!(
         f1(s.date_precision, s.date_recall) >= 0.85,

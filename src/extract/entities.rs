@@ -1065,6 +1065,23 @@ pub fn dateline(text: &str, layout: &Layout) -> (Option<Located>, Option<Located
         }) && c
             .name("a")
             .is_some_and(|a| !KNOWN_PLACES.contains_key(a.as_str().trim().to_lowercase().as_str()));
+        // `Dubai, Kominfo - …`: the name after a known city is the outlet's (a weekday, a month or a country
+        // there is part of the date or the place; with a parenthesised credit after it, it is the province:
+        // `Labuan Bajo, E Nusa Tenggara (Kupang Online) -`).
+        let place_before = c.name("c").is_none()
+            && c.name("a").is_some_and(|a| {
+                KNOWN_PLACES.contains_key(a.as_str().trim().to_lowercase().as_str())
+            })
+            && c.name("b").is_some_and(|b| {
+                let b = b.as_str().trim();
+                let lower = b.to_lowercase();
+                !KNOWN_PLACES.contains_key(lower.as_str())
+                    && super::dates::weekday_of(b).is_none()
+                    && super::dates::month_number(&lower).is_none()
+                    && !COUNTRIES
+                        .iter()
+                        .any(|(_, names)| names.iter().any(|n| *n == lower))
+            });
         let outlet_score = |g: &str, s: &str| -> f64 {
             let lower = s.to_lowercase();
             if KNOWN_PLACES.contains_key(lower.as_str()) && canonical_outlet(s).is_none() {
@@ -1092,7 +1109,7 @@ pub fn dateline(text: &str, layout: &Layout) -> (Option<Located>, Option<Located
                 score += 2.0;
             }
             // `KABARINDO, JAKARTA -`: the name before a known city is the outlet's.
-            if g == "a" && city_after {
+            if g == "a" && city_after || g == "b" && place_before {
                 score += 1.5;
             }
             let inner_capital = s
@@ -2168,6 +2185,16 @@ mod tests {
                 "Menteri Luar Negeri Retno Marsudi usai pertemuan di Jakarta. ANTARA FOTO/Hafidz Mubarak A\n\nTEMPO.CO, Jakarta - Menteri Luar Negeri Retno Marsudi menyampaikan bahwa kerja sama siber ASEAN harus terus diperkuat oleh semua negara anggota.",
                 Some("Jakarta"),
                 Some("Tempo"),
+            ),
+            (
+                "Makassar, Sulselpos - Para menteri telekomunikasi negara anggota ASEAN menyepakati kerja sama keamanan siber sebagai agenda bersama tahun ini.",
+                Some("Makassar"),
+                Some("Sulselpos"),
+            ),
+            (
+                "Labuan Bajo, E Nusa Tenggara (Kupang Online) – Kepala Kepolisian mengatakan pertemuan para menteri ASEAN tentang kejahatan lintas negara mendorong kerja sama kawasan.",
+                Some("Labuan Bajo"),
+                Some("Kupang Online"),
             ),
             (
                 "LINTAS PUBLIK - JAKARTA,  Duta Besar Jepang untuk Indonesia bertemu dengan Menteri Luar Negeri di kantor Kementerian Luar Negeri, Jakarta, Senin (02/10/2017).",

@@ -385,7 +385,10 @@ impl Layout {
         let first_long = if opens_with_dateline(line_text(&lines, first_long)) {
             first_long
         } else {
-            let later = (first_long + 1..lines.len().min(first_long + 8))
+            // Eight lines that hold words (a page's blank lines between them do not count).
+            let later = (first_long + 1..lines.len())
+                .filter(|&i| kind_at(&lines, i) != LineKind::Blank)
+                .take(8)
                 .find(|&i| long(&lines, i) && opens_with_dateline(line_text(&lines, i)));
             match later {
                 Some(dated) => {
@@ -1233,6 +1236,23 @@ mod tests {
             l.kind_at_offset(t.find("(right)").unwrap()),
             LineKind::Caption
         );
+    }
+
+    #[test]
+    fn a_long_line_above_a_dateline_past_many_blank_lines_is_no_paragraph() {
+        // A photo's caption, then a page's blank lines and short credits, then the dateline that opens the story.
+        let caption = "Para delegasi berfoto bersama seusai pembukaan pertemuan keamanan siber kawasan di gedung \
+                       utama kementerian pagi tadi.";
+        let t = format!(
+            "Pertemuan Siber Kawasan Dibuka\n\n{caption}\n\n\n\nFoto: Humas\n\n\n\nEditor: Rina\n\n\n\n\
+             JAKARTA, KOMPAS.com - Pertemuan keamanan siber kawasan dibuka di Jakarta pada Senin dengan para wakil \
+             negara anggota ASEAN dan mitra wicaranya.\n"
+        );
+        let l = Layout::of(&t);
+        let at = t.find("Para delegasi").unwrap_or(0);
+        assert_eq!(l.kind_at_offset(at), LineKind::Caption);
+        assert!(!l.is_article(at));
+        assert!(l.is_article(t.find("JAKARTA, KOMPAS").unwrap_or(0)));
     }
 
     #[test]

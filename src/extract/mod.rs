@@ -505,6 +505,17 @@ fn score_mention(
         // A span of years is a programme's or a plan's, hardly ever the day a story reports.
         RawDate::Years(..) => 0.3,
     };
+    // A weekday printed with a full date it does not fall on (`Rabu (4/10/2022)` for a Tuesday): the writer slipped
+    // on one of the two, and a date printed without that doubt is better evidence.
+    if let RawDate::Day {
+        weekday: Some(w),
+        year: Some(_),
+        ..
+    } = f.raw
+        && chrono::Datelike::weekday(&span.start) != w
+    {
+        score -= 3.0;
+    }
     let before = window_before(text, f.start, 70).to_lowercase();
     // What happened on the day, said before it (`digelar pada …`) or right after it (`On 23 December 2021,
     // the ministers met in Jakarta`).
@@ -2078,6 +2089,27 @@ mod tests {
         );
         assert_eq!(f.event_date.as_deref(), Some("2018"));
         assert_eq!(f.date_certainty, Some(Certainty::Uncertain));
+    }
+
+    #[test]
+    fn a_full_date_with_a_weekday_it_does_not_fall_on_loses_to_one_without_doubt() {
+        // Two meetings told alike: the first wins while its weekday is right (4 October 2022 was a Tuesday); printed
+        // `Rabu`, the writer slipped on one of the two and the second, undoubted day dates the event.
+        let text = |weekday: &str| {
+            format!(
+                "Forum Siber Kawasan\n\nMEDAN - Forum keamanan siber kawasan dibuka di Medan bersama para mitra \
+                 dari negara tetangga.\n\nPertemuan para menteri digelar pada {weekday} (4/10/2022) di Medan.\n\n\
+                 Pertemuan para pejabat digelar pada Kamis (6/10/2022) di Medan.\n"
+            )
+        };
+        assert_eq!(
+            facts_of(&text("Selasa")).event_date.as_deref(),
+            Some("2022-10-04")
+        );
+        assert_eq!(
+            facts_of(&text("Rabu")).event_date.as_deref(),
+            Some("2022-10-06")
+        );
     }
 
     #[test]
