@@ -136,7 +136,8 @@ fn the_aside_set_holds_its_measured_figures() {
         &scores_for("aside", "aside.json"),
         &[
             ("event date right", 0.90),
-            ("speaker of a matched quote right", 0.94),
+            // .937 since a quotation the excerpt cuts off is read (one more quote, its speaker missed).
+            ("speaker of a matched quote right", 0.93),
             ("outlet right where the text names it", 0.80),
             ("location right", 0.92),
             ("event label usable", 0.95),
@@ -310,19 +311,20 @@ fn the_ninth_development_set_holds_its_measured_figures() {
 /// 3 not in the store; three corrections). Its first figures, with the code of the start of the session that
 /// added it: date .800, speaker .812, outlet .667 with 1 wrong, location .867, quotes .857, label .900, same event
 /// .389 with no false merge. Its misses were read in the session of 2026-12-07 (a caption far above the dateline,
-/// `City, Outlet -`, a weekday its date does not fall on); the bars are the figures measured since.
+/// `City, Outlet -`, a weekday its date does not fall on, quotations the excerpt cuts off, `since` days, `said the
+/// Foreign Ministry`); the bars are the figures measured since.
 #[test]
 fn the_tenth_development_set_holds_its_measured_figures() {
     holds(
         &scores_for("aside10", "aside10.json"),
         &[
-            ("event date right", 0.86),
-            ("speaker of a matched quote right", 0.87),
+            ("event date right", 0.93),
+            ("speaker of a matched quote right", 0.92),
             ("outlet right where the text names it", 0.80),
             ("location right", 0.86),
-            ("quotes found (F1)", 0.87),
+            ("quotes found (F1)", 0.94),
             ("event label usable", 0.90),
-            ("same event shown as one", 0.55),
+            ("same event shown as one", 0.83),
         ],
         (1, 0),
     );
@@ -342,7 +344,8 @@ fn the_unseen_sets_hold_their_measured_figures() {
         &scores_for("aside11", "aside11.json"),
         &[
             ("event date right", 0.86),
-            ("speaker of a matched quote right", 0.85),
+            // 52 of 62 since quotations the excerpts cut off are read (48 of 56 before).
+            ("speaker of a matched quote right", 0.83),
             ("outlet right where the text names it", 0.47),
             ("location right", 0.66),
             ("quotes found (F1)", 0.88),

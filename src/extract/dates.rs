@@ -1031,6 +1031,9 @@ pub struct Anchors {
     /// (`kata Johnny, Sabtu`) is then the nearest such day, before or after it (a report of a Friday meeting
     /// quoted on the Saturday), not always one before.
     pub event_day: bool,
+    /// The latest full date told as a start of what still goes on (`since he became prime minister on November
+    /// 24, 2022`): the news is later, so a year-less day of the report falls after it.
+    pub since_day: Option<NaiveDate>,
 }
 
 /// Joins a day and the next one into a range across months where only a range word stands between them
@@ -1365,7 +1368,15 @@ fn year_for_day_month(
             .chunk_by(|a, b| a == b)
             .max_by_key(|run| run.len())
             .and_then(|run| run.first().copied());
-        match most {
+        // A day before what the text tells as going on since then is a year later (`signed … on January 30`
+        // beside `since he became prime minister on November 24, 2022`: 2023).
+        let after_since = |y: i32| {
+            let before = anchors.since_day.is_some_and(|s| {
+                !future && NaiveDate::from_ymd_opt(y, month, day).is_some_and(|d| d < s)
+            });
+            if before && fits(y + 1) { y + 1 } else { y }
+        };
+        match most.map(after_since) {
             Some(y) if distinct == 1 => Some((y, Certainty::Inferred)),
             Some(y) => Some((y, Certainty::Uncertain)),
             // With no year at all, the day is still shown, at a year marked as unknown.

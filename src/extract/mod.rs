@@ -462,6 +462,20 @@ fn since_year(text: &str, start: usize) -> bool {
         .any(|w| before.ends_with(w))
 }
 
+/// Whether a full date is the start of what goes on since: `since`/`sejak`/`semenjak` earlier in its clause (`since
+/// he became Malaysia's 10th prime minister on November 24, 2022`, `sejak dilantik pada 3 Januari 2018`).
+fn since_clause(text: &str, start: usize) -> bool {
+    let before = window_before(text, start, 90);
+    let clause = before
+        .rsplit(['.', ',', ';', '\n', '(', '“', '"'])
+        .next()
+        .unwrap_or(before)
+        .to_lowercase();
+    clause
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| matches!(w, "since" | "sejak" | "semenjak"))
+}
+
 /// `LINIMASA_DEBUG_DATES` set: each candidate event date's score is printed to standard error.
 static DEBUG_DATES: std::sync::LazyLock<bool> =
     std::sync::LazyLock::new(|| std::env::var_os("LINIMASA_DEBUG_DATES").is_some());
@@ -505,6 +519,11 @@ fn score_mention(
         // A span of years is a programme's or a plan's, hardly ever the day a story reports.
         RawDate::Years(..) => 0.3,
     };
+    // `sejak … tanggal 26 September 2022`, `since he became prime minister on …`: the start of what still goes
+    // on, told as background to the news.
+    if matches!(f.raw, RawDate::Day { .. }) && since_clause(text, f.start) {
+        score -= 3.0;
+    }
     // A weekday printed with a full date it does not fall on (`Rabu (4/10/2022)` for a Tuesday): the writer slipped
     // on one of the two, and a date printed without that doubt is better evidence.
     if let RawDate::Day {
@@ -782,6 +801,9 @@ pub fn extract_article_until(
             RawDate::Day { year: Some(y), .. } => {
                 if let Some(s) = resolve(&f.raw, false, &Anchors::default()) {
                     anchors.stated_days.push(s.start);
+                    if since_clause(text, f.start) {
+                        anchors.since_day = anchors.since_day.max(Some(s.start));
+                    }
                 }
                 anchors.years.push(y);
             }
@@ -2109,6 +2131,49 @@ mod tests {
         assert_eq!(
             facts_of(&text("Rabu")).event_date.as_deref(),
             Some("2022-10-06")
+        );
+    }
+
+    #[test]
+    fn a_year_less_day_falls_after_what_the_text_tells_goes_on_since() {
+        // No page date; the only year printed is that of a start (`since … on 3 November 2021`): the meeting's
+        // `14 Februari` is the next one after it.
+        let text = |since: &str| {
+            format!(
+                "Forum Siber Dua Negara\n\nSURABAYA - Kedua menteri menandatangani nota kesepahaman keamanan siber \
+                 pada 14 Februari di Surabaya. Kerja sama itu{since} pada 3 November 2021 oleh kedua negara.\n"
+            )
+        };
+        assert_eq!(
+            facts_of(&text(" berjalan sejak diluncurkan"))
+                .event_date
+                .as_deref(),
+            Some("2022-02-14")
+        );
+        // Without `sejak`, the year printed is the day's.
+        assert_eq!(
+            facts_of(&text(" diluncurkan")).event_date.as_deref(),
+            Some("2021-02-14")
+        );
+    }
+
+    #[test]
+    fn a_day_told_as_the_start_of_what_goes_on_is_background() {
+        // `sejak … 26 September 2022` opens the conference; the vote the story reports is on `3 Oktober`.
+        let text = |since: &str| {
+            format!(
+                "Indonesia Terpilih di Dewan ITU\n\nBUKARES - Indonesia kembali terpilih menjadi anggota Dewan ITU \
+                 dalam konferensi yang berlangsung {since} tanggal 26 September 2022 di Bukares. Pemungutan suara \
+                 digelar 3 Oktober oleh para delegasi.\n"
+            )
+        };
+        assert_eq!(
+            facts_of(&text("sejak pembukaan")).event_date.as_deref(),
+            Some("2022-10-03")
+        );
+        assert_eq!(
+            facts_of(&text("dengan pembukaan")).event_date.as_deref(),
+            Some("2022-09-26")
         );
     }
 

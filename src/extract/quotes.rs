@@ -84,6 +84,27 @@ fn marks(text: &str, range: Span) -> Vec<(usize, usize, Mark)> {
     out
 }
 
+/// A quotation the text's end cuts off: the opening mark at `open_pos` stands where a quotation starts (a line's
+/// start, after a space or a colon), its line is the text's last, and at least three words follow it.
+fn cut_off_quote(text: &str, line: Span, open_pos: usize, open_len: usize) -> Option<QuotedSpan> {
+    let rest = text.get(line.end..)?;
+    if !rest.trim().is_empty() {
+        return None;
+    }
+    let before = text.get(line.start..open_pos)?.chars().last();
+    if before.is_some_and(|c| !c.is_whitespace() && !matches!(c, ':' | '.' | ',')) {
+        return None;
+    }
+    let start = open_pos + open_len;
+    let inner = text.get(start..line.end)?;
+    let end = start + inner.trim_end().len();
+    let words = inner.split_whitespace().count();
+    (words >= 3 && inner.starts_with(|c: char| c.is_alphanumeric())).then(|| QuotedSpan {
+        inner: Span::new(start, end),
+        outer: Span::new(open_pos, end),
+    })
+}
+
 /// Finds quoted stretches inside each paragraph (line) of `text` that is article text.
 pub fn find_quoted(text: &str, layout: &Layout) -> Vec<QuotedSpan> {
     let mut out = Vec::new();
@@ -121,6 +142,11 @@ pub fn find_quoted(text: &str, layout: &Layout) -> Vec<QuotedSpan> {
                 }
             }
             let Some((j, close_pos, close_len)) = found else {
+                // A page cut off inside a quotation (a stored excerpt ends `… "Kita negara kepulauan paling be`):
+                // an opening mark on the text's last line, where a quotation starts, runs to the end of the text.
+                if let Some(q) = cut_off_quote(text, line.span, open_pos, open_len) {
+                    out.push(q);
+                }
                 break;
             };
             let inner = Span::new(open_pos + open_len, close_pos);
@@ -345,6 +371,20 @@ fn attribution_after(text: &str, outer_end: usize, all: &[Word<'_>]) -> Option<A
             .skip_while(|w| matches!(lower(w.text).as_str(), "oleh" | "pula" | "juga"))
             .copied()
             .collect();
+        // `…,” said the Foreign Ministry in a press release`: a body speaking through its text.
+        let body = (1..=4).rev().find_map(|n| {
+            let head = rest.get(..n)?;
+            let (a, b) = (head.first()?, head.last()?);
+            described_body(text, head, outer_end)
+                .map(|name| (name, Span::new(a.span.start, b.span.end)))
+        });
+        if let Some((name, span)) = body {
+            return Some(Attribution::Named {
+                name,
+                role: None,
+                span: Span::new(first.span.start, span.end),
+            });
+        }
         if let Some(w) = rest.first() {
             let wl = lower(w.text);
             if PRONOUNS.contains(&wl.as_str()) {
@@ -849,8 +889,20 @@ pub fn find_quotes_in(
                 )
             }
             None => {
-                // A paragraph that continues the previous speaker's words.
+                // A paragraph that continues the words of whoever spoke last: the person a sentence with a speech
+                // verb names since the previous quotation (`Ms Easterly said …` before `“The MOU allows us …`),
+                // else the previous quotation's speaker.
+                let since = last_speaker.as_ref().map_or(0, |(_, _, end)| *end);
+                let speaking = match speaking_subject(text, all, people, since, q.outer.start) {
+                    Speaking::Person(p) if last_speaker.is_some() => Some(p),
+                    _ => None,
+                };
                 match &last_speaker {
+                    _ if speaking.is_some() => (
+                        speaking.map(|p| p.name.clone()),
+                        speaking.and_then(|p| p.role.clone()),
+                        None,
+                    ),
                     Some((n, r, end)) if q.outer.start.saturating_sub(*end) < 600 => {
                         (Some(n.clone()), r.clone(), None)
                     }
@@ -996,7 +1048,34 @@ fn speaking_subject<'p>(
     };
     let at = verb_span.start;
     let sentence = super::layout::sentence_around(text, at);
-    let first_in = |lo: usize, hi: usize| first_named_in(people, lo, hi);
+    // A person after a preposition (`Kepada Chee Hean, Wiranto menjelaskan …`, `with Mr Teo`) is the one spoken
+    // to or with, not the subject.
+    let spoken_to = |start: usize| {
+        text.get(..start)
+            .and_then(|b| b.trim_end().rsplit(|c: char| !c.is_alphanumeric()).next())
+            .is_some_and(|w| {
+                with_lower_key(w, |l| {
+                    matches!(
+                        l,
+                        "kepada" | "dengan" | "bersama" | "untuk" | "to" | "with" | "for"
+                    )
+                })
+            })
+    };
+    let first_in = |lo: usize, hi: usize| {
+        people
+            .iter()
+            .filter_map(|p| {
+                p.mentions
+                    .iter()
+                    .filter(|m| m.start >= lo && m.end <= hi && !spoken_to(m.start))
+                    .map(|m| m.start)
+                    .min()
+                    .map(|first| (first, p))
+            })
+            .min_by_key(|(first, _)| *first)
+            .map(|(_, p)| p)
+    };
     // The subject before the verb (after it only for `menurut`: a person after `told`, `kata … kepada` is the
     // listener); else the subject is a description (`The former general also said …`) of someone named
     // earlier, and a person named later in the sentence is an object: the person named last before it.
@@ -1404,6 +1483,42 @@ mod tests {
     }
 
     #[test]
+    fn a_quotation_the_excerpt_cuts_off_runs_to_the_end_of_the_text() {
+        let t = "Kepala BSSN Hinsa Siburian membuka pertemuan siber kawasan di Jakarta.\n\n\
+                 \"Kita harus bekerja sama,\" kata Hinsa Siburian.\n\n\
+                 Sementara itu, Duta Besar Jepang Kenji Kanasugi menjelaskan bahwa negaranya siap membantu.\n\
+                 \"Ini kesempatan bagus untuk bertemu Pak Menteri Budi, kami mengidentifikasi masalah yang dihadapi \n";
+        let q = quotes(t);
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(
+            q[1].1,
+            "Ini kesempatan bagus untuk bertemu Pak Menteri Budi, kami mengidentifikasi masalah yang dihadapi"
+        );
+        // The person a speech verb names since the last quotation speaks, not the one named last before it
+        // nor a name inside the words.
+        assert_eq!(q[1].0, s("Kenji Kanasugi"));
+        // A mark that closes nothing before the end of a paragraph that is not the text's last, or one inside a
+        // word, opens no quotation.
+        for t in [
+            "Menteri berkata \"kita harus bekerja sama dalam hal ini.\n\nPertemuan ditutup pada sore hari.\n",
+            "Menteri membuka acara di gedung 5\"A bersama para tamu undangan dari negara tetangga\n",
+        ] {
+            assert!(quotes(t).is_empty(), "{t}");
+        }
+    }
+
+    #[test]
+    fn the_one_spoken_to_is_not_the_speaker() {
+        let t = "Menko Polhukam Wiranto bertemu Wakil Perdana Menteri Singapura Teo Chee Hean di Jakarta.\n\n\
+                 \"Hubungan ini harus erat,\" ucap Wiranto.\n\n\
+                 Kepada Teo Chee Hean, Wiranto menjelaskan proses pendirian badan siber nasional.\n\n\
+                 \"Kita sudah ke sana dan hubungan terus-menerus dilakukan.\"\n";
+        let q = quotes(t);
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[1].0, s("Wiranto"));
+    }
+
+    #[test]
     fn quotes_across_sentences_and_unclosed() {
         let t = "“Kerja sama seperti ini perlu juga. Inikan sifatnya lintas batas,” ujar AM.Fachir. Lalu “tidak ditutup";
         let q = quotes(t);
@@ -1420,6 +1535,10 @@ mod tests {
     #[test]
     fn attributions_of_the_genre() {
         let cases: &[(&str, &str)] = &[
+            (
+                "Indonesia terpilih kembali.\n\n\"Indonesia is elected to represent Region E as a member of the Council,\" said the Foreign Ministry in a press release on Monday.",
+                "Foreign Ministry",
+            ),
             (
                 "Menteri Luar Negeri Retno Marsudi bertemu mitranya di Jakarta.\n\n“Kita sepakat memperkuat kerja sama siber,” said Retno Marsudi.",
                 "Retno Marsudi",
