@@ -99,6 +99,7 @@ fn every_annotated_article_is_scored() {
         ("aside10", "aside10.json"),
         ("aside11", "aside11.json"),
         ("aside12", "aside12.json"),
+        ("aside13", "aside13.json"),
     ] {
         let n = gold(file).len();
         let s = scores_for(folder, file);
@@ -374,6 +375,26 @@ fn the_unseen_sets_hold_their_measured_figures() {
         ],
         (1, 0),
     );
+    // `aside13`: 30 further articles (18 Indonesian, 12 English, 27 outlets, events in every year 2015–2023, 8
+    // same-event groups, four across languages; 6 main dates the text alone does not give; ten articles report
+    // events other sets hold, from other pages), collected and annotated by a helper (2026-12-07, second session)
+    // that never ran the extractor on them. First figures, with the code of the start of that session: date
+    // .867, speaker .870 (40/46), outlet .800 with 1 wrong, location .867, quotes .860, label .967, same event
+    // .500 with no false merge; that session's rules (cut-off quotations) raised its quotes to .891 (42 of 49
+    // speakers right).
+    holds(
+        &scores_for("aside13", "aside13.json"),
+        &[
+            ("event date right", 0.86),
+            ("speaker of a matched quote right", 0.85),
+            ("outlet right where the text names it", 0.79),
+            ("location right", 0.86),
+            ("quotes found (F1)", 0.89),
+            ("event label usable", 0.96),
+            ("same event shown as one", 0.49),
+        ],
+        (1, 0),
+    );
 }
 
 #[test]
@@ -390,6 +411,7 @@ fn date_mentions_are_found_and_normalised() {
     s.add(scores_for("aside10", "aside10.json"));
     s.add(scores_for("aside11", "aside11.json"));
     s.add(scores_for("aside12", "aside12.json"));
+    s.add(scores_for("aside13", "aside13.json"));
     assert!(s.date_recall.1 >= 100, "{}", s.report());
     assert!(
         f1(s.date_precision, s.date_recall) >= 0.85,
