@@ -462,6 +462,32 @@ fn since_year(text: &str, start: usize) -> bool {
         .any(|w| before.ends_with(w))
 }
 
+/// Whether a date is that of a page the text quotes from: `melansir`, `dilansir`, `dikutip dari`, `mengutip`, `as
+/// reported by` shortly before it in its sentence.
+fn cited_source_day(text: &str, start: usize) -> bool {
+    let before = window_before(text, start, 60);
+    // Back to the sentence's start (a web name's dots, `Kominfo.go.id`, end none).
+    let sentence = before
+        .rfind(". ")
+        .and_then(|i| before.get(i + 2..))
+        .unwrap_or(before);
+    let clause = sentence
+        .rsplit([';', '\n', '"', '“', '”'])
+        .next()
+        .unwrap_or(sentence)
+        .to_lowercase();
+    [
+        "melansir",
+        "dilansir",
+        "dikutip dari",
+        "mengutip",
+        "as reported by",
+        "quoted from",
+    ]
+    .iter()
+    .any(|w| clause.contains(w))
+}
+
 /// Whether a full date is the start of what goes on since: `since`/`sejak`/`semenjak` earlier in its clause (`since
 /// he became Malaysia's 10th prime minister on November 24, 2022`, `sejak dilantik pada 3 Januari 2018`).
 fn since_clause(text: &str, start: usize) -> bool {
@@ -519,6 +545,11 @@ fn score_mention(
         // A span of years is a programme's or a plan's, hardly ever the day a story reports.
         RawDate::Years(..) => 0.3,
     };
+    // `…," katanya melansir Kominfo.go.id, Rabu (30/3/2022)`, `dikutip dari Antara, Senin (28/3)`: the day of the
+    // page quoted from, which may be after the day the words were said.
+    if cited_source_day(text, f.start) {
+        score -= 5.0;
+    }
     // `sejak … tanggal 26 September 2022`, `since he became prime minister on …`: the start of what still goes
     // on, told as background to the news.
     if matches!(f.raw, RawDate::Day { .. }) && since_clause(text, f.start) {
@@ -2174,6 +2205,29 @@ mod tests {
         assert_eq!(
             facts_of(&text("dengan pembukaan")).event_date.as_deref(),
             Some("2022-09-26")
+        );
+    }
+
+    #[test]
+    fn the_day_of_a_page_quoted_from_is_not_the_events() {
+        // The welcome dinner is on Tuesday; `melansir Kominfo.go.id, Rabu (30/3/2022)` dates the page the words
+        // were taken from.
+        let text = |cite: &str| {
+            format!(
+                "Pertemuan Ekonomi Digital Dibuka\n\nLOMBOK - Menteri berbicara dalam jamuan makan malam di \
+                 Senggigi, Selasa (29/3/2022), untuk para delegasi.\n\n\"Inilah pertama kalinya rapat itu \
+                 diselenggarakan di sini,\" katanya {cite}, Rabu (30/3/2022).\n"
+            )
+        };
+        assert_eq!(
+            facts_of(&text("melansir Kominfo.go.id"))
+                .event_date
+                .as_deref(),
+            Some("2022-03-29")
+        );
+        assert_eq!(
+            facts_of(&text("di hadapan wartawan")).event_date.as_deref(),
+            Some("2022-03-30")
         );
     }
 
