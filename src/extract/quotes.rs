@@ -892,11 +892,15 @@ pub fn find_quotes_in(
                 // A paragraph that continues the words of whoever spoke last: the person a sentence with a speech
                 // verb names since the previous quotation (`Ms Easterly said …` before `“The MOU allows us …`),
                 // else the previous quotation's speaker.
-                let since = last_speaker.as_ref().map_or(0, |(_, _, end)| *end);
-                let speaking = match speaking_subject(text, all, people, since, q.outer.start) {
-                    Speaking::Person(p) if last_speaker.is_some() => Some(p),
-                    _ => None,
-                };
+                // Only since a previous quotation (from the text's start, every such quotation would read all
+                // the words before it).
+                let speaking =
+                    last_speaker.as_ref().and_then(|(_, _, since)| {
+                        match speaking_subject(text, all, people, *since, q.outer.start) {
+                            Speaking::Person(p) => Some(p),
+                            _ => None,
+                        }
+                    });
                 match &last_speaker {
                     _ if speaking.is_some() => (
                         speaking.map(|p| p.name.clone()),
