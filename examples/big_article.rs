@@ -3,7 +3,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+/// The allocator the `linimasa` binary runs with (`src/main.rs`), so that the figure is the app's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
+    linimasa::tune_allocator();
     let sizes: Vec<f64> = std::env::args()
         .skip(1)
         .filter_map(|a| a.parse().ok())

@@ -100,6 +100,7 @@ fn every_annotated_article_is_scored() {
         ("aside11", "aside11.json"),
         ("aside12", "aside12.json"),
         ("aside13", "aside13.json"),
+        ("aside14", "aside14.json"),
     ] {
         let n = gold(file).len();
         let s = scores_for(folder, file);
@@ -395,6 +396,24 @@ fn the_unseen_sets_hold_their_measured_figures() {
         ],
         (1, 0),
     );
+    // `aside14`: 30 further articles (16 Indonesian, 14 English, 29 outlets, events in every year 2015–2023, 6
+    // same-event groups, none across languages; 11 main dates the text alone does not give), collected and
+    // annotated by a helper (2026-12-07, third session) that never ran the extractor on them. First figures, with
+    // the code of the start of that session (its speed-ups change no result): date .767, speaker .936, outlet .562
+    // with 1 wrong, location .667, quotes .969, label .900, same event .417 with 1 false merge.
+    holds(
+        &scores_for("aside14", "aside14.json"),
+        &[
+            ("event date right", 0.76),
+            ("speaker of a matched quote right", 0.93),
+            ("outlet right where the text names it", 0.56),
+            ("location right", 0.66),
+            ("quotes found (F1)", 0.96),
+            ("event label usable", 0.90),
+            ("same event shown as one", 0.41),
+        ],
+        (1, 1),
+    );
 }
 
 #[test]
@@ -412,6 +431,7 @@ fn date_mentions_are_found_and_normalised() {
     s.add(scores_for("aside11", "aside11.json"));
     s.add(scores_for("aside12", "aside12.json"));
     s.add(scores_for("aside13", "aside13.json"));
+    s.add(scores_for("aside14", "aside14.json"));
     assert!(s.date_recall.1 >= 100, "{}", s.report());
     assert!(
         f1(s.date_precision, s.date_recall) >= 0.85,

@@ -476,7 +476,7 @@ impl Layout {
 
     /// The kind of the line holding byte `offset`.
     pub fn kind_at_offset(&self, offset: usize) -> LineKind {
-        let idx = self.lines.partition_point(|l| l.span.end < offset);
+        let idx = self.line_index(offset);
         self.lines
             .get(idx)
             .map(|l| l.kind)
@@ -498,8 +498,16 @@ impl Layout {
 
     /// The span of the line holding `offset`.
     pub fn line_span(&self, offset: usize) -> Option<Span> {
-        let idx = self.lines.partition_point(|l| l.span.end < offset);
-        self.lines.get(idx).map(|l| l.span)
+        self.lines.get(self.line_index(offset)).map(|l| l.span)
+    }
+
+    /// The index of the line holding `offset` (the first line ending at or after it), searched from where it
+    /// should be on evenly long lines: asked for every date, name and quotation, a plain binary search over a
+    /// huge page's million lines would miss the cache at every step.
+    fn line_index(&self, offset: usize) -> usize {
+        let end = self.lines.last().map_or(0, |l| l.span.end).max(1);
+        let guess = (offset as u128 * self.lines.len() as u128 / end as u128) as usize;
+        super::partition_from(&self.lines, guess, |l| l.span.end < offset)
     }
 }
 
@@ -546,25 +554,42 @@ fn is_furniture_line(line: &str) -> bool {
     if more_words_than(t, 40) || t.contains('“') || t.contains('"') {
         return false;
     }
-    let l = t.to_lowercase();
-    let strong = [
-        "browser",
-        "javascript",
-        "langganan",
-        "berlangganan",
-        "subscribe",
-        "cookie",
-        "newsletter",
-        // A call to follow the site's channel (`Yuk Follow Kami di Google News …`).
-        "google news",
-        "whatsapp channel",
-        "saluran whatsapp",
-        "follow kami",
-        "ikuti kami",
-        "follow us",
-    ];
-    strong.iter().any(|w| l.contains(w)) || !more_words_than(t, 12) && is_chrome_phrase(t)
+    // Every strong word at once, in one pass over the line (no lower-cased copy).
+    static STRONG: LazyLock<Option<crate::extract::re::Regex>> = LazyLock::new(|| {
+        let alternatives: Vec<String> = FURNITURE_WORDS
+            .iter()
+            .map(|p| super::entities::regex_escape(p))
+            .collect();
+        crate::extract::regex(&format!("(?i:{})", alternatives.join("|"))).ok()
+    });
+    let strong = match STRONG.as_ref() {
+        Some(re) => re.is_match(t),
+        None => {
+            let l = t.to_lowercase();
+            FURNITURE_WORDS.iter().any(|w| l.contains(w))
+        }
+    };
+    strong || !more_words_than(t, 12) && is_chrome_phrase(t)
 }
+
+/// Words that make any line not too long page furniture: the browser, cookies, a subscription, a call to follow
+/// the site.
+const FURNITURE_WORDS: &[&str] = &[
+    "browser",
+    "javascript",
+    "langganan",
+    "berlangganan",
+    "subscribe",
+    "cookie",
+    "newsletter",
+    // A call to follow the site's channel (`Yuk Follow Kami di Google News …`).
+    "google news",
+    "whatsapp channel",
+    "saluran whatsapp",
+    "follow kami",
+    "ikuti kami",
+    "follow us",
+];
 
 /// A line that is a dateline standing alone (`Jakarta (JurnalPagi) –`, `JAKARTA, KOMPAS.com -`): it ends with a
 /// dash or a colon.
@@ -592,8 +617,10 @@ fn opens_with_dateline(t: &str) -> bool {
 
 /// Credit lines: who wrote, edited or photographed the page (`Laporan Wartawan Tribunnews.com, …`, `Editor:`).
 pub(crate) fn is_credit_line(t: &str) -> bool {
-    let l = t.to_lowercase();
-    let l = strip_scraper_date(&l);
+    // Only the line's start decides (a scraper's date and the longest credit word fit in its first 48 bytes).
+    let mut buf = [0u8; 48];
+    let head = line_head(t, &mut buf);
+    let l = strip_scraper_date(&head);
     [
         "laporan wartawan",
         "laporan reporter",
@@ -643,11 +670,15 @@ const POSITION_WORDS: &[&str] = &[
 
 /// Whether `t` holds a photo caption's position mark: a parenthesis of position words only, one of them a side.
 fn has_position_mark(t: &str) -> bool {
-    let lower = t.to_lowercase();
-    lower.split('(').skip(1).any(|rest| {
+    t.split('(').skip(1).any(|rest| {
         let Some((inside, _)) = rest.split_once(')') else {
             return false;
         };
+        // Four short words at most: only such a parenthesis is lower-cased and read.
+        if inside.len() > 48 {
+            return false;
+        }
+        let inside = inside.to_lowercase();
         let words: Vec<&str> = inside.split_whitespace().collect();
         !words.is_empty()
             && words.len() <= 4
@@ -1056,23 +1087,23 @@ fn title_candidates(text: &str, lines: &[Line], first_long: usize) -> Vec<usize>
     out
 }
 
-/// The first 48 bytes of a trimmed line, lower case (on the stack when they are ASCII).
+/// The first 48 bytes of a trimmed line (cut at a character), ASCII letters in lower case, on the stack.
 fn line_head<'b>(line: &str, buf: &'b mut [u8; 48]) -> std::borrow::Cow<'b, str> {
     let t = line.trim();
-    let b = t.as_bytes();
-    let n = b.len().min(48);
-    if let (Some(src), Some(dst)) = (b.get(..n), buf.get_mut(..n))
-        && src.is_ascii()
-    {
+    let mut n = t.len().min(48);
+    while !t.is_char_boundary(n) {
+        n -= 1;
+    }
+    // ASCII letters lower-cased in place (other bytes are kept as they are, so the bytes stay UTF-8): the labels
+    // and prefixes compared with it are ASCII.
+    if let (Some(src), Some(dst)) = (t.as_bytes().get(..n), buf.get_mut(..n)) {
         dst.copy_from_slice(src);
         dst.make_ascii_lowercase();
-        return std::borrow::Cow::Borrowed(std::str::from_utf8(dst).unwrap_or(""));
+        if let Ok(head) = std::str::from_utf8(dst) {
+            return std::borrow::Cow::Borrowed(head);
+        }
     }
-    let mut end = n;
-    while !t.is_char_boundary(end) {
-        end -= 1;
-    }
-    std::borrow::Cow::Owned(t.get(..end).unwrap_or("").to_lowercase())
+    std::borrow::Cow::Owned(t.get(..n).unwrap_or("").to_lowercase())
 }
 
 fn kind_at(lines: &[Line], i: usize) -> LineKind {

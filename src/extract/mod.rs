@@ -452,30 +452,97 @@ fn national_venue_city(venue: &str) -> Option<&'static str> {
         .map(|(_, city)| *city)
 }
 
-/// Whether the year at `start` follows `since` (`sejak 2016`, `since 2006`, `semenjak tahun 2015`).
-fn since_year(text: &str, start: usize) -> bool {
-    let before = window_before(text, start, 24).to_lowercase();
-    let before = before.trim_end();
-    let before = before.strip_suffix("tahun").unwrap_or(before).trim_end();
-    ["since", "sejak", "semenjak"]
-        .iter()
-        .any(|w| before.ends_with(w))
+/// `all.partition_point(pred)` (`pred` true on a prefix of `all`), searched by galloping out from `guess`.
+pub(crate) fn partition_from<T>(all: &[T], guess: usize, pred: impl Fn(&T) -> bool) -> usize {
+    let n = all.len();
+    let at = |i: usize| all.get(i).is_some_and(&pred);
+    let guess = guess.min(n);
+    // Bounds `lo..=hi` with `pred` true before `lo` and false from `hi` on.
+    let (mut lo, mut hi);
+    if at(guess) {
+        let mut step = 1;
+        lo = guess + 1;
+        loop {
+            let probe = guess.saturating_add(step);
+            if probe >= n || !at(probe) {
+                hi = probe.min(n);
+                break;
+            }
+            lo = probe + 1;
+            step *= 2;
+        }
+    } else {
+        let mut step = 1;
+        hi = guess;
+        loop {
+            match guess.checked_sub(step) {
+                Some(probe) if !at(probe) => {
+                    hi = probe;
+                    step *= 2;
+                }
+                Some(probe) => {
+                    lo = probe + 1;
+                    break;
+                }
+                None => {
+                    lo = 0;
+                    break;
+                }
+            }
+        }
+    }
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if at(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
 }
 
-/// Whether a date is that of a page the text quotes from: `melansir`, `dilansir`, `dikutip dari`, `mengutip`, `as
-/// reported by` shortly before it in its sentence.
-fn cited_source_day(text: &str, start: usize) -> bool {
-    let before = window_before(text, start, 60);
-    // Back to the sentence's start (a web name's dots, `Kominfo.go.id`, end none).
+/// The clause before `start`: at most `bytes` back, from the sentence's start (`. `; a web name's dots,
+/// `Kominfo.go.id`, end none) or the last of `stops` after it.
+fn clause_before<'t>(text: &'t str, start: usize, bytes: usize, stops: &[char]) -> &'t str {
+    let before = window_before(text, start, bytes);
     let sentence = before
         .rfind(". ")
         .and_then(|i| before.get(i + 2..))
         .unwrap_or(before);
-    let clause = sentence
-        .rsplit([';', '\n', '"', '“', '”'])
-        .next()
-        .unwrap_or(sentence)
-        .to_lowercase();
+    sentence.rsplit(stops).next().unwrap_or(sentence)
+}
+
+/// Whether `hay` holds `needle` (ASCII, lower case), ignoring ASCII case: no lower-cased copy is made.
+fn contains_ascii_ci(hay: &str, needle: &str) -> bool {
+    hay.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+/// `s` without `suffix` (ASCII, lower case) at its end, ignoring ASCII case.
+fn strip_suffix_ascii_ci<'s>(s: &'s str, suffix: &str) -> Option<&'s str> {
+    let cut = s.len().checked_sub(suffix.len())?;
+    let (rest, end) = (s.get(..cut)?, s.get(cut..)?);
+    end.eq_ignore_ascii_case(suffix).then_some(rest)
+}
+
+/// Whether the year at `start` follows `since` (`sejak 2016`, `since 2006`, `semenjak tahun 2015`).
+fn since_year(text: &str, start: usize) -> bool {
+    let before = clause_before(text, start, 24, &[]).trim_end();
+    let before = strip_suffix_ascii_ci(before, "tahun")
+        .unwrap_or(before)
+        .trim_end();
+    ["since", "sejak", "semenjak"]
+        .iter()
+        .any(|w| strip_suffix_ascii_ci(before, w).is_some())
+}
+
+/// Whether a date is that of a page the text quotes from: `melansir`, `dilansir`, `dikutip dari`, `mengutip`, `as
+/// reported by` shortly before it in its clause (`katanya melansir Kominfo.go.id, Rabu (30/3/2022)`: a comma
+/// does not end it).
+fn cited_source_day(text: &str, start: usize) -> bool {
+    let clause = clause_before(text, start, 60, &[';', '\n', '"', '“', '”']);
     [
         "melansir",
         "dilansir",
@@ -485,21 +552,19 @@ fn cited_source_day(text: &str, start: usize) -> bool {
         "quoted from",
     ]
     .iter()
-    .any(|w| clause.contains(w))
+    .any(|w| contains_ascii_ci(clause, w))
 }
 
 /// Whether a full date is the start of what goes on since: `since`/`sejak`/`semenjak` earlier in its clause (`since
 /// he became Malaysia's 10th prime minister on November 24, 2022`, `sejak dilantik pada 3 Januari 2018`).
 fn since_clause(text: &str, start: usize) -> bool {
-    let before = window_before(text, start, 90);
-    let clause = before
-        .rsplit(['.', ',', ';', '\n', '(', '“', '"'])
-        .next()
-        .unwrap_or(before)
-        .to_lowercase();
-    clause
+    clause_before(text, start, 90, &[',', ';', '\n', '(', '“', '"'])
         .split(|c: char| !c.is_alphanumeric())
-        .any(|w| matches!(w, "since" | "sejak" | "semenjak"))
+        .any(|w| {
+            ["since", "sejak", "semenjak"]
+                .iter()
+                .any(|s| w.eq_ignore_ascii_case(s))
+        })
 }
 
 /// `LINIMASA_DEBUG_DATES` set: each candidate event date's score is printed to standard error.

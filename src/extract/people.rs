@@ -28,9 +28,16 @@ pub struct Word<'a> {
 }
 
 /// The words of `all` (a tokenisation of the whole text) that lie inside `range`.
+///
+/// Called for every quotation and attribution: on a huge text a plain binary search over millions of words
+/// misses the cache at each of its steps, so the search starts where the words of `range` should lie (words
+/// are spread about evenly over a text) and gallops from there, touching only nearby words.
 pub fn words_in<'w, 'a>(all: &'w [Word<'a>], range: Span) -> &'w [Word<'a>] {
-    let lo = all.partition_point(|w| w.span.start < range.start);
-    let hi = all.partition_point(|w| w.span.end <= range.end);
+    let text_end = all.last().map_or(0, |w| w.span.end).max(1);
+    let guess = (range.start as u128 * all.len() as u128 / text_end as u128) as usize;
+    let lo = super::partition_from(all, guess, |w| w.span.start < range.start);
+    let rest = all.get(lo..).unwrap_or(&[]);
+    let hi = lo + super::partition_from(rest, 0, |w| w.span.end <= range.end);
     all.get(lo..hi.max(lo)).unwrap_or(&[])
 }
 
@@ -739,6 +746,7 @@ pub fn find_people(text: &str, layout: &Layout) -> Vec<Person> {
 pub fn find_people_in(text: &str, layout: &Layout, all: &[Word<'_>]) -> Vec<Person> {
     let mut runs: Vec<(NameRun, bool, bool)> = Vec::new(); // (run, confirmed, in body)
     let mut weak: Vec<(NameRun, bool, bool)> = Vec::new();
+    let mut words_from = 0;
     for line in &layout.lines {
         if matches!(line.kind, LineKind::Blank | LineKind::Chrome) {
             continue;
@@ -751,8 +759,10 @@ pub fn find_people_in(text: &str, layout: &Layout, all: &[Word<'_>]) -> Vec<Pers
         {
             continue;
         }
-        let lo = all.partition_point(|w| w.span.start < line.span.start);
-        let hi = all.partition_point(|w| w.span.start < line.span.end);
+        // Lines come in order: each one's words are searched from where the last one's ended.
+        let lo = super::partition_from(all, words_from, |w| w.span.start < line.span.start);
+        let hi = super::partition_from(all, lo, |w| w.span.start < line.span.end);
+        words_from = hi;
         let ws = all.get(lo..hi).unwrap_or(&[]);
         let mut line_runs = name_runs(text, ws);
         if line.kind == LineKind::Title {
@@ -1246,6 +1256,34 @@ mod tests {
             }
         }
         assert!(checked > 50_000, "{checked}");
+    }
+
+    #[test]
+    fn words_in_finds_the_same_words_as_a_plain_search_from_any_guess() {
+        let text =
+            "Menlu Retno Marsudi berkata, “Kita bekerja sama.” Ia  menambahkan bahwa ASEAN siap.";
+        let all = words(text, Span::new(0, text.len()));
+        for start in 0..=text.len() {
+            for end in start..=text.len() {
+                let range = Span::new(start, end);
+                let lo = all.partition_point(|w| w.span.start < range.start);
+                let hi = all.partition_point(|w| w.span.end <= range.end);
+                let want = all.get(lo..hi.max(lo)).unwrap_or(&[]);
+                assert_eq!(words_in(&all, range), want, "{start}..{end}");
+            }
+        }
+        for guess in 0..all.len() + 3 {
+            for cut in 0..=all.len() {
+                assert_eq!(
+                    super::super::partition_from(&all, guess, |w| all
+                        .iter()
+                        .position(|x| x.span == w.span)
+                        .unwrap_or(0)
+                        < cut),
+                    cut
+                );
+            }
+        }
     }
 
     #[test]

@@ -12,6 +12,7 @@ use super::people::{
     with_lower_key, words, words_in,
 };
 use crate::model::{Quote, Span};
+use rustc_hash::FxHashMap;
 
 /// A quoted stretch of text before it is judged to be speech.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -785,6 +786,26 @@ pub fn find_quotes_in(
 ) -> Vec<Quote> {
     let quoted = find_quoted(text, layout);
     let people_tokens: Vec<Vec<String>> = people.iter().map(|p| name_tokens(&p.name)).collect();
+    // A page names its few speakers again and again: each printed name is looked up once.
+    let mut resolved: FxHashMap<String, Option<usize>> = FxHashMap::default();
+    let mut resolve = |name: &str| -> Option<&Person> {
+        let i = match resolved.get(name) {
+            Some(i) => *i,
+            None => {
+                let i = resolve_person(people, &people_tokens, name)
+                    .and_then(|p| people.iter().position(|q| std::ptr::eq(p, q)));
+                resolved.insert(name.to_string(), i);
+                i
+            }
+        };
+        i.and_then(|i| people.get(i))
+    };
+    let mut known: FxHashMap<String, Option<&'static str>> = FxHashMap::default();
+    let mut known_person = |name: &str| -> Option<&'static str> {
+        *known
+            .entry(name.to_string())
+            .or_insert_with(|| super::people::known_person(name))
+    };
     let mut out: Vec<Quote> = Vec::new();
     let mut last_speaker: Option<(String, Option<String>, usize)> = None; // (name, role, quote end)
     for q in quoted {
@@ -830,8 +851,8 @@ pub fn find_quotes_in(
         };
         let (speaker, role, span) = match attr {
             Some(Attribution::Named { name, role, span }) => {
-                let known = super::people::known_person(&name);
-                let person = resolve_person(people, &people_tokens, &name)
+                let known = known_person(&name);
+                let person = resolve(&name)
                     .or_else(|| known.and_then(|k| people.iter().find(|p| p.name == k)))
                     .or_else(|| nickname_of(people, &people_tokens, &name))
                     .or_else(|| super::people::going_by(people, &name));
@@ -1007,12 +1028,22 @@ fn narrated_subject<'p>(
 
 /// The person named first between `lo` and `hi`.
 fn first_named_in(people: &[Person], lo: usize, hi: usize) -> Option<&Person> {
+    first_named_where(people, lo, hi, |_| true)
+}
+
+/// The person named first between `lo` and `hi` by a mention whose start `keep` accepts.
+fn first_named_where(
+    people: &[Person],
+    lo: usize,
+    hi: usize,
+    keep: impl Fn(usize) -> bool,
+) -> Option<&Person> {
     people
         .iter()
         .filter_map(|p| {
             p.mentions
                 .iter()
-                .filter(|m| m.start >= lo && m.end <= hi)
+                .filter(|m| m.start >= lo && m.end <= hi && keep(m.start))
                 .map(|m| m.start)
                 .min()
                 .map(|first| (first, p))
@@ -1066,20 +1097,7 @@ fn speaking_subject<'p>(
                 })
             })
     };
-    let first_in = |lo: usize, hi: usize| {
-        people
-            .iter()
-            .filter_map(|p| {
-                p.mentions
-                    .iter()
-                    .filter(|m| m.start >= lo && m.end <= hi && !spoken_to(m.start))
-                    .map(|m| m.start)
-                    .min()
-                    .map(|first| (first, p))
-            })
-            .min_by_key(|(first, _)| *first)
-            .map(|(_, p)| p)
-    };
+    let first_in = |lo: usize, hi: usize| first_named_where(people, lo, hi, |at| !spoken_to(at));
     // The subject before the verb (after it only for `menurut`: a person after `told`, `kata … kepada` is the
     // listener); else the subject is a description (`The former general also said …`) of someone named
     // earlier, and a person named later in the sentence is an object: the person named last before it.
