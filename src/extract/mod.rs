@@ -847,6 +847,10 @@ pub fn extract_article_until(
                 }
                 _ => None,
             };
+            // Between the passes, a stop is heeded (on a huge page each takes a second or so).
+            if stop() {
+                return (scans, Vec::new());
+            }
             let found = dates::find_dates_in(
                 text,
                 &lowered,
@@ -859,7 +863,13 @@ pub fn extract_article_until(
                 || Layout::of(text),
                 || people::words(text, Span::new(0, text.len())),
             );
+            if stop() {
+                return (layout, all_words, Vec::new(), Vec::new());
+            }
             let people = people::find_people_in(text, &layout, &all_words);
+            if stop() {
+                return (layout, all_words, people, Vec::new());
+            }
             let countries = entities::find_countries_in(text, &layout, &all_words);
             (layout, all_words, people, countries)
         },
@@ -1176,6 +1186,9 @@ pub fn extract_article_until(
                 &layout,
                 scans.as_ref().map(|[_, _, f]| f.as_slice()),
             );
+            if stop() {
+                return (Vec::new(), forums, Vec::new());
+            }
             (list_dates(), forums, key_terms(text, &layout, &all_words))
         },
     );
