@@ -663,8 +663,9 @@ pub(crate) fn find_dates_in(
         };
         // A law number like `11/2008` has two parts and never matches; `No. 1/2/2018` style is refused here.
         if window_before(text, m.start(), 4)
-            .to_lowercase()
-            .contains("no")
+            .as_bytes()
+            .windows(2)
+            .any(|w| w.eq_ignore_ascii_case(b"no"))
         {
             return None;
         }

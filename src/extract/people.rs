@@ -44,7 +44,9 @@ pub fn words_in<'w, 'a>(all: &'w [Word<'a>], range: Span) -> &'w [Word<'a>] {
 /// Splits `text[range]` into words with offsets.
 pub fn words(text: &str, range: Span) -> Vec<Word<'_>> {
     let slice = range.slice(text);
-    let mut out = Vec::with_capacity(slice.len() / 7 + 1);
+    // Room for a word every five bytes (prose has one every six to eight): a huge page's list is never moved
+    // while it grows (a copy of hundreds of megabytes), and the room not used is never touched.
+    let mut out = Vec::with_capacity(slice.len() / 5 + 1);
     let bytes = slice.as_bytes();
     // The character at `i`: its length and whether it is white space (ASCII bytes are tested directly, other
     // characters decoded).
