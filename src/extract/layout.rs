@@ -428,12 +428,17 @@ impl Layout {
                 set_kind(&mut lines, i, kind);
             }
         }
-        let title = title_line
-            .and_then(|i| lines.get(i))
-            .map(|l| without_byline(text, without_leading_date(text, trimmed(text, l.span))));
+        let title = title_line.and_then(|i| lines.get(i)).map(|l| {
+            let span = without_glued_label(text, &lines, trimmed(text, l.span));
+            without_byline(text, without_leading_date(text, span))
+        });
         let title_candidates = title_candidates
             .iter()
-            .filter_map(|&i| lines.get(i).map(|l| trimmed(text, l.span)))
+            .filter_map(|&i| {
+                lines
+                    .get(i)
+                    .map(|l| without_glued_label(text, &lines, trimmed(text, l.span)))
+            })
             .collect();
         // Trailing furniture: short lines after the last long body line.
         if let Some(last_long) = last_long {
@@ -780,6 +785,38 @@ fn without_leading_date(text: &str, span: Span) -> Span {
             Span::new(span.start + m.end(), span.end)
         }
         _ => span,
+    }
+}
+
+/// A headline without a section label or breadcrumb the scraper glued to it (`Berita KampusIndonesia dan Inggris
+/// Sepakat …`, the page printing `Berita Kampus` on a line of its own above): a line of one to four words from
+/// the page's head that the headline begins with, its last letter lower case and the headline's next letter a
+/// capital, with no space between.
+fn without_glued_label(text: &str, lines: &[Line], span: Span) -> Span {
+    let t = span.slice(text);
+    let glued_after = |p: &str| {
+        t.get(p.len()..).is_some_and(|rest| {
+            rest.chars().next().is_some_and(char::is_uppercase)
+                && p.chars().next_back().is_some_and(char::is_lowercase)
+        })
+    };
+    let head_end = lines.partition_point(|l| l.span.end <= span.start);
+    let label = lines
+        .iter()
+        .take(head_end)
+        .rev()
+        .take(40)
+        .map(|l| l.span.slice(text).trim())
+        .find(|p| {
+            p.len() >= 3
+                && p.len() < t.len()
+                && p.split_whitespace().count() <= 4
+                && t.starts_with(p)
+                && glued_after(p)
+        });
+    match label {
+        Some(p) => Span::new(span.start + p.len(), span.end),
+        None => span,
     }
 }
 
@@ -1266,6 +1303,27 @@ mod tests {
         assert_eq!(
             l.kind_at_offset(t.find("(right)").unwrap()),
             LineKind::Caption
+        );
+    }
+
+    #[test]
+    fn a_section_label_glued_to_the_headline_is_no_part_of_it() {
+        let text = "Kabar Dunia\n\nKabar DuniaASEAN Sepakati Kerja Sama Siber Baru\n\nJakarta - Menteri luar negeri \
+                    ASEAN menyepakati kerja sama keamanan siber baru dalam pertemuan di Jakarta, Senin (5/2/2018), \
+                    yang dihadiri semua negara anggota.\n";
+        let l = Layout::of(text);
+        assert_eq!(
+            l.title.map(|t| t.slice(text)),
+            Some("ASEAN Sepakati Kerja Sama Siber Baru")
+        );
+        // A headline that begins with a word of a line above, spaced as usual, keeps it.
+        let text = "Kabar\n\nKabar Dunia: ASEAN Sepakati Kerja Sama Siber\n\nJakarta - Menteri luar negeri ASEAN \
+                    menyepakati kerja sama keamanan siber baru dalam pertemuan di Jakarta, Senin (5/2/2018), yang \
+                    dihadiri semua negara anggota.\n";
+        let l = Layout::of(text);
+        assert_eq!(
+            l.title.map(|t| t.slice(text)),
+            Some("Kabar Dunia: ASEAN Sepakati Kerja Sama Siber")
         );
     }
 

@@ -567,6 +567,9 @@ fn since_clause(text: &str, start: usize) -> bool {
         })
 }
 
+/// How many years before the period the corpus covers a full day is history, never the event's day.
+const HISTORY_YEARS: i32 = 10;
+
 /// `LINIMASA_DEBUG_DATES` set: each candidate event date's score is printed to standard error.
 static DEBUG_DATES: std::sync::LazyLock<bool> =
     std::sync::LazyLock::new(|| std::env::var_os("LINIMASA_DEBUG_DATES").is_some());
@@ -1039,8 +1042,10 @@ pub fn extract_article_until(
     let background = |b: &Scored| {
         b.span.precision != Precision::Day && !near_period(chrono::Datelike::year(&b.span.start))
     };
+    // A day decades before it (`Proklamasi Kemerdekaan 17 Agustus 1945`) is history, whatever its score.
+    let history = |b: &Scored| chrono::Datelike::year(&b.span.start) < period.0 - HISTORY_YEARS;
     let (event_span, evidence, evidence_mention) = match best {
-        Some(b) if b.score >= 3.0 || published.is_none() && !background(&b) => {
+        Some(b) if !history(&b) && (b.score >= 3.0 || published.is_none() && !background(&b)) => {
             let f = found.get(b.index);
             // A year alone, with nothing better in the text, may be a plan's or the background's: shown, but
             // as uncertain.
@@ -2284,6 +2289,24 @@ mod tests {
             facts_of(&text("dengan pembukaan")).event_date.as_deref(),
             Some("2022-09-26")
         );
+    }
+
+    #[test]
+    fn a_day_decades_before_the_period_is_history_not_the_event() {
+        let text = "Wapres Terima Delegasi Siber\n\nJAKARTA - Wakil Presiden menerima delegasi keamanan siber di \
+                    Kantor Wakil Presiden, Senin. Kedua negara bersahabat sejak Proklamasi Kemerdekaan 17 Agustus \
+                    1945, kata juru bicara.\n";
+        let f = facts_of(text);
+        assert!(
+            !f.event_date
+                .as_deref()
+                .is_some_and(|d| d.starts_with("1945")),
+            "{:?}",
+            f.event_date
+        );
+        // The same day within the period is the event's.
+        let f = facts_of(&text.replace("1945", "2018"));
+        assert_eq!(f.event_date.as_deref(), Some("2018-08-17"));
     }
 
     #[test]
