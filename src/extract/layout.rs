@@ -535,19 +535,28 @@ fn content_words(s: &str) -> Vec<String> {
 /// Whether a short line is page furniture by its words: a request to update the browser, to subscribe, to log
 /// in, an advertisement ([`CHROME_PHRASES`]).
 pub fn is_chrome_phrase(line: &str) -> bool {
-    // Every phrase at once, in one pass over the line (no lower-cased copy).
-    static ANY: LazyLock<Option<crate::extract::re::Regex>> = LazyLock::new(|| {
-        let alternatives: Vec<String> = CHROME_PHRASES
-            .iter()
-            .map(|p| super::entities::regex_escape(p))
-            .collect();
-        crate::extract::regex(&format!("(?i:{})", alternatives.join("|"))).ok()
-    });
-    match ANY.as_ref() {
+    static ANY: LazyLock<Option<crate::extract::re::Regex>> =
+        LazyLock::new(|| phrase_regex(CHROME_PHRASES));
+    holds_phrase(&ANY, CHROME_PHRASES, line)
+}
+
+/// One case-blind regular expression matching any of `phrases` (lower case, taken literally).
+fn phrase_regex(phrases: &[&str]) -> Option<crate::extract::re::Regex> {
+    let alternatives: Vec<String> = phrases
+        .iter()
+        .map(|p| super::entities::regex_escape(p))
+        .collect();
+    crate::extract::regex(&format!("(?i:{})", alternatives.join("|"))).ok()
+}
+
+/// Whether `line` holds one of `phrases`: every phrase at once, in one pass over the line with `re` (no
+/// lower-cased copy), or one by one if it could not be built.
+fn holds_phrase(re: &Option<crate::extract::re::Regex>, phrases: &[&str], line: &str) -> bool {
+    match re {
         Some(re) => re.is_match(line),
         None => {
             let l = line.to_lowercase();
-            CHROME_PHRASES.iter().any(|p| l.contains(p))
+            phrases.iter().any(|p| l.contains(p))
         }
     }
 }
@@ -559,21 +568,9 @@ fn is_furniture_line(line: &str) -> bool {
     if more_words_than(t, 40) || t.contains('“') || t.contains('"') {
         return false;
     }
-    // Every strong word at once, in one pass over the line (no lower-cased copy).
-    static STRONG: LazyLock<Option<crate::extract::re::Regex>> = LazyLock::new(|| {
-        let alternatives: Vec<String> = FURNITURE_WORDS
-            .iter()
-            .map(|p| super::entities::regex_escape(p))
-            .collect();
-        crate::extract::regex(&format!("(?i:{})", alternatives.join("|"))).ok()
-    });
-    let strong = match STRONG.as_ref() {
-        Some(re) => re.is_match(t),
-        None => {
-            let l = t.to_lowercase();
-            FURNITURE_WORDS.iter().any(|w| l.contains(w))
-        }
-    };
+    static STRONG: LazyLock<Option<crate::extract::re::Regex>> =
+        LazyLock::new(|| phrase_regex(FURNITURE_WORDS));
+    let strong = holds_phrase(&STRONG, FURNITURE_WORDS, t);
     strong || !more_words_than(t, 12) && is_chrome_phrase(t)
 }
 
