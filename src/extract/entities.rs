@@ -1041,8 +1041,16 @@ pub fn dateline(text: &str, layout: &Layout) -> (Option<Located>, Option<Located
         if c.name("dash_end").is_some() && c.name("b").is_none() && c.name("c").is_none() {
             continue;
         }
-        // A line that is only `Jakarta, MISTAR.ID` is a dateline of its own; a short line of one name is not.
-        if c.name("alone").is_some() && (c.name("b").is_none() || line.span.end > head.end) {
+        // A line that is only `Jakarta, MISTAR.ID` or `Badung (Metrobali)` (a known place, then the credit) is a
+        // dateline of its own; a short line of one name is not.
+        let place_then_credit = c.name("c").is_some()
+            && c.name("b").is_none()
+            && c.name("a").is_some_and(|a| {
+                KNOWN_PLACES.contains_key(a.as_str().trim().to_lowercase().as_str())
+            });
+        if c.name("alone").is_some()
+            && (c.name("b").is_none() && !place_then_credit || line.span.end > head.end)
+        {
             continue;
         }
         let parts: Vec<(&str, String, Span)> = ["a", "b", "c"]
@@ -1182,7 +1190,7 @@ pub fn dateline(text: &str, layout: &Layout) -> (Option<Located>, Option<Located
 /// opened by a parenthesised name and a dash; not a date, a place or a number).
 fn outlet_first_dateline(text: &str, head: Span) -> Option<(Option<Located>, Option<Located>)> {
     static RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-        crate::extract::regex(r"^\s*(?:(?P<o>[A-Z][\w.’'&]*(?:\s[A-Z][\w.’'&]*){0,3})\s+(?:–|—|-{1,2})\s+(?P<p>[A-Z][A-Z.]+(?:\s[A-Z]+){0,2})\s*,\s*\S|\((?P<paren>[^()\n]{2,30})\)\s*(?:–|—|-{1,2})\s*\S)")
+        crate::extract::regex(r"^\s*(?:date\s+[\d-]{4,10}\s*:?\s*)?(?:(?P<o>[A-Z][\w.’'&]*(?:\s[A-Z][\w.’'&]*){0,3})\s+(?:–|—|-{1,2})\s+(?P<p>[A-Z][A-Z.]+(?:\s[A-Z]+){0,2})\s*,\s*\S|\((?P<paren>[^()\n]{2,30})\)\s*(?:–|—|-{1,2})\s*\S)")
             .ok()
     });
     let c = RE.as_ref()?.captures(head.slice(text))?;
@@ -1649,6 +1657,13 @@ fn credit_line(text: &str, span: Span) -> Option<(String, Span)> {
             Span::new(span.start + lead, span.start + lead + t.len()),
         ));
     }
+    if let Some((name, at)) = masthead_name(t) {
+        let start = span.start + lead + at;
+        return Some((
+            canonical_outlet(name).unwrap_or_else(|| display_name(name)),
+            Span::new(start, start + name.len()),
+        ));
+    }
     const PREFIXES: &[&str] = &[
         "copyright",
         "hak cipta",
@@ -1715,6 +1730,87 @@ fn credit_line(text: &str, span: Span) -> Option<(String, Span)> {
         canon,
         Span::new(span.start + rest_start, span.start + lead + t.len()),
     ))
+}
+
+/// The site's name in what a scraper keeps of its masthead: a logo's alternative text (`Site icon Malaysia now`
+/// on WordPress sites, `defence connect logo`) or a house byline (`Saudi Gazette report`, `Bernama report`). Only a
+/// name of one to four words, the byline's capitalised and not a kind of report (`Special report`). Returns the
+/// name and its offset in `t`.
+fn masthead_name(t: &str) -> Option<(&str, usize)> {
+    let lower = t.to_ascii_lowercase();
+    let (name, at, byline) = if lower.starts_with("site icon ") {
+        (t.get(10..)?, 10, false)
+    } else if lower.ends_with(" logo") {
+        (t.get(..t.len() - 5)?, 0, false)
+    } else if lower.ends_with(" report") {
+        (t.get(..t.len() - 7)?, 0, true)
+    } else {
+        return None;
+    };
+    let name = name.trim();
+    let at = at + t.get(at..)?.find(name)?;
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.is_empty() || words.len() > 4 || name.chars().filter(|c| c.is_alphabetic()).count() < 3
+    {
+        return None;
+    }
+    const REPORT_KINDS: &[&str] = &[
+        "special",
+        "staff",
+        "press",
+        "annual",
+        "final",
+        "progress",
+        "field",
+        "country",
+        "news",
+        "media",
+        "full",
+        "our",
+        "a",
+        "the",
+        "weekly",
+        "daily",
+        "monthly",
+        "situation",
+        "status",
+        "laporan",
+    ];
+    if byline
+        && (words.iter().any(|w| !w.starts_with(|c: char| c.is_uppercase()))
+            || REPORT_KINDS.contains(&words[0].to_lowercase().as_str())
+            // One word (`Event report`) is the outlet's only when the outlet table knows it (`Bernama report`).
+            || words.len() == 1 && canonical_outlet(name).is_none())
+    {
+        return None;
+    }
+    // `Read the report`, `Download logo`: words of a sentence or a button, not a name.
+    if words.iter().any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "read" | "download" | "the" | "of" | "and" | "our"
+        )
+    }) && words.len() < 2
+    {
+        return None;
+    }
+    Some((name, at))
+}
+
+/// A name printed all in lower case (`defence connect`) in title case; any other as printed.
+fn display_name(name: &str) -> String {
+    if name.chars().any(char::is_uppercase) {
+        return name.to_string();
+    }
+    name.split_whitespace()
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A word of up to eight ASCII letters packed into an integer (lower case), for quick comparison.
@@ -1838,6 +1934,52 @@ pub fn online_in(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn outlet_of(text: &str) -> Option<String> {
+        find_outlet(text, &Layout::of(text), None).map(|(name, _)| name)
+    }
+
+    #[test]
+    fn a_mastheads_logo_text_or_house_byline_names_the_outlet() {
+        let body = "\n\nMalaysia, Australia to work closely on cybersecurity\n\nKUALA LUMPUR, Nov 6 — The \
+                    ministers met on Saturday and discussed the importance of cooperation in cybersecurity.\n";
+        assert_eq!(
+            outlet_of(&format!("Site icon Harian Pagi{body}")).as_deref(),
+            Some("Harian Pagi")
+        );
+        assert_eq!(
+            outlet_of(&format!("pagi daily logo{body}")).as_deref(),
+            Some("Pagi Daily")
+        );
+        assert_eq!(
+            outlet_of(&format!("Gulf Morning Herald report{body}")).as_deref(),
+            Some("Gulf Morning Herald")
+        );
+        // A kind of report, or one unknown word, names no outlet.
+        for line in [
+            "Event report",
+            "Special report",
+            "Annual Report",
+            "Read the report",
+        ] {
+            assert_eq!(outlet_of(&format!("{line}{body}")), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_credit_dateline_after_the_pages_date_or_alone_after_a_known_city() {
+        let lead = "Philippine President Ferdinand Marcos Jr. has secured several agreements in Singapore.\n";
+        assert_eq!(
+            outlet_of(&format!(" date 2022-09-08 (Pagi News) – {lead}")).as_deref(),
+            Some("Pagi News")
+        );
+        assert_eq!(
+            outlet_of(&format!("Badung (Warta Pagi) \n\n \n\n{lead}")).as_deref(),
+            Some("Warta Pagi")
+        );
+        // A line that is a name and a parenthesis, with no place before it, is no dateline.
+        assert_eq!(outlet_of(&format!("Menteri (Pagi)\n\n{lead}")), None);
+    }
 
     #[test]
     fn a_bylines_credit_words_are_no_part_of_the_outlet() {
