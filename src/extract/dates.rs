@@ -1035,6 +1035,9 @@ pub struct Anchors {
     /// The latest full date told as a start of what still goes on (`since he became prime minister on November
     /// 24, 2022`): the news is later, so a year-less day of the report falls after it.
     pub since_day: Option<NaiveDate>,
+    /// The years every office-holder the text names with a post held that post (`Prime Minister Muhyiddin
+    /// Yassin`: 2020–2021), from the people table: a year-less day falls within them.
+    pub office: Option<(i32, i32)>,
 }
 
 /// Joins a day and the next one into a range across months where only a range word stands between them
@@ -1322,7 +1325,14 @@ fn year_for_day_month(
             return Some((y, Certainty::Inferred));
         }
     }
-    let candidates: Vec<i32> = (YEAR_RANGE.0..=YEAR_RANGE.1).filter(|&y| fits(y)).collect();
+    let in_office = |y: &i32| anchors.office.is_none_or(|(a, b)| (a..=b).contains(y));
+    let mut candidates: Vec<i32> = (YEAR_RANGE.0..=YEAR_RANGE.1).filter(|&y| fits(y)).collect();
+    // The years the office-holders named held their posts narrow the weekday's years, unless none is left (a
+    // post the table closes too early, a title kept after leaving it).
+    let narrowed = candidates.len() > 1 && candidates.iter().filter(|y| in_office(y)).count() == 1;
+    if candidates.iter().any(in_office) {
+        candidates.retain(in_office);
+    }
     if weekday.is_some() {
         match candidates.as_slice() {
             // A weekday that fits no year of the period is a slip of the writer's: the day and month stand, the
@@ -1333,6 +1343,11 @@ fn year_for_day_month(
             // only far ones, it is a guess, marked so: writers slip on weekdays (`Jumat (30/8)` for Friday the
             // 31st).
             [one] if anchors.years.iter().any(|y| y.abs_diff(*one) <= 1) => {
+                Some((*one, Certainty::Inferred))
+            }
+            // The weekday and the posts of the people named agree on one year, and no year printed says
+            // otherwise.
+            [one] if narrowed && anchors.years.iter().all(|y| !in_office(y) || y == one) => {
                 Some((*one, Certainty::Inferred))
             }
             [one] => Some((*one, Certainty::Uncertain)),
@@ -1361,6 +1376,10 @@ fn year_for_day_month(
         } else {
             anchors.years.iter().copied().filter(near_period).collect()
         };
+        // Of the years printed, those the office-holders named were in office in (when any is).
+        if years.iter().any(in_office) {
+            years.retain(in_office);
+        }
         years.sort_unstable();
         let mut all = anchors.years.clone();
         all.sort_unstable();
@@ -1377,9 +1396,15 @@ fn year_for_day_month(
             });
             if before && fits(y + 1) { y + 1 } else { y }
         };
+        // With no year printed, the one year the office-holders' posts allow.
+        let office_year = anchors
+            .office
+            .filter(|(a, b)| a == b && fits(*a))
+            .map(|(a, _)| a);
         match most.map(after_since) {
             Some(y) if distinct == 1 => Some((y, Certainty::Inferred)),
             Some(y) => Some((y, Certainty::Uncertain)),
+            None if office_year.is_some() => office_year.map(|y| (y, Certainty::Inferred)),
             // With no year at all, the day is still shown, at a year marked as unknown.
             None => Some((UNKNOWN_YEAR, Certainty::Uncertain)),
         }
@@ -1541,6 +1566,47 @@ mod tests {
             published: Some(d(y, m, day)),
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn the_posts_of_the_people_named_give_a_year_less_day_its_year() {
+        // 21 January was a Thursday in 2016 and 2021: the office-holders' 2020–2021 leaves one.
+        let office = Anchors {
+            office: Some((2020, 2021)),
+            ..Default::default()
+        };
+        assert_eq!(
+            value("dibuka Kamis (21/1).", &office),
+            Some(("2021-01-21".into(), Certainty::Inferred))
+        );
+        assert_eq!(
+            value("dibuka Kamis (21/1).", &Anchors::default()).map(|v| v.1),
+            Some(Certainty::Uncertain)
+        );
+        // Of the years printed, the one they were in office in.
+        let printed = Anchors {
+            years: vec![2016, 2016, 2021],
+            office: Some((2020, 2021)),
+            ..Default::default()
+        };
+        assert_eq!(
+            value("on January 21.", &printed).map(|v| v.0),
+            Some("2021-01-21".into())
+        );
+        // A term of one year dates a day that nothing else dates; posts that allow no year of the weekday are
+        // ignored.
+        let one = Anchors {
+            office: Some((2022, 2022)),
+            ..Default::default()
+        };
+        assert_eq!(
+            value("on June 6.", &one),
+            Some(("2022-06-06".into(), Certainty::Inferred))
+        );
+        assert_eq!(
+            value("Kamis (21/1).", &one).map(|v| v.0),
+            value("Kamis (21/1).", &Anchors::default()).map(|v| v.0)
+        );
     }
 
     #[test]

@@ -439,10 +439,22 @@ pub fn known_places_in(phrase: &str) -> Vec<&'static str> {
 /// `None` when it names none, or two of different years, or a year outside the period (a name that is not the
 /// meeting's: the `13th ASEAN Ministerial Meeting` meant as one on crime).
 pub fn numbered_meeting_year(sentence: &str) -> Option<i32> {
+    // A number before the name (`19th`, `the first`) or after it (`TELMIN 19`, `ke-42`, `ADGMIN1`, `pertemuan
+    // ADGMIN kedua`).
     static NUMBER: LazyLock<Option<Regex>> = LazyLock::new(|| {
-        crate::extract::regex(
-            r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+(?:the\s+)?|\s+(?:ke-?\s*)?(?P<m>\d{1,3})\b",
-        )
+        let before = ORDINAL_WORDS_EN
+            .iter()
+            .map(|(w, _)| *w)
+            .collect::<Vec<_>>()
+            .join("|");
+        let after = ORDINAL_WORDS_ID
+            .iter()
+            .map(|(w, _)| *w)
+            .collect::<Vec<_>>()
+            .join("|");
+        crate::extract::regex(&format!(
+            r"\b(?:(?P<n>\d{{1,3}})(?:st|nd|rd|th)|(?P<nw>{before}))\s+(?:the\s+)?|\s+(?:ke-?\s*)?(?:(?P<m>\d{{1,3}})|(?P<mw>{after}))\b|[a-z](?P<g>\d{{1,2}})\b"
+        ))
         .ok()
     });
     let re = NUMBER.as_ref()?;
@@ -473,12 +485,27 @@ pub fn numbered_meeting_year(sentence: &str) -> Option<i32> {
     };
     let mut year = None;
     for c in re.captures_iter(&norm) {
-        let (number, meeting) = match (c.name("n"), c.name("m"), c.get(0)) {
-            (Some(n), _, Some(all)) => (n.as_str(), name_at(all.end(), false)),
-            (_, Some(m), Some(all)) => (m.as_str(), name_at(all.start(), true)),
-            _ => continue,
+        let Some(all) = c.get(0) else { continue };
+        let word_number = |m: super::re::Match<'_>, table: &[(&str, i32)]| {
+            table
+                .iter()
+                .find(|(w, _)| *w == m.as_str())
+                .map(|(_, n)| *n)
         };
-        let (Some((_, base, per)), Ok(n)) = (meeting, number.parse::<i32>()) else {
+        let (number, meeting) = if let Some(n) = c.name("n") {
+            (n.as_str().parse().ok(), name_at(all.end(), false))
+        } else if let Some(n) = c.name("nw") {
+            (word_number(n, ORDINAL_WORDS_EN), name_at(all.end(), false))
+        } else if let Some(m) = c.name("m") {
+            (m.as_str().parse().ok(), name_at(all.start(), true))
+        } else if let Some(m) = c.name("mw") {
+            (word_number(m, ORDINAL_WORDS_ID), name_at(all.start(), true))
+        } else if let Some(g) = c.name("g") {
+            (g.as_str().parse().ok(), name_at(g.start(), true))
+        } else {
+            continue;
+        };
+        let (Some((_, base, per)), Some(n)) = (meeting, number) else {
             continue;
         };
         let y = base + n / per.max(1);
@@ -490,6 +517,45 @@ pub fn numbered_meeting_year(sentence: &str) -> Option<i32> {
     }
     year
 }
+
+/// English ordinal words, before a meeting's name (`the first ASEAN Digital Ministers Meeting`).
+const ORDINAL_WORDS_EN: &[(&str, i32)] = &[
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("sixth", 6),
+    ("seventh", 7),
+    ("eighth", 8),
+    ("ninth", 9),
+    ("tenth", 10),
+    ("eleventh", 11),
+    ("twelfth", 12),
+    ("thirteenth", 13),
+    ("fourteenth", 14),
+    ("fifteenth", 15),
+    ("sixteenth", 16),
+    ("seventeenth", 17),
+    ("eighteenth", 18),
+    ("nineteenth", 19),
+    ("twentieth", 20),
+    ("inaugural", 1),
+];
+
+/// Indonesian ordinal words, after a meeting's name (`Pertemuan ADGMIN kedua`).
+const ORDINAL_WORDS_ID: &[(&str, i32)] = &[
+    ("pertama", 1),
+    ("kedua", 2),
+    ("ketiga", 3),
+    ("keempat", 4),
+    ("kelima", 5),
+    ("keenam", 6),
+    ("ketujuh", 7),
+    ("kedelapan", 8),
+    ("kesembilan", 9),
+    ("kesepuluh", 10),
+];
 
 /// The known place a phrase begins with (one to three words), when more words follow it that name no place:
 /// `Labuan Bajo Bisa Sepakati Penanganan` → `Labuan Bajo`.
@@ -2205,6 +2271,19 @@ mod tests {
             ("the 3rd AMCC and the 4th AMCC were held on 2 October", None),
             ("the ASEAN Summit on 10 May with 19 leaders", None),
             ("the 5th of May, TELMIN", None),
+            // Ordinal words and a number glued to the short name.
+            (
+                "KUALA LUMPUR, Jan 21: The first ASEAN Digital Ministers Meeting (ADGMIN1) begins",
+                Some(2021),
+            ),
+            (
+                "the inaugural ASEAN Digital Ministers’ Meeting on January 22",
+                Some(2021),
+            ),
+            ("Pertemuan ADGMIN kedua pada 27 Januari", Some(2022)),
+            ("ADGMIN3 di Boracay, 9 Februari", Some(2023)),
+            // An ordinal of something else beside the name gives none.
+            ("the first day of the ASEAN Summit on 10 May", None),
         ] {
             assert_eq!(numbered_meeting_year(t), y, "{t}");
         }

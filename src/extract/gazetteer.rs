@@ -181,7 +181,8 @@ pub struct PersonEntry {
     pub name: String,
     /// Country or organisation.
     pub country: String,
-    /// Posts held: the forms the press writes for the post (lower case, single-spaced), first and last year.
+    /// Posts held: the forms the press writes for the post and its English gloss (lower case, single-spaced),
+    /// first and last year.
     pub roles: Vec<(Vec<String>, i32, i32)>,
     /// Name keys ([`name_key`]) of the canonical name and every alias.
     pub keys: Vec<String>,
@@ -254,7 +255,13 @@ impl People {
                         .or_default()
                         .push((i, first, last));
                 }
-                roles.push((forms, first, last));
+                // `(Foreign Minister of Malaysia)`: how an English text names the post.
+                let gloss = post
+                    .split_once('(')
+                    .and_then(|(_, g)| g.split(')').next())
+                    .map(spaced_lower)
+                    .filter(|g| !g.is_empty());
+                roles.push((forms.into_iter().chain(gloss).collect(), first, last));
             }
             let keys: Vec<String> = std::iter::once(*name)
                 .chain(items(row.get(1)))
@@ -332,6 +339,66 @@ impl People {
         found.and_then(|i| self.entries.get(i))
     }
 
+    /// The years `person` held the post a text prints beside the name (`Prime Minister Tan Sri`, `Menkominfo`,
+    /// `Communications and Multimedia Minister`): the first and last year of every post of theirs whose forms or
+    /// gloss hold at least half the printed role's words, and most of them. `None` when no post fits, or the role is a past one
+    /// (`former`, `mantan`).
+    pub fn tenure(&self, person: &PersonEntry, printed_role: &str) -> Option<(i32, i32)> {
+        const NOT_OF_THE_POST: &[&str] = &[
+            "of", "the", "and", "dan", "for", "bidang", "urusan", "republik", "ri", "sri", "tan",
+            "datuk", "dato", "seri", "dr", "h", "ir", "prof",
+        ];
+        const PAST: &[&str] = &[
+            "former",
+            "mantan",
+            "eks",
+            "ex",
+            "then",
+            "sebelumnya",
+            "outgoing",
+            "late",
+        ];
+        let words: Vec<String> = printed_role
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        if words.iter().any(|w| PAST.contains(&w.as_str())) {
+            return None;
+        }
+        let words: Vec<&String> = words
+            .iter()
+            .filter(|w| !NOT_OF_THE_POST.contains(&w.as_str()))
+            .collect();
+        if words.is_empty() {
+            return None;
+        }
+        // The posts that hold the most of the printed words (`Perdana Menteri` is the prime minister's post, not
+        // every `Menteri` post the person held).
+        let mut years: Option<(i32, i32)> = None;
+        let mut best = 0;
+        for (forms, first, last) in &person.roles {
+            let post_words: Vec<&str> = forms
+                .iter()
+                .flat_map(|f| f.split(|c: char| !c.is_alphanumeric()))
+                .filter(|w| !w.is_empty())
+                .collect();
+            let hits = words
+                .iter()
+                .filter(|w| post_words.contains(&w.as_str()))
+                .count();
+            if hits == 0 || hits * 2 < words.len() || hits < best {
+                continue;
+            }
+            if hits > best {
+                best = hits;
+                years = None;
+            }
+            years = Some(years.map_or((*first, *last), |(a, b)| (a.min(*first), b.max(*last))));
+        }
+        years
+    }
+
     /// The one person who held a post named `role` (as the press writes it: `Menkominfo`, `Kepala BSSN`,
     /// `Menteri Luar Negeri`) in `year`; `None` when the table knows none or several.
     pub fn holder(&self, role: &str, year: i32) -> Option<&PersonEntry> {
@@ -399,6 +466,25 @@ pub static PEOPLE: LazyLock<People> =
 #[cfg(test)]
 mod people_tests {
     use super::*;
+
+    #[test]
+    fn a_printed_post_is_matched_to_the_tables_posts_and_their_years() {
+        let p = &*PEOPLE;
+        let tenure = |name: &str, role: &str| p.lookup(name).and_then(|e| p.tenure(e, role));
+        // English (the gloss) and Indonesian (the press's forms) names of one post, honorifics aside.
+        assert_eq!(
+            tenure("Muhyiddin Yassin", "Prime Minister Tan Sri"),
+            Some((2020, 2021))
+        );
+        assert_eq!(
+            tenure("Muhyiddin Yassin", "Perdana Menteri"),
+            Some((2020, 2021))
+        );
+        assert_eq!(tenure("Wiranto", "Menko Polhukam"), Some((2016, 2019)));
+        // A past post, or one the person never held, gives no years.
+        assert_eq!(tenure("Wiranto", "mantan Menko Polhukam"), None);
+        assert_eq!(tenure("Wiranto", "Gubernur"), None);
+    }
 
     #[test]
     fn people_by_alias_fuller_form_and_misspelling() {

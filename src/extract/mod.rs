@@ -903,8 +903,17 @@ pub fn extract_article_until(
     // Anchors from the article text itself (chrome never anchors).
     let mut anchors = Anchors {
         published,
+        office: people::office_years(&people),
         ..Default::default()
     };
+    if *DEBUG_DATES {
+        let posts: Vec<(&str, Option<&str>)> = people
+            .iter()
+            .map(|p| (p.name.as_str(), p.role.as_deref()))
+            .filter(|(_, r)| r.is_some())
+            .collect();
+        eprintln!("office {:?} from {posts:?}", anchors.office);
+    }
     for f in found.iter().filter(|f| in_article(f)) {
         match f.raw {
             RawDate::Day { year: Some(y), .. } => {

@@ -736,6 +736,25 @@ pub struct Person {
     pub confirmed: bool,
 }
 
+/// The years in which every person the text names with a post (`Prime Minister Tan Sri Muhyiddin Yassin`,
+/// `Menkominfo Johnny G. Plate`) held it, by the people table's [`tenure`](super::gazetteer::People::tenure):
+/// the overlap of their terms. `None` when nobody named has a post the table knows, or the terms do not overlap
+/// (a post kept as a title, a table's year off by one).
+pub fn office_years(people: &[Person]) -> Option<(i32, i32)> {
+    let table = &*super::gazetteer::PEOPLE;
+    let mut span: Option<(i32, i32)> = None;
+    for p in people {
+        let (Some(role), Some(entry)) = (p.role.as_deref(), table.lookup(&p.name)) else {
+            continue;
+        };
+        let Some((a, b)) = table.tenure(entry, role) else {
+            continue;
+        };
+        span = Some(span.map_or((a, b), |(x, y)| (x.max(a), y.min(b))));
+    }
+    span.filter(|(a, b)| a <= b)
+}
+
 /// Name runs judged to be one person: (run, confirmed, in body) members and whether any is confirmed.
 type Cluster = (Vec<(NameRun, bool, bool)>, bool);
 
