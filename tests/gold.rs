@@ -102,6 +102,7 @@ fn every_annotated_article_is_scored() {
         ("aside13", "aside13.json"),
         ("aside14", "aside14.json"),
         ("aside15", "aside15.json"),
+        ("aside16", "aside16.json"),
     ] {
         let n = gold(file).len();
         let s = scores_for(folder, file);
@@ -188,7 +189,10 @@ fn the_fourth_development_set_holds_its_measured_figures() {
             // two reports, one with a weekday that fits no printed year, are shown apart since.
             ("same event shown as one", 0.80),
         ],
-        (1, 0),
+        // Its one false merge (since 2026-12-07, fourth session): the Singapore–Japan pact, dated right since
+        // (18 September 2017, from the AMCC report whose year the office-holders' posts give), keeps its year
+        // marked a guess and is joined by day and month to a dialogue of 18 September 2018.
+        (1, 1),
     );
 }
 
@@ -294,7 +298,11 @@ fn the_ninth_development_set_holds_its_measured_figures() {
     holds(
         &scores_for("aside9", "aside9.json"),
         &[
-            ("event date right", 0.86),
+            // .867 and .80 until 2026-12-07 (fourth session): a DEWG report whose lead tells the minister's
+            // arrival (`Selasa (19/7)`) and whose next sentence the meeting he opened (`Rabu (20/7)`) was right
+            // only through its twins while its year was a guess; with the year known from the minister's post it
+            // keeps its own (near-tied) choice, the arrival, and stands apart from its two twins.
+            ("event date right", 0.83),
             ("speaker of a matched quote right", 0.99),
             ("outlet right where the text names it", 0.78),
             ("location right", 0.73),
@@ -302,7 +310,7 @@ fn the_ninth_development_set_holds_its_measured_figures() {
             ("event label usable", 0.93),
             // Its three false merges: a minister's remarks on the summit's second day, whose report names the
             // president's party, joined to the president's plenary of the first.
-            ("same event shown as one", 0.80),
+            ("same event shown as one", 0.70),
         ],
         (2, 3),
     );
@@ -349,7 +357,8 @@ fn the_unseen_sets_hold_their_measured_figures() {
             ("event date right", 0.86),
             // 52 of 62 since quotations the excerpts cut off are read (48 of 56 before).
             ("speaker of a matched quote right", 0.83),
-            ("outlet right where the text names it", 0.47),
+            // .47 until the masthead, house-byline and credit-dateline forms (2026-12-07, fourth session).
+            ("outlet right where the text names it", 0.68),
             ("location right", 0.66),
             ("quotes found (F1)", 0.88),
             ("event label usable", 0.93),
@@ -371,7 +380,7 @@ fn the_unseen_sets_hold_their_measured_figures() {
         &[
             ("event date right", 0.83),
             ("speaker of a matched quote right", 0.82),
-            ("outlet right where the text names it", 0.76),
+            ("outlet right where the text names it", 0.82),
             ("location right", 0.69),
             ("quotes found (F1)", 0.91),
             ("event label usable", 0.93),
@@ -409,13 +418,16 @@ fn the_unseen_sets_hold_their_measured_figures() {
         &[
             ("event date right", 0.76),
             ("speaker of a matched quote right", 0.93),
-            ("outlet right where the text names it", 0.56),
+            ("outlet right where the text names it", 0.62),
             ("location right", 0.66),
             ("quotes found (F1)", 0.96),
             ("event label usable", 0.90),
-            ("same event shown as one", 0.41),
+            ("same event shown as one", 0.50),
         ],
-        (1, 1),
+        // Two false merges since the fourth session of 2026-12-07: the ADGMIN1 pair (dated right since, by
+        // `the first … Meeting (ADGMIN1)` and the office-holders' posts) joined by a minister's television
+        // preview of it, which gold dates to the interview (19 January), the extractor to the meeting it tells.
+        (1, 2),
     );
     // `aside15`: 24 further articles (10 Indonesian, 14 English, 21 outlets, main events in 2015, 2016, 2018, 2019,
     // 2021–2023, 8 same-event groups, one across languages; 12 main dates the text alone does not give), collected
@@ -431,9 +443,30 @@ fn the_unseen_sets_hold_their_measured_figures() {
             ("location right", 0.75),
             ("quotes found (F1)", 0.95),
             ("event label usable", 0.91),
-            ("same event shown as one", 0.46),
+            // .462 first; .538 with the office-holders' posts dating two reports of one MOU.
+            ("same event shown as one", 0.53),
         ],
         (0, 0),
+    );
+    // `aside16`: 30 further articles (18 Indonesian, 12 English, 29 outlets, main events in every year but 2020,
+    // 8 same-event groups, two across languages; 7 main dates the text alone does not give), collected and
+    // annotated by a helper (2026-12-07, fourth session) that never ran the extractor on them; added after that
+    // session's rules, unseen. First figures, the same with the code of the start of that session and with its
+    // rules: date .833, speaker 1.00, outlet .824 with 1 wrong, location .800, quotes .977, label .933, same
+    // event .850 with 8 false merges — all eight pairs are one decision: the police chiefs of a conference
+    // received by the host's prime minister during it (2 reports) joined to the conference (4 reports).
+    holds(
+        &scores_for("aside16", "aside16.json"),
+        &[
+            ("event date right", 0.83),
+            ("speaker of a matched quote right", 0.95),
+            ("outlet right where the text names it", 0.82),
+            ("location right", 0.80),
+            ("quotes found (F1)", 0.97),
+            ("event label usable", 0.93),
+            ("same event shown as one", 0.85),
+        ],
+        (1, 8),
     );
 }
 
@@ -454,6 +487,7 @@ fn date_mentions_are_found_and_normalised() {
     s.add(scores_for("aside13", "aside13.json"));
     s.add(scores_for("aside14", "aside14.json"));
     s.add(scores_for("aside15", "aside15.json"));
+    s.add(scores_for("aside16", "aside16.json"));
     assert!(s.date_recall.1 >= 100, "{}", s.report());
     assert!(
         f1(s.date_precision, s.date_recall) >= 0.85,
