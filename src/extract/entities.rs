@@ -1844,20 +1844,23 @@ fn masthead_name(t: &str) -> Option<(&str, usize)> {
     ];
     if byline
         && (words.iter().any(|w| !w.starts_with(|c: char| c.is_uppercase()))
-            || REPORT_KINDS.contains(&words[0].to_lowercase().as_str())
+            || words
+                .first()
+                .is_some_and(|w| REPORT_KINDS.contains(&w.to_lowercase().as_str()))
             // One word (`Event report`) is the outlet's only when the outlet table knows it (`Bernama report`).
             || words.len() == 1 && canonical_outlet(name).is_none())
     {
         return None;
     }
-    // `Read the report`, `Download logo`: words of a sentence or a button, not a name.
-    if words.iter().any(|w| {
+    // `Download logo`, `Click to view the report`: a button's or a sentence's words, not a name (`The` may open
+    // one: `The Star logo`).
+    if words.iter().enumerate().any(|(k, w)| {
+        let w = w.to_lowercase();
         matches!(
-            w.to_lowercase().as_str(),
-            "read" | "download" | "the" | "of" | "and" | "our"
-        )
-    }) && words.len() < 2
-    {
+            w.as_str(),
+            "read" | "download" | "view" | "see" | "click" | "our" | "of" | "to"
+        ) || k > 0 && matches!(w.as_str(), "the" | "and")
+    }) {
         return None;
     }
     Some((name, at))
