@@ -99,13 +99,15 @@ fn main() -> ExitCode {
             linimasa::pipeline::ingest::default_cache_dir()
         },
     };
+    // Standard error is not locked for a whole command: the extractor's debug lines (`LINIMASA_DEBUG_*`) are written
+    // from its worker threads.
     let result = match cli.command {
         Some(Command::Extract { paths, format }) => linimasa::cli::run_extract(
             &paths,
             &opts,
             &format,
             &mut std::io::stdout().lock(),
-            &mut std::io::stderr().lock(),
+            &mut std::io::stderr(),
         ),
         Some(Command::Eval { paths, gold }) => {
             linimasa::cli::run_eval(&paths, &gold, &opts, &mut std::io::stdout().lock())
@@ -114,10 +116,10 @@ fn main() -> ExitCode {
             dir,
             articles,
             seed,
-        }) => linimasa::cli::run_gen_corpus(&dir, articles, seed, &mut std::io::stderr().lock()),
+        }) => linimasa::cli::run_gen_corpus(&dir, articles, seed, &mut std::io::stderr()),
         Some(Command::Bench { json }) => linimasa::bench::run(json, &mut std::io::stdout().lock()),
         Some(Command::Export(args)) => {
-            linimasa::cli::run_export(&args, &opts, &mut std::io::stderr().lock())
+            linimasa::cli::run_export(&args, &opts, &mut std::io::stderr())
         }
         None => {
             let start = linimasa::ui::StartOptions {

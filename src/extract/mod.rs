@@ -166,6 +166,22 @@ const RECENTLY_WORDS: &[&str] = &[
     "earlier this month",
 ];
 
+/// Words of a journey in the date's clause (`memulai kunjungan kerja ke Labuan Bajo, Selasa (19/7)`, `arrived in
+/// Singapore on Monday`): the day the traveller came, which a meeting the report dates too outweighs.
+const TRAVEL_WORDS: &[&str] = &[
+    "memulai kunjungan",
+    "tiba di",
+    "bertolak ke",
+    "berangkat ke",
+    "mendarat di",
+    "arrived in",
+    "arrives in",
+    "arrived at",
+    "landed in",
+    "departed for",
+    "left for",
+];
+
 /// Words that put what follows before the reported event.
 const PRIOR_WORDS: &[&str] = &[
     "followed the",
@@ -678,6 +694,9 @@ fn score_mention(
     }
     if FOLLOW_UP_WORDS.iter().any(|w| clause_before.contains(w)) {
         score -= 5.0;
+    }
+    if TRAVEL_WORDS.iter().any(|w| clause_before.contains(w)) {
+        score -= 0.5;
     }
 
     // `akan dilakukan oleh … pada Selasa`, `dijadwalkan berlangsung hingga Kamis (10/11)`: a plan told in the
@@ -2481,6 +2500,23 @@ mod tests {
             label.starts_with("Pertemuan Pejabat Senior") && label.ends_with(", Medan"),
             "{label}"
         );
+    }
+
+    #[test]
+    fn the_meeting_a_report_dates_outweighs_the_travellers_arrival_the_day_before() {
+        let f = facts_of(
+            "LABUAN BAJO, WARTA TIMUR - Menteri Komunikasi dan Informatika Johnny G. Plate memulai kunjungan kerja ke \
+             Labuan Bajo, Nusa Tenggara Timur, Selasa (19/7/2022).\nDalam kunjungan kerja kali ini, Menteri Johnny \
+             menghadiri dan membuka pertemuan ketiga Digital Economy Working Group, di Hotel Meruorah Komodo, Labuan \
+             Bajo, Rabu (20/7/2022).\n",
+        );
+        assert_eq!(f.event_date.as_deref(), Some("2022-07-20"));
+        // With no meeting dated beside it, the journey's day is the report's.
+        let f = facts_of(
+            "JAKARTA, WARTA TIMUR - Menteri Komunikasi dan Informatika Johnny G. Plate tiba di Labuan Bajo, Nusa \
+             Tenggara Timur, Selasa (19/7/2022), untuk meninjau kesiapan pertemuan.\n",
+        );
+        assert_eq!(f.event_date.as_deref(), Some("2022-07-19"));
     }
 
     #[test]
