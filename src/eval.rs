@@ -211,7 +211,9 @@ pub fn location_matches(a: &str, b: &str) -> bool {
 /// conference)`), not in a room as well (`online and offline`).
 pub fn held_online(location: &str) -> bool {
     let l = location.to_lowercase();
-    let words: Vec<&str> = l.split(|c: char| !c.is_alphanumeric() && c != '-').collect();
+    let words: Vec<&str> = l
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .collect();
     let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
     has(&[
         "online",

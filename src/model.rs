@@ -528,6 +528,11 @@ pub struct ArticleFacts {
     /// in passing, no place the text gives the event.
     #[serde(default)]
     pub location_from_dateline: bool,
+    /// The report is of delegations received by someone or calling on them (`PM … welcomed all delegates`,
+    /// `kunjungan resmi para Ketua Delegasi … kepada Perdana Menteri`): a side event of the meeting they came for,
+    /// not that meeting.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub delegations_received: bool,
     /// Countries named in the article (English names).
     pub countries: Vec<String>,
     /// The forum or meeting of the main event.
@@ -633,6 +638,9 @@ pub struct Event {
     /// The location is only a dateline's city (see [`ArticleFacts::location_from_dateline`]), for merging only.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub location_from_dateline: bool,
+    /// Delegations received (see [`ArticleFacts::delegations_received`]), for merging only.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub delegations_received: bool,
     /// The key terms of the reports merged here (see [`ArticleFacts::key_terms`]), for merging only.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub key_terms: Vec<String>,

@@ -132,6 +132,7 @@ pub fn events(n: usize, seed: u64) -> Vec<Event> {
                 merge_reasons: Vec::new(),
                 key_terms: Vec::new(),
                 location_from_dateline: false,
+                delegations_received: false,
             }
         })
         .collect();

@@ -454,19 +454,22 @@ fn the_unseen_sets_hold_their_measured_figures() {
     // session's rules, unseen. First figures, the same with the code of the start of that session and with its
     // rules: date .833, speaker 1.00, outlet .824 with 1 wrong, location .800, quotes .977, label .933, same
     // event .850 with 8 false merges — all eight pairs are one decision: the police chiefs of a conference
-    // received by the host's prime minister during it (2 reports) joined to the conference (4 reports).
+    // received by the host's prime minister during it (2 reports) joined to the conference (4 reports). Its misses
+    // were read in the session of 2026-12-07 (fifth), so it is a development set since: delegations received by a
+    // host are kept apart from the meeting they came for (0 false merges), and online meetings count as placed
+    // right when no place is given (location .833).
     holds(
         &scores_for("aside16", "aside16.json"),
         &[
             ("event date right", 0.83),
             ("speaker of a matched quote right", 0.95),
             ("outlet right where the text names it", 0.82),
-            ("location right", 0.80),
+            ("location right", 0.83),
             ("quotes found (F1)", 0.97),
             ("event label usable", 0.93),
             ("same event shown as one", 0.85),
         ],
-        (1, 8),
+        (1, 0),
     );
 }
 

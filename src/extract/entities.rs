@@ -1962,6 +1962,47 @@ pub fn named_as_city(text: &str, span: Span) -> bool {
     before.ends_with("city of") || before.ends_with(" kota") || before == "kota"
 }
 
+/// Words of receiving someone (`received`, `menyambut`, `a reception for`) or calling on them (`kunjungan`),
+/// which before a delegation's word name a call or a reception.
+const RECEIVING_WORDS: &[&str] = &[
+    "received",
+    "receives",
+    "receiving",
+    "welcomed",
+    "welcomes",
+    "welcoming",
+    "reception",
+    "menerima",
+    "diterima",
+    "menyambut",
+    "disambut",
+    "kunjungan",
+    "resepsi",
+    "jamuan",
+];
+
+/// A delegation's words.
+const DELEGATION_WORDS: &[&str] = &["delegates", "delegation", "delegations", "delegasi"];
+
+/// Whether `s` (a headline and lead) reports delegations received by someone or calling on them (`PM Phuc
+/// welcomed all delegates`, `kunjungan resmi para Ketua Delegasi … kepada Perdana Menteri`): when they came for
+/// a meeting, an event of its own beside it.
+pub fn delegations_received_in(s: &str) -> bool {
+    let s = s.to_lowercase();
+    let words: Vec<&str> = s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().enumerate().any(|(i, w)| {
+        RECEIVING_WORDS.contains(w)
+            && words
+                .iter()
+                .skip(i + 1)
+                .take(5)
+                .any(|n| DELEGATION_WORDS.contains(n))
+    })
+}
+
 /// Whether the words around `span` say the meeting was held online.
 pub fn online_near(text: &str, span: Span) -> bool {
     online_in(&format!(
@@ -2003,6 +2044,26 @@ pub fn online_in(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn delegations_received_by_a_host_are_told_from_the_meeting_they_came_for() {
+        for call in [
+            "PM Phuc welcomed all delegates to Vietnam to attend the conference.",
+            "saat kunjungan resmi para Ketua Delegasi negara anggota kepada Perdana Menteri",
+            "The Minister received the heads of delegation to the meeting at the palace.",
+        ] {
+            assert!(delegations_received_in(call), "{call}");
+        }
+        for meeting in [
+            "The ministers met in Hanoi and signed a joint statement on cyber security.",
+            "Indonesia mengirim delegasi ke pertemuan ASEAN di Bangkok.",
+            "Menteri Johnny menerima penghargaan dari ITU di Jenewa.",
+            "Russian Evening Reception at the plenipotentiary conference in Dubai",
+            "Menteri menerima kunjungan kehormatan Sekretaris Jenderal ITU di Jakarta.",
+        ] {
+            assert!(!delegations_received_in(meeting), "{meeting}");
+        }
+    }
 
     fn outlet_of(text: &str) -> Option<String> {
         find_outlet(text, &Layout::of(text), None).map(|(name, _)| name)

@@ -244,6 +244,7 @@ pub fn events_from_rows(rows: &[EventRow]) -> (Vec<Event>, Vec<Skipped>) {
             merge_reasons: Vec::new(),
             key_terms: Vec::new(),
             location_from_dateline: false,
+            delegations_received: false,
         });
     }
     (events, skipped)

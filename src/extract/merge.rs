@@ -160,6 +160,7 @@ fn report_event(f: &ArticleFacts, role: Role<'_>, id: String) -> Event {
                 merge_reasons: Vec::new(),
                 key_terms: f.key_terms.clone(),
                 location_from_dateline: f.location_from_dateline,
+                delegations_received: f.delegations_received,
             }
         }
         Role::Related(_, r) => {
@@ -195,6 +196,7 @@ fn report_event(f: &ArticleFacts, role: Role<'_>, id: String) -> Event {
                 merge_reasons: Vec::new(),
                 key_terms: Vec::new(),
                 location_from_dateline: false,
+                delegations_received: false,
             }
         }
     }
@@ -478,6 +480,10 @@ const TERM_WEIGHT: f64 = 3.0;
 /// The shared weight at which key terms count in full: about two names that two reports alone use.
 const TERM_RARE_WEIGHT: f64 = 6.0;
 
+/// What delegations received during a named meeting weigh against being that meeting (see
+/// [`content_evidence`]): more than the place, people and headline words the two share.
+const CALL_APART: f64 = 8.0;
+
 /// What merging compares, computed once per event and grown as it absorbs reports.
 struct Sig {
     forum: Option<String>,
@@ -495,6 +501,8 @@ struct Sig {
     other_days: Vec<chrono::NaiveDate>,
     /// The first and last day of its reports' dates (each report's own, not the event's chosen one).
     reported: (chrono::NaiveDate, chrono::NaiveDate),
+    /// Delegations received by someone ([`Event::delegations_received`]).
+    call: bool,
 }
 
 /// The opening words of a quote, as a key: two outlets printing one statement share it.
@@ -589,6 +597,7 @@ impl Sig {
             articles: e.sources.iter().map(|s| str_hash(&s.article_id)).collect(),
             other_days: days,
             reported: (e.date.start, e.date.end),
+            call: e.delegations_received,
         }
     }
 
@@ -871,7 +880,11 @@ fn content_evidence(a: &Event, sa: &Sig, b: &Event, sb: &Sig, idf: &Idf) -> (f64
                 .as_deref()
                 .or(a.forum.as_deref())
                 .is_some_and(names_a_listed_body);
-            if named {
+            if named && sa.call != sb.call {
+                // The delegations of a conference received by the host (or calling on them) are not the
+                // conference, whatever place and people the two share.
+                score -= CALL_APART;
+            } else if named {
                 score += 3.0;
                 why.push(format!("same forum ({})", b.forum.as_deref().unwrap_or(y)));
             }
@@ -1441,6 +1454,46 @@ mod tests {
     }
 
     /// A main report of a made-up article: its date, forum, place, people, countries and headline.
+    #[test]
+    fn delegations_received_by_the_host_during_a_conference_are_not_the_conference() {
+        let conference = report(
+            "a",
+            18,
+            Some("ASEANAPOL"),
+            Some("Hanoi"),
+            &["Tito Karnavian", "Nguyen Xuan Phuc"],
+            "Kerja Sama Kepolisian ASEAN Penting Wujudkan Stabilitas",
+        );
+        let mut call = report(
+            "b",
+            19,
+            Some("ASEANAPOL"),
+            Some("Hanoi"),
+            &["Tito Karnavian", "Nguyen Xuan Phuc"],
+            "Kapolri Beri Sambutan di Depan Perdana Menteri Vietnam",
+        );
+        // Without the call known for one, two reports of one forum, place and people a day apart are one event.
+        assert_eq!(
+            merge_reports(vec![conference.clone(), call.clone()]).len(),
+            1
+        );
+        call.delegations_received = true;
+        assert_eq!(
+            merge_reports(vec![conference.clone(), call.clone()]).len(),
+            2
+        );
+        // Two reports of the reception are one.
+        let mut other = call.clone();
+        other.id = "c".into();
+        other.parts = vec!["c".into()];
+        other.title = "PM welcomes heads of delegations".into();
+        if let Some(s) = other.sources.first_mut() {
+            s.article_id = "c".into();
+            s.file = "c.txt".into();
+        }
+        assert_eq!(merge_reports(vec![conference, call, other]).len(), 2);
+    }
+
     fn report(
         id: &str,
         day: u32,
@@ -1495,6 +1548,7 @@ mod tests {
             other_event_days: Vec::new(),
             key_terms: Vec::new(),
             location_from_dateline: false,
+            delegations_received: false,
         }
     }
 

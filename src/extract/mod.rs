@@ -1407,6 +1407,16 @@ pub fn extract_article_until(
         location,
         location_span,
         location_from_dateline,
+        delegations_received: entities::delegations_received_in(&format!(
+            "{} {}",
+            layout.title.map(|t| t.slice(text)).unwrap_or(""),
+            layout
+                .lead()
+                .take(2)
+                .map(|p| p.slice(text))
+                .collect::<Vec<_>>()
+                .join(" ")
+        )),
         countries: countries.into_iter().map(|c| c.0).collect(),
         forum: forum.as_ref().map(|f| f.name.clone()),
         forum_span: forum.as_ref().map(|f| f.span),

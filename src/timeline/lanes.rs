@@ -174,6 +174,7 @@ pub(crate) mod tests_support {
             merge_reasons: Vec::new(),
             key_terms: Vec::new(),
             location_from_dateline: false,
+            delegations_received: false,
         }
     }
 }
