@@ -531,7 +531,7 @@ pub struct ArticleFacts {
     /// The report is of delegations received by someone or calling on them (`PM … welcomed all delegates`,
     /// `kunjungan resmi para Ketua Delegasi … kepada Perdana Menteri`): a side event of the meeting they came for,
     /// not that meeting.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default)]
     pub delegations_received: bool,
     /// Countries named in the article (English names).
     pub countries: Vec<String>,
