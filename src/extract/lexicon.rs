@@ -213,6 +213,10 @@ pub const PRONOUNS: &[&str] = &[
 
 /// Roles and titles that stand before a name and are not part of it.
 pub const ROLE_WORDS: &[&str] = &[
+    // The press's short forms of a head of government's and a minister's post (`PM Lee`, `DPM Teo`, `FM Wang`).
+    "pm",
+    "dpm",
+    "fm",
     "menteri",
     "menko",
     "polhukam",
@@ -476,6 +480,42 @@ pub const SALUTATION_LINKS: &[&str] = &[
 
 /// Capitalised words that are not names: institutions, generic nouns, sentence openers.
 pub const NOT_NAME_WORDS: &[&str] = &[
+    // Sentence openers: conjunctive adverbs and conjunctions (`However Rio said`, `Meski demikian`).
+    "however",
+    "but",
+    "meanwhile",
+    "moreover",
+    "furthermore",
+    "therefore",
+    "thus",
+    "also",
+    "besides",
+    "nevertheless",
+    "nonetheless",
+    "instead",
+    "otherwise",
+    "indeed",
+    "hence",
+    "accordingly",
+    "consequently",
+    "similarly",
+    "likewise",
+    "finally",
+    "additionally",
+    "although",
+    "though",
+    "because",
+    "whereas",
+    "tetapi",
+    "tapi",
+    "sedangkan",
+    "adapun",
+    "lalu",
+    "akhirnya",
+    "meski",
+    "meskipun",
+    "walaupun",
+    "padahal",
     // A law's or decree's words (`Peraturan Presiden Nomor 53 Tahun 2017`, `Pasal 5 Ayat 2`).
     "nomor",
     "pasal",

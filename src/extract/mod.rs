@@ -2471,6 +2471,27 @@ mod tests {
     }
 
     #[test]
+    fn a_posts_short_form_a_sentence_opener_and_a_possessive_are_no_part_of_a_speakers_name() {
+        let f = facts_of(
+            "Lee Visits Jakarta\n\nJAKARTA - Singapore Prime Minister Lee Hsien Loong met President Joko Widodo in \
+             Jakarta on Monday (6/2/2023).\n\n\u{201c}Singapore has a longstanding partnership with Indonesia,\u{201d} \
+             said PM Lee.\n\nHowever Widodo said, \u{201c}We will work together on cyber security.\u{201d}\n\n\
+             \u{201c}The region gains,\u{201d} said Ferdinand Marcos Jr\u{2019}s spokesman.\n",
+        );
+        let speakers: Vec<&str> = f
+            .quotes
+            .iter()
+            .filter_map(|q| q.speaker.as_deref())
+            .collect();
+        assert_eq!(
+            speakers,
+            ["Lee Hsien Loong", "Joko Widodo", "Ferdinand Marcos Jr."],
+            "{:?}",
+            f.quotes
+        );
+    }
+
+    #[test]
     fn a_place_of_another_times_meeting_is_not_the_events() {
         // The event's sentence names no place; the lead's only place is a conference of the month before.
         let t = "Kerja Sama Siber\n\nDalam konferensi internasional di Bali yang digelar pada Agustus 2016, Rusia \

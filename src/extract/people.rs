@@ -436,6 +436,11 @@ pub fn normalise_name(s: &str) -> String {
 
 /// [`normalise_name`], borrowing the name when it needs nothing.
 fn normalised_name(s: &str) -> std::borrow::Cow<'_, str> {
+    // A possessive is no part of the name (`Ferdinand Marcos Jr's office`).
+    let s = s
+        .strip_suffix("'s")
+        .or_else(|| s.strip_suffix("’s"))
+        .unwrap_or(s);
     // Most names need nothing: single spaces (none at either end), no tab, line break or no-break space, no
     // initial glued to the next word. Checked in one pass over the bytes (a no-break space is `C2 A0`).
     let b = s.as_bytes();
