@@ -480,6 +480,21 @@ pub const SALUTATION_LINKS: &[&str] = &[
 
 /// Capitalised words that are not names: institutions, generic nouns, sentence openers.
 pub const NOT_NAME_WORDS: &[&str] = &[
+    // Nouns and adjectives of the field that titles and programme names capitalise (`Internet connectivity`,
+    // `Artificial Intelligence`, `Kemitraan Strategis ASEAN-Tiongkok`).
+    "internet",
+    "artificial",
+    "intelligence",
+    "development",
+    "economy",
+    "cloud",
+    "networks",
+    "platform",
+    "startup",
+    "blockchain",
+    "strategic",
+    "strategis",
+    "agreement",
     // Sentence openers: conjunctive adverbs and conjunctions (`However Rio said`, `Meski demikian`).
     "however",
     "but",

@@ -1119,6 +1119,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn sentence_openers_and_the_fields_capitalised_nouns_are_no_name_words() {
+        for w in [
+            "However",
+            "Meanwhile",
+            "Namun",
+            "Meski",
+            "Internet",
+            "Strategis",
+            "Development",
+        ] {
+            assert!(!is_name_word(w), "{w}");
+        }
+        for w in ["Retno", "Plate", "Rio", "Lee"] {
+            assert!(is_name_word(w), "{w}");
+        }
+    }
+
+    #[test]
     fn packing_reads_the_bytes_as_shifting_them_in_one_by_one() {
         let shifted = |b: &[u8], lower: bool| {
             b.iter().fold(0u128, |k, &c| {
