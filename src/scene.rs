@@ -232,10 +232,25 @@ const FOOTER_H: f32 = 24.0;
 const LABEL_PX: f32 = 12.0;
 const TICK_PX: f32 = 12.0;
 const BADGE_PX: f32 = 10.0;
-/// Height of one row of a lane.
-const ROW_H: f32 = 18.0;
-/// Room above the first and below the last row of a lane.
-const LANE_PAD: f32 = 6.0;
+/// How tall a lane's rows are, and the room above the first and below the last of them.
+#[derive(Debug, Clone, Copy)]
+struct Rows {
+    h: f32,
+    pad: f32,
+}
+
+impl Rows {
+    /// Rows of one and a half lines of label text.
+    const NORMAL: Rows = Rows { h: 18.0, pad: 6.0 };
+    /// Rows of a page whose lanes need more than [`Rows::NORMAL`] leaves: one and a quarter lines, the least
+    /// at which labels, dots and bars of neighbouring rows keep apart.
+    const TIGHT: Rows = Rows { h: 15.0, pad: 3.0 };
+
+    /// Height of a lane of `rows` rows.
+    fn lane(self, rows: usize) -> f32 {
+        (rows.max(1) as f32 * self.h + 2.0 * self.pad).max(MIN_LANE_H)
+    }
+}
 /// Most rows a lane takes before its crowded periods become clusters.
 const ROW_CAP: usize = 6;
 /// The same when labels are drawn whole and the height is free (an export sized to its lanes).
@@ -460,7 +475,11 @@ fn build_unzoomed(
     // Each lane's events stacked in rows: as many rows as they need, or as fit in the height.
     let period = Period::for_zoom(axis.px_per_day(), CLUSTER_MIN_PX);
     let whole = opts.full_labels;
-    let foot = |i: usize| event_footprint(events.get(i), spans.get(i).copied(), &axis, tx, whole);
+    // Near the right edge a whole label goes left of its dot, or (`wrap`) onto two lines on its right: each lane
+    // takes whichever needs fewer rows.
+    let foot_with = |i: usize, wrap: bool| {
+        event_footprint(events.get(i), spans.get(i).copied(), &axis, tx, whole, wrap)
+    };
     let cluster_foot = |g: &Group| cluster_footprint(g, &axis, tx);
     // In an export the tray lists every chip whole, on as many lines as they take.
     let tray_flowed = whole.then(|| tray_flow(events, &year_unknown, (time_x0, time_x1)));
@@ -473,17 +492,27 @@ fn build_unzoomed(
     } else {
         TRAY_H * tray_lines as f32
     };
-    let bottom_extra = if opts.overview { OVERVIEW_H + 8.0 } else { 0.0 }
+    let overview_h = OVERVIEW_H + 8.0;
+    let bottom_extra = if opts.overview { overview_h } else { 0.0 }
         + if opts.legend { LEGEND_H } else { 0.0 }
         + if opts.footer.is_some() { FOOTER_H } else { 0.0 }
         + tray_h;
     let avail = opts.height.map(|h| h - lanes_top - bottom_extra - 6.0);
+    // What a page of fixed size can give its lanes when they need more: the overview's band, then tighter rows.
+    let most_avail = avail.map(|a| {
+        if whole && opts.overview {
+            a + overview_h
+        } else {
+            a
+        }
+    });
+    let tight_page = whole && avail.is_some();
     // A page of fixed size (an export preset) whose lanes cannot have two rows each: the lanes with fewest events in
     // view are drawn as one, so the page keeps its size and its text stays readable.
     let mut grouped = 1;
     if whole && let Some(avail) = avail {
         // (Each lane kept gets two rows at least: a lane of one row is mostly clusters.)
-        let fit = ((avail / lane_height(2)).floor() as usize).max(2);
+        let fit = ((avail / Rows::NORMAL.lane(2)).floor() as usize).max(2);
         if let Some((keep, group)) = group_small_lanes(&lanes, spans, view, fit) {
             grouped = group.len();
             grouped_lane = merged_lane(&group, format!("{grouped} other lanes"));
@@ -511,28 +540,62 @@ fn build_unzoomed(
         (false, _) => ROW_CAP,
         (true, None) => FULL_LABEL_ROW_CAP,
         // As many rows as one lane could take in the height, the others keeping one row each.
-        (true, Some(avail)) => {
-            let others = lanes.len().saturating_sub(1) as f32 * lane_height(1);
-            (((avail - others - 2.0 * LANE_PAD) / ROW_H).floor().max(0.0) as usize).max(ROW_CAP)
+        (true, Some(_)) => {
+            let m = if tight_page {
+                Rows::TIGHT
+            } else {
+                Rows::NORMAL
+            };
+            let avail = most_avail.unwrap_or_default();
+            let others = lanes.len().saturating_sub(1) as f32 * m.lane(1);
+            (((avail - others - 2.0 * m.pad) / m.h).floor().max(0.0) as usize).max(ROW_CAP)
         }
     };
-    let mut stacked: Vec<Stacked> = lane_groups
+    let stack_lane = |g: &[Group], rows: usize, wrap: bool| {
+        stack(g, rows, ITEM_GAP_PX, &|i| foot_with(i, wrap), &cluster_foot)
+    };
+    let (mut stacked, wraps): (Vec<Stacked>, Vec<bool>) = lane_groups
         .iter()
-        .map(|g| stack(g, row_cap, ITEM_GAP_PX, &foot, &cluster_foot))
-        .collect();
+        .map(|g| {
+            let flipped = stack_lane(g, row_cap, false);
+            if !whole {
+                return (flipped, false);
+            }
+            let wrapped = stack_lane(g, row_cap, true);
+            if wrapped.rows < flipped.rows {
+                (wrapped, true)
+            } else {
+                (flipped, false)
+            }
+        })
+        .unzip();
     let want: Vec<usize> = stacked.iter().map(|s| s.rows.max(1)).collect();
+    // A page whose lanes do not all fit with every label whole gives them first the overview's band, then rows of
+    // one and a quarter lines; only what still does not fit is clustered.
+    let fits = |m: Rows, a: f32| want.iter().map(|&w| m.lane(w)).sum::<f32>() <= a;
+    let (m, overview, avail) = match (avail, most_avail) {
+        (Some(a), Some(most)) if tight_page && !fits(Rows::NORMAL, a) => {
+            if fits(Rows::NORMAL, most) {
+                (Rows::NORMAL, false, Some(most))
+            } else {
+                // Tight rows, and clusters only for what even they cannot hold.
+                (Rows::TIGHT, false, Some(most))
+            }
+        }
+        _ => (Rows::NORMAL, opts.overview, avail),
+    };
     let rows = match avail {
-        Some(avail) => fit_rows(&want, avail),
+        Some(avail) => fit_rows(&want, avail, m),
         None => want.clone(),
     };
     for (li, (&r, &w)) in rows.iter().zip(&want).enumerate() {
         if r < w
             && let (Some(slot), Some(g)) = (stacked.get_mut(li), lane_groups.get(li))
         {
-            *slot = stack(g, r, ITEM_GAP_PX, &foot, &cluster_foot);
+            *slot = stack_lane(g, r, wraps.get(li).copied().unwrap_or(false));
         }
     }
-    let mut lane_hs: Vec<f32> = rows.iter().map(|&r| lane_height(r)).collect();
+    let mut lane_hs: Vec<f32> = rows.iter().map(|&r| m.lane(r)).collect();
     if lane_hs.is_empty() {
         lane_hs.push(LANE_H);
     }
@@ -750,9 +813,9 @@ fn build_unzoomed(
         };
         let color = lane_color(li);
         let used = st.rows.max(1) as f32;
-        let first_cy = top + (lane_h - used * ROW_H) / 2.0 + ROW_H / 2.0;
+        let first_cy = top + (lane_h - used * m.h) / 2.0 + m.h / 2.0;
         for p in &st.items {
-            let cy = first_cy + ROW_H * p.row as f32;
+            let cy = first_cy + m.h * p.row as f32;
             match &p.kind {
                 ItemKind::Event(i) => {
                     let Some(e) = events.get(*i) else { continue };
@@ -767,12 +830,24 @@ fn build_unzoomed(
                         &mut shapes,
                         &mut hits,
                         false,
+                        m.h,
                     );
                     drawn_events.push(*i);
                     selected_drawn |= opts.selected == Some(*i);
                 }
                 ItemKind::Cluster(g) => {
-                    draw_cluster(g, li, p, cy, color, most, &theme, &mut shapes, &mut hits);
+                    draw_cluster(
+                        g,
+                        li,
+                        p,
+                        cy,
+                        color,
+                        most,
+                        &theme,
+                        &mut shapes,
+                        &mut hits,
+                        m.h,
+                    );
                 }
             }
         }
@@ -787,8 +862,8 @@ fn build_unzoomed(
             (lane_tops.get(li), lane_hs.get(li), stacked.get(li))
     {
         let used = st.rows.max(1) as f32;
-        let cy = top + (lane_h - used * ROW_H) / 2.0 + ROW_H / 2.0;
-        let f = foot(sel);
+        let cy = top + (lane_h - used * m.h) / 2.0 + m.h / 2.0;
+        let f = foot_with(sel, wraps.get(li).copied().unwrap_or(false));
         let p = Placed {
             kind: ItemKind::Event(sel),
             row: 0,
@@ -808,6 +883,7 @@ fn build_unzoomed(
             &mut shapes,
             &mut hits,
             true,
+            m.h,
         );
         drawn_events.push(sel);
     }
@@ -842,7 +918,7 @@ fn build_unzoomed(
             None => base,
         }
     };
-    if opts.overview {
+    if overview {
         let (x0, x1, top, bot) = (time_x0, time_x1, yb, yb + OVERVIEW_H - 6.0);
         shapes.push(Shape::Rect {
             x: x0,
@@ -1012,7 +1088,8 @@ fn merged_lane(lanes: &[&Lane], key: String) -> Lane {
 
 /// Rows per lane when lanes wanting `want` rows must share `avail` pixels: every lane gets up to the same cap,
 /// the largest that fits (at least one row each; then the scene is taller than asked).
-fn fit_rows(want: &[usize], avail: f32) -> Vec<usize> {
+fn fit_rows(want: &[usize], avail: f32, m: Rows) -> Vec<usize> {
+    let lane_height = |r: usize| m.lane(r);
     let top = want.iter().copied().max().unwrap_or(1).max(1);
     let height = |cap: usize| -> f32 { want.iter().map(|&w| lane_height(w.min(cap))).sum() };
     let cap = (1..=top).rev().find(|&c| height(c) <= avail).unwrap_or(1);
@@ -1038,11 +1115,6 @@ fn fit_rows(want: &[usize], avail: f32) -> Vec<usize> {
         used += more;
     }
     rows
-}
-
-/// Height of a lane of `rows` rows.
-fn lane_height(rows: usize) -> f32 {
-    (rows.max(1) as f32 * ROW_H + 2.0 * LANE_PAD).max(MIN_LANE_H)
 }
 
 /// Whether `lane` holds event `i`, which starts at `start`.
@@ -1106,6 +1178,7 @@ fn event_footprint(
     axis: &Axis,
     (tx0, tx1): (f64, f64),
     whole: bool,
+    wrap_first: bool,
 ) -> Footprint {
     let (Some(e), Some((s, end))) = (e, span) else {
         return Footprint {
@@ -1120,7 +1193,13 @@ fn event_footprint(
     };
     let x0 = axis.x_from_time(s);
     let x1 = axis.x_from_time(end).max(x0);
-    let full = text_width(&label_text(e), LABEL_PX, false) as f64 + badge_width(e);
+    // With whole labels the tray below carries the whole label of an event whose year is unknown: in its lane it
+    // is its marker alone, where the year it is shown at puts it.
+    let full = if whole && crate::timeline::index::is_year_unknown(e) {
+        0.0
+    } else {
+        text_width(&label_text(e), LABEL_PX, false) as f64 + badge_width(e)
+    };
     let kind = mark_kind(e, x1 - x0);
     let mut f = match kind {
         MarkKind::Dot => {
@@ -1128,6 +1207,22 @@ fn event_footprint(
             let r = DOT_R as f64;
             let right_room = tx1 - (cx + r + 5.0);
             let left_room = cx - r - 5.0 - tx0;
+            if whole
+                && wrap_first
+                && full > right_room
+                && let Some((_, _, w)) = wrap_label(&label_text(e), badge_width(e), right_room)
+            {
+                // Two lines on the right rather than one on the left, where a long label crowds the rows.
+                return Footprint {
+                    left: cx - r,
+                    marker_left: cx - r,
+                    lines: 2,
+                    marker_right: cx + r,
+                    label_x: cx + r + 5.0,
+                    label_w: w,
+                    shares_bar: false,
+                };
+            }
             let flip = if whole {
                 full > right_room && full <= left_room
             } else {
@@ -1276,6 +1371,7 @@ fn draw_event(
     shapes: &mut Vec<Shape>,
     hits: &mut Vec<Hit>,
     on_top: bool,
+    row_h: f32,
 ) {
     let f = p.foot;
     let certainty = e.date.certainty;
@@ -1293,9 +1389,9 @@ fn draw_event(
         let right = (f.label_x + p.label_room).max(f.marker_right) as f32;
         shapes.push(Shape::Rect {
             x: (f.left as f32) - 4.0,
-            y: cy - ROW_H / 2.0,
+            y: cy - row_h / 2.0,
             w: right - f.left as f32 + 8.0,
-            h: ROW_H,
+            h: row_h,
             radius: 4.0,
             fill: Some(theme.background),
             stroke: Some((1.0, theme.selection)),
@@ -1321,8 +1417,9 @@ fn draw_event(
     } else {
         match mark_kind(e, f64::from(width_px)) {
             MarkKind::Period => {
-                // A bracket under the label: the date is somewhere in this month or year.
-                let by = cy + 7.0;
+                // A bracket under the label: the date is somewhere in this month or year. Its ends rise short of
+                // the label's line, which may run past them.
+                let by = cy + 0.4 * row_h;
                 let c = color.faded(stroke_alpha);
                 shapes.push(Shape::Line {
                     x1: ml,
@@ -1335,7 +1432,7 @@ fn draw_event(
                 for x in [ml, mr] {
                     shapes.push(Shape::Line {
                         x1: x,
-                        y1: by - 6.0,
+                        y1: by - 4.0,
                         x2: x,
                         y2: by + 1.0,
                         width: 2.0,
@@ -1345,9 +1442,9 @@ fn draw_event(
             }
             _ => shapes.push(Shape::Rect {
                 x: ml,
-                y: cy - 8.0,
+                y: cy - (row_h / 2.0 - 1.0).min(8.0),
                 w: width_px,
-                h: 16.0,
+                h: (row_h - 2.0).min(16.0),
                 radius: 3.0,
                 fill: (fill_alpha > 0.0).then(|| color.faded(0.22 * fill_alpha)),
                 stroke,
@@ -1428,7 +1525,7 @@ fn draw_event(
         ));
         shapes.push(text(
             xb,
-            cy + ROW_H,
+            cy + row_h,
             second,
             LABEL_PX,
             label_color,
@@ -1437,7 +1534,7 @@ fn draw_event(
         ));
         right = right.max(xa + wa).max(xb + wb);
         if badge > 0.0 {
-            right = right.max(outlet_badge(e, xb + wb + 6.0, cy + ROW_H, theme, shapes));
+            right = right.max(outlet_badge(e, xb + wb + 6.0, cy + row_h, theme, shapes));
         }
     } else if room >= crate::timeline::stack::MIN_LABEL_PX {
         let badge = badge_width(e);
@@ -1471,9 +1568,9 @@ fn draw_event(
     hits.push(Hit {
         rect: [
             (f.left as f32).min(hl) - 2.0,
-            cy - ROW_H / 2.0 + 1.0,
+            cy - row_h / 2.0 + 1.0,
             right + 2.0,
-            cy + ROW_H * (rows_tall - 0.5) - 1.0,
+            cy + row_h * (rows_tall - 0.5) - 1.0,
         ],
         target: HitTarget::Event(i),
     });
@@ -1515,16 +1612,18 @@ fn draw_cluster(
     theme: &Theme,
     shapes: &mut Vec<Shape>,
     hits: &mut Vec<Hit>,
+    row_h: f32,
 ) {
     let (l, r) = (p.foot.left as f32, p.foot.marker_right as f32);
     // The shade grows with the count (on a log scale against the fullest cluster in view).
     let shade = 0.3 + 0.7 * ((g.count as f32).ln_1p() / (most.max(2) as f32).ln_1p()).min(1.0);
+    let half = (row_h / 2.0 - 1.0).min(8.0);
     shapes.push(Shape::Rect {
         x: l,
-        y: cy - 8.0,
+        y: cy - half,
         w: r - l,
-        h: 16.0,
-        radius: 8.0,
+        h: 2.0 * half,
+        radius: half,
         fill: Some(theme.cluster.faded(shade)),
         stroke: Some((1.5, color)),
     });
@@ -1550,9 +1649,9 @@ fn draw_cluster(
     hits.push(Hit {
         rect: [
             l - 1.0,
-            cy - ROW_H / 2.0 + 1.0,
+            cy - row_h / 2.0 + 1.0,
             r + 1.0,
-            cy + ROW_H / 2.0 - 1.0,
+            cy + row_h / 2.0 - 1.0,
         ],
         target: HitTarget::Cluster {
             t0: g.t0,
@@ -2072,14 +2171,86 @@ mod tests {
     }
 
     #[test]
+    fn a_page_gives_its_lanes_the_overviews_band_then_tighter_rows_before_it_clusters() {
+        // Events a day apart whose long labels each take a row of their own, on a page 400 px tall: the lanes have
+        // 276 px beside the overview, 324 px without it.
+        let page = |n: u32| {
+            let events: Vec<Event> = (1..=n)
+                .map(|d| {
+                    let mut e = ev(d, "ASEAN", &[], &["A"]);
+                    e.title = format!(
+                        "A meeting whose label is long enough to reach past every other day {d}"
+                    );
+                    e
+                })
+                .collect();
+            let shown = vec![true; events.len()];
+            let view = TimeView::exact(
+                day_number(events[0].date.start) - 3.0,
+                day_number(events[0].date.start) + 60.0,
+            )
+            .unwrap();
+            let s = build(
+                &events,
+                &shown,
+                view,
+                &SceneOptions {
+                    width: 1280.0,
+                    height: Some(400.0),
+                    full_labels: true,
+                    ..Default::default()
+                },
+            );
+            let overview = s
+                .shapes
+                .iter()
+                .any(|sh| matches!(sh, Shape::Text { text, .. } if text == "Overview"));
+            let events_hit = s
+                .hits
+                .iter()
+                .filter(|h| matches!(h.target, HitTarget::Event(_)))
+                .count();
+            let clusters = s.hits.len() - events_hit;
+            let whole_labels = s
+                .shapes
+                .iter()
+                .filter(|sh| matches!(sh, Shape::Text { text, .. } if events.iter().any(|e| e.title == *text)))
+                .count();
+            assert!(whole_labels <= events_hit);
+            let tops: Vec<f32> = s.hits.iter().map(|h| h.rect[1]).collect();
+            let step = tops
+                .windows(2)
+                .map(|w| (w[1] - w[0]).abs())
+                .fold(f32::INFINITY, f32::min);
+            assert_no_hit_overlaps(&s);
+            (overview, whole_labels, clusters, step, s.height)
+        };
+        // 12 rows fit beside the overview, in rows of 18 px.
+        assert_eq!(page(12), (true, 12, 0, 18.0, 400.0));
+        // 16 rows need the overview's band.
+        assert_eq!(page(16), (false, 16, 0, 18.0, 400.0));
+        // 20 rows fit only in rows of 15 px.
+        assert_eq!(page(20), (false, 20, 0, 15.0, 400.0));
+        // 30 do not fit at all: the rows stay tight and labels are cut (then periods clustered); the page keeps its
+        // size.
+        let (overview, whole, _, step, height) = page(30);
+        assert!(
+            !overview && whole < 30 && step == 15.0 && height == 400.0,
+            "{:?}",
+            (overview, whole, step, height)
+        );
+    }
+
+    #[test]
     fn rows_left_over_go_to_the_lanes_that_want_them() {
         // Room for 9 rows of lanes wanting 8, 2 and 1: the same cap for all would give 3 + 2 + 1.
-        let avail = lane_height(6) + lane_height(2) + lane_height(1);
-        let rows = fit_rows(&[8, 2, 1], avail);
+        let m = Rows::NORMAL;
+        let avail = m.lane(6) + m.lane(2) + m.lane(1);
+        let rows = fit_rows(&[8, 2, 1], avail, m);
         assert_eq!(rows, vec![6, 2, 1]);
-        assert!(rows.iter().map(|&r| lane_height(r)).sum::<f32>() <= avail);
+        assert!(rows.iter().map(|&r| m.lane(r)).sum::<f32>() <= avail);
         // Everything fits: every lane its rows.
-        assert_eq!(fit_rows(&[3, 2], 1000.0), vec![3, 2]);
+        assert_eq!(fit_rows(&[3, 2], 1000.0, m), vec![3, 2]);
     }
 
     #[test]
