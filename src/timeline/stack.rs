@@ -420,14 +420,19 @@ fn stack_every_event(
         }
         all.extend(g.events.iter().map(|&e| (e, foot(e), (g.t0, g.t1))));
     }
-    let mut all: Vec<(usize, (usize, Footprint, (f64, f64)))> =
-        all.into_iter().enumerate().collect();
     // Stable: bars of one period (same left edge) stay in start order, so that they share their bracket.
-    all.sort_by(|a, b| a.1.1.left.total_cmp(&b.1.1.left));
+    let mut by_left: Vec<usize> = (0..all.len()).collect();
+    by_left.sort_by(|&a, &b| {
+        let left = |k: usize| all.get(k).map_or(0.0, |x| x.1.left);
+        left(a).total_cmp(&left(b))
+    });
     let mut rows: Vec<Row> = vec![EMPTY_ROW; max_rows];
     let mut items: Vec<Placed> = Vec::with_capacity(all.len());
     let mut order: Vec<usize> = Vec::with_capacity(all.len());
-    for (k, (e, f, period)) in all {
+    for k in by_left {
+        let Some(&(e, f, period)) = all.get(k) else {
+            continue;
+        };
         order.push(k);
         let kind = ItemKind::Event(e);
         let room = f.label_w.max(0.0);
