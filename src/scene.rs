@@ -462,8 +462,24 @@ fn build_unzoomed(
         y += TITLE_H;
         c
     });
-    let header_y = y + HEADER_H / 2.0;
-    y += HEADER_H;
+    // On a page of fixed size the subtitle stands right of the title, on its line, when both fit there: the band
+    // it saves goes to the lanes.
+    let header_beside_title = opts.full_labels
+        && opts.height.is_some()
+        && match (&opts.title, &opts.subtitle) {
+            (Some(t), Some(sub)) => {
+                text_width(t, 20.0, true) + 40.0 + text_width(sub, 15.0, true) <= width - 24.0
+            }
+            _ => false,
+        };
+    let header_y = match title_y {
+        Some(ty) if header_beside_title => ty,
+        _ => {
+            let c = y + HEADER_H / 2.0;
+            y += HEADER_H;
+            c
+        }
+    };
     let axis_top = y;
     y += AXIS_H;
     let lanes_top = y;
@@ -482,10 +498,17 @@ fn build_unzoomed(
     };
     let cluster_foot = |g: &Group| cluster_footprint(g, &axis, tx);
     // In an export the tray lists every chip whole, on as many lines as they take.
-    let tray_flowed = whole.then(|| tray_flow(events, &year_unknown, (time_x0, time_x1)));
+    // On a page of fixed size the tray takes at most a quarter of what is below the axis; the chips past it are
+    // counted (`+14 more`).
+    let tray_max_lines = opts.height.map(|h| {
+        let below_axis = h - lanes_top - LEGEND_H - FOOTER_H;
+        ((below_axis / 4.0 / TRAY_H).floor() as usize).max(2)
+    });
+    let tray_flowed =
+        whole.then(|| tray_flow(events, &year_unknown, (time_x0, time_x1), tray_max_lines));
     let tray_lines = tray_flowed
         .as_ref()
-        .and_then(|f| f.last())
+        .and_then(|f| f.0.last())
         .map_or(1, |c| c.line + 1);
     let tray_h = if year_unknown.is_empty() {
         0.0
@@ -641,14 +664,19 @@ fn build_unzoomed(
         ));
     }
     let header = opts.subtitle.clone().unwrap_or_else(|| span_header(&axis));
+    let (header_x, header_anchor) = if header_beside_title {
+        (width - 12.0, Anchor::End)
+    } else {
+        (12.0, Anchor::Start)
+    };
     shapes.push(text(
-        12.0,
+        header_x,
         header_y,
         header.clone(),
         15.0,
         theme.text,
         true,
-        Anchor::Start,
+        header_anchor,
     ));
 
     // Lane backgrounds and labels.
@@ -898,7 +926,7 @@ fn build_unzoomed(
             (time_x0, time_x1),
             &theme,
             opts,
-            tray_flowed.as_deref(),
+            tray_flowed.as_ref().map(|(c, more)| (c.as_slice(), *more)),
             &mut shapes,
             &mut hits,
         );
@@ -1682,8 +1710,15 @@ fn chip_text(e: &Event) -> String {
     )
 }
 
-/// Every chip of the tray whole (cut only when one alone is wider than the tray), flowing onto new lines.
-fn tray_flow(events: &[Event], list: &[usize], (x0, x1): (f32, f32)) -> Vec<TrayChip> {
+/// Every chip of the tray whole (cut only when one alone is wider than the tray), flowing onto new lines; with
+/// `max_lines`, those that would flow past it are left out, room kept for their count after the last chip. Gives
+/// the chips and how many were left out.
+fn tray_flow(
+    events: &[Event],
+    list: &[usize],
+    (x0, x1): (f32, f32),
+    max_lines: Option<usize>,
+) -> (Vec<TrayChip>, usize) {
     let mut out = Vec::new();
     let (mut line, mut x) = (0, x0);
     for &i in list {
@@ -1703,7 +1738,24 @@ fn tray_flow(events: &[Event], list: &[usize], (x0, x1): (f32, f32)) -> Vec<Tray
         });
         x += w + 8.0;
     }
-    out
+    let Some(max) = max_lines.filter(|&m| out.last().is_some_and(|c| c.line >= m)) else {
+        return (out, 0);
+    };
+    out.retain(|c| c.line < max);
+    let more_w = |n: usize| text_width(&more_text(n), 11.0, false) + 8.0;
+    while out
+        .last()
+        .is_some_and(|c| c.x + c.w + 8.0 + more_w(list.len() - out.len()) > x1)
+    {
+        out.pop();
+    }
+    let left_out = list.len() - out.len();
+    (out, left_out)
+}
+
+/// The count of chips a tray leaves out.
+fn more_text(n: usize) -> String {
+    format!("+{n} more")
 }
 
 /// The tray of events whose year is unknown: `Year unknown (3):` and one chip per event, as many as fit (or,
@@ -1716,7 +1768,7 @@ fn year_unknown_tray(
     (x0, x1): (f32, f32),
     theme: &Theme,
     opts: &SceneOptions,
-    flowed: Option<&[TrayChip]>,
+    flowed: Option<(&[TrayChip], usize)>,
     shapes: &mut Vec<Shape>,
     hits: &mut Vec<Hit>,
 ) {
@@ -1729,7 +1781,19 @@ fn year_unknown_tray(
         true,
         Anchor::Start,
     ));
-    if let Some(chips) = flowed {
+    if let Some((chips, more)) = flowed {
+        if more > 0 {
+            let (x, line) = chips.last().map_or((x0, 0), |c| (c.x + c.w + 8.0, c.line));
+            shapes.push(text(
+                x,
+                cy + line as f32 * TRAY_H,
+                more_text(more),
+                11.0,
+                theme.muted,
+                false,
+                Anchor::Start,
+            ));
+        }
         for c in chips {
             let y = cy + c.line as f32 * TRAY_H;
             tray_chip(
@@ -1753,14 +1817,14 @@ fn year_unknown_tray(
         let Some(e) = events.get(i) else { continue };
         let chip = chip_text(e);
         let rest = list.len() - k;
-        let more_w = text_width(&format!("+{rest} more"), 11.0, false) + 8.0;
+        let more_w = text_width(&more_text(rest), 11.0, false) + 8.0;
         let room = x1 - x - more_w - 16.0;
         let Some(label) = fit_text(&chip, 11.0, false, room.min(260.0)).filter(|_| room >= 60.0)
         else {
             shapes.push(text(
                 x,
                 cy,
-                format!("+{rest} more"),
+                more_text(rest),
                 11.0,
                 theme.muted,
                 false,

@@ -368,7 +368,7 @@ fn exported_svg_texts(args: &[&str]) -> Vec<String> {
         scale: 1.0,
         lanes: "forum".into(),
         theme: "light".into(),
-        title: None,
+        title: value("--title"),
         no_legend: false,
         preset: value("--preset"),
     };
@@ -514,19 +514,28 @@ fn a_ranged_export_names_its_range_and_counts_only_its_events() {
     assert!(texts.contains(&footer), "{footer} not in {texts:?}");
 }
 
-/// A slide of one year of the bundled corpus draws the events of the year with their whole titles: lanes stack
-/// rows until the 1080 px are used, and a label goes to the side of its marker with room instead of being cut.
+/// A slide of one year of the bundled corpus, with or without a title, draws every event of the year with its
+/// whole title: lanes stack rows until the 1080 px are used, and a label goes to the side of its marker with room
+/// instead of being cut.
 #[test]
 fn a_slide_of_2018_draws_every_label_in_full() {
     let events = bundled_events();
-    let texts = exported_svg_texts(&[
-        "--preset",
-        "slide",
-        "--from",
-        "2018-01-01",
-        "--to",
-        "2018-12-31",
-    ]);
+    for title in [None, Some("Southeast Asian cyber diplomacy, 2018")] {
+        let mut args = vec![
+            "--preset",
+            "slide",
+            "--from",
+            "2018-01-01",
+            "--to",
+            "2018-12-31",
+        ];
+        args.extend(title.iter().flat_map(|t| ["--title", *t]));
+        every_label_in_full(&events, &exported_svg_texts(&args));
+    }
+}
+
+/// Every event of 2018 has its title drawn whole in `texts` (an SVG's texts), and nothing is cut.
+fn every_label_in_full(events: &[linimasa::model::Event], texts: &[String]) {
     let (from, to) = (day("2018-01-01"), day("2018-12-31"));
     let in_2018: Vec<&linimasa::model::Event> = events
         .iter()
@@ -810,6 +819,74 @@ fn data_exports_carry_display_dates_ids_and_every_sources_address() {
         for ((s, f), u) in e.sources.iter().zip(&files).zip(&urls) {
             assert_eq!(*f, s.file);
             assert_eq!(*u, s.url.as_deref().unwrap_or(""));
+        }
+    }
+}
+
+/// The scene `linimasa export sample_data --preset NAME [--from F --to T]` draws, built as the command builds it.
+fn preset_scene(
+    events: &[linimasa::model::Event],
+    preset: &str,
+    range: Option<(&str, &str)>,
+) -> Scene {
+    let shown = vec![true; events.len()];
+    let (view, exact) = match range {
+        Some((f, t)) => {
+            let (f, t) = (
+                linimasa::timeline::day_number(day(f)),
+                linimasa::timeline::day_number(day(t)),
+            );
+            (TimeView::exact(f, t + 1.0).unwrap(), (Some(f), Some(t)))
+        }
+        None => (
+            linimasa::export::full_range_view(events, &shown),
+            (None, None),
+        ),
+    };
+    let (w, h, zoom) = linimasa::cli::preset_size(preset).unwrap();
+    let mut opts = linimasa::export::export_options(
+        w,
+        ThemeKind::Light,
+        linimasa::timeline::lanes::LaneMode::Forum,
+        None,
+        true,
+        events,
+        &shown,
+        view,
+        exact,
+    );
+    opts.width = w;
+    opts.height = Some(h);
+    opts.zoom = zoom;
+    build(events, &shown, view, &opts)
+}
+
+#[test]
+fn no_preset_page_draws_a_label_or_marker_over_another() {
+    // Every page a user is likely to make of the bundled corpus: the whole range and each year, on a slide, an A4
+    // page and a wide slide. What each event or cluster draws (its hit area: marker and label as drawn) meets no
+    // other's, and the page keeps its size.
+    let events = bundled_events();
+    let years: Vec<(String, String)> = (2015..=2023)
+        .map(|y| (format!("{y}-01-01"), format!("{y}-12-31")))
+        .collect();
+    for preset in ["slide", "a4", "wide"] {
+        let (w, h, _) = linimasa::cli::preset_size(preset).unwrap();
+        let ranges =
+            std::iter::once(None).chain(years.iter().map(|(f, t)| Some((f.as_str(), t.as_str()))));
+        for range in ranges {
+            let s = preset_scene(&events, preset, range);
+            assert_eq!((s.width, s.height), (w, h), "{preset} {range:?}");
+            for (k, a) in s.hits.iter().enumerate() {
+                for b in &s.hits[k + 1..] {
+                    let (p, q) = (a.rect, b.rect);
+                    let apart = p[2] <= q[0] + 0.5
+                        || q[2] <= p[0] + 0.5
+                        || p[3] <= q[1] + 0.5
+                        || q[3] <= p[1] + 0.5;
+                    assert!(apart, "{preset} {range:?}: {a:?} meets {b:?}");
+                }
+            }
         }
     }
 }

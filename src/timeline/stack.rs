@@ -607,6 +607,8 @@ fn place(
     };
     if let Some(p) = items.get_mut(prev) {
         cuts.push((prev, p.label_room));
+        // (Never wider than it was: an item of two rows may be cut from either.)
+        let keep = keep.min(p.label_room);
         p.label_room = if keep >= MIN_LABEL_PX { keep } else { 0.0 };
     }
     put(rows, items, ri, f, kind, room, period);
