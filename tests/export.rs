@@ -875,10 +875,10 @@ fn preset_scene(
 }
 
 #[test]
-fn no_preset_page_draws_a_label_or_marker_over_another() {
+fn no_preset_page_draws_an_empty_lane_or_a_label_or_marker_over_another() {
     // Every page a user is likely to make of the bundled corpus: the whole range and each year, on a slide, an A4
-    // page and a wide slide. What each event or cluster draws (its hit area: marker and label as drawn) meets no
-    // other's, and the page keeps its size.
+    // page and a wide slide. The page keeps its size, every lane drawn has something in the range, and what each
+    // event or cluster draws (its hit area: marker and label as drawn) meets no other's.
     let events = bundled_events();
     let years: Vec<(String, String)> = (2015..=2023)
         .map(|y| (format!("{y}-01-01"), format!("{y}-12-31")))
@@ -890,6 +890,17 @@ fn no_preset_page_draws_a_label_or_marker_over_another() {
         for range in ranges {
             let s = preset_scene(&events, preset, range);
             assert_eq!((s.width, s.height), (w, h), "{preset} {range:?}");
+            // Only lanes with something in the range: each lane drawn holds an event or a cluster.
+            for lane in &s.lanes {
+                let mid = |r: &[f32; 4]| (r[1] + r[3]) / 2.0;
+                assert!(
+                    s.hits
+                        .iter()
+                        .any(|hit| mid(&hit.rect) > lane.top && mid(&hit.rect) < lane.bottom),
+                    "{preset} {range:?}: lane {} is empty",
+                    lane.key
+                );
+            }
             for (k, a) in s.hits.iter().enumerate() {
                 for b in &s.hits[k + 1..] {
                     let (p, q) = (a.rect, b.rect);
