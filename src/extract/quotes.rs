@@ -496,6 +496,14 @@ const BODY_NOUNS: &[&str] = &[
     "department",
     "office",
     "commission",
+    // The people of a meeting who speak as one (`the ministers said:`, `G20 ministers said in a communiqué`).
+    "ministers",
+    "leaders",
+    "officials",
+    "delegates",
+    "delegations",
+    "participants",
+    "policymakers",
 ];
 
 /// The body a described speaker (`the statement`, `the joint statement`, `the ministry`) stands for: the
@@ -503,15 +511,39 @@ const BODY_NOUNS: &[&str] = &[
 /// the article last gave a body of that noun before `before` (`Russian Foreign Ministry` for `the ministry`),
 /// else the fullest description the article gives (`In a joint statement, …`: `Joint statement`).
 fn described_body(text: &str, head: &[Word<'_>], before: usize) -> Option<String> {
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let (first, rest) = head.split_first()?;
     if !matches!(lower(first.text).as_str(), "the" | "a" | "its" | "their") || rest.is_empty() {
-        return None;
+        // With no article, the body named as printed: `G20 ministers`, `ASEAN leaders` (capitalised words, then
+        // the noun).
+        let (noun, named) = head.split_last()?;
+        return (!named.is_empty()
+            && head.len() <= 3
+            && named
+                .iter()
+                .all(|w| capitalised(w.text) && w.trailing.trim().is_empty())
+            && BODY_NOUNS.contains(&lower(noun.text).as_str()))
+        .then(|| head.iter().map(|w| w.text).collect::<Vec<_>>().join(" "));
     }
+    // `the officials from the twenty economies`: the body is the noun before `of` / `from`.
+    let rest = match rest
+        .iter()
+        .position(|w| matches!(lower(w.text).as_str(), "of" | "from"))
+    {
+        Some(k)
+            if k > 0
+                && rest
+                    .get(k - 1)
+                    .is_some_and(|w| BODY_NOUNS.contains(&lower(w.text).as_str())) =>
+        {
+            rest.get(..k).unwrap_or(rest)
+        }
+        _ => rest,
+    };
     let noun = lower(rest.last()?.text);
     if rest.len() > 3 || !BODY_NOUNS.contains(&noun.as_str()) {
         return None;
     }
-    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let described: Vec<&str> = rest.iter().map(|w| w.text).collect();
     if described.iter().rev().skip(1).any(|w| capitalised(w)) {
         return Some(described.join(" "));
@@ -615,6 +647,36 @@ fn attribution_before(text: &str, outer_start: usize, all: &[Word<'_>]) -> Optio
     } else {
         runs.into_iter().rfind(|r| r.end_word <= verb_pos)
     };
+    // `Highlighting the need for …, the ministers said:`: the verb's subject is what follows the last comma before
+    // it; a capitalised word before that comma (a participle, a place) is no speaker. A described body there
+    // speaks (`the ministers`: the G20 ministers the article named); another noun phrase names nobody.
+    let subject_from = ws
+        .get(..verb_pos)
+        .and_then(|h| h.iter().rposition(|w| w.trailing.contains(',')))
+        .map_or(0, |k| k + 1);
+    let subject = ws.get(subject_from..verb_pos).unwrap_or(&[]);
+    let determined = subject.first().is_some_and(|w| {
+        matches!(
+            lower(w.text).as_str(),
+            "the" | "a" | "an" | "its" | "their" | "para" | "kedua"
+        )
+    });
+    if !menurut
+        && determined
+        && subject.len() >= 2
+        && run.as_ref().is_none_or(|r| r.end_word <= subject_from)
+    {
+        let (a, b) = (subject.first()?, subject.last()?);
+        let span = Span::new(a.span.start, b.span.end);
+        return Some(match described_body(text, subject, a.span.start) {
+            Some(name) => Attribution::Named {
+                name,
+                role: None,
+                span,
+            },
+            None => Attribution::Unnamed { span },
+        });
+    }
     match run {
         Some(run) => Some(Attribution::Named {
             name: run.name,
@@ -1254,6 +1316,24 @@ mod tests {
         let t = "Talks held\n\nIn a joint statement, both sides called for more dialogue.\n\
                  “We noted that cybercrime poses a grave threat to the region,” the statement said.";
         assert_eq!(quotes(t)[0].0, s("Joint statement"));
+    }
+
+    #[test]
+    fn the_ministers_who_speak_as_one_are_the_body_the_article_named_never_a_word_before_a_comma() {
+        let t = "Ministers meet\n\n\"We will open our markets to one another,\" APEC ministers said in a closing \
+                 statement after the meeting in Lima.\n\n\
+                 Stressing the role of small firms, the ministers said: \"We will support them with training.\"\n\n\
+                 Recalling the Osaka Track, the officials from the twenty economies said: \"We will meet again.\"";
+        let q = quotes(t);
+        assert_eq!(q.len(), 3, "{q:?}");
+        // Named as printed, then `the ministers` are those ministers; a participle opening the sentence is no one.
+        assert_eq!(q[0].0, s("APEC ministers"));
+        assert_eq!(q[1].0, s("APEC ministers"));
+        // Officials from somewhere the article never named before: the body as described, not a name near it.
+        assert_eq!(q[2].0, s("Officials"));
+        // A name after the comma is still the speaker.
+        let t = "Ministers meet\n\nStressing the role of small firms, Minister Budi Santoso said: \"We will help.\"";
+        assert_eq!(quotes(t)[0].0, s("Budi Santoso"));
     }
 
     #[test]
