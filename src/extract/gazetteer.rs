@@ -544,6 +544,8 @@ pub struct Places {
     pub entries: Vec<PlaceEntry>,
     /// Printed forms (lower case, single-spaced) → place.
     by_form: FxHashMap<String, usize>,
+    /// The countries the places lie in (every country of the world, by its capital), lower case, sorted.
+    country_names: Vec<String>,
 }
 
 impl Places {
@@ -551,6 +553,7 @@ impl Places {
         let mut out = Places {
             entries: Vec::new(),
             by_form: FxHashMap::default(),
+            country_names: Vec::new(),
         };
         for row in rows(table) {
             let Some(name) = row.first().filter(|n| !n.is_empty()) else {
@@ -567,7 +570,21 @@ impl Places {
                 out.by_form.entry(spaced_lower(f)).or_insert(i);
             }
         }
+        out.country_names = out
+            .entries
+            .iter()
+            .filter(|e| !e.country.is_empty())
+            .map(|e| spaced_lower(&e.country))
+            .collect();
+        out.country_names.sort();
+        out.country_names.dedup();
         out
+    }
+
+    /// The English names of the countries of the table's places, lower case: with the world's capitals, every
+    /// country.
+    pub fn countries(&self) -> impl Iterator<Item = &str> {
+        self.country_names.iter().map(String::as_str)
     }
 
     /// The place a printed name is (`Jenewa` → Geneva, `Singapura` → Singapore), ignoring case.

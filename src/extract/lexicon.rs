@@ -1041,6 +1041,61 @@ pub const COUNTRIES: &[(&str, &[&str])] = &[
     ("Iran", &["iran"]),
 ];
 
+/// The Indonesian names of the world's countries where they differ from the English ones (the English names are
+/// the place table's `country` column), lower case: with them, no country of the world is taken for a person
+/// (`Bulgaria juga membuka …`). The countries of [`COUNTRIES`] are not repeated.
+pub const COUNTRY_NAMES_ID: &[&str] = &[
+    "afganistan",
+    "aljazair",
+    "argentina",
+    "bahama",
+    "belarus",
+    "bosnia",
+    "ceko",
+    "cile",
+    "chili",
+    "etiopia",
+    "filipina",
+    "hongaria",
+    "irak",
+    "irlandia",
+    "islandia",
+    "jamaika",
+    "kamerun",
+    "kazakstan",
+    "kirgistan",
+    "kolombia",
+    "kroasia",
+    "kuba",
+    "libanon",
+    "lituania",
+    "luksemburg",
+    "madagaskar",
+    "makedonia",
+    "maladewa",
+    "maroko",
+    "meksiko",
+    "monako",
+    "mozambik",
+    "nikaragua",
+    "polandia",
+    "portugis",
+    "rumania",
+    "siprus",
+    "slowakia",
+    "slovakia",
+    "suriah",
+    "tajikistan",
+    "tunisia",
+    "turkmenistan",
+    "uzbekistan",
+    "yaman",
+    "yordania",
+    "yunani",
+    "ekuador",
+    "venezuela",
+];
+
 /// Forums and bodies: (pattern, canonical name, lane kind). Patterns are regular expressions matched
 /// case-insensitively; `{n}` in the name is replaced by the ordinal captured in group `n`.
 pub const FORUMS: &[(&str, &str, &str)] = &[

@@ -3,8 +3,8 @@
 
 use super::layout::{Layout, LineKind};
 use super::lexicon::{
-    ADDRESSED, ATTRIBUTION_AFTER, COUNTRIES, MONTHS, NOT_NAME_WORDS, PLACES, ROLE_WORDS,
-    SPEECH_VERBS, WEEKDAYS,
+    ADDRESSED, ATTRIBUTION_AFTER, COUNTRIES, COUNTRY_NAMES_ID, MONTHS, NOT_NAME_WORDS, PLACES,
+    ROLE_WORDS, SPEECH_VERBS, WEEKDAYS,
 };
 use crate::model::Span;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -215,6 +215,18 @@ static NOT_NAMES: LazyLock<FxHashSet<&'static [u8]>> = LazyLock::new(|| {
             .map(str::as_bytes),
     );
     set
+});
+
+/// Every country of the world, lower case: as the place table names them in English (with the world's capitals, all
+/// of them) and as Indonesian writes them. A lone word among them is never a person (`Bulgaria juga membuka …`),
+/// though it may end a name (`Badrodin Haiti`).
+static WORLD_COUNTRIES: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
+    let table: &'static super::gazetteer::Places = &super::gazetteer::PLACES;
+    table
+        .countries()
+        .map(str::to_string)
+        .chain(COUNTRY_NAMES_ID.iter().map(|c| c.to_string()))
+        .collect()
 });
 
 /// Places and countries of several words, lower case: the word lists' and the place table's (`New Delhi`,
@@ -541,7 +553,11 @@ pub fn name_runs(text: &str, ws: &[Word<'_>]) -> Vec<NameRun> {
                     || super::dates::month_number(n.text).is_some();
                 (acronym || cap) && !time && !name_then_title(ws, i, end)
             });
-        if end > i && !is_place && !embedded {
+        let country = end == i + 1
+            && ws
+                .get(i)
+                .is_some_and(|w| WORLD_COUNTRIES.contains(&w.text.to_lowercase()));
+        if end > i && !is_place && !embedded && !country {
             let (Some(first), Some(last)) = (ws.get(i), ws.get(end - 1)) else {
                 break;
             };

@@ -1319,6 +1319,24 @@ mod tests {
     }
 
     #[test]
+    fn a_country_of_the_world_alone_never_speaks_but_may_end_a_speakers_name() {
+        let t = "Kerja sama siber\n\nPemerintah Indonesia dan Bulgaria membahas kerja sama siber. Menteri Komunikasi \
+                 dan Informatika Johnny G. Plate menjelaskan langkah itu bertujuan memperkuat keamanan.\n\n\
+                 \"Pagi ini saya dikunjungi Duta Besar Bulgaria,\" jelasnya.\n\n\
+                 Menurut Menkominfo, Indonesia dan Bulgaria bersama-sama mengharapkan ruang digital yang sehat.\n\n\
+                 \"Kita menyambut baik semua kerja sama,\" ujarnya.\n\n\
+                 Sebagai negara Karibia, Haiti juga hadir.\n\n\"Kami mendukung,\" katanya.\n\n\
+                 Kapolri Badrodin Haiti mengatakan, \"Polri siap.\"";
+        let q = quotes(t);
+        assert_eq!(q.len(), 4, "{q:?}");
+        assert!(
+            q.iter().take(3).all(|(sp, _)| *sp == s("Johnny G. Plate")),
+            "{q:?}"
+        );
+        assert_eq!(q[3].0, s("Badrodin Haiti"));
+    }
+
+    #[test]
     fn the_ministers_who_speak_as_one_are_the_body_the_article_named_never_a_word_before_a_comma() {
         let t = "Ministers meet\n\n\"We will open our markets to one another,\" APEC ministers said in a closing \
                  statement after the meeting in Lima.\n\n\
