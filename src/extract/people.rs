@@ -734,6 +734,20 @@ pub fn same_person_tokens(ta: &[String], tb: &[String]) -> bool {
             .chain(tb.iter())
             .any(|t| t.len() >= 3 && ta.contains(t) && tb.contains(t));
     }
+    // One name alone, misspelt once (`tambah Krisna` after `Krishna Murti`): a name of five letters or more one
+    // edit from one of the other's, with the same first letter.
+    let misspelt = |one: &String, all: &[String]| {
+        one.chars().count() >= 5
+            && all.iter().any(|u| {
+                u.chars().count() >= 5
+                    && u.chars().next() == one.chars().next()
+                    && edit_distance(u, one) == 1
+            })
+    };
+    match (ta, tb) {
+        ([one], all) | (all, [one]) if all.len() >= 2 && misspelt(one, all) => return true,
+        _ => {}
+    }
     if ta.len() >= 2 && tb.len() >= 2 && ta.first() == tb.first() {
         let (Some(la), Some(lb)) = (ta.last(), tb.last()) else {
             return false;
@@ -1150,6 +1164,20 @@ mod tests {
         for w in ["Retno", "Plate", "Rio", "Lee"] {
             assert!(is_name_word(w), "{w}");
         }
+    }
+
+    #[test]
+    fn a_name_alone_misspelt_once_is_the_person_whose_name_it_misspells() {
+        let t = |s: &str| name_tokens(s);
+        assert!(same_person_tokens(&t("Krisna"), &t("Krishna Murti")));
+        // Two edits, a short name, another first letter, or two full names: somebody else.
+        assert!(!same_person_tokens(&t("Hasna"), &t("Hasan Wirajuda")));
+        assert!(!same_person_tokens(&t("Reno"), &t("Retno Marsudi")));
+        assert!(!same_person_tokens(&t("Wahyu"), &t("Cahyu Santoso")));
+        assert!(!same_person_tokens(
+            &t("Budi Karya"),
+            &t("Budi Kurya Sumadi Jaya")
+        ));
     }
 
     #[test]
