@@ -1431,7 +1431,7 @@ pub fn find_outlet_with(
             if let Some(canon) = canonical_outlet(s) {
                 return Some((canon, Some(Span::new(m.start(), m.end()))));
             }
-            if c.name("src").is_some() || c.name("abbr").is_some() {
+            if c.name("src").is_some() || c.name("abbr").is_some() || page_title_suffix(text, &c) {
                 return Some((s.to_string(), Some(Span::new(m.start(), m.end()))));
             }
         }
@@ -1530,6 +1530,38 @@ pub fn find_outlet_with(
         }
     }
     None
+}
+
+/// Whether a credit match (`… ASEAN - Liputan Tulungagung`) ends the page's title: the words before it are the
+/// headline, printed again on a line of its own, and the name after it is one to four capitalised words. The site's
+/// name then, whether the outlet table knows it or not (`<title>Headline - Site</title>`).
+fn page_title_suffix(text: &str, c: &super::re::Captures<'_>) -> bool {
+    let (Some(whole), Some(name)) = (c.get(0), c.name("o")) else {
+        return false;
+    };
+    let words: Vec<&str> = name.as_str().split_whitespace().collect();
+    // The separator within the title's line (not a list's dash at a line's start).
+    if whole.as_str().contains('\n')
+        || words.is_empty()
+        || words.len() > 4
+        || !words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    {
+        return false;
+    }
+    let line_start = text
+        .get(..whole.start())
+        .and_then(|t| t.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let headline = text.get(line_start..whole.start()).unwrap_or("").trim();
+    headline.split_whitespace().count() >= 4
+        && text
+            .lines()
+            .filter(|l| l.trim() == headline)
+            .take(1)
+            .count()
+            == 1
 }
 
 /// Words that open an outlet's name and say it is one (`Koran Sulindo`, `Harian Kompas`, `Radio Republik
@@ -2138,6 +2170,36 @@ mod tests {
                 .map(|(o, _)| o)
                 .as_deref(),
             Some("Vientiane Times")
+        );
+    }
+
+    #[test]
+    fn a_pages_title_ending_in_a_sites_name_names_the_outlet_when_the_headline_is_printed_again() {
+        let outlet = |t: &str| find_outlet(t, &Layout::of(t), None).map(|(o, _)| o);
+        let head = "Indonesia dan Vietnam Sepakati Kerja Sama Ruang Digital";
+        let body = "Menteri bertemu mitra dari negara tetangga untuk membahas kerja sama keamanan siber \
+                    dan perlindungan data pribadi warga kedua negara.\n";
+        assert_eq!(
+            outlet(&format!(
+                "{head} - Kabar Pesisir Utara\nLoading...\n\n{head}\n\n{body}"
+            ))
+            .as_deref(),
+            Some("Kabar Pesisir Utara")
+        );
+        // Not printed again (a headline with a dash in it), a lower-case tail, or a list's dash: no outlet.
+        assert_eq!(
+            outlet(&format!("{head} - Kabar Pesisir Utara\n\n{body}")),
+            None
+        );
+        assert_eq!(
+            outlet(&format!("{head} - kata menteri\n\n{head}\n\n{body}")),
+            None
+        );
+        assert_eq!(
+            outlet(&format!(
+                "- Beranda\n- Siaran Pers\n- {head}\n{head}\n\n{body}"
+            )),
+            None
         );
     }
 
