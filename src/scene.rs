@@ -237,14 +237,24 @@ const BADGE_PX: f32 = 10.0;
 struct Rows {
     h: f32,
     pad: f32,
+    /// Height of a line of the year-unknown tray's chips.
+    tray_line: f32,
 }
 
 impl Rows {
     /// Rows of one and a half lines of label text.
-    const NORMAL: Rows = Rows { h: 18.0, pad: 6.0 };
+    const NORMAL: Rows = Rows {
+        h: 18.0,
+        pad: 6.0,
+        tray_line: TRAY_H,
+    };
     /// Rows of a page whose lanes need more than [`Rows::NORMAL`] leaves: one and a quarter lines, the least
     /// at which labels, dots and bars of neighbouring rows keep apart.
-    const TIGHT: Rows = Rows { h: 15.0, pad: 3.0 };
+    const TIGHT: Rows = Rows {
+        h: 15.0,
+        pad: 2.0,
+        tray_line: 22.0,
+    };
 
     /// Height of a lane of `rows` rows.
     fn lane(self, rows: usize) -> f32 {
@@ -510,11 +520,14 @@ fn build_unzoomed(
         .as_ref()
         .and_then(|f| f.0.last())
         .map_or(1, |c| c.line + 1);
-    let tray_h = if year_unknown.is_empty() {
-        0.0
-    } else {
-        TRAY_H * tray_lines as f32
+    let tray_height = |m: Rows| {
+        if year_unknown.is_empty() {
+            0.0
+        } else {
+            m.tray_line * tray_lines as f32
+        }
     };
+    let mut tray_h = tray_height(Rows::NORMAL);
     let overview_h = OVERVIEW_H + 8.0;
     let bottom_extra = if opts.overview { overview_h } else { 0.0 }
         + if opts.legend { LEGEND_H } else { 0.0 }
@@ -596,17 +609,20 @@ fn build_unzoomed(
     // A page whose lanes do not all fit with every label whole gives them first the overview's band, then rows of
     // one and a quarter lines; only what still does not fit is clustered.
     let fits = |m: Rows, a: f32| want.iter().map(|&w| m.lane(w)).sum::<f32>() <= a;
-    let (m, overview, avail) = match (avail, most_avail) {
-        (Some(a), Some(most)) if tight_page && !fits(Rows::NORMAL, a) => {
+    // (The tray's lines tighten with the rows.)
+    let tight_most = most_avail.map(|a| a + tray_height(Rows::NORMAL) - tray_height(Rows::TIGHT));
+    let (m, overview, avail) = match (avail, most_avail, tight_most) {
+        (Some(a), Some(most), Some(tight)) if tight_page && !fits(Rows::NORMAL, a) => {
             if fits(Rows::NORMAL, most) {
                 (Rows::NORMAL, false, Some(most))
             } else {
                 // Tight rows, and clusters only for what even they cannot hold.
-                (Rows::TIGHT, false, Some(most))
+                (Rows::TIGHT, false, Some(tight))
             }
         }
         _ => (Rows::NORMAL, opts.overview, avail),
     };
+    tray_h = tray_height(m);
     let rows = match avail {
         Some(avail) => fit_rows(&want, avail, m),
         None => want.clone(),
@@ -922,11 +938,12 @@ fn build_unzoomed(
         year_unknown_tray(
             events,
             &year_unknown,
-            yb + TRAY_H / 2.0 - 2.0,
+            yb + m.tray_line / 2.0 - 2.0,
             (time_x0, time_x1),
             &theme,
             opts,
             tray_flowed.as_ref().map(|(c, more)| (c.as_slice(), *more)),
+            m.tray_line,
             &mut shapes,
             &mut hits,
         );
@@ -1769,6 +1786,7 @@ fn year_unknown_tray(
     theme: &Theme,
     opts: &SceneOptions,
     flowed: Option<(&[TrayChip], usize)>,
+    line_h: f32,
     shapes: &mut Vec<Shape>,
     hits: &mut Vec<Hit>,
 ) {
@@ -1786,7 +1804,7 @@ fn year_unknown_tray(
             let (x, line) = chips.last().map_or((x0, 0), |c| (c.x + c.w + 8.0, c.line));
             shapes.push(text(
                 x,
-                cy + line as f32 * TRAY_H,
+                cy + line as f32 * line_h,
                 more_text(more),
                 11.0,
                 theme.muted,
@@ -1795,7 +1813,7 @@ fn year_unknown_tray(
             ));
         }
         for c in chips {
-            let y = cy + c.line as f32 * TRAY_H;
+            let y = cy + c.line as f32 * line_h;
             tray_chip(
                 c.x,
                 y,

@@ -104,6 +104,7 @@ fn every_annotated_article_is_scored() {
         ("aside15", "aside15.json"),
         ("aside16", "aside16.json"),
         ("aside17", "aside17.json"),
+        ("aside18", "aside18.json"),
     ] {
         let n = gold(file).len();
         let s = scores_for(folder, file);
@@ -490,6 +491,24 @@ fn the_unseen_sets_hold_their_measured_figures() {
         ],
         (3, 8),
     );
+    // `aside18`: 30 further articles (18 Indonesian, 12 English, 28 outlets, main events in every year 2015–2023,
+    // 8 same-event groups, three across languages; 12 main dates the text alone does not give), collected and
+    // annotated by a helper (2026-12-08) that never ran the extractor on them; added unseen, after that session's
+    // speaker and outlet rules. First figures: date .733, speaker 1.00 (39/39), outlet .611 with none wrong,
+    // location .800, quotes .975, label .933, same event .500 with no false merge.
+    holds(
+        &scores_for("aside18", "aside18.json"),
+        &[
+            ("event date right", 0.73),
+            ("speaker of a matched quote right", 0.97),
+            ("outlet right where the text names it", 0.61),
+            ("location right", 0.80),
+            ("quotes found (F1)", 0.97),
+            ("event label usable", 0.93),
+            ("same event shown as one", 0.50),
+        ],
+        (0, 0),
+    );
 }
 
 #[test]
@@ -511,6 +530,7 @@ fn date_mentions_are_found_and_normalised() {
     s.add(scores_for("aside15", "aside15.json"));
     s.add(scores_for("aside16", "aside16.json"));
     s.add(scores_for("aside17", "aside17.json"));
+    s.add(scores_for("aside18", "aside18.json"));
     assert!(s.date_recall.1 >= 100, "{}", s.report());
     assert!(
         f1(s.date_precision, s.date_recall) >= 0.85,
