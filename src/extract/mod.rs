@@ -1330,12 +1330,12 @@ pub fn extract_article_until(
         .clone()
         .filter(|t| !t.trim().is_empty() && !is_file_name(t, &article.file))
         .or_else(|| layout.title.map(|t| t.slice(text).to_string()))
-        .map(|t| one_spaced(&t));
+        .map(|t| without_image_placeholder(&one_spaced(&t)));
     let title_alternatives = layout
         .title_candidates
         .iter()
         .skip(1)
-        .map(|s| one_spaced(s.slice(text)))
+        .map(|s| without_image_placeholder(&one_spaced(s.slice(text))))
         .collect();
     // With no headline, what happened: the event noun phrase of the evidence sentence or the lead (`Sub Regional
     // Meeting on Counter Terrorism, Lombok`), else the lead's first words.
@@ -1552,6 +1552,25 @@ fn key_terms(text: &str, layout: &Layout, all_words: &[people::Word<'_>]) -> Vec
 /// `s` with every run of white space one space.
 fn one_spaced(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A headline without the placeholder a scraper kept of its picture at its end: the word for a picture and its
+/// number (`… cyber security hinh anh 1`, `… di kota Da Nang - ảnh 1`, `… Photo 2`, `… Foto 1`), in the languages of
+/// the region's press.
+fn without_image_placeholder(title: &str) -> String {
+    static RE: std::sync::LazyLock<Option<re::Regex>> = std::sync::LazyLock::new(|| {
+        regex(r"(?i)\s*[-–|]?\s*(?:hình ảnh|hinh anh|ảnh|photo|foto|gambar|image)\s*\d{1,2}\s*$")
+            .ok()
+    });
+    match RE
+        .as_ref()
+        .and_then(|re| re.captures(title))
+        .and_then(|c| c.get(0))
+    {
+        // Never the whole headline.
+        Some(m) if m.start() > 0 => title.get(..m.start()).unwrap_or(title).to_string(),
+        _ => title.to_string(),
+    }
 }
 
 /// Whether a given title is only the file's name (`2018-04-ktt.txt`, `artikel_12`).
@@ -2548,6 +2567,33 @@ mod tests {
              Tenggara Timur, Selasa (19/7/2022), untuk meninjau kesiapan pertemuan.\n",
         );
         assert_eq!(f.event_date.as_deref(), Some("2022-07-19"));
+    }
+
+    #[test]
+    fn a_pictures_placeholder_at_a_headlines_end_is_no_part_of_it() {
+        for (t, want) in [
+            (
+                "Laos, Thailand boost digital ties hinh anh 1",
+                "Laos, Thailand boost digital ties",
+            ),
+            (
+                "Hội nghị TELMIN tại Đà Nẵng - ảnh 2",
+                "Hội nghị TELMIN tại Đà Nẵng",
+            ),
+            ("Menteri bertemu mitra Foto 1", "Menteri bertemu mitra"),
+            (
+                "Ministers meet in Hanoi | Photo 3",
+                "Ministers meet in Hanoi",
+            ),
+            // A number that is the headline's own, or a placeholder alone, stays.
+            (
+                "ASEAN Digital Ministers meet for the 3rd time in 2023",
+                "ASEAN Digital Ministers meet for the 3rd time in 2023",
+            ),
+            ("Photo 1", "Photo 1"),
+        ] {
+            assert_eq!(without_image_placeholder(t), want, "{t}");
+        }
     }
 
     #[test]
