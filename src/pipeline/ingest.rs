@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 /// Bump when extraction (or the cached types) change: older caches are then ignored.
-pub const EXTRACTOR_VERSION: u32 = 10;
+pub const EXTRACTOR_VERSION: u32 = 11;
 
 /// Cache writes still running (see [`flush_cache_writes`]).
 static PENDING_WRITES: std::sync::Mutex<Vec<std::thread::JoinHandle<()>>> =
