@@ -748,6 +748,16 @@ pub fn same_person_tokens(ta: &[String], tb: &[String]) -> bool {
         ([one], all) | (all, [one]) if all.len() >= 2 && misspelt(one, all) => return true,
         _ => {}
     }
+    // The same surname after a given name misspelt once (`Yahya Ahmudiarto` for `Yaya Ahmudiarto`).
+    if ta.len() == tb.len()
+        && ta.len() >= 2
+        && ta.get(1..) == tb.get(1..)
+        && let (Some(fa), Some(fb)) = (ta.first(), tb.first())
+        && fa.chars().count().max(fb.chars().count()) >= 5
+        && edit_distance(fa, fb) == 1
+    {
+        return true;
+    }
     if ta.len() >= 2 && tb.len() >= 2 && ta.first() == tb.first() {
         let (Some(la), Some(lb)) = (ta.last(), tb.last()) else {
             return false;
@@ -1171,6 +1181,11 @@ mod tests {
         let t = |s: &str| name_tokens(s);
         assert!(same_person_tokens(&t("Krisna"), &t("Krishna Murti")));
         // Two edits, a short name, another first letter, or two full names: somebody else.
+        assert!(same_person_tokens(
+            &t("Yahya Ahmudiarto"),
+            &t("Yaya Ahmudiarto")
+        ));
+        assert!(!same_person_tokens(&t("Budi Santoso"), &t("Bude Santoso")));
         assert!(!same_person_tokens(&t("Hasna"), &t("Hasan Wirajuda")));
         assert!(!same_person_tokens(&t("Reno"), &t("Retno Marsudi")));
         assert!(!same_person_tokens(&t("Wahyu"), &t("Cahyu Santoso")));
