@@ -213,6 +213,27 @@ fn next_word_start(text: &str, pos: usize) -> usize {
 
 /// An attribution in the passive voice at the start of `ws`: `demikian dijelaskan X`, `Hal itu disampaikan
 /// oleh X`, `This was conveyed by X`, `kata-kata itu diungkapkan X`: the first name after the passive verb.
+/// A passive verb of speech (`disampaikan`, `ditegaskan`, `conveyed`, `stated`): its speaker is named after it.
+fn is_passive_speech(w: &str) -> bool {
+    let l = lower(w);
+    l.starts_with("di")
+        && [
+            "sampaikan",
+            "ungkapkan",
+            "katakan",
+            "tegaskan",
+            "jelaskan",
+            "utarakan",
+            "paparkan",
+        ]
+        .iter()
+        .any(|v| l.ends_with(v))
+        || matches!(
+            l.as_str(),
+            "conveyed" | "stated" | "said" | "delivered" | "expressed" | "explained" | "made"
+        )
+}
+
 fn passive_attribution(text: &str, ws: &[Word<'_>]) -> Option<Attribution> {
     let lead: Vec<String> = ws.iter().take(4).map(|w| lower(w.text)).collect();
     let opener = matches!(
@@ -222,25 +243,7 @@ fn passive_attribution(text: &str, ws: &[Word<'_>]) -> Option<Attribution> {
     if !opener {
         return None;
     }
-    let verb = ws.iter().take(5).position(|w| {
-        let l = lower(w.text);
-        l.starts_with("di")
-            && [
-                "sampaikan",
-                "ungkapkan",
-                "katakan",
-                "tegaskan",
-                "jelaskan",
-                "utarakan",
-                "paparkan",
-            ]
-            .iter()
-            .any(|v| l.ends_with(v))
-            || matches!(
-                l.as_str(),
-                "conveyed" | "stated" | "said" | "delivered" | "expressed" | "explained" | "made"
-            )
-    })?;
+    let verb = ws.iter().take(5).position(|w| is_passive_speech(w.text))?;
     let rest = ws.get(verb + 1..).unwrap_or(&[]);
     let rest: Vec<Word<'_>> = rest
         .iter()
@@ -1130,17 +1133,35 @@ fn speaking_subject<'p>(
             with_lower_key(w.text, |l| matches!(l, "as" | "seperti" | "sebagaimana"))
         })
     };
-    let Some(verb_span) = ws
-        .iter()
-        .enumerate()
-        .rposition(|(i, w)| {
-            with_lower_key(w.text, |l| {
-                SPEECH_VERBS.contains(&l) || l == "menurut" || l == "according"
-            }) && !referring(i)
-        })
-        .and_then(|v| ws.get(v))
-        .map(|w| w.span)
-    else {
+    let active = ws.iter().enumerate().rposition(|(i, w)| {
+        with_lower_key(w.text, |l| {
+            SPEECH_VERBS.contains(&l) || l == "menurut" || l == "according"
+        }) && !referring(i)
+    });
+    // `Hal itu ditegaskan Menko Polhukam Luhut Binsar Panjaitan usai rapat …`: a passive verb of speech after
+    // `hal itu` / `demikian` / `this was`, its speaker named after it.
+    let passive = ws.iter().enumerate().rposition(|(i, w)| {
+        is_passive_speech(w.text)
+            && i.checked_sub(1)
+                .and_then(|j| ws.get(j.saturating_sub(2)..=j))
+                .is_some_and(|before| {
+                    before.iter().any(|b| {
+                        matches!(
+                            lower(b.text).as_str(),
+                            "hal" | "itu" | "demikian" | "this" | "that" | "was"
+                        )
+                    })
+                })
+    });
+    if let Some(p) = passive.filter(|&p| active.is_none_or(|a| p > a))
+        && let Some(w) = ws.get(p)
+    {
+        let sentence = super::layout::sentence_around(text, w.span.start);
+        if let Some(person) = first_named_in(people, w.span.end, sentence.end) {
+            return Speaking::Person(person);
+        }
+    }
+    let Some(verb_span) = active.and_then(|v| ws.get(v)).map(|w| w.span) else {
         return Speaking::Nobody;
     };
     let at = verb_span.start;
@@ -1316,6 +1337,18 @@ mod tests {
         let t = "Talks held\n\nIn a joint statement, both sides called for more dialogue.\n\
                  “We noted that cybercrime poses a grave threat to the region,” the statement said.";
         assert_eq!(quotes(t)[0].0, s("Joint statement"));
+    }
+
+    #[test]
+    fn a_passive_verb_of_speech_names_who_a_following_pronoun_stands_for() {
+        let t = "Badan siber\n\nMenurut pengamat politik Andi Wijaya lembaga itu perlu.\n\n\
+                 \"Ancaman siber sudah nyata,\" jelas Andi (Kamis, 23/6).\n\n\
+                 Hal itu ditegaskan Menteri Koordinator Budi Santoso usai rapat dengan Komisi I DPR di Senayan.\n\n\
+                 \"Tidak ada pembatalan, minggu depan kami finalisasi,\" ujarnya.";
+        let q = quotes(t);
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[0].0, s("Andi Wijaya"));
+        assert_eq!(q[1].0, s("Budi Santoso"));
     }
 
     #[test]
