@@ -937,12 +937,20 @@ pub fn find_quotes_in(
                 let since = last_speaker.as_ref().map_or(0, |(_, _, end)| *end);
                 let speaking = speaking_subject(text, all, people, since, q.outer.start);
                 let named = last_named_before(q.outer.start);
+                // The person a pronoun stands for is the subject of the latest sentence that opens on a name
+                // (`Menko Airlangga Hartarto memimpin …`), before anyone named later in a sentence: a guest
+                // (`dihadiri … Sekretaris Jenderal ASEAN Kao Kim Hourn`), an agent (`chaired by President …`).
                 let (speaking, named) = match speaking {
                     Speaking::Person(p) => (Some(p), named),
-                    Speaking::Described { sentence_start } => {
-                        (None, last_named_before(sentence_start))
-                    }
-                    Speaking::Nobody => (None, named),
+                    Speaking::Described { sentence_start } => (
+                        None,
+                        last_subject_before(text, all, people, sentence_start)
+                            .or_else(|| last_named_before(sentence_start)),
+                    ),
+                    Speaking::Nobody => (
+                        None,
+                        last_subject_before(text, all, people, q.outer.start).or(named),
+                    ),
                 };
                 // With no speaking sentence, a pronoun opening the quotation's own sentence stands for the
                 // subject of the sentence before.
@@ -1092,6 +1100,63 @@ fn narrated_subject<'p>(
 }
 
 /// The person named first between `lo` and `hi`.
+/// The person named as the subject of the latest sentence before `pos` that has one: the sentence's first person,
+/// opening its clause (only a title before the name), not after a preposition (`oleh`, `by`, `dengan`, `with`, …)
+/// or `dan` / `and`. Looks back over the last 1,500 bytes.
+fn last_subject_before<'p>(
+    text: &str,
+    all: &[Word<'_>],
+    people: &'p [Person],
+    pos: usize,
+) -> Option<&'p Person> {
+    let mut mentions: Vec<(usize, &Person)> = people
+        .iter()
+        .filter(|p| p.confirmed)
+        .flat_map(|p| p.mentions.iter().map(move |m| (m.start, p)))
+        .filter(|&(at, _)| at < pos && at + 1500 >= pos)
+        .collect();
+    mentions.sort_by_key(|&(at, _)| std::cmp::Reverse(at));
+    let subject = |at: usize| {
+        let sentence = super::layout::sentence_around(text, at);
+        let before = words_in(all, Span::new(sentence.start, at));
+        let first_person = !mentions
+            .iter()
+            .any(|&(other, _)| other >= sentence.start && other < at);
+        let after_preposition = before.last().is_some_and(|w| {
+            matches!(
+                lower(w.text).as_str(),
+                "oleh"
+                    | "by"
+                    | "dengan"
+                    | "with"
+                    | "kepada"
+                    | "to"
+                    | "bersama"
+                    | "dan"
+                    | "and"
+                    | "for"
+                    | "untuk"
+            )
+        });
+        // The name opens its sentence: only its title (capitalised words and their joiners) stands before it,
+        // after any dateline (`JAKARTA - Menteri …`).
+        let dash = |t: &str| !t.is_empty() && t.chars().all(|c| matches!(c, '-' | '–' | '—'));
+        let dateline_end = before
+            .iter()
+            .rposition(|w| dash(w.text) || w.trailing.contains(['–', '—']));
+        let clause = dateline_end.map_or(before, |k| before.get(k + 1..).unwrap_or(&[]));
+        let opens = clause.iter().all(|w| {
+            w.text.chars().next().is_some_and(char::is_uppercase)
+                || matches!(lower(w.text).as_str(), "and" | "dan" | "of" | "for" | "the")
+        });
+        first_person && opens && !after_preposition && sentence.end <= pos + 1
+    };
+    mentions
+        .iter()
+        .find(|&&(at, _)| subject(at))
+        .map(|&(_, p)| p)
+}
+
 fn first_named_in(people: &[Person], lo: usize, hi: usize) -> Option<&Person> {
     first_named_where(people, lo, hi, |_| true)
 }
@@ -1337,6 +1402,20 @@ mod tests {
         let t = "Talks held\n\nIn a joint statement, both sides called for more dialogue.\n\
                  “We noted that cybercrime poses a grave threat to the region,” the statement said.";
         assert_eq!(quotes(t)[0].0, s("Joint statement"));
+    }
+
+    #[test]
+    fn a_pronoun_stands_for_the_subject_of_the_sentences_before_not_a_guest_or_an_agent_named_later()
+     {
+        let t = "Dewan ekonomi\n\nJAKARTA - Menteri Koordinator Budi Santoso memimpin pertemuan dewan ekonomi di \
+                 Jakarta. Pertemuan ini dihadiri sembilan menteri dan Sekretaris Jenderal ASEAN Bapak Andi Wijaya.\n\
+                 Dia mengatakan pertemuan ini merupakan persiapan KTT.\n\
+                 \"Kita membahas sejumlah isu penting,\" ujar dia dalam keterangan rilis.";
+        assert_eq!(quotes(t)[0].0, s("Budi Santoso"));
+        let t = "Digital economy\n\nJakarta, 15 March 2022 – The forum officially took place. Minister Rahmat \
+                 Hidayat hopes for public support so that the presidency chaired by President Andi Wijaya can promote \
+                 its principles.\n\n\"We hope that the country will bring forth a concrete legacy,\" he said.";
+        assert_eq!(quotes(t)[0].0, s("Rahmat Hidayat"));
     }
 
     #[test]
