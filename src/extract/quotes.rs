@@ -450,6 +450,16 @@ fn attribution_after(text: &str, outer_end: usize, all: &[Word<'_>]) -> Option<A
     });
     if PRONOUNS.contains(&first_l.as_str()) || PRONOUNS.contains(&two.as_str()) {
         if says_soon.is_some_and(|p| p <= 3) {
+            // `they said`: a body (the ministers, their joint statement), never one person.
+            if matches!(first_l.as_str(), "they" | "mereka")
+                && let Some(name) = body_named_before(text, outer_end)
+            {
+                return Some(Attribution::Named {
+                    name,
+                    role: None,
+                    span: clause,
+                });
+            }
             return Some(Attribution::Pronoun { span: clause });
         }
         return None;
@@ -551,13 +561,56 @@ fn described_body(text: &str, head: &[Word<'_>], before: usize) -> Option<String
     if described.iter().rev().skip(1).any(|w| capitalised(w)) {
         return Some(described.join(" "));
     }
+    Some(printed_body(text, &noun, before).unwrap_or_else(|| sentence_case(described.join(" "))))
+}
+
+/// A text's first letter in capitals.
+fn sentence_case(s: String) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// The body who speak as `they` (`In a joint statement, they said …`): the body noun printed last before `before`,
+/// named as the article prints it ([`printed_body`]).
+fn body_named_before(text: &str, before: usize) -> Option<String> {
+    let mut from = before.saturating_sub(1500).min(text.len());
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = text.get(from..before.min(text.len()))?.to_lowercase();
+    let whole_word = |i: usize, n: &str| {
+        let after = window.get(i + n.len()..).and_then(|r| r.chars().next());
+        let before = window.get(..i).and_then(|r| r.chars().next_back());
+        after.is_none_or(|c| !c.is_alphanumeric()) && before.is_none_or(|c| !c.is_alphanumeric())
+    };
+    let noun = BODY_NOUNS
+        .iter()
+        .filter_map(|n| {
+            window
+                .match_indices(n)
+                .filter(|(i, _)| whole_word(*i, n))
+                .map(|(i, _)| i)
+                .last()
+                .map(|i| (i, *n))
+        })
+        .max_by_key(|(i, _)| *i)?
+        .1;
+    printed_body(text, noun, before)
+}
+
+/// How the article prints a body noun before `before`: with the capitalised words before it (`Russian Foreign
+/// Ministry`), else with the words that describe it (`joint statement`), the fullest such, in sentence case.
+fn printed_body(text: &str, noun: &str, before: usize) -> Option<String> {
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     // Each time the text prints the noun before the quotation: the words right before it on its line that are
     // capitalised or describe it (`joint`, `official`), as printed.
     let head_text = text.get(..before.min(text.len())).unwrap_or("");
     let lower_head = head_text.to_lowercase();
     let mut named: Option<String> = None;
     let mut fullest: Option<String> = None;
-    for (i, _) in lower_head.match_indices(noun.as_str()) {
+    for (i, _) in lower_head.match_indices(noun) {
         let end = i + noun.len();
         let whole_word = head_text
             .get(end..)
@@ -601,13 +654,7 @@ fn described_body(text: &str, head: &[Word<'_>], before: usize) -> Option<String
             fullest = Some(phrase);
         }
     }
-    let sentence_case = |s: String| -> String {
-        let mut c = s.chars();
-        c.next()
-            .map(|f| f.to_uppercase().chain(c).collect())
-            .unwrap_or_default()
-    };
-    Some(named.unwrap_or_else(|| sentence_case(fullest.unwrap_or_else(|| described.join(" ")))))
+    named.or_else(|| fullest.map(sentence_case))
 }
 
 fn attribution_before(text: &str, outer_start: usize, all: &[Word<'_>]) -> Option<Attribution> {
@@ -1416,6 +1463,18 @@ mod tests {
                  Hidayat hopes for public support so that the presidency chaired by President Andi Wijaya can promote \
                  its principles.\n\n\"We hope that the country will bring forth a concrete legacy,\" he said.";
         assert_eq!(quotes(t)[0].0, s("Rahmat Hidayat"));
+    }
+
+    #[test]
+    fn they_who_speak_are_the_body_named_before_never_one_person() {
+        let t = "Ministers meet\n\nThe meeting was chaired by Minister Budi Santoso in Hanoi.\n\n\
+                 In a joint statement, the ministers said the work would go on.\n\n\
+                 \"We will meet again next year,\" they said.";
+        assert_eq!(quotes(t)[0].0, s("Ministers"));
+        let t = "Ministers meet\n\nThe meeting was chaired by Minister Budi Santoso in Hanoi.\n\n\
+                 In a joint statement released after it, they called for more dialogue.\n\n\
+                 \"We will meet again next year,\" they said.";
+        assert_eq!(quotes(t)[0].0, s("Joint statement"));
     }
 
     #[test]
