@@ -933,6 +933,16 @@ pub fn extract_article_until(
             .collect();
         eprintln!("office {:?} from {posts:?}", anchors.office);
     }
+    // The years a plan's name or horizon holds (`ASEAN Digital Masterplan 2025`): printed bare again (`(ADM 2025)`),
+    // they are the plan's too.
+    let horizons: Vec<i32> = found
+        .iter()
+        .filter(|f| in_article(f))
+        .filter_map(|f| match f.raw {
+            RawDate::Year(y) if dates::horizon_year(text, f.start) => Some(y),
+            _ => None,
+        })
+        .collect();
     for f in found.iter().filter(|f| in_article(f)) {
         match f.raw {
             RawDate::Day { year: Some(y), .. } => {
@@ -947,7 +957,7 @@ pub fn extract_article_until(
             // `held annually since 2006`: the start of what goes on, which says only that the news is later.
             RawDate::Year(_) if since_year(text, f.start) => {}
             // `ASEAN Community Vision 2025`, `hingga 2025`: a plan's name or horizon, not a time of the news.
-            RawDate::Year(_) if dates::horizon_year(text, f.start) => {}
+            RawDate::Year(y) if dates::horizon_year(text, f.start) || horizons.contains(&y) => {}
             RawDate::Month { year: Some(y), .. } | RawDate::Year(y) => anchors.years.push(y),
             _ => {}
         }
@@ -2594,6 +2604,22 @@ mod tests {
         ] {
             assert_eq!(without_image_placeholder(t), want, "{t}");
         }
+    }
+
+    #[test]
+    fn a_plans_year_printed_again_in_its_short_name_is_no_year_of_the_news() {
+        let t = "Ministers review digital plan\n\nBORACAY, Philippines – Digital ministers met on February 9-10 to \
+                 review the second year of the ASEAN Digital Masterplan 2025 (ADM 2025). The outcomes of the ADM 2025 \
+                 were adopted.\n";
+        let f = facts_of(t);
+        // No year of the news is printed: the day stands, its year unknown, never the plan's.
+        let d = f.event_span.expect("a day");
+        assert!(
+            d.start.format("%m-%d").to_string() == "02-09"
+                && chrono::Datelike::year(&d.start) != 2025,
+            "{d:?}"
+        );
+        assert_eq!(d.certainty, Certainty::Uncertain);
     }
 
     #[test]
