@@ -1102,6 +1102,13 @@ pub fn extract_article_until(
             let span = if planned {
                 DateSpan::year(chrono::Datelike::year(&b.span.start), Certainty::Uncertain)
                     .unwrap_or(b.span)
+            } else if b.span.precision == Precision::Year
+                && chrono::Datelike::year(&b.span.end) > chrono::Datelike::year(&b.span.start)
+            {
+                // A span of years (`2023-2028`), a programme's period chosen for want of any other date: the
+                // event came at its start at most, most likely in its first year; a guess.
+                DateSpan::year(chrono::Datelike::year(&b.span.start), Certainty::Uncertain)
+                    .unwrap_or(b.span)
             } else if b.span.precision == Precision::Year && b.score < 3.0 || recent_before_received
             {
                 DateSpan {
@@ -2604,6 +2611,18 @@ mod tests {
         ] {
             assert_eq!(without_image_placeholder(t), want, "{t}");
         }
+    }
+
+    #[test]
+    fn a_span_of_years_as_the_only_date_places_the_event_in_its_first_year_as_a_guess() {
+        let t = "Kerja sama kepolisian\n\nKepala kepolisian kedua negara menandatangani rencana kerja sama untuk \
+                 periode 2023-2028 dalam pertemuan di Jakarta.\n";
+        let d = facts_of(t).event_span.expect("a date");
+        assert_eq!(
+            (d.value(), d.precision, d.certainty),
+            ("2023".to_string(), Precision::Year, Certainty::Uncertain),
+            "{d:?}"
+        );
     }
 
     #[test]

@@ -538,7 +538,8 @@ fn described_body(text: &str, head: &[Word<'_>], before: usize) -> Option<String
             && BODY_NOUNS.contains(&lower(noun.text).as_str()))
         .then(|| head.iter().map(|w| w.text).collect::<Vec<_>>().join(" "));
     }
-    // `the officials from the twenty economies`: the body is the noun before `of` / `from`.
+    // `the officials from the twenty economies`: the body is the noun before `of` / `from` and a description (a
+    // name after it, `the Agency of Singapore`, is the body's own).
     let rest = match rest
         .iter()
         .position(|w| matches!(lower(w.text).as_str(), "of" | "from"))
@@ -547,7 +548,10 @@ fn described_body(text: &str, head: &[Word<'_>], before: usize) -> Option<String
             if k > 0
                 && rest
                     .get(k - 1)
-                    .is_some_and(|w| BODY_NOUNS.contains(&lower(w.text).as_str())) =>
+                    .is_some_and(|w| BODY_NOUNS.contains(&lower(w.text).as_str()))
+                && rest
+                    .get(k + 1..)
+                    .is_some_and(|tail| tail.iter().any(|w| !capitalised(w.text))) =>
         {
             rest.get(..k).unwrap_or(rest)
         }
@@ -718,6 +722,9 @@ fn attribution_before(text: &str, outer_start: usize, all: &[Word<'_>]) -> Optio
     {
         let (a, b) = (subject.first()?, subject.last()?);
         let span = Span::new(a.span.start, b.span.end);
+        if let Some(named) = institution_before(subject) {
+            return Some(named);
+        }
         return Some(match described_body(text, subject, a.span.start) {
             Some(name) => Attribution::Named {
                 name,
