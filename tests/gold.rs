@@ -309,7 +309,7 @@ fn the_ninth_development_set_holds_its_measured_figures() {
             ("outlet right where the text names it", 0.78),
             ("location right", 0.73),
             ("quotes found (F1)", 0.91),
-            ("event label usable", 0.93),
+            ("event label usable", 0.96),
             // Its three false merges: a minister's remarks on the summit's second day, whose report names the
             // president's party, joined to the president's plenary of the first.
             ("same event shown as one", 0.80),
@@ -332,11 +332,11 @@ fn the_tenth_development_set_holds_its_measured_figures() {
         &scores_for("aside10", "aside10.json"),
         &[
             ("event date right", 0.93),
-            ("speaker of a matched quote right", 0.92),
+            ("speaker of a matched quote right", 0.94),
             ("outlet right where the text names it", 0.80),
             ("location right", 0.86),
             ("quotes found (F1)", 0.94),
-            ("event label usable", 0.90),
+            ("event label usable", 0.93),
             ("same event shown as one", 0.88),
         ],
         (1, 0),
@@ -358,7 +358,7 @@ fn the_unseen_sets_hold_their_measured_figures() {
         &[
             ("event date right", 0.86),
             // 52 of 62 since quotations the excerpts cut off are read (48 of 56 before).
-            ("speaker of a matched quote right", 0.87),
+            ("speaker of a matched quote right", 0.98),
             // .47 until the masthead, house-byline and credit-dateline forms (2026-12-07, fourth session).
             ("outlet right where the text names it", 0.68),
             ("location right", 0.66),
@@ -381,7 +381,7 @@ fn the_unseen_sets_hold_their_measured_figures() {
         &scores_for("aside12", "aside12.json"),
         &[
             ("event date right", 0.83),
-            ("speaker of a matched quote right", 0.84),
+            ("speaker of a matched quote right", 0.91),
             ("outlet right where the text names it", 0.82),
             ("location right", 0.69),
             ("quotes found (F1)", 0.91),
@@ -401,7 +401,7 @@ fn the_unseen_sets_hold_their_measured_figures() {
         &scores_for("aside13", "aside13.json"),
         &[
             ("event date right", 0.86),
-            ("speaker of a matched quote right", 0.91),
+            ("speaker of a matched quote right", 0.97),
             ("outlet right where the text names it", 0.79),
             ("location right", 0.86),
             ("quotes found (F1)", 0.89),
@@ -418,13 +418,13 @@ fn the_unseen_sets_hold_their_measured_figures() {
     holds(
         &scores_for("aside14", "aside14.json"),
         &[
-            ("event date right", 0.76),
+            ("event date right", 0.80),
             ("speaker of a matched quote right", 0.95),
             ("outlet right where the text names it", 0.62),
             ("location right", 0.66),
             ("quotes found (F1)", 0.96),
             ("event label usable", 0.90),
-            ("same event shown as one", 0.50),
+            ("same event shown as one", 0.58),
         ],
         // Two false merges since the fourth session of 2026-12-07: the ADGMIN1 pair (dated right since, by
         // `the first … Meeting (ADGMIN1)` and the office-holders' posts) joined by a minister's television
@@ -465,7 +465,7 @@ fn the_unseen_sets_hold_their_measured_figures() {
         &[
             ("event date right", 0.83),
             ("speaker of a matched quote right", 0.95),
-            ("outlet right where the text names it", 0.82),
+            ("outlet right where the text names it", 0.88),
             ("location right", 0.83),
             ("quotes found (F1)", 0.97),
             ("event label usable", 0.93),
@@ -482,7 +482,8 @@ fn the_unseen_sets_hold_their_measured_figures() {
         &scores_for("aside17", "aside17.json"),
         &[
             ("event date right", 0.86),
-            ("speaker of a matched quote right", 0.84),
+            // .845 first; .862 with the rule of 2026-12-08 that a pronoun stands for the latest sentence's subject.
+            ("speaker of a matched quote right", 0.86),
             ("outlet right where the text names it", 0.81),
             ("location right", 0.90),
             ("quotes found (F1)", 0.95),
