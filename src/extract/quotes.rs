@@ -703,7 +703,8 @@ fn attribution_before(text: &str, outer_start: usize, all: &[Word<'_>]) -> Optio
     };
     // `Highlighting the need for …, the ministers said:`: the verb's subject is what follows the last comma before
     // it; a capitalised word before that comma (a participle, a place) is no speaker. A described body there
-    // speaks (`the ministers`: the G20 ministers the article named); another noun phrase names nobody.
+    // speaks (`the ministers`: the G20 ministers the article named), or an institution (`the Cyber Security Agency
+    // of Singapore`); another noun phrase is someone the context names.
     let subject_from = ws
         .get(..verb_pos)
         .and_then(|h| h.iter().rposition(|w| w.trailing.contains(',')))

@@ -392,14 +392,9 @@ pub fn stack(
             merge_into_row(&mut rows, &mut items, g, cluster);
         }
     }
-    let rows_used = items
-        .iter()
-        .map(|i| i.row + i.foot.lines.max(1))
-        .max()
-        .unwrap_or(0);
     Stacked {
+        rows: rows_used(&items),
         items,
-        rows: rows_used,
     }
 }
 
@@ -439,29 +434,39 @@ fn stack_every_event(
         if share_bar(&mut rows, &mut items, &f, &kind, room, period) {
             continue;
         }
-        let lines = f.lines.max(1);
-        let r = (0..rows.len()).find(|&r| {
-            r + lines <= rows.len()
-                && rows
-                    .iter()
-                    .skip(r)
-                    .take(lines)
-                    .all(|row| row.end + gap <= f.left)
-        })?;
+        let r = first_free_row(&rows, &f, gap)?;
         put(&mut rows, &mut items, r, f, kind, room, period);
     }
-    let rows_used = items
-        .iter()
-        .map(|i| i.row + i.foot.lines.max(1))
-        .max()
-        .unwrap_or(0);
+    let rows = rows_used(&items);
     // Items back in time order, as the drawing and hit-testing expect.
     let mut ordered: Vec<(usize, Placed)> = order.into_iter().zip(items).collect();
     ordered.sort_by_key(|(k, _)| *k);
     Some(Stacked {
         items: ordered.into_iter().map(|(_, p)| p).collect(),
-        rows: rows_used,
+        rows,
     })
+}
+
+/// The first row from which `f` (on as many rows as its lines) starts at least `gap` after what each row holds.
+fn first_free_row(rows: &[Row], f: &Footprint, gap: f64) -> Option<usize> {
+    let lines = f.lines.max(1);
+    (0..rows.len()).find(|&r| {
+        r + lines <= rows.len()
+            && rows
+                .iter()
+                .skip(r)
+                .take(lines)
+                .all(|row| row.end + gap <= f.left)
+    })
+}
+
+/// Rows the placed items take, a wrapped label's second line included.
+fn rows_used(items: &[Placed]) -> usize {
+    items
+        .iter()
+        .map(|i| i.row + i.foot.lines.max(1))
+        .max()
+        .unwrap_or(0)
 }
 
 fn put(
@@ -575,15 +580,7 @@ fn place(
         return true;
     }
     let lines = f.lines.max(1);
-    let free = |r: usize| {
-        r + lines <= rows.len()
-            && rows
-                .iter()
-                .skip(r)
-                .take(lines)
-                .all(|row| row.end + gap <= f.left)
-    };
-    if let Some(r) = (0..rows.len()).find(|&r| free(r)) {
+    if let Some(r) = first_free_row(rows, &f, gap) {
         put(rows, items, r, f, kind, room, period);
         return true;
     }
