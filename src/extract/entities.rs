@@ -1762,6 +1762,21 @@ fn credit_line(text: &str, span: Span) -> Option<(String, Span)> {
             Span::new(start, start + name.len()),
         ));
     }
+    // The page's first line, alone above a blank line: two to four capitalised words ending in a word that names a
+    // paper (`Selangor Journal`, `Borneo Bulletin`, `Manila Times`) are its masthead.
+    let first_line = text.get(..span.start).is_some_and(|b| b.trim().is_empty());
+    let blank_after = text.get(span.end..).is_some_and(|rest| {
+        rest.trim_start_matches([' ', '\t', '\r'])
+            .starts_with("\n\n")
+            || rest.starts_with("\n\n")
+    });
+    if first_line && blank_after && is_paper_name(t) {
+        let start = span.start + lead;
+        return Some((
+            canonical_outlet(t).unwrap_or_else(|| t.to_string()),
+            Span::new(start, start + t.len()),
+        ));
+    }
     const PREFIXES: &[&str] = &[
         "copyright",
         "hak cipta",
@@ -1896,6 +1911,37 @@ fn masthead_name(t: &str) -> Option<(&str, usize)> {
         return None;
     }
     Some((name, at))
+}
+
+/// Whether `t` is a paper's name by its make: two to four capitalised words, the last a word that names a paper
+/// (`Journal`, `Times`, `Post`, `Herald`, `Bulletin`, …).
+fn is_paper_name(t: &str) -> bool {
+    const PAPER_WORDS: &[&str] = &[
+        "journal",
+        "times",
+        "post",
+        "herald",
+        "tribune",
+        "gazette",
+        "chronicle",
+        "bulletin",
+        "observer",
+        "inquirer",
+        "globe",
+        "express",
+        "mail",
+        "star",
+        "monitor",
+        "insider",
+    ];
+    let words: Vec<&str> = t.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && words
+            .last()
+            .is_some_and(|w| PAPER_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
 /// A name printed all in lower case (`defence connect`) in title case; any other as printed.
@@ -2171,6 +2217,30 @@ mod tests {
                 .as_deref(),
             Some("Vientiane Times")
         );
+    }
+
+    #[test]
+    fn a_papers_name_alone_on_the_pages_first_line_is_its_masthead() {
+        let outlet = |t: &str| find_outlet(t, &Layout::of(t), None).map(|(o, _)| o);
+        let rest = "\n\nDigital ministers to focus on recovery\n\nKUALA LUMPUR, Dec 29 — The ministers will meet \
+                    next month to discuss the region's digital economy and the security of its networks.\n";
+        assert_eq!(
+            outlet(&format!("Pahang Journal{rest}")).as_deref(),
+            Some("Pahang Journal")
+        );
+        assert_eq!(
+            outlet(&format!("Sabah Evening Bulletin{rest}")).as_deref(),
+            Some("Sabah Evening Bulletin")
+        );
+        // Not a paper's word, one word only, or not the first line: no outlet.
+        for head in [
+            "Latest Updates",
+            "Journal",
+            "Menu\n\nPahang Journal",
+            "Pahang journal",
+        ] {
+            assert_eq!(outlet(&format!("{head}{rest}")), None, "{head}");
+        }
     }
 
     #[test]
