@@ -1762,6 +1762,22 @@ fn credit_line(text: &str, span: Span) -> Option<(String, Span)> {
             Span::new(start, start + name.len()),
         ));
     }
+    // A picture's credit to the outlet's own photographer (`VIVA/Nur Faishal`, `Liputan6.com/ Angga Yuniar`): a
+    // known outlet that is no wire agency (whose pictures every paper prints), a slash, a name of capitalised words.
+    if let Some((o, who)) = t.split_once('/') {
+        let table = &*super::gazetteer::OUTLETS;
+        let who: Vec<&str> = who.split_whitespace().collect();
+        if (1..=4).contains(&who.len())
+            && who
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && table.kind(o.trim()).is_some_and(|k| k != "agency")
+            && let Some(canon) = table.canonical(o.trim())
+        {
+            let start = span.start + lead;
+            return Some((canon.to_string(), Span::new(start, start + o.len())));
+        }
+    }
     // The page's first line, alone above a blank line: two to four capitalised words ending in a word that names a
     // paper (`Selangor Journal`, `Borneo Bulletin`, `Manila Times`) are its masthead.
     let first_line = text.get(..span.start).is_some_and(|b| b.trim().is_empty());
@@ -2217,6 +2233,20 @@ mod tests {
                 .as_deref(),
             Some("Vientiane Times")
         );
+    }
+
+    #[test]
+    fn a_pictures_credit_to_an_outlets_own_photographer_names_it_but_a_wire_agencys_does_not() {
+        let outlet = |t: &str| find_outlet(t, &Layout::of(t), None).map(|(o, _)| o);
+        let page = |credit: &str| {
+            format!(
+                "Menteri bahas kerja sama siber\n\nFoto bersama\n  • {credit}\n\nJakarta – Menteri Koordinator \
+                 Budi Santoso menyebut bahwa ASEAN harus sigap menangani tantangan keamanan siber di kawasan.\n"
+            )
+        };
+        assert_eq!(outlet(&page("VIVA/Nur Faishal")).as_deref(), Some("VIVA"));
+        assert_eq!(outlet(&page("Antara/Budi Santoso")), None);
+        assert_eq!(outlet(&page("VIVA/kiriman warga")), None);
     }
 
     #[test]
