@@ -1719,6 +1719,12 @@ fn is_generic_outlet_word(name: &str) -> bool {
             | "web"
             | "situs"
             | "site"
+            // A picture's label before its caption (`FILE - A person uses …`, `Ilustrasi -`).
+            | "file"
+            | "foto"
+            | "photo"
+            | "ilustrasi"
+            | "illustration"
     )
 }
 
@@ -2247,6 +2253,10 @@ mod tests {
         assert_eq!(outlet(&page("VIVA/Nur Faishal")).as_deref(), Some("VIVA"));
         assert_eq!(outlet(&page("Antara/Budi Santoso")), None);
         assert_eq!(outlet(&page("VIVA/kiriman warga")), None);
+        // An archive picture's label is no outlet.
+        let t = "Cyber law\n\nFILE - A person uses a smartphone at a restaurant in central Phnom Penh, Cambodia.\n\n\
+                 The government says the new law will protect users from online fraud and abuse.\n";
+        assert_eq!(outlet(t), None);
     }
 
     #[test]
